@@ -1,0 +1,131 @@
+//! Reading an events GeoJSON file back (for `opmap render`).
+//!
+//! In: the text of a FeatureCollection that opmap wrote and a user may have corrected by hand
+//! or in QGIS. Out: [`Located`] events. Accepts what GIS tools write back: the id may be only
+//! the feature's `id`, extra properties are ignored, and only a Point geometry, `action` and
+//! `country` are required; a moved point keeps its new position. Errors name the feature
+//! (index and id) and the property.
+
+use crate::action::Action;
+use crate::error::{Error, Result};
+use crate::gazetteer::Gazetteer;
+use crate::resolve::Located;
+use geo::Point;
+use geojson::{Feature, JsonValue, Value};
+
+/// Parses an events FeatureCollection. `path` is used in messages only.
+pub fn parse(gazetteer: &Gazetteer, path: &str, text: &str) -> Result<Vec<Located>> {
+    let json: JsonValue = serde_json::from_str(text).map_err(|e| Error::InvalidGeoJson {
+        path: path.to_string(),
+        message: format!("not valid JSON: {e}"),
+    })?;
+    let collection = geojson::FeatureCollection::try_from(json).map_err(|e| Error::InvalidGeoJson {
+        path: path.to_string(),
+        message: format!("not a GeoJSON FeatureCollection: {e}"),
+    })?;
+    collection
+        .features
+        .iter()
+        .enumerate()
+        .map(|(index, f)| feature(gazetteer, path, index, f))
+        .collect()
+}
+
+fn feature(gazetteer: &Gazetteer, path: &str, index: usize, f: &Feature) -> Result<Located> {
+    let id = match &f.id {
+        Some(geojson::feature::Id::String(s)) => Some(s.clone()),
+        Some(geojson::feature::Id::Number(n)) => Some(n.to_string()),
+        None => f
+            .property("id")
+            .and_then(|v| v.as_str().map(str::to_string)),
+    };
+    let fail = |message: String| Error::InvalidFeature {
+        path: path.to_string(),
+        index,
+        id: id.clone(),
+        message,
+    };
+    let str_prop = |key: &str| f.property(key).and_then(JsonValue::as_str);
+    let point = match f.geometry.as_ref().map(|g| &g.value) {
+        Some(Value::Point(c)) if c.len() >= 2 => {
+            let (lon, lat) = (c[0], c[1]);
+            if !(-180.0..=180.0).contains(&lon) || !(-90.0..=90.0).contains(&lat) {
+                return Err(fail(format!(
+                    "geometry: coordinates [{lon}, {lat}] out of range (lon -180..180, lat -90..90)"
+                )));
+            }
+            Point::new(lon, lat)
+        }
+        Some(other) => {
+            return Err(fail(format!(
+                "geometry: expected a Point, found a {}",
+                other.type_name()
+            )))
+        }
+        None => return Err(fail("geometry: missing (a Point is required)".to_string())),
+    };
+    let action: Action = match str_prop("action") {
+        Some(a) => a.trim().parse().map_err(|e| fail(format!("property `action`: {e}")))?,
+        None => return Err(fail("property `action` is missing or not a string".to_string())),
+    };
+    let code = match str_prop("country") {
+        Some(c) => c.trim().to_ascii_uppercase(),
+        None => return Err(fail("property `country` is missing or not a string".to_string())),
+    };
+    let Some(country) = gazetteer.country(&code) else {
+        return Err(fail(format!(
+            "property `country`: `{code}` is not an ISO 3166-1 alpha-2 code"
+        )));
+    };
+    let text_or = |key: &str, default: &str| str_prop(key).unwrap_or(default).to_string();
+    let number = |key: &str| f.property(key).and_then(JsonValue::as_f64);
+    Ok(Located {
+        action,
+        country: code.clone(),
+        country_name: country.name.clone(),
+        place: text_or("place", &country.name),
+        place_type: text_or("place_type", "country"),
+        point,
+        text: text_or("text", ""),
+        sentence: text_or("sentence", ""),
+        start: number("start").unwrap_or(0.0) as usize,
+        end: number("end").unwrap_or(0.0) as usize,
+        article: text_or("article", ""),
+        confidence: number("confidence").unwrap_or(1.0),
+        reason: text_or("reason", "edited"),
+        cue: text_or("cue", ""),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::gazetteer::tests_support::small;
+
+    #[test]
+    fn accepts_minimal_features_and_moved_points() {
+        let g = small();
+        let text = r#"{"type":"FeatureCollection","features":[
+          {"type":"Feature","id":"x1","geometry":{"type":"Point","coordinates":[3.0,47.0]},
+           "properties":{"action":"raid","country":"fr","extra":1}}]}"#;
+        let events = parse(&g, "e.geojson", text).unwrap();
+        assert_eq!(events[0].country, "FR");
+        assert_eq!(events[0].place, "France");
+        assert_eq!(events[0].point, Point::new(3.0, 47.0));
+    }
+
+    #[test]
+    fn errors_name_feature_and_property() {
+        let g = small();
+        let text = r#"{"type":"FeatureCollection","features":[
+          {"type":"Feature","id":"a","geometry":{"type":"Point","coordinates":[3,47]},"properties":{"action":"raid","country":"FR"}},
+          {"type":"Feature","id":"b","geometry":{"type":"Point","coordinates":[3,47]},"properties":{"action":"arson","country":"FR"}}]}"#;
+        let err = parse(&g, "e.geojson", text).unwrap_err().to_string();
+        assert!(err.starts_with("e.geojson: feature 1 (id b): property `action`: unknown action `arson`"), "{err}");
+        let bad = text.replace("arson", "raid").replace(r#""country":"FR"}}]"#, r#""country":"QQ"}}]"#);
+        let err = parse(&g, "e.geojson", &bad).unwrap_err().to_string();
+        assert!(err.contains("feature 1 (id b): property `country`: `QQ`"), "{err}");
+        let err = parse(&g, "e.geojson", "{\"type\":").unwrap_err().to_string();
+        assert!(err.contains("line 1 column"), "{err}");
+    }
+}

@@ -1,0 +1,386 @@
+//! Building the GeoJSON layers (RFC 7946) and the map's content from located events.
+//!
+//! In: the gazetteer and [`Located`] events. Out: [`Layers`]: three FeatureCollections, one
+//! geometry type each, so that QGIS opens every file without a sublayer dialog:
+//! - `events`: one Point per event ([RFC 7946 § 3.1.2](https://datatracker.ietf.org/doc/html/rfc7946#section-3.1.2));
+//! - `countries`: one MultiPolygon per involved country that has an outline
+//!   ([§ 3.1.7](https://datatracker.ietf.org/doc/html/rfc7946#section-3.1.7)), exterior rings
+//!   counter-clockwise and holes clockwise ([§ 3.1.6](https://datatracker.ietf.org/doc/html/rfc7946#section-3.1.6));
+//! - `flows`: one MultiLineString per (hub, place), a great circle from each coordination point
+//!   to each action place outside the hub's own country, cut at ±180°
+//!   ([§ 3.1.9](https://datatracker.ietf.org/doc/html/rfc7946#section-3.1.9)).
+//!
+//! Coordinates are rounded to 6 decimals (about 0.1 m); no `crs` member is written.
+
+use crate::action::Action;
+use crate::error::Result;
+use crate::gazetteer::{Detail, Gazetteer};
+use crate::render::{CountryFill, Flow, MapSpec, Marker};
+use crate::resolve::Located;
+use geo::{Coord, Haversine, InterpolatePoint, Orient, Point};
+use geojson::{Feature, FeatureCollection, Geometry, JsonObject, JsonValue, Value};
+use serde_json::json;
+
+/// The three layers of a map.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Layers {
+    /// Event points.
+    pub events: FeatureCollection,
+    /// Involved countries' outlines.
+    pub countries: FeatureCollection,
+    /// Flows from the coordinating hub(s).
+    pub flows: FeatureCollection,
+}
+
+/// The attribution every map and layer set carries: each source and the credit its licence asks.
+pub const ATTRIBUTION: &str = "Made with Natural Earth · GeoNames (www.geonames.org), CC BY 4.0 · \
+     Contains data from mledoze/countries, ODbL 1.0 · Map: opmap";
+
+/// Points per flow line.
+const FLOW_STEPS: usize = 64;
+
+fn round6(v: f64) -> f64 {
+    (v * 1e6).round() / 1e6
+}
+
+/// A stable id for an event: `action-COUNTRY-place`.
+pub fn event_id(e: &Located) -> String {
+    format!("{}-{}-{}", e.action, e.country, slug(&e.place))
+}
+
+/// Lower-case letters and digits, other runs of characters as one `-`.
+pub fn slug(s: &str) -> String {
+    let mut out = String::new();
+    for c in s.chars() {
+        if c.is_alphanumeric() {
+            out.extend(c.to_lowercase());
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    out.trim_end_matches('-').to_string()
+}
+
+/// The events layer alone (what `extract` prints).
+pub fn events(located: &[Located]) -> FeatureCollection {
+    let features = located
+        .iter()
+        .map(|e| {
+            let id = event_id(e);
+            let mut props = JsonObject::new();
+            props.insert("id".into(), json!(id));
+            props.insert("action".into(), json!(e.action.as_str()));
+            props.insert("country".into(), json!(e.country));
+            props.insert("country_name".into(), json!(e.country_name));
+            props.insert("place".into(), json!(e.place));
+            props.insert("place_type".into(), json!(e.place_type));
+            props.insert("text".into(), json!(e.text));
+            props.insert("sentence".into(), json!(e.sentence));
+            props.insert("start".into(), json!(e.start));
+            props.insert("end".into(), json!(e.end));
+            props.insert("article".into(), json!(e.article));
+            props.insert("confidence".into(), json!(e.confidence));
+            props.insert("reason".into(), json!(e.reason));
+            props.insert("cue".into(), json!(e.cue));
+            Feature {
+                bbox: None,
+                geometry: Some(Geometry::new(Value::Point(vec![
+                    round6(e.point.x()),
+                    round6(e.point.y()),
+                ]))),
+                id: Some(geojson::feature::Id::String(id)),
+                properties: Some(props),
+                foreign_members: None,
+            }
+        })
+        .collect();
+    FeatureCollection {
+        bbox: None,
+        features,
+        foreign_members: None,
+    }
+}
+
+/// The actions of each involved country, in code order, each list in `Action` order.
+pub fn country_actions(located: &[Located]) -> Vec<(String, String, Vec<Action>)> {
+    let mut out: Vec<(String, String, Vec<Action>)> = Vec::new();
+    for e in located {
+        match out.iter_mut().find(|(code, _, _)| *code == e.country) {
+            Some((_, _, actions)) => {
+                if !actions.contains(&e.action) {
+                    actions.push(e.action);
+                }
+            }
+            None => out.push((e.country.clone(), e.country_name.clone(), vec![e.action])),
+        }
+    }
+    for (_, _, actions) in &mut out {
+        actions.sort();
+    }
+    out.sort_by(|a, b| a.0.cmp(&b.0));
+    out
+}
+
+fn join_actions(actions: &[Action]) -> String {
+    actions
+        .iter()
+        .map(|a| a.as_str())
+        .collect::<Vec<_>>()
+        .join(",")
+}
+
+/// One flow: from a hub to a place.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FlowLine {
+    /// The hub's name and country.
+    pub from: (String, String),
+    /// The place's name and country.
+    pub to: (String, String),
+    /// The actions at the place.
+    pub actions: Vec<Action>,
+    /// Great-circle parts in lon/lat, cut at ±180°.
+    pub parts: Vec<Vec<Coord<f64>>>,
+}
+
+/// The flows: from each distinct coordination point to each action place outside the hub's
+/// country, in event order.
+pub fn flow_lines(located: &[Located]) -> Vec<FlowLine> {
+    let mut hubs: Vec<&Located> = Vec::new();
+    for e in located.iter().filter(|e| e.action == Action::Coordination) {
+        if !hubs.iter().any(|h| h.point == e.point) {
+            hubs.push(e);
+        }
+    }
+    let mut lines = Vec::new();
+    for hub in hubs {
+        let mut targets: Vec<(&Located, Vec<Action>)> = Vec::new();
+        for e in located {
+            if e.country == hub.country || e.point == hub.point {
+                continue;
+            }
+            match targets.iter_mut().find(|(t, _)| t.place == e.place && t.point == e.point) {
+                Some((_, actions)) => {
+                    if !actions.contains(&e.action) {
+                        actions.push(e.action);
+                    }
+                }
+                None => targets.push((e, vec![e.action])),
+            }
+        }
+        for (t, mut actions) in targets {
+            actions.sort();
+            lines.push(FlowLine {
+                from: (hub.place.clone(), hub.country.clone()),
+                to: (t.place.clone(), t.country.clone()),
+                actions,
+                parts: great_circle(hub.point, t.point),
+            });
+        }
+    }
+    lines
+}
+
+/// Points along the great circle from `a` to `b`, cut into parts where it crosses ±180°.
+pub fn great_circle(a: Point<f64>, b: Point<f64>) -> Vec<Vec<Coord<f64>>> {
+    let points: Vec<Coord<f64>> = (0..=FLOW_STEPS)
+        .map(|i| {
+            if i == 0 {
+                a.0
+            } else if i == FLOW_STEPS {
+                b.0
+            } else {
+                Haversine
+                    .point_at_ratio_between(a, b, i as f64 / FLOW_STEPS as f64)
+                    .0
+            }
+        })
+        .collect();
+    cut_at_antimeridian(&points)
+}
+
+/// Cuts a lon/lat line where a segment jumps more than 180° of longitude, ending one part at
+/// ±180° and starting the next at ∓180°, with the crossing latitude interpolated.
+pub fn cut_at_antimeridian(points: &[Coord<f64>]) -> Vec<Vec<Coord<f64>>> {
+    let mut parts: Vec<Vec<Coord<f64>>> = Vec::new();
+    let mut current: Vec<Coord<f64>> = Vec::new();
+    for (i, &p) in points.iter().enumerate() {
+        if i > 0 {
+            let q = points[i - 1];
+            let dx = p.x - q.x;
+            if dx.abs() > 180.0 {
+                // Crossing: unwrap p next to q and find where lon = ±180.
+                let edge = if q.x > 0.0 { 180.0 } else { -180.0 };
+                let px = if dx < 0.0 { p.x + 360.0 } else { p.x - 360.0 };
+                let t = (edge - q.x) / (px - q.x);
+                let lat = q.y + t * (p.y - q.y);
+                current.push(Coord { x: edge, y: lat });
+                parts.push(std::mem::take(&mut current));
+                current.push(Coord { x: -edge, y: lat });
+            }
+        }
+        current.push(p);
+    }
+    if current.len() >= 2 {
+        parts.push(current);
+    }
+    parts.retain(|p| p.len() >= 2);
+    parts
+}
+
+/// Builds the three layers.
+pub fn build(gazetteer: &Gazetteer, located: &[Located]) -> Result<Layers> {
+    let mut countries = Vec::new();
+    for (code, name, actions) in country_actions(located) {
+        let Some(outline) = gazetteer.outline(Detail::Regional, &code)? else {
+            continue;
+        };
+        let shape = outline.shape.orient(geo::orient::Direction::Default);
+        let polygons: Vec<Vec<Vec<Vec<f64>>>> = shape
+            .0
+            .iter()
+            .map(|poly| {
+                std::iter::once(poly.exterior())
+                    .chain(poly.interiors())
+                    .map(|ring| ring.0.iter().map(|c| vec![round6(c.x), round6(c.y)]).collect())
+                    .collect()
+            })
+            .collect();
+        let mut props = JsonObject::new();
+        props.insert("id".into(), json!(code));
+        props.insert("country".into(), json!(code));
+        props.insert("name".into(), json!(name));
+        props.insert("actions".into(), json!(join_actions(&actions)));
+        props.insert("role".into(), json!(actions[0].as_str()));
+        countries.push(Feature {
+            bbox: None,
+            geometry: Some(Geometry::new(Value::MultiPolygon(polygons))),
+            id: Some(geojson::feature::Id::String(code.clone())),
+            properties: Some(props),
+            foreign_members: None,
+        });
+    }
+    let flows = flow_lines(located)
+        .into_iter()
+        .map(|line| {
+            let id = format!("flow-{}-{}", slug(&line.from.0), slug(&line.to.0));
+            let mut props = JsonObject::new();
+            props.insert("id".into(), json!(id));
+            props.insert("from".into(), json!(line.from.0));
+            props.insert("from_country".into(), json!(line.from.1));
+            props.insert("to".into(), json!(line.to.0));
+            props.insert("to_country".into(), json!(line.to.1));
+            props.insert("actions".into(), json!(join_actions(&line.actions)));
+            let parts = line
+                .parts
+                .iter()
+                .map(|part| part.iter().map(|c| vec![round6(c.x), round6(c.y)]).collect())
+                .collect();
+            Feature {
+                bbox: None,
+                geometry: Some(Geometry::new(Value::MultiLineString(parts))),
+                id: Some(geojson::feature::Id::String(id)),
+                properties: Some(props),
+                foreign_members: None,
+            }
+        })
+        .collect();
+    Ok(Layers {
+        events: events(located),
+        countries: FeatureCollection {
+            bbox: None,
+            features: countries,
+            foreign_members: None,
+        },
+        flows: FeatureCollection {
+            bbox: None,
+            features: flows,
+            foreign_members: None,
+        },
+    })
+}
+
+/// Serialises a FeatureCollection with one feature per line (small diffs, stable bytes).
+pub fn to_geojson_string(collection: &FeatureCollection) -> String {
+    let mut out = String::from("{\"type\":\"FeatureCollection\",\"features\":[");
+    for (i, f) in collection.features.iter().enumerate() {
+        out.push_str(if i == 0 { "\n" } else { ",\n" });
+        let value: JsonValue = serde_json::to_value(f).expect("a feature serialises");
+        out.push_str(&value.to_string());
+    }
+    out.push_str("\n]}\n");
+    out
+}
+
+/// What the map shows: markers per place, fills per country, flows.
+pub fn map_spec(located: &[Located], title: &str, width: u32, height: u32) -> MapSpec {
+    let mut markers: Vec<Marker> = Vec::new();
+    for e in located {
+        match markers.iter_mut().find(|m| m.point == e.point) {
+            Some(m) => {
+                if !m.actions.contains(&e.action) {
+                    m.actions.push(e.action);
+                    m.actions.sort();
+                }
+                if e.place_type == "country" && m.label != e.place {
+                    m.label = e.place.clone();
+                }
+            }
+            None => markers.push(Marker {
+                point: e.point,
+                label: e.place.clone(),
+                actions: vec![e.action],
+            }),
+        }
+    }
+    let countries = country_actions(located)
+        .into_iter()
+        .map(|(code, _, actions)| CountryFill {
+            code,
+            role: actions[0],
+        })
+        .collect();
+    let flows = flow_lines(located)
+        .into_iter()
+        .map(|line| Flow { parts: line.parts })
+        .collect();
+    MapSpec {
+        title: title.to_string(),
+        width,
+        height,
+        markers,
+        countries,
+        flows,
+        attribution: ATTRIBUTION.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cuts_lines_at_the_antimeridian() {
+        let line = vec![Coord { x: 170.0, y: 0.0 }, Coord { x: -170.0, y: 10.0 }];
+        let parts = cut_at_antimeridian(&line);
+        assert_eq!(parts.len(), 2);
+        assert_eq!(parts[0].last().unwrap(), &Coord { x: 180.0, y: 5.0 });
+        assert_eq!(parts[1][0], Coord { x: -180.0, y: 5.0 });
+    }
+
+    #[test]
+    fn great_circle_ends_at_its_points() {
+        let parts = great_circle(Point::new(4.3, 52.1), Point::new(-75.7, 45.4));
+        assert_eq!(parts.len(), 1);
+        let line = &parts[0];
+        assert_eq!(line.len(), FLOW_STEPS + 1);
+        assert_eq!(line[0], Coord { x: 4.3, y: 52.1 });
+        // A great circle from Europe to Canada bows north of both ends.
+        assert!(line[FLOW_STEPS / 2].y > 52.1);
+    }
+
+    #[test]
+    fn slugs_are_stable() {
+        assert_eq!(slug("Côte d'Ivoire"), "côte-d-ivoire");
+        assert_eq!(slug("The Hague"), "the-hague");
+    }
+}

@@ -1,0 +1,122 @@
+//! Resolving events to coordinates.
+//!
+//! In: the gazetteer, the article and its events. Out: [`Located`] events, one per
+//! (action, place), in the order the text first states them, each with its point, country and
+//! the evidence a reader needs (the words, the sentence, byte offsets, the rule).
+//!
+//! A country's point is its representative point (Natural Earth's label point, inside the
+//! country); a city's or agency's point is its own.
+
+use crate::action::Action;
+use crate::actions::Event;
+use crate::article::Article;
+use crate::gazetteer::Gazetteer;
+use crate::sentences::Sentence;
+use geo::Point;
+use serde::Serialize;
+use std::collections::HashMap;
+
+/// An event with its place resolved: what the events layer holds, one feature each.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Located {
+    /// What happened.
+    pub action: Action,
+    /// ISO 3166-1 alpha-2 code, upper case.
+    pub country: String,
+    /// The country's English name.
+    pub country_name: String,
+    /// The place's resolved name ("Netherlands", "Paris", "Europol").
+    pub place: String,
+    /// `country`, `city` or `agency`.
+    pub place_type: String,
+    /// Where the marker goes, lon/lat degrees (WGS 84).
+    #[serde(skip)]
+    pub point: Point<f64>,
+    /// The words in the article that name the place.
+    pub text: String,
+    /// The evidence sentence.
+    pub sentence: String,
+    /// Byte offset where `text` starts in the article.
+    pub start: usize,
+    /// Byte offset where `text` ends.
+    pub end: usize,
+    /// The article: its path as given, or `stdin`.
+    pub article: String,
+    /// 0–1, how strong the evidence is.
+    pub confidence: f64,
+    /// The rule that linked the action to the place.
+    pub reason: String,
+    /// The action word(s) in the sentence.
+    pub cue: String,
+}
+
+/// Resolves events: one per (action, place), the most confident evidence kept (the first on a
+/// tie), in the order the text first states each pair.
+pub fn locate(
+    gazetteer: &Gazetteer,
+    article: &Article,
+    sentences: &[Sentence],
+    events: &[Event],
+) -> Vec<Located> {
+    let mut best: HashMap<(crate::action::Action, usize), usize> = HashMap::new();
+    let mut order: Vec<(Action, usize)> = Vec::new();
+    for (i, e) in events.iter().enumerate() {
+        let key = (e.action, e.place);
+        match best.get(&key) {
+            Some(&j) if events[j].confidence >= e.confidence => {}
+            Some(_) => {
+                best.insert(key, i);
+            }
+            None => {
+                best.insert(key, i);
+                order.push(key);
+            }
+        }
+    }
+    // First statement order, then action order for ties in one sentence position.
+    let mut keyed: Vec<(usize, Action, usize)> = order
+        .iter()
+        .map(|key| {
+            let first = events
+                .iter()
+                .filter(|e| (e.action, e.place) == *key)
+                .map(|e| e.mention.start)
+                .min()
+                .unwrap_or(0);
+            (first, key.0, key.1)
+        })
+        .collect();
+    keyed.sort();
+    keyed
+        .into_iter()
+        .map(|(_, action, place)| {
+            let e = &events[best[&(action, place)]];
+            let p = gazetteer.place(e.place);
+            let country_name = gazetteer
+                .country(&p.country)
+                .map(|c| c.name.clone())
+                .unwrap_or_else(|| p.country.clone());
+            Located {
+                action: e.action,
+                country: p.country.clone(),
+                country_name,
+                place: p.name.clone(),
+                place_type: p.kind.as_str().to_string(),
+                point: p.point,
+                text: e.mention.of(&article.text).to_string(),
+                sentence: collapse(sentences[e.sentence].span.of(&article.text)),
+                start: e.mention.start,
+                end: e.mention.end,
+                article: article.path.clone(),
+                confidence: e.confidence,
+                reason: e.rule.as_str().to_string(),
+                cue: collapse(e.cue.of(&article.text)),
+            }
+        })
+        .collect()
+}
+
+/// Collapses runs of whitespace (line wraps) to single spaces.
+pub fn collapse(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}

@@ -1,0 +1,261 @@
+//! Splitting an article into sentences.
+//!
+//! In: the article's text. Out: [`Sentence`]s, each a span into the text (never a copy),
+//! trimmed of surrounding whitespace and bullet marks, in text order.
+//!
+//! Rules: a sentence ends at `.`, `!` or `?` (with any closing quotes or brackets) followed by
+//! whitespace and a word that can start a sentence, except after an abbreviation ("Dr.",
+//! "Jan.", "No.", "St.") or an initial ("J. Smith"); country initials ("U.S.", "U.K.") end a
+//! sentence only when a typical sentence opener follows. A blank line always ends one; a single
+//! line break ends one after terminal punctuation or a colon, before a bullet, or after a line
+//! in capitals (a headline). Other line breaks are wraps inside a sentence ("the United\nStates").
+
+use crate::span::Span;
+use serde::Serialize;
+
+/// One sentence of an article.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Sentence {
+    /// 0-based position in the article.
+    pub index: usize,
+    /// Where it is in the text.
+    pub span: Span,
+}
+
+/// Words that end with a period without ending a sentence (lower case, without the period).
+const ABBREVIATIONS: &[&str] = &[
+    "adm", "apr", "art", "aug", "capt", "cf", "co", "col", "corp", "cpl", "dec", "dept", "det",
+    "dr", "e.g", "eg", "etc", "feb", "fig", "fr", "ft", "gen", "gov", "hon", "i.e", "ie", "inc",
+    "insp", "jan", "jr", "jul", "jun", "lt", "ltd", "maj", "mar", "messrs", "mr", "mrs", "ms",
+    "mt", "no", "nos", "nov", "oct", "op", "p", "para", "pp", "prof", "pte", "rep", "rev", "sec",
+    "sen", "sep", "sept", "sgt", "sr", "st", "supt", "vol", "vs",
+];
+
+/// Country and organisation initials: they end a sentence only before a typical opener.
+const INITIALS: &[&str] = &["u.s", "u.k", "u.n", "e.u", "u.s.a", "u.a.e"];
+
+/// Words that typically open a sentence (checked after country initials such as "U.S.").
+const OPENERS: &[&str] = &[
+    "a", "an", "according", "after", "at", "but", "during", "he", "her", "his", "however", "in",
+    "it", "its", "on", "police", "she", "the", "their", "these", "they", "this", "those", "we",
+];
+
+const BULLETS: &[char] = &['•', '·', '*', '-', '–', '—', '▪', '◦', '‣', '●'];
+
+/// Splits a text into sentences.
+pub fn split(text: &str) -> Vec<Sentence> {
+    let mut sentences = Vec::new();
+    let mut start = 0;
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let boundary = match b {
+            b'.' | b'!' | b'?' => ends_at_punctuation(text, i),
+            b'\n' => ends_at_newline(text, i),
+            _ => None,
+        };
+        if let Some(end) = boundary {
+            push(text, &mut sentences, start, end);
+            start = end;
+            i = end.max(i + 1);
+        } else {
+            i += 1;
+        }
+    }
+    push(text, &mut sentences, start, text.len());
+    sentences
+}
+
+fn push(text: &str, sentences: &mut Vec<Sentence>, start: usize, end: usize) {
+    let piece = &text[start..end];
+    if piece.trim().is_empty() {
+        return;
+    }
+    let lead = piece.len() - piece.trim_start().len();
+    let mut s = start + lead;
+    let mut e = start + piece.trim_end().len();
+    // Drop a bullet mark at the start.
+    if let Some(c) = text[s..e].chars().next() {
+        if BULLETS.contains(&c) && text[s + c.len_utf8()..e].starts_with(char::is_whitespace) {
+            s += c.len_utf8();
+            s += text[s..e].len() - text[s..e].trim_start().len();
+        }
+    }
+    if s >= e {
+        return;
+    }
+    // A sentence with no letter or digit (a rule line, stray quotes) is not one.
+    if !text[s..e].chars().any(char::is_alphanumeric) {
+        return;
+    }
+    sentences.push(Sentence {
+        index: sentences.len(),
+        span: Span::new(s, e),
+    });
+}
+
+/// The word (letters, digits, inner periods) ending just before byte `i`, lower-cased.
+fn word_before(text: &str, i: usize) -> String {
+    let head = &text[..i];
+    let start = head
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !(c.is_alphanumeric() || c == '.'))
+        .map(|(j, c)| j + c.len_utf8())
+        .unwrap_or(0);
+    head[start..].to_lowercase()
+}
+
+/// If the sentence ends at the punctuation at byte `i`, the byte where the next one may start.
+fn ends_at_punctuation(text: &str, i: usize) -> Option<usize> {
+    let mut end = i + 1;
+    // Runs of punctuation ("?!", "...") and closing quotes or brackets belong to this sentence.
+    let rest = &text[end..];
+    for c in rest.chars() {
+        if matches!(c, '.' | '!' | '?' | '"' | '\'' | ')' | ']' | '”' | '’' | '»') {
+            end += c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    let after = &text[end..];
+    if after.is_empty() {
+        return Some(end);
+    }
+    if !after.starts_with(char::is_whitespace) {
+        return None; // "3.5", "e.g.x", "U.S.-led"
+    }
+    let next_word_start = end + (after.len() - after.trim_start().len());
+    let next = &text[next_word_start..];
+    let Some(first) = next.chars().next() else {
+        return Some(end);
+    };
+    // A paragraph break ends a sentence whatever precedes it.
+    let paragraph = after[..next_word_start - end].matches('\n').count() >= 2;
+    if text.as_bytes()[i] == b'.' && !paragraph {
+        let word = word_before(text, i);
+        let bare = word.trim_end_matches('.');
+        if INITIALS.contains(&bare) {
+            let opener: String = next
+                .chars()
+                .take_while(|c| c.is_alphabetic())
+                .collect::<String>()
+                .to_lowercase();
+            if !OPENERS.contains(&opener.as_str()) {
+                return None;
+            }
+        } else if ABBREVIATIONS.contains(&bare) {
+            return None;
+        } else if bare.chars().count() == 1
+            && bare.chars().all(|c| c.is_alphabetic())
+            && text[..i].ends_with(|c: char| c.is_uppercase())
+        {
+            return None; // an initial: "J. Smith"
+        }
+    }
+    if first.is_uppercase()
+        || first.is_ascii_digit()
+        || matches!(first, '"' | '“' | '‘' | '\'' | '(' | '[')
+        || BULLETS.contains(&first)
+        || paragraph
+    {
+        Some(end)
+    } else {
+        None
+    }
+}
+
+/// If a line break at byte `i` ends a sentence, the byte after it.
+fn ends_at_newline(text: &str, i: usize) -> Option<usize> {
+    let line_start = text[..i].rfind('\n').map(|j| j + 1).unwrap_or(0);
+    let line = text[line_start..i].trim();
+    let rest = &text[i + 1..];
+    let next_line = rest.split('\n').next().unwrap_or("").trim();
+    if line.is_empty() || next_line.is_empty() {
+        return Some(i + 1); // blank line: paragraph break
+    }
+    if line.ends_with(['.', '!', '?', ':', ';', '"', '”', '’', ')']) {
+        return Some(i + 1);
+    }
+    if next_line.starts_with(BULLETS) || line.starts_with(BULLETS) {
+        return Some(i + 1);
+    }
+    let letters: Vec<char> = line.chars().filter(|c| c.is_alphabetic()).collect();
+    if letters.len() >= 4 && letters.iter().all(|c| c.is_uppercase()) {
+        return Some(i + 1); // a headline in capitals
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(text: &str) -> Vec<&str> {
+        split(text).iter().map(|s| s.span.of(text)).collect()
+    }
+
+    #[test]
+    fn splits_on_terminal_punctuation() {
+        assert_eq!(
+            texts("Servers were seized. Raids followed! Was it over? No."),
+            vec!["Servers were seized.", "Raids followed!", "Was it over?", "No."]
+        );
+    }
+
+    #[test]
+    fn survives_abbreviations_and_initials() {
+        let text = "Dr. Smith met U.S. officials on Jan. 5 at No. 10 Downing St. in London. \
+                    J. R. Doe said the U.K. agency agreed. The U.S. The end.";
+        assert_eq!(
+            texts(text),
+            vec![
+                "Dr. Smith met U.S. officials on Jan. 5 at No. 10 Downing St. in London.",
+                "J. R. Doe said the U.K. agency agreed.",
+                "The U.S.",
+                "The end."
+            ]
+        );
+    }
+
+    #[test]
+    fn keeps_wrapped_lines_together() {
+        assert_eq!(
+            texts("Servers were seized in the United\nStates and Canada.\n\nNext paragraph."),
+            vec![
+                "Servers were seized in the United\nStates and Canada.",
+                "Next paragraph."
+            ]
+        );
+    }
+
+    #[test]
+    fn splits_bullets_and_headlines() {
+        let text = "POLICE SHUT DOWN SITES\nThe ECTC focuses on:\n  • tackling fighters;\n  • sharing intelligence\n";
+        assert_eq!(
+            texts(text),
+            vec![
+                "POLICE SHUT DOWN SITES",
+                "The ECTC focuses on:",
+                "tackling fighters;",
+                "sharing intelligence"
+            ]
+        );
+    }
+
+    #[test]
+    fn quotes_close_sentences() {
+        assert_eq!(
+            texts("He said “it is done.” Police left."),
+            vec!["He said “it is done.”", "Police left."]
+        );
+    }
+
+    #[test]
+    fn indices_count_up() {
+        let s = split("A b. C d.");
+        assert_eq!(s[0].index, 0);
+        assert_eq!(s[1].index, 1);
+    }
+}
