@@ -3,6 +3,9 @@
 //! In: a path (`-` for stdin) and [`ReadOptions`]. Out: [`Article`] with the text and any
 //! warnings (lossy decoding). Handles a UTF-8 or UTF-16 byte-order mark, CRLF, invalid UTF-8
 //! (decoded lossily with a warning naming the byte offset), and refuses binary input.
+//! HTML (a `.html`/`.htm` path, or text whose first tag is `<!doctype html>`, `<html>`,
+//! `<head>` or `<body>`) is parsed with `scraper` (html5ever): the text of the body, with
+//! scripts and styles dropped, entities decoded, and block elements on lines of their own.
 
 use crate::error::{Error, Result};
 use std::io::Read;
@@ -76,7 +79,92 @@ pub fn read(path: &str, options: &ReadOptions) -> Result<Article> {
             limit: options.max_bytes,
         });
     }
-    decode(display, bytes)
+    let mut article = decode(display, bytes)?;
+    if is_html(path, &article.text) {
+        article.text = html_to_text(&article.text);
+    }
+    Ok(article)
+}
+
+/// True when an article is HTML: by its extension, or by its first tag.
+pub fn is_html(path: &str, text: &str) -> bool {
+    let lower = path.to_ascii_lowercase();
+    if lower.ends_with(".html") || lower.ends_with(".htm") || lower.ends_with(".xhtml") {
+        return true;
+    }
+    let head: String = text
+        .trim_start()
+        .chars()
+        .take(15)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    ["<!doctype html", "<html", "<head", "<body"]
+        .iter()
+        .any(|tag| head.starts_with(tag))
+}
+
+/// Elements whose text is not the article's.
+const SKIPPED: &[&str] = &[
+    "script", "style", "noscript", "template", "head", "svg", "iframe", "object", "nav",
+];
+
+/// Elements that start a line of their own.
+const BLOCKS: &[&str] = &[
+    "address", "article", "aside", "blockquote", "br", "dd", "div", "dl", "dt", "figcaption",
+    "figure", "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "ol",
+    "p", "pre", "section", "table", "td", "th", "tr", "ul",
+];
+
+/// The readable text of an HTML document: body text, scripts and styles dropped, entities
+/// decoded, paragraphs and other blocks separated by blank lines.
+pub fn html_to_text(html: &str) -> String {
+    let document = scraper::Html::parse_document(html);
+    let mut out = String::new();
+    collect_text(document.tree.root(), &mut out);
+    // Tidy: no trailing spaces, at most one blank line in a row.
+    let mut text = String::with_capacity(out.len());
+    let mut blank = 0;
+    for line in out.lines() {
+        let line = line.split_whitespace().collect::<Vec<_>>().join(" ");
+        if line.is_empty() {
+            blank += 1;
+            continue;
+        }
+        if !text.is_empty() {
+            text.push_str(if blank > 0 { "\n\n" } else { "\n" });
+        }
+        blank = 0;
+        text.push_str(&line);
+    }
+    text.push('\n');
+    text
+}
+
+fn collect_text(node: ego_tree::NodeRef<'_, scraper::Node>, out: &mut String) {
+    match node.value() {
+        scraper::Node::Text(t) => out.push_str(&t.text.replace('\n', " ")),
+        scraper::Node::Element(e) => {
+            let name = e.name();
+            if SKIPPED.contains(&name) {
+                return;
+            }
+            let block = BLOCKS.contains(&name);
+            if block {
+                out.push_str("\n\n");
+            }
+            for child in node.children() {
+                collect_text(child, out);
+            }
+            if block {
+                out.push_str("\n\n");
+            }
+        }
+        _ => {
+            for child in node.children() {
+                collect_text(child, out);
+            }
+        }
+    }
 }
 
 /// Decodes an article's bytes: BOM-marked UTF-8/UTF-16, else UTF-8 (lossily, with a warning).
@@ -178,6 +266,20 @@ mod tests {
         let a = decode("bad.txt", b"Raids in \xFF France".to_vec()).unwrap();
         assert_eq!(a.text, "Raids in \u{FFFD} France");
         assert!(a.warnings[0].contains("bad.txt: invalid UTF-8 at byte offset 9"));
+    }
+
+    #[test]
+    fn html_gives_body_text_without_scripts() {
+        let html = "<!DOCTYPE html><html><head><title>T</title><style>p{}</style></head>\
+                    <body><script>var x = 'France';</script><h1>Police raid</h1>\
+                    <p>Servers were seized in the Netherlands &amp; Canada.</p><p>Next&nbsp;one.</p></body></html>";
+        assert!(is_html("page.txt", html));
+        assert_eq!(
+            html_to_text(html),
+            "Police raid\n\nServers were seized in the Netherlands & Canada.\n\nNext one.\n"
+        );
+        assert!(is_html("a.HTM", "plain"));
+        assert!(!is_html("a.txt", "Raids in <b>France</b>"));
     }
 
     #[test]
