@@ -21,7 +21,9 @@ fn stages(c: &mut Criterion) {
     g.bench_function("gazetteer_load", |b| {
         b.iter(|| black_box(Gazetteer::load().unwrap()))
     });
-    g.bench_function("sentences", |b| b.iter(|| sentences::split(black_box(SEED))));
+    g.bench_function("sentences", |b| {
+        b.iter(|| sentences::split(black_box(SEED)))
+    });
     g.bench_function("places", |b| {
         b.iter(|| places::find(&gazetteer, black_box(SEED), &x.sentences))
     });

@@ -16,10 +16,17 @@
 //!    (a suspect's nationality), places inside an institution's name ("King's College
 //!    London"), origins and routes ("from", "via", "to", "wanted by"), a country after a city of
 //!    its own ("Paris, France"), an acronym restating the name before it ("(ECTC)").
-//! 4. Lists ("in the Netherlands, Canada and the US") share the link of their first member.
-//! 5. Each mention links to a cue in its clause by the first rule that fits: the agent of a
-//!    passive ("coordinated by X"), the place of a cue ("seized in X", "raids in X"), the
-//!    subject of a verb ("the UK targeted", "Dutch police arrested"), else the nearest cue.
+//! 4. Lists ("in the Netherlands, Canada and the US", "five in Spain and three the
+//!    Netherlands", "the Dutch Police (Politie) and US HSI") are linked once, from the words
+//!    before their head and after their tail; every member gets the same rule and confidence.
+//! 5. Each list links to a cue in its clause by the first rule that fits: the agent of a
+//!    passive ("coordinated by X"), the place of a nearby cue ("seized in X", "raided homes in
+//!    the regions of X"), the subject of a verb ("the UK targeted", "investigators from A and B
+//!    were deployed"), the object of a participation cue ("involving X", "a joint investigation
+//!    team between A and B"), an enumeration after a participation word ("countries
+//!    participating include: A; B"), else a verb cue at most two words away. A purpose
+//!    infinitive right after the list ("actions in A and B to take down X") and a result
+//!    ("searched in A, resulting in the arrest of …") add their actions.
 
 use crate::action::Action;
 use crate::gazetteer::{Form, Gazetteer, PlaceId, PlaceKind};
@@ -38,7 +45,17 @@ pub enum Rule {
     CueInPlace,
     /// The place is the subject of a verb cue: "the UK targeted its domains".
     Subject,
-    /// The nearest cue in the same clause.
+    /// The place is the object of a participation cue: "involving the Dutch police",
+    /// "a joint investigation team between France and the US".
+    Object,
+    /// The place is in a list introduced after a participation word: "countries participating
+    /// in the operation include: A, B", "participants included X; Y; Z".
+    Enumeration,
+    /// A purpose infinitive right after the place: "actions in A and B to take down X".
+    Purpose,
+    /// A result of the place's action: "searched in A, resulting in the arrest of B".
+    Consequence,
+    /// A verb cue next to the place in the same clause.
     SameClause,
 }
 
@@ -49,6 +66,10 @@ impl Rule {
             Rule::PassiveAgent => "passive-agent",
             Rule::CueInPlace => "cue-in-place",
             Rule::Subject => "subject",
+            Rule::Object => "object",
+            Rule::Enumeration => "enumeration",
+            Rule::Purpose => "purpose",
+            Rule::Consequence => "consequence",
             Rule::SameClause => "same-clause",
         }
     }
@@ -58,7 +79,11 @@ impl Rule {
             Rule::PassiveAgent => 0.92,
             Rule::CueInPlace => 0.9,
             Rule::Subject => 0.85,
-            Rule::SameClause => 0.6,
+            Rule::Object => 0.8,
+            Rule::Enumeration => 0.8,
+            Rule::Purpose => 0.8,
+            Rule::Consequence => 0.7,
+            Rule::SameClause => 0.5,
         }
     }
 }
@@ -127,6 +152,7 @@ const WORD_CUES: &[(&str, Action, CueKind)] = {
         ("freezing", Seizure, Verb),
         ("recovered", Seizure, Verb),
         ("impounded", Seizure, Verb),
+        ("freeze", Seizure, Verb),
         // raid
         ("raid", Raid, Noun),
         ("raids", Raid, Noun),
@@ -145,12 +171,16 @@ const WORD_CUES: &[(&str, Action, CueKind)] = {
         ("detention", Arrest, Noun),
         ("detentions", Arrest, Noun),
         ("apprehended", Arrest, Verb),
+        ("detain", Arrest, Verb),
+        ("apprehend", Arrest, Verb),
         ("custody", Arrest, Noun),
         // takedown
         ("takedown", Takedown, Noun),
         ("takedowns", Takedown, Noun),
         ("take-down", Takedown, Noun),
+        ("dismantle", Takedown, Verb),
         ("dismantled", Takedown, Verb),
+        ("disrupt", Takedown, Verb),
         ("dismantling", Takedown, Verb),
         ("disrupted", Takedown, Verb),
         ("disrupting", Takedown, Verb),
@@ -168,6 +198,14 @@ const WORD_CUES: &[(&str, Action, CueKind)] = {
         ("spearheaded", Coordination, Verb),
         // participation
         ("involved", Participation, Verb),
+        ("involving", Participation, Verb),
+        ("participate", Participation, Verb),
+        ("participants", Participation, Noun),
+        ("assist", Participation, Verb),
+        ("deployed", Participation, Verb),
+        ("cooperation", Participation, Noun),
+        ("co-operation", Participation, Noun),
+        ("collaboration", Participation, Noun),
         ("participated", Participation, Verb),
         ("participating", Participation, Verb),
         ("participation", Participation, Noun),
@@ -201,6 +239,7 @@ const PHRASE_CUES: &[(&[&str], Action, CueKind)] = {
         (&["taking", "part"], Participation, Verb),
         (&["in", "custody"], Arrest, Noun),
         (&["house", "searches"], Raid, Noun),
+        (&["joint", "investigation", "team"], Participation, Noun),
     ]
 };
 
@@ -215,6 +254,7 @@ const AUTHORITY_NOUNS: &[&str] = &[
     "counterparts",
     "customs",
     "detectives",
+    "enforcement",
     "forces",
     "gendarmerie",
     "government",
@@ -238,32 +278,190 @@ const AUTHORITY_NOUNS: &[&str] = &[
     "units",
 ];
 
+/// Nouns that name a kind of place: "in the regions of Kyiv", "the Dutch cities of Amsterdam".
+/// With a demonym they name the country ("the Spanish cities of …").
+const PLACE_NOUNS: &[&str] = &[
+    "area",
+    "areas",
+    "border",
+    "capital",
+    "cities",
+    "city",
+    "coast",
+    "counties",
+    "county",
+    "district",
+    "districts",
+    "municipalities",
+    "municipality",
+    "port",
+    "ports",
+    "province",
+    "provinces",
+    "region",
+    "regions",
+    "soil",
+    "state",
+    "states",
+    "territories",
+    "territory",
+    "town",
+    "towns",
+    "village",
+    "villages",
+];
+
+/// Objects that make "targeted" a takedown: infrastructure, not people ("the suspects targeted").
+const INFRASTRUCTURE: &[&str] = &[
+    "accounts",
+    "apps",
+    "botnet",
+    "botnets",
+    "channels",
+    "domain",
+    "domains",
+    "forum",
+    "forums",
+    "infrastructure",
+    "malware",
+    "marketplace",
+    "marketplaces",
+    "markets",
+    "network",
+    "networks",
+    "nodes",
+    "pages",
+    "platform",
+    "platforms",
+    "server",
+    "servers",
+    "services",
+    "site",
+    "sites",
+    "tools",
+    "website",
+    "websites",
+];
+
+/// Nouns after a name that make the name a modifier of someone else: "INTERPOL member
+/// countries", "US allies" (but "Dutch partners" are Dutch).
+const RELATIONAL_NOUNS: &[&str] = &[
+    "allies",
+    "ally",
+    "countries",
+    "member",
+    "members",
+    "nations",
+    "partner",
+    "partners",
+    "states",
+];
+
+/// Gatherings: hosting one is not coordinating an operation ("an assembly hosted by the UK").
+const GATHERINGS: &[&str] = &[
+    "assembly",
+    "ceremony",
+    "conference",
+    "congress",
+    "event",
+    "exhibition",
+    "forum",
+    "summit",
+];
+
+/// Words that open a list of members: "participants include: A, B and C".
+const INTRODUCERS: &[&str] = &[
+    ":",
+    "comprise",
+    "comprised",
+    "comprises",
+    "comprising",
+    "include",
+    "included",
+    "includes",
+    "including",
+    "namely",
+];
+
+/// Prepositions after a participation noun that introduce its members: "cooperation between A
+/// and B", "a team with C".
+const MEMBER_PREPOSITIONS: &[&str] = &["among", "amongst", "between", "of", "with"];
+
+/// Words that introduce a result of the action before them: "resulting in the arrest of".
+const RESULTS: &[&[&str]] = &[
+    &["resulting", "in"],
+    &["resulted", "in"],
+    &["leading", "to"],
+    &["led", "to"],
+];
+
+const NUMBER_WORDS: &[&str] = &[
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+    "twelve", "several", "some",
+];
+
 /// Words before a place that make it the place of the cue.
 const PLACE_PREPOSITIONS: &[&str] = &["in", "at", "across", "throughout", "within", "inside"];
 
 /// Words before a place that make it an origin, a route or a reference, not an action place.
-const BACKGROUND_PREPOSITIONS: &[&str] = &["from", "via", "to", "through", "into", "toward", "towards"];
+const BACKGROUND_PREPOSITIONS: &[&str] =
+    &["from", "via", "to", "through", "into", "toward", "towards"];
 
 /// Words that make the following place background whatever the cue: "wanted by", "born in".
 const BACKGROUND_VERBS: &[&str] = &[
-    "born", "living", "lives", "lived", "resident", "residing", "resides", "wanted", "native",
-    "citizen", "citizens", "national", "nationals", "headquartered",
+    "born",
+    "living",
+    "lives",
+    "lived",
+    "resident",
+    "residing",
+    "resides",
+    "wanted",
+    "native",
+    "citizen",
+    "citizens",
+    "national",
+    "nationals",
+    "headquartered",
 ];
 
 /// Capitalised words that start or end an institution's name.
 const INSTITUTIONS: &[&str] = &[
-    "academy", "airport", "center", "centre", "college", "hospital", "institute", "museum",
-    "school", "university",
+    "academy",
+    "airport",
+    "center",
+    "centre",
+    "college",
+    "hospital",
+    "institute",
+    "museum",
+    "school",
+    "university",
 ];
 
 const NEGATIONS: &[&str] = &["not", "n't", "never", "no", "neither", "nor", "without"];
-const MODALS: &[&str] = &["would", "could", "might", "may", "should", "if", "whether", "unless"];
-const BE_FORMS: &[&str] = &["is", "are", "was", "were", "be", "been", "being", "am", "'s"];
+const MODALS: &[&str] = &[
+    "would", "could", "might", "may", "should", "if", "whether", "unless",
+];
+const BE_FORMS: &[&str] = &[
+    "is", "are", "was", "were", "be", "been", "being", "am", "'s",
+];
 
 /// Words that end a clause and start another: the cue of one does not reach the other.
 const CLAUSE_BREAKS: &[&str] = &[
-    "while", "whilst", "whereas", "but", "although", "though", "after", "before", "when",
-    "since", "because", "meanwhile", "as",
+    "while",
+    "whilst",
+    "whereas",
+    "but",
+    "although",
+    "though",
+    "after",
+    "before",
+    "when",
+    "since",
+    "because",
+    "meanwhile",
+    "as",
 ];
 
 fn tokenize(text: &str, span: Span) -> Vec<Token> {
@@ -351,8 +549,25 @@ fn find_cues(tokens: &[Token]) -> Vec<Cue> {
                     .rev()
                     .take(3)
                     .any(|t| BE_FORMS.contains(&t.lower.as_str()));
-            // "led" alone is causal ("led to"); only "led by" (a phrase) or "X led the operation".
-            if !participle || after_be {
+            // An absolute construction: "with the Spanish authorities arresting nine people".
+            let after_actor =
+                participle && i > 0 && AUTHORITY_NOUNS.contains(&tokens[i - 1].lower.as_str());
+            // "an operation involving X": the participle relates X to the operation.
+            let relational = matches!(word, "involving" | "participating");
+            // "targeted" is a takedown only of infrastructure, not of people.
+            let targets_infrastructure = !word.starts_with("target")
+                || tokens[i.saturating_sub(4)..tokens.len().min(i + 5)]
+                    .iter()
+                    .any(|t| INFRASTRUCTURE.contains(&t.lower.as_str()));
+            // Hosting a gathering is not coordinating: "its General Assembly, hosted by the UK".
+            let hosts_gathering = word == "hosted"
+                && tokens[i.saturating_sub(4)..tokens.len().min(i + 4)]
+                    .iter()
+                    .any(|t| GATHERINGS.contains(&t.lower.as_str()));
+            if (!participle || after_be || after_actor || relational)
+                && targets_infrastructure
+                && !hosts_gathering
+            {
                 cues.push(Cue {
                     action: *action,
                     kind: *kind,
@@ -362,10 +577,12 @@ fn find_cues(tokens: &[Token]) -> Vec<Cue> {
                 });
             }
         } else if tokens[i].lower == "led"
-            && tokens[i + 1..]
-                .iter()
-                .take(4)
-                .any(|t| matches!(t.lower.as_str(), "operation" | "investigation" | "action" | "probe" | "effort" | "raids"))
+            && tokens[i + 1..].iter().take(4).any(|t| {
+                matches!(
+                    t.lower.as_str(),
+                    "operation" | "investigation" | "action" | "probe" | "effort" | "raids"
+                )
+            })
         {
             cues.push(Cue {
                 action: Action::Coordination,
@@ -389,7 +606,10 @@ fn clause_starts(tokens: &[Token]) -> Vec<usize> {
         }
         let w = t.lower.as_str();
         let is_break = if w == ";" {
-            true
+            // After "include:" semicolons separate the members of a list, not clauses.
+            !tokens[..i]
+                .iter()
+                .any(|t| INTRODUCERS.contains(&t.lower.as_str()))
         } else if CLAUSE_BREAKS.contains(&w) {
             if w == "as" {
                 // "as well as", "such as", "as part of", "as a result": not a clause break.
@@ -418,7 +638,9 @@ fn clause_starts(tokens: &[Token]) -> Vec<usize> {
 }
 
 fn token_at(tokens: &[Token], offset: usize) -> Option<usize> {
-    tokens.iter().position(|t| t.span.start <= offset && offset < t.span.end.max(t.span.start + 1))
+    tokens
+        .iter()
+        .position(|t| t.span.start <= offset && offset < t.span.end.max(t.span.start + 1))
 }
 
 /// Links actions to places in every sentence.
@@ -430,7 +652,10 @@ pub fn link(
 ) -> Vec<Event> {
     let mut events = Vec::new();
     for sentence in sentences {
-        let here: Vec<&Mention> = mentions.iter().filter(|m| m.sentence == sentence.index).collect();
+        let here: Vec<&Mention> = mentions
+            .iter()
+            .filter(|m| m.sentence == sentence.index)
+            .collect();
         if here.is_empty() {
             continue;
         }
@@ -486,86 +711,263 @@ fn link_sentence(
     if cues.is_empty() {
         return;
     }
-    let lists = list_heads(text, &tokens, &placed);
+    let heads = list_heads(text, &tokens, &placed);
 
-    for (k, p) in placed.iter().enumerate() {
-        let head = placed[lists[k]];
-        let clause = clause_of(p.first);
-        let in_clause: Vec<&Cue> = cues.iter().filter(|c| clause_of(c.first) == clause).collect();
+    // One link per list, from its head (the words before it) and its tail (the words after).
+    let mut k = 0;
+    while k < placed.len() {
+        let mut end = k + 1;
+        while end < placed.len() && heads[end] == k {
+            end += 1;
+        }
+        let members = &placed[k..end];
+        k = end;
+        let head = members[0];
+        let tail = members[members.len() - 1];
+        let clause = clause_of(head.first);
+        let in_clause: Vec<&Cue> = cues
+            .iter()
+            .filter(|c| clause_of(c.first) == clause)
+            .collect();
         if in_clause.is_empty() {
             continue;
         }
-        let before_head = |n: usize| -> Vec<&str> {
-            tokens[..head.first]
-                .iter()
-                .rev()
-                .filter(|t| t.lower != "the")
-                .take(n)
-                .map(|t| t.lower.as_str())
-                .collect()
+        let mut linked = link_list(text, &tokens, &in_clause, head, tail);
+        let Some(&(primary, _)) = linked.first() else {
+            continue;
         };
-        let prev = before_head(1);
-        let prev = prev.first().copied().unwrap_or("");
-        let left_cue = in_clause
-            .iter()
-            .filter(|c| c.last < head.first)
-            .max_by_key(|c| c.last);
-        let right_cue = in_clause.iter().filter(|c| c.first > p.last).min_by_key(|c| c.first);
-
-        let mut linked: Option<(&Cue, Rule)> = None;
-        if prev == "by" {
-            if let Some(c) = left_cue.filter(|c| c.kind == CueKind::Verb || c.action == Action::Coordination) {
-                linked = Some((c, Rule::PassiveAgent));
-            }
-        }
-        if linked.is_none() && PLACE_PREPOSITIONS.contains(&prev) {
-            if let Some(c) = left_cue {
-                linked = Some((c, Rule::CueInPlace));
-            }
-        }
-        if linked.is_none() {
-            if let Some(c) = right_cue.filter(|c| c.kind == CueKind::Verb) {
-                // The subject: only words of its own noun phrase between it and the verb.
-                let between = &tokens[p.last + 1..c.first];
-                let plain = between.len() <= 6
-                    && between.iter().all(|t| {
-                        !matches!(t.lower.as_str(), "," | "(" | ")" | "that" | "which" | "who")
-                            || lists[k] != k
-                    });
-                if plain {
-                    linked = Some((c, Rule::Subject));
+        // "searched in A, resulting in the arrest of …": the result happened there too.
+        if linked[0].1 != Rule::SameClause {
+            for c in &in_clause {
+                if c.first > primary.last
+                    && c.kind == CueKind::Noun
+                    && follows_result(&tokens, c.first)
+                {
+                    linked.push((c, Rule::Consequence));
                 }
             }
         }
-        if linked.is_none() {
-            let nearest = in_clause.iter().min_by_key(|c| {
-                if c.first > p.last {
-                    c.first - p.last
-                } else {
-                    p.first.saturating_sub(c.last)
-                }
-            });
-            if let Some(c) = nearest {
-                linked = Some((c, Rule::SameClause));
+        for (cue, rule) in linked {
+            // Distance from the list to its cue, the same for every member.
+            let distance = if cue.first > tail.last {
+                cue.first - tail.last
+            } else {
+                head.first.saturating_sub(cue.last)
+            };
+            for p in members {
+                events.push(Event {
+                    action: cue.action,
+                    place: p.mention.place,
+                    sentence: sentence.index,
+                    mention: p.mention.span,
+                    cue: cue.span,
+                    rule,
+                    confidence: confidence(rule, cue, p.mention, distance),
+                });
             }
         }
-        let Some((cue, rule)) = linked else { continue };
-        let distance = if cue.first > p.last {
-            cue.first - p.last
-        } else {
-            p.first.saturating_sub(cue.last)
-        };
-        let confidence = confidence(rule, cue, p.mention, distance);
-        events.push(Event {
-            action: cue.action,
-            place: p.mention.place,
-            sentence: sentence.index,
-            mention: p.mention.span,
-            cue: cue.span,
-            rule,
-            confidence,
-        });
     }
+}
+
+/// True when the words before token `i` introduce a result: "resulting in (the) arrest".
+fn follows_result(tokens: &[Token], i: usize) -> bool {
+    let mut j = i;
+    if j > 0 && matches!(tokens[j - 1].lower.as_str(), "the" | "a" | "an") {
+        j -= 1;
+    }
+    RESULTS.iter().any(|words| {
+        j >= words.len()
+            && tokens[j - words.len()..j]
+                .iter()
+                .zip(words.iter())
+                .all(|(t, w)| t.lower == *w)
+    })
+}
+
+/// The index of the word that governs a place starting at token `at`, skipping "the", a
+/// place noun ("in the regions of Kyiv" → "in") and an actor ("investigators from Norway"
+/// → the word before "investigators") and names the gazetteer lacks in the same list ("in the
+/// EU, US and Canada" → "in").
+fn governor(text: &str, tokens: &[Token], at: usize) -> Option<usize> {
+    let prev = |i: usize| (0..i).rev().find(|&j| tokens[j].lower != "the");
+    let capitalised = |i: usize| tokens[i].span.of(text).starts_with(char::is_uppercase);
+    let mut j = prev(at)?;
+    while matches!(tokens[j].lower.as_str(), "," | "and" | "or") {
+        let Some(name) = prev(j).filter(|&n| capitalised(n)) else {
+            break;
+        };
+        let mut n = name;
+        while let Some(m) = prev(n).filter(|&m| capitalised(m)) {
+            n = m;
+        }
+        j = prev(n)?;
+    }
+    let before = prev(j);
+    if tokens[j].lower == "of" {
+        if let Some(n) = before.filter(|&n| PLACE_NOUNS.contains(&tokens[n].lower.as_str())) {
+            // One adjective may stand before the noun: "the Dutch cities of".
+            let g = prev(n)?;
+            let word = tokens[g].lower.as_str();
+            if PLACE_PREPOSITIONS.contains(&word) || word == "and" || word == "," {
+                return Some(g);
+            }
+            return prev(g);
+        }
+    }
+    if matches!(tokens[j].lower.as_str(), "from" | "of") {
+        if let Some(n) = before.filter(|&n| AUTHORITY_NOUNS.contains(&tokens[n].lower.as_str())) {
+            let mut g = prev(n)?;
+            // "law enforcement from", "judicial authorities from".
+            while AUTHORITY_NOUNS.contains(&tokens[g].lower.as_str())
+                || tokens[g].lower == "judicial"
+            {
+                g = prev(g)?;
+            }
+            return Some(g);
+        }
+    }
+    Some(j)
+}
+
+/// Tokens between `a` (exclusive) and `b` (exclusive), without short parentheticals such as
+/// "(NCA)" or "(Guardia Civil)" and citation marks such as "[4]".
+fn plain_between(tokens: &[Token], a: usize, b: usize) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut depth = 0usize;
+    for t in tokens.get(a + 1..b).unwrap_or(&[]) {
+        match t.lower.as_str() {
+            "(" | "[" => depth += 1,
+            ")" | "]" => depth = depth.saturating_sub(1),
+            w if depth == 0 => out.push(w),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// The cues a list links to, best first, each with its rule.
+fn link_list<'c>(
+    text: &str,
+    tokens: &[Token],
+    in_clause: &[&'c Cue],
+    head: Placed<'_>,
+    tail: Placed<'_>,
+) -> Vec<(&'c Cue, Rule)> {
+    let governing = governor(text, tokens, head.first);
+    let gov_word = governing.map(|g| tokens[g].lower.as_str()).unwrap_or("");
+    let left = |limit: usize| {
+        let g = governing?;
+        in_clause
+            .iter()
+            .filter(|c| c.last < g)
+            .max_by_key(|c| c.last)
+            .copied()
+            .filter(|c| {
+                let between = plain_between(tokens, c.last, g);
+                between.len() <= limit && !between.iter().any(|w| matches!(*w, "," | ";" | ":"))
+            })
+    };
+    let mut linked: Vec<(&'c Cue, Rule)> = Vec::new();
+    // "coordinated at international level by Europol", "arrested and five others placed
+    // under judicial control by the Romanian authorities".
+    if gov_word == "by" {
+        if let Some(c) =
+            left(10).filter(|c| c.kind == CueKind::Verb || c.action == Action::Coordination)
+        {
+            linked.push((c, Rule::PassiveAgent));
+        }
+    }
+    // "servers were seized in the Netherlands", "raided locations in the Dutch cities of".
+    if linked.is_empty() && PLACE_PREPOSITIONS.contains(&gov_word) {
+        if let Some(c) = left(6) {
+            linked.push((c, Rule::CueInPlace));
+        }
+    }
+    // "Dutch police arrested", "officials in A, B and C assisted", "his home in X was searched".
+    if linked.is_empty() {
+        let right = in_clause
+            .iter()
+            .filter(|c| c.first > tail.last)
+            .min_by_key(|c| c.first)
+            .filter(|c| c.kind == CueKind::Verb);
+        if let Some(c) = right {
+            let between = plain_between(tokens, tail.last, c.first);
+            // "the INTERPOL member countries participating": the subject is the members.
+            let relational = tail.mention.form != Form::Demonym
+                && between.iter().any(|w| RELATIONAL_NOUNS.contains(w));
+            let plain = between.len() <= 6
+                && !relational
+                && between
+                    .iter()
+                    .all(|w| !matches!(*w, "," | ";" | ":" | "that" | "which" | "who" | "whose"));
+            if plain {
+                linked.push((c, Rule::Subject));
+            }
+        }
+    }
+    // "involving the Dutch police", "a joint investigation team between authorities from A".
+    if linked.is_empty() {
+        if let Some(g) = governing {
+            let object = in_clause.iter().find(|c| {
+                c.action == Action::Participation
+                    && (c.last == g
+                        || (MEMBER_PREPOSITIONS.contains(&gov_word)
+                            && c.last < g
+                            && plain_between(tokens, c.last, g).is_empty()))
+            });
+            if let Some(c) = object {
+                linked.push((c, Rule::Object));
+            }
+        }
+    }
+    // "The countries participating in the operation include: A, B and C".
+    if linked.is_empty() {
+        let intro = (0..head.first)
+            .rev()
+            .take_while(|&i| {
+                !in_clause
+                    .iter()
+                    .any(|c| c.first <= i && i <= c.last && c.action != Action::Participation)
+            })
+            .find(|&i| INTRODUCERS.contains(&tokens[i].lower.as_str()));
+        if let Some(i) = intro {
+            let subject = in_clause
+                .iter()
+                .filter(|c| c.action == Action::Participation && c.last < i)
+                .max_by_key(|c| c.last);
+            if let Some(c) = subject {
+                linked.push((c, Rule::Enumeration));
+            }
+        }
+    }
+    // Last resort: a verb right next to the place.
+    if linked.is_empty() {
+        let near = in_clause.iter().find(|c| {
+            c.kind == CueKind::Verb
+                && ((c.first > tail.last && c.first - tail.last <= 2)
+                    || (c.last < head.first && head.first - c.last <= 2))
+        });
+        if let Some(c) = near {
+            linked.push((c, Rule::SameClause));
+        }
+    }
+    // "actions in A and B to disrupt and take down X": the purpose applies to the list.
+    {
+        let mut i = tail.last + 1;
+        if tokens.get(i).is_some_and(|t| t.lower == "to") {
+            i += 1;
+            while let Some(c) = in_clause.iter().find(|c| c.first == i) {
+                if !linked.iter().any(|(l, _)| l.action == c.action) {
+                    linked.push((c, Rule::Purpose));
+                }
+                i = c.last + 1;
+                if tokens.get(i).is_some_and(|t| t.lower == "and") {
+                    i += 1;
+                }
+            }
+        }
+    }
+    linked
 }
 
 fn confidence(rule: Rule, cue: &Cue, mention: &Mention, distance: usize) -> f64 {
@@ -594,22 +996,49 @@ fn negated(tokens: &[Token], starts: &[usize], clause: usize, cue: usize) -> boo
         .any(|t| NEGATIONS.contains(&t.lower.as_str()) || MODALS.contains(&t.lower.as_str()))
 }
 
-/// For every mention, the index of the first mention of the list it belongs to.
+/// For every mention, the index of the first mention of the list it belongs to. Two
+/// neighbours are in one list when only joiners stand between them (",", "and", "or", "as well
+/// as"), possibly with words that belong to a member: authority nouns ("the Dutch Police
+/// (Politie) and US …"), other proper names the gazetteer lacks ("Amsterdam, Papendrecht,
+/// Rotterdam"), a place noun ("the Dutch cities of Amsterdam"), or a number in a distributive
+/// list ("five in Spain and three the Netherlands").
 fn list_heads(text: &str, tokens: &[Token], placed: &[Placed<'_>]) -> Vec<usize> {
     let mut heads: Vec<usize> = (0..placed.len()).collect();
     for k in 1..placed.len() {
         let a = placed[k - 1];
         let b = placed[k];
-        let gap = Span::new(tokens[a.last].span.end, tokens[b.first].span.start.max(tokens[a.last].span.end));
-        let between = gap.of(text).trim();
-        let between = between.trim_start_matches(',').trim();
-        let joined = between.is_empty()
-            || matches!(between, "and" | "or" | "as well as" | "&" | "and the" | "and in" | "or in")
-            || between.starts_with(", ")
-            || between == ",";
-        // Also "A, B, and C" where the gap is ", and".
-        let joined = joined || matches!(gap.of(text).trim(), ", and" | ", or" | "," | ", as well as");
-        if joined {
+        if b.first <= a.last {
+            continue;
+        }
+        let mut joiner = false;
+        let mut other = false;
+        let mut place_noun = false;
+        let mut capitalised = false;
+        let mut filler = false;
+        let mut depth = 0usize;
+        for i in a.last + 1..b.first {
+            let w = tokens[i].lower.as_str();
+            match w {
+                "(" | "[" => depth += 1,
+                ")" | "]" => depth = depth.saturating_sub(1),
+                _ if depth > 0 => {}
+                "," | "and" | "or" | "&" | "well" | "plus" => joiner = true,
+                "as" if tokens.get(i + 1).is_some_and(|t| t.lower == "well") => {}
+                "the" | "in" => filler = true,
+                "of" if place_noun => {}
+                _ if PLACE_NOUNS.contains(&w)
+                    && tokens.get(i + 1).is_some_and(|t| t.lower == "of") =>
+                {
+                    place_noun = true
+                }
+                _ if AUTHORITY_NOUNS.contains(&w) => {}
+                _ if NUMBER_WORDS.contains(&w) || w.chars().all(|c| c.is_ascii_digit()) => {}
+                // A capitalised word: a name the gazetteer lacks, inside the list.
+                _ if tokens[i].span.of(text).starts_with(char::is_uppercase) => capitalised = true,
+                _ => other = true,
+            }
+        }
+        if !other && (joiner || place_noun || (!capitalised && !filler)) {
             heads[k] = heads[k - 1];
         }
     }
@@ -624,6 +1053,9 @@ fn drop_background<'a>(
     placed: Vec<Placed<'a>>,
 ) -> Vec<Placed<'a>> {
     let mut keep: Vec<Placed<'a>> = Vec::new();
+    // The last mention dropped as an origin or a route: the rest of its list goes with it
+    // ("shipped from Spain to France and Italy").
+    let mut routed: Option<usize> = None;
     for (k, p) in placed.iter().enumerate() {
         let m = p.mention;
         let place = gazetteer.place(m.place);
@@ -639,13 +1071,15 @@ fn drop_background<'a>(
             .take(3)
             .map(|t| t.lower.as_str())
             .collect();
-        // A demonym names an actor only with an authority noun within three words.
+        // A demonym names an actor only with an authority noun within three words, and a
+        // place with a place noun: "the Spanish cities of Valencia and Malaga".
         if m.form == Form::Demonym {
             let authority = next_words
                 .iter()
                 .take_while(|w| w.chars().all(|c| c.is_alphanumeric() || c == '-'))
                 .any(|w| AUTHORITY_NOUNS.contains(w));
-            if !authority {
+            let place_noun = next_words.first().is_some_and(|w| PLACE_NOUNS.contains(w));
+            if !authority && !place_noun {
                 continue;
             }
         }
@@ -664,32 +1098,83 @@ fn drop_background<'a>(
         }
         // Origins, routes, residence, nationality: "from Syria", "via Spain", "wanted by Romania".
         let prev = prev_words.first().copied().unwrap_or("");
-        if BACKGROUND_PREPOSITIONS.contains(&prev) {
-            let actor_before = prev_words[1..]
+        if let Some(r) = routed {
+            let joined = tokens[r + 1..p.first]
                 .iter()
-                .any(|w| AUTHORITY_NOUNS.contains(w) || *w == "deployed" || *w == "representatives");
+                .all(|t| matches!(t.lower.as_str(), "," | "and" | "or" | "the"));
+            if joined {
+                routed = Some(p.last);
+                continue;
+            }
+            routed = None;
+        }
+        if BACKGROUND_PREPOSITIONS.contains(&prev) {
+            let actor_before = prev == "from"
+                && prev_words[1..].iter().any(|w| {
+                    AUTHORITY_NOUNS.contains(w) || *w == "deployed" || *w == "representatives"
+                });
             if !actor_before {
+                routed = Some(p.last);
                 continue;
             }
         }
-        if prev_words.iter().take(2).any(|w| BACKGROUND_VERBS.contains(w)) {
-            continue;
-        }
-        if next_words
-            .first()
-            .is_some_and(|w| matches!(*w, "national" | "nationals" | "citizen" | "citizens" | "-born"))
+        if prev_words
+            .iter()
+            .take(2)
+            .any(|w| BACKGROUND_VERBS.contains(w))
         {
             continue;
         }
-        // "Paris, France": a country after a city of its own only qualifies the city.
+        if next_words.first().is_some_and(|w| {
+            matches!(
+                *w,
+                "national" | "nationals" | "citizen" | "citizens" | "-born"
+            )
+        }) {
+            continue;
+        }
+        // "Paris, France": a country after a city of its own only qualifies the city; after a
+        // city of another country it names a region there ("Atlanta, Georgia").
         if place.kind == PlaceKind::Country {
             if let Some(prev_kept) = keep.last() {
                 let prev_place = gazetteer.place(prev_kept.mention.place);
                 let gap = text[prev_kept.mention.span.end..m.span.start].trim();
-                if prev_place.kind == PlaceKind::City && prev_place.country == place.country && gap == ","
+                // "in Paris, Spain and Italy" is a list, not a region.
+                let list_goes_on = placed
+                    .get(k + 1)
+                    .is_some_and(|next| next.first <= p.last + 3);
+                if prev_place.kind == PlaceKind::City
+                    && gap == ","
+                    && (prev_place.country == place.country || !list_goes_on)
                 {
                     continue;
                 }
+            }
+        }
+        // The end of a longer proper name: "Michael Jordan", "Detective Chad".
+        if m.form == Form::Name && p.first > 0 {
+            let before = &tokens[p.first - 1];
+            let word = before.span.of(text);
+            let titlecase =
+                word.starts_with(char::is_uppercase) && word.chars().any(char::is_lowercase);
+            let compass = matches!(
+                before.lower.as_str(),
+                "north"
+                    | "south"
+                    | "east"
+                    | "west"
+                    | "northern"
+                    | "southern"
+                    | "eastern"
+                    | "western"
+                    | "central"
+                    | "greater"
+            );
+            let in_mention = placed
+                .iter()
+                .any(|q| q.first < p.first && p.first - 1 <= q.last);
+            if titlecase && !compass && !in_mention && p.first - 1 > 0 {
+                continue;
             }
         }
         // "European Counter Terrorism Centre (ECTC)": the acronym restates the name.
@@ -733,7 +1218,11 @@ mod tests {
     fn passive_list_fans_out() {
         assert_eq!(
             pairs("Servers were seized in the Netherlands, Canada and the US."),
-            vec![p(Action::Seizure, "CA"), p(Action::Seizure, "NL"), p(Action::Seizure, "US")]
+            vec![
+                p(Action::Seizure, "CA"),
+                p(Action::Seizure, "NL"),
+                p(Action::Seizure, "US")
+            ]
         );
     }
 
@@ -760,13 +1249,18 @@ mod tests {
 
     #[test]
     fn demonym_needs_an_authority() {
-        assert_eq!(pairs("Dutch police arrested two men."), vec![p(Action::Arrest, "NL")]);
+        assert_eq!(
+            pairs("Dutch police arrested two men."),
+            vec![p(Action::Arrest, "NL")]
+        );
         assert!(pairs("Two Dutch men were arrested.").is_empty());
     }
 
     #[test]
     fn background_places_are_not_actions() {
-        assert!(pairs("A fellow at King's College London said the sites were taken down.").is_empty());
+        assert!(
+            pairs("A fellow at King's College London said the sites were taken down.").is_empty()
+        );
         assert!(pairs("The suspect, wanted by Romania, was arrested.").is_empty());
         assert!(pairs("Drugs shipped from Spain to France were seized.").is_empty());
     }

@@ -110,9 +110,37 @@ const SKIPPED: &[&str] = &[
 
 /// Elements that start a line of their own.
 const BLOCKS: &[&str] = &[
-    "address", "article", "aside", "blockquote", "br", "dd", "div", "dl", "dt", "figcaption",
-    "figure", "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "ol",
-    "p", "pre", "section", "table", "td", "th", "tr", "ul",
+    "address",
+    "article",
+    "aside",
+    "blockquote",
+    "br",
+    "dd",
+    "div",
+    "dl",
+    "dt",
+    "figcaption",
+    "figure",
+    "footer",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hr",
+    "li",
+    "main",
+    "ol",
+    "p",
+    "pre",
+    "section",
+    "table",
+    "td",
+    "th",
+    "tr",
+    "ul",
 ];
 
 /// The readable text of an HTML document: body text, scripts and styles dropped, entities
@@ -187,9 +215,7 @@ pub fn decode(path: &str, bytes: Vec<u8>) -> Result<Article> {
             .collect();
         let text = String::from_utf16_lossy(&units);
         if text.contains('\u{FFFD}') {
-            warnings.push(format!(
-                "{path}: invalid UTF-16 replaced with U+FFFD"
-            ));
+            warnings.push(format!("{path}: invalid UTF-16 replaced with U+FFFD"));
         }
         refuse_nul(path, text.as_bytes())?;
         text
@@ -285,6 +311,9 @@ mod tests {
     #[test]
     fn nul_bytes_are_refused() {
         let err = decode("x.bin", b"PK\x03\x04\x00\x00".to_vec()).unwrap_err();
-        assert_eq!(err.to_string(), "x.bin: not a text file (NUL byte at offset 4)");
+        assert_eq!(
+            err.to_string(),
+            "x.bin: not a text file (NUL byte at offset 4)"
+        );
     }
 }

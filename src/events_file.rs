@@ -19,10 +19,11 @@ pub fn parse(gazetteer: &Gazetteer, path: &str, text: &str) -> Result<Vec<Locate
         path: path.to_string(),
         message: format!("not valid JSON: {e}"),
     })?;
-    let collection = geojson::FeatureCollection::try_from(json).map_err(|e| Error::InvalidGeoJson {
-        path: path.to_string(),
-        message: format!("not a GeoJSON FeatureCollection: {e}"),
-    })?;
+    let collection =
+        geojson::FeatureCollection::try_from(json).map_err(|e| Error::InvalidGeoJson {
+            path: path.to_string(),
+            message: format!("not a GeoJSON FeatureCollection: {e}"),
+        })?;
     collection
         .features
         .iter()
@@ -65,12 +66,23 @@ fn feature(gazetteer: &Gazetteer, path: &str, index: usize, f: &Feature) -> Resu
         None => return Err(fail("geometry: missing (a Point is required)".to_string())),
     };
     let action: Action = match str_prop("action") {
-        Some(a) => a.trim().parse().map_err(|e| fail(format!("property `action`: {e}")))?,
-        None => return Err(fail("property `action` is missing or not a string".to_string())),
+        Some(a) => a
+            .trim()
+            .parse()
+            .map_err(|e| fail(format!("property `action`: {e}")))?,
+        None => {
+            return Err(fail(
+                "property `action` is missing or not a string".to_string(),
+            ))
+        }
     };
     let code = match str_prop("country") {
         Some(c) => c.trim().to_ascii_uppercase(),
-        None => return Err(fail("property `country` is missing or not a string".to_string())),
+        None => {
+            return Err(fail(
+                "property `country` is missing or not a string".to_string(),
+            ))
+        }
     };
     let Some(country) = gazetteer.country(&code) else {
         return Err(fail(format!(
@@ -121,11 +133,23 @@ mod tests {
           {"type":"Feature","id":"a","geometry":{"type":"Point","coordinates":[3,47]},"properties":{"action":"raid","country":"FR"}},
           {"type":"Feature","id":"b","geometry":{"type":"Point","coordinates":[3,47]},"properties":{"action":"arson","country":"FR"}}]}"#;
         let err = parse(&g, "e.geojson", text).unwrap_err().to_string();
-        assert!(err.starts_with("e.geojson: feature 1 (id b): property `action`: unknown action `arson`"), "{err}");
-        let bad = text.replace("arson", "raid").replace(r#""country":"FR"}}]"#, r#""country":"QQ"}}]"#);
+        assert!(
+            err.starts_with(
+                "e.geojson: feature 1 (id b): property `action`: unknown action `arson`"
+            ),
+            "{err}"
+        );
+        let bad = text
+            .replace("arson", "raid")
+            .replace(r#""country":"FR"}}]"#, r#""country":"QQ"}}]"#);
         let err = parse(&g, "e.geojson", &bad).unwrap_err().to_string();
-        assert!(err.contains("feature 1 (id b): property `country`: `QQ`"), "{err}");
-        let err = parse(&g, "e.geojson", "{\"type\":").unwrap_err().to_string();
+        assert!(
+            err.contains("feature 1 (id b): property `country`: `QQ`"),
+            "{err}"
+        );
+        let err = parse(&g, "e.geojson", "{\"type\":")
+            .unwrap_err()
+            .to_string();
         assert!(err.contains("line 1 column"), "{err}");
     }
 }

@@ -158,7 +158,10 @@ pub fn flow_lines(located: &[Located]) -> Vec<FlowLine> {
             if e.country == hub.country || e.point == hub.point {
                 continue;
             }
-            match targets.iter_mut().find(|(t, _)| t.place == e.place && t.point == e.point) {
+            match targets
+                .iter_mut()
+                .find(|(t, _)| t.place == e.place && t.point == e.point)
+            {
                 Some((_, actions)) => {
                     if !actions.contains(&e.action) {
                         actions.push(e.action);
@@ -241,7 +244,12 @@ pub fn build(gazetteer: &Gazetteer, located: &[Located]) -> Result<Layers> {
             .map(|poly| {
                 std::iter::once(poly.exterior())
                     .chain(poly.interiors())
-                    .map(|ring| ring.0.iter().map(|c| vec![round6(c.x), round6(c.y)]).collect())
+                    .map(|ring| {
+                        ring.0
+                            .iter()
+                            .map(|c| vec![round6(c.x), round6(c.y)])
+                            .collect()
+                    })
                     .collect()
             })
             .collect();
@@ -273,7 +281,11 @@ pub fn build(gazetteer: &Gazetteer, located: &[Located]) -> Result<Layers> {
             let parts = line
                 .parts
                 .iter()
-                .map(|part| part.iter().map(|c| vec![round6(c.x), round6(c.y)]).collect())
+                .map(|part| {
+                    part.iter()
+                        .map(|c| vec![round6(c.x), round6(c.y)])
+                        .collect()
+                })
                 .collect();
             Feature {
                 bbox: None,

@@ -118,7 +118,11 @@ pub struct Written {
 /// Builds the layers and the maps from located events and writes them atomically into
 /// `options.out_dir`: `events.geojson`, `countries.geojson`, `flows.geojson` (each only when
 /// it has features), `map.png`, `map.svg`.
-pub fn write_map(gazetteer: &Gazetteer, located: &[Located], options: &MapOptions) -> Result<Written> {
+pub fn write_map(
+    gazetteer: &Gazetteer,
+    located: &[Located],
+    options: &MapOptions,
+) -> Result<Written> {
     let layers = layers::build(gazetteer, located)?;
     let spec = layers::map_spec(located, &options.title, options.width, options.height);
     let png = render::png(&spec, gazetteer)?;
@@ -139,7 +143,11 @@ pub fn write_map(gazetteer: &Gazetteer, located: &[Located], options: &MapOption
         if layer.features.is_empty() {
             written.skipped.push(format!("{name} (no features)"));
         } else {
-            write(name, layers::to_geojson_string(layer).as_bytes(), &mut written)?;
+            write(
+                name,
+                layers::to_geojson_string(layer).as_bytes(),
+                &mut written,
+            )?;
         }
     }
     write("map.png", &png, &mut written)?;
@@ -149,7 +157,11 @@ pub fn write_map(gazetteer: &Gazetteer, located: &[Located], options: &MapOption
 
 /// A title from an article: its first line, shortened at a word boundary to `max` characters.
 pub fn title_from_text(text: &str, max: usize) -> String {
-    let first = text.lines().map(str::trim).find(|l| !l.is_empty()).unwrap_or("");
+    let first = text
+        .lines()
+        .map(str::trim)
+        .find(|l| !l.is_empty())
+        .unwrap_or("");
     shorten(first, max)
 }
 
@@ -172,7 +184,9 @@ pub fn shorten(text: &str, max: usize) -> String {
     if out.is_empty() {
         out = text.chars().take(max.saturating_sub(1)).collect();
     }
-    let out = out.trim_end_matches([',', ';', ':', '.', '-', '–', '—']).to_string();
+    let out = out
+        .trim_end_matches([',', ';', ':', '.', '-', '–', '—'])
+        .to_string();
     out + "…"
 }
 
@@ -191,7 +205,10 @@ mod tests {
 
     #[test]
     fn titles_shorten_at_words() {
-        assert_eq!(shorten("Police seized servers in three countries", 24), "Police seized servers…");
+        assert_eq!(
+            shorten("Police seized servers in three countries", 24),
+            "Police seized servers…"
+        );
         assert_eq!(title_from_text("\n  Short title\nbody", 80), "Short title");
     }
 }

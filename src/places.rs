@@ -61,17 +61,14 @@ impl Normalized {
                 c => Some(c),
             };
             in_space = c.is_whitespace();
-            match mapped {
-                Some(m) => {
-                    if out.len() != i || m != c {
-                        shifts.push((out.len(), i));
-                    }
-                    out.push(m);
-                    if m != c {
-                        shifts.push((out.len(), i + c.len_utf8()));
-                    }
+            if let Some(m) = mapped {
+                if out.len() != i || m != c {
+                    shifts.push((out.len(), i));
                 }
-                None => {}
+                out.push(m);
+                if m != c {
+                    shifts.push((out.len(), i + c.len_utf8()));
+                }
             }
         }
         shifts.push((out.len(), text.len()));
@@ -160,7 +157,10 @@ pub fn find(gazetteer: &Gazetteer, text: &str, sentences: &[Sentence]) -> Vec<Me
             let head = &ntext[..c.start];
             if head.ends_with("the ") || head.ends_with("The ") {
                 let cut = head.len() - 4;
-                let at_word = ntext[..cut].chars().next_back().is_none_or(|ch| !is_word_char(ch));
+                let at_word = ntext[..cut]
+                    .chars()
+                    .next_back()
+                    .is_none_or(|ch| !is_word_char(ch));
                 if at_word && !entry.text.to_lowercase().starts_with("the ") {
                     start = norm.original(cut);
                 }
@@ -184,12 +184,17 @@ pub fn find(gazetteer: &Gazetteer, text: &str, sentences: &[Sentence]) -> Vec<Me
 /// the most populous.
 fn choose(gazetteer: &Gazetteer, places: &[PlaceId], named: &HashSet<&str>) -> PlaceId {
     let mut best = places[0];
-    let mut best_key = (0u8, 0u8, 0u64);
+    let mut best_key = (0u8, 0u8, 0u8, 0u64);
     for (i, &p) in places.iter().enumerate() {
         let place = gazetteer.place(p);
+        // "Dutch" is the Netherlands before the Caribbean Netherlands: sovereign states first.
+        let sovereign = gazetteer
+            .country(&place.country)
+            .is_some_and(|c| c.independent);
         let key = (
             u8::from(place.kind == PlaceKind::Country),
             u8::from(named.contains(place.country.as_str())),
+            u8::from(sovereign),
             place.population,
         );
         if i == 0 || key > best_key {
@@ -219,7 +224,12 @@ mod tests {
         let s = sentences::split(text);
         find(&g, text, &s)
             .into_iter()
-            .map(|m| (m.span.of(text).to_string(), g.place(m.place).country.clone()))
+            .map(|m| {
+                (
+                    m.span.of(text).to_string(),
+                    g.place(m.place).country.clone(),
+                )
+            })
             .collect()
     }
 
@@ -231,7 +241,11 @@ mod tests {
     fn finds_names_codes_and_articles() {
         assert_eq!(
             found("Raids in the Netherlands, France and the US."),
-            vec![pair("the Netherlands", "NL"), pair("France", "FR"), pair("the US", "US")]
+            vec![
+                pair("the Netherlands", "NL"),
+                pair("France", "FR"),
+                pair("the US", "US")
+            ]
         );
     }
 

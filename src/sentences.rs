@@ -36,8 +36,30 @@ const INITIALS: &[&str] = &["u.s", "u.k", "u.n", "e.u", "u.s.a", "u.a.e"];
 
 /// Words that typically open a sentence (checked after country initials such as "U.S.").
 const OPENERS: &[&str] = &[
-    "a", "an", "according", "after", "at", "but", "during", "he", "her", "his", "however", "in",
-    "it", "its", "on", "police", "she", "the", "their", "these", "they", "this", "those", "we",
+    "a",
+    "an",
+    "according",
+    "after",
+    "at",
+    "but",
+    "during",
+    "he",
+    "her",
+    "his",
+    "however",
+    "in",
+    "it",
+    "its",
+    "on",
+    "police",
+    "she",
+    "the",
+    "their",
+    "these",
+    "they",
+    "this",
+    "those",
+    "we",
 ];
 
 const BULLETS: &[char] = &['•', '·', '*', '-', '–', '—', '▪', '◦', '‣', '●'];
@@ -74,7 +96,7 @@ fn push(text: &str, sentences: &mut Vec<Sentence>, start: usize, end: usize) {
     }
     let lead = piece.len() - piece.trim_start().len();
     let mut s = start + lead;
-    let mut e = start + piece.trim_end().len();
+    let e = start + piece.trim_end().len();
     // Drop a bullet mark at the start.
     if let Some(c) = text[s..e].chars().next() {
         if BULLETS.contains(&c) && text[s + c.len_utf8()..e].starts_with(char::is_whitespace) {
@@ -113,7 +135,10 @@ fn ends_at_punctuation(text: &str, i: usize) -> Option<usize> {
     // Runs of punctuation ("?!", "...") and closing quotes or brackets belong to this sentence.
     let rest = &text[end..];
     for c in rest.chars() {
-        if matches!(c, '.' | '!' | '?' | '"' | '\'' | ')' | ']' | '”' | '’' | '»') {
+        if matches!(
+            c,
+            '.' | '!' | '?' | '"' | '\'' | ')' | ']' | '”' | '’' | '»'
+        ) {
             end += c.len_utf8();
         } else {
             break;
@@ -200,7 +225,12 @@ mod tests {
     fn splits_on_terminal_punctuation() {
         assert_eq!(
             texts("Servers were seized. Raids followed! Was it over? No."),
-            vec!["Servers were seized.", "Raids followed!", "Was it over?", "No."]
+            vec![
+                "Servers were seized.",
+                "Raids followed!",
+                "Was it over?",
+                "No."
+            ]
         );
     }
 

@@ -40,7 +40,10 @@ fn seed_extract_has_exactly_the_expected_pairs() {
     let geojson::Value::Point(c) = &hub.geometry.as_ref().unwrap().value else {
         panic!("not a point")
     };
-    assert!((c[0] - 4.3).abs() < 0.1 && (c[1] - 52.08).abs() < 0.1, "{c:?}");
+    assert!(
+        (c[0] - 4.3).abs() < 0.1 && (c[1] - 52.08).abs() < 0.1,
+        "{c:?}"
+    );
 }
 
 #[test]
@@ -62,7 +65,10 @@ fn map_writes_the_five_files() {
         assert!(path.metadata().unwrap().len() > 100, "{name} is empty");
     }
     let err = stderr(&out);
-    assert!(err.contains("NL Netherlands: seizure, coordination"), "{err}");
+    assert!(
+        err.contains("NL Netherlands: seizure, coordination"),
+        "{err}"
+    );
     // No temporary file is left behind.
     let leftovers: Vec<_> = std::fs::read_dir(dir.path().join("maps"))
         .unwrap()
@@ -154,16 +160,26 @@ fn invalid_utf8_is_decoded_with_a_warning() {
     std::fs::write(dir.path().join("a.txt"), b"Raids in France \xff were made.").unwrap();
     let out = run(dir.path(), &["extract", "a.txt"]);
     assert!(out.status.success());
-    assert!(stderr(&out).contains("a.txt: invalid UTF-8 at byte offset 16"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("a.txt: invalid UTF-8 at byte offset 16"),
+        "{}",
+        stderr(&out)
+    );
 }
 
 #[test]
 fn resolve_prints_code_name_kind_and_point() {
     let dir = tempfile::tempdir().unwrap();
-    let out = run(dir.path(), &["resolve", "the Netherlands", "FBI", "Holland", "Atlantis"]);
+    let out = run(
+        dir.path(),
+        &["resolve", "the Netherlands", "FBI", "Holland", "Atlantis"],
+    );
     assert!(out.status.success());
     let text = String::from_utf8(out.stdout).unwrap();
-    assert!(text.contains("the Netherlands\tNL\tNetherlands\tcountry\t"), "{text}");
+    assert!(
+        text.contains("the Netherlands\tNL\tNetherlands\tcountry\t"),
+        "{text}"
+    );
     assert!(text.contains("FBI\tUS\t"), "{text}");
     assert!(text.contains("Holland\tNL\t"), "{text}");
     assert!(text.contains("Atlantis\tnot found"), "{text}");
@@ -172,7 +188,10 @@ fn resolve_prints_code_name_kind_and_point() {
 #[test]
 fn explain_marks_place_and_cue() {
     let dir = tempfile::tempdir().unwrap();
-    let out = run(dir.path(), &["extract", "--explain", seed().to_str().unwrap()]);
+    let out = run(
+        dir.path(),
+        &["extract", "--explain", seed().to_str().unwrap()],
+    );
     assert!(out.status.success());
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(text.contains("[seized] in «the Netherlands»"), "{text}");

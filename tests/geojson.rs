@@ -16,7 +16,12 @@ fn seed_layers() -> (tempfile::TempDir, Vec<(String, Vec<u8>)>) {
     assert!(out.status.success(), "{}", stderr(&out));
     let files = ["events.geojson", "countries.geojson", "flows.geojson"]
         .iter()
-        .map(|n| (n.to_string(), std::fs::read(dir.path().join("o").join(n)).unwrap()))
+        .map(|n| {
+            (
+                n.to_string(),
+                std::fs::read(dir.path().join("o").join(n)).unwrap(),
+            )
+        })
         .collect();
     (dir, files)
 }
@@ -75,11 +80,18 @@ fn every_layer_is_rfc7946() {
             positions(&g.value, &mut ps);
             for p in &ps {
                 assert_eq!(p.len(), 2);
-                assert!((-180.0..=180.0).contains(&p[0]), "{name} #{i}: lon {}", p[0]);
+                assert!(
+                    (-180.0..=180.0).contains(&p[0]),
+                    "{name} #{i}: lon {}",
+                    p[0]
+                );
                 assert!((-90.0..=90.0).contains(&p[1]), "{name} #{i}: lat {}", p[1]);
                 for v in p {
                     let scaled = v * 1e6;
-                    assert!((scaled - scaled.round()).abs() < 1e-6, "{name}: {v} has more than 6 decimals");
+                    assert!(
+                        (scaled - scaled.round()).abs() < 1e-6,
+                        "{name}: {v} has more than 6 decimals"
+                    );
                 }
             }
             match &g.value {
@@ -94,7 +106,10 @@ fn every_layer_is_rfc7946() {
                                 assert!(area < 0.0, "{name} #{i}: hole counter-clockwise");
                             }
                             for w in ring.windows(2) {
-                                assert!((w[1][0] - w[0][0]).abs() <= 180.0, "{name} #{i}: ring crosses ±180");
+                                assert!(
+                                    (w[1][0] - w[0][0]).abs() <= 180.0,
+                                    "{name} #{i}: ring crosses ±180"
+                                );
                             }
                         }
                     }
@@ -103,7 +118,10 @@ fn every_layer_is_rfc7946() {
                     for line in lines {
                         assert!(line.len() >= 2);
                         for w in line.windows(2) {
-                            assert!((w[1][0] - w[0][0]).abs() <= 180.0, "{name} #{i}: line crosses ±180");
+                            assert!(
+                                (w[1][0] - w[0][0]).abs() <= 180.0,
+                                "{name} #{i}: line crosses ±180"
+                            );
                         }
                     }
                 }
@@ -112,17 +130,33 @@ fn every_layer_is_rfc7946() {
             }
             for (key, value) in f.properties.as_ref().unwrap() {
                 let t = json_type(value);
-                let t = if t == "integer" && types.get(key) == Some(&"real") { "real" } else { t };
+                let t = if t == "integer" && types.get(key) == Some(&"real") {
+                    "real"
+                } else {
+                    t
+                };
                 let seen = types.entry(key.clone()).or_insert(t);
-                let seen_t = if *seen == "integer" && t == "real" { "real" } else { *seen };
+                let seen_t = if *seen == "integer" && t == "real" {
+                    "real"
+                } else {
+                    *seen
+                };
                 assert_eq!(seen_t, t, "{name}: property {key} changes type");
                 *seen = seen_t;
             }
         }
-        assert_eq!(geometry_types.len(), 1, "{name}: several geometry types {geometry_types:?}");
+        assert_eq!(
+            geometry_types.len(),
+            1,
+            "{name}: several geometry types {geometry_types:?}"
+        );
         // Every feature has every property.
         for f in &fc.features {
-            assert_eq!(f.properties.as_ref().unwrap().len(), types.len(), "{name}: uneven properties");
+            assert_eq!(
+                f.properties.as_ref().unwrap().len(),
+                types.len(),
+                "{name}: uneven properties"
+            );
         }
     }
 }
@@ -131,10 +165,26 @@ fn every_layer_is_rfc7946() {
 fn event_properties_are_the_documented_ones() {
     let (_dir, files) = seed_layers();
     let events = collection(&files[0].1);
-    let keys: Vec<&String> = events.features[0].properties.as_ref().unwrap().keys().collect();
+    let keys: Vec<&String> = events.features[0]
+        .properties
+        .as_ref()
+        .unwrap()
+        .keys()
+        .collect();
     for key in [
-        "id", "action", "country", "country_name", "place", "place_type", "text", "sentence",
-        "start", "end", "article", "confidence", "reason",
+        "id",
+        "action",
+        "country",
+        "country_name",
+        "place",
+        "place_type",
+        "text",
+        "sentence",
+        "start",
+        "end",
+        "article",
+        "confidence",
+        "reason",
     ] {
         assert!(keys.iter().any(|k| *k == key), "missing {key}: {keys:?}");
     }
@@ -142,13 +192,21 @@ fn event_properties_are_the_documented_ones() {
     for f in &events.features {
         let start = f.property("start").unwrap().as_u64().unwrap() as usize;
         let end = f.property("end").unwrap().as_u64().unwrap() as usize;
-        assert_eq!(&text[start..end], f.property("text").unwrap().as_str().unwrap());
+        assert_eq!(
+            &text[start..end],
+            f.property("text").unwrap().as_str().unwrap()
+        );
         let c = f.property("confidence").unwrap().as_f64().unwrap();
         assert!((0.0..=1.0).contains(&c));
-        assert_eq!(f.id.as_ref().map(|id| match id {
-            geojson::feature::Id::String(s) => s.clone(),
-            geojson::feature::Id::Number(n) => n.to_string(),
-        }).as_deref(), f.property("id").unwrap().as_str());
+        assert_eq!(
+            f.id.as_ref()
+                .map(|id| match id {
+                    geojson::feature::Id::String(s) => s.clone(),
+                    geojson::feature::Id::Number(n) => n.to_string(),
+                })
+                .as_deref(),
+            f.property("id").unwrap().as_str()
+        );
     }
     let countries = collection(&files[1].1);
     let nl = countries

@@ -27,8 +27,8 @@ pub const OUTLINES_50M: &str = include_str!("../../gazetteer/countries-50m.geojs
 pub const OUTLINES_110M: &str = include_str!("../../gazetteer/countries-110m.geojson");
 
 /// Cities smaller than this are matched only when they are a capital or an agency's seat.
-/// Default: 1,000,000 people.
-pub const CITY_MIN_POPULATION: u64 = 1_000_000;
+/// Default: 500,000 people.
+pub const CITY_MIN_POPULATION: u64 = 500_000;
 
 /// Index of a place in [`Gazetteer::places`].
 pub type PlaceId = usize;
@@ -551,7 +551,11 @@ impl Gazetteer {
                 OUTLINES_50M,
                 "countries-50m.geojson",
             ),
-            Detail::World => (&self.outlines_world, OUTLINES_110M, "countries-110m.geojson"),
+            Detail::World => (
+                &self.outlines_world,
+                OUTLINES_110M,
+                "countries-110m.geojson",
+            ),
         };
         cell.get_or_init(|| parse_outlines(text))
             .as_deref()

@@ -42,11 +42,7 @@ pub fn rows<'a>(file: &'static str, text: &'a str, header: &[&str]) -> Result<Ve
             return Err(Error::Gazetteer {
                 file,
                 line,
-                message: format!(
-                    "expected {} columns, found {}",
-                    header.len(),
-                    fields.len()
-                ),
+                message: format!("expected {} columns, found {}", header.len(), fields.len()),
             });
         }
         rows.push(Row { line, fields });
@@ -121,6 +117,8 @@ mod tests {
         let rows = rows("t.tsv", "a\n1.5\nx\n", &["a"]).unwrap();
         assert_eq!(number::<f64>("t.tsv", &rows[0], 0, "a").unwrap(), 1.5);
         let err = number::<f64>("t.tsv", &rows[1], 0, "a").err().unwrap();
-        assert!(err.to_string().contains("t.tsv:3: column `a`: `x` is not a number"));
+        assert!(err
+            .to_string()
+            .contains("t.tsv:3: column `a`: `x` is not a number"));
     }
 }
