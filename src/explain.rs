@@ -48,13 +48,12 @@ pub fn report(x: &Extraction) -> String {
         marked.push_str(&text[at..sentence.end]);
         let _ = writeln!(
             out,
-            "\n{}. {} in {} ({}, {}) — {} {} ({:.2})\n   {}",
+            "\n{}. {} in {} ({}, {}) — rule {} ({:.2})\n   {}",
             n + 1,
             located.action,
             located.place,
             located.place_type,
             located.country,
-            "rule",
             located.reason,
             located.confidence,
             crate::resolve::collapse(&marked)

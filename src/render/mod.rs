@@ -1,0 +1,519 @@
+//! Map charts: PNG and SVG drawn with plotters from a [`MapSpec`].
+//!
+//! In: a `MapSpec` (plain data built by `layers`) and the gazetteer's outlines.
+//! Out: PNG bytes and SVG text (the caller writes them to disk atomically).
+//!
+//! Both come from one backend-generic [`draw`]: it first computes a [`Scene`] (the view, every
+//! shape in pixels, the legend and the label [`Layout`](labels::Layout)), a value that can be
+//! printed and tested, then paints it. The PNG is drawn at twice its size and scaled down,
+//! which smooths edges that plotters' rasteriser leaves jagged. Every size scales with the
+//! image width (designed at 1600 pixels). Nothing here reads files: the font is embedded.
+
+mod backend;
+pub mod extent;
+pub mod geometry;
+pub mod labels;
+mod paint;
+pub mod projection;
+mod scene;
+pub mod style;
+mod text;
+
+pub use scene::{Area, FlowLine, Legend, MarkerMark, Scene};
+
+use crate::action::Action;
+use crate::error::{Error, Result};
+use crate::gazetteer::Gazetteer;
+use geo::{Coord, Point};
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use plotters::style::RGBColor;
+use std::path::PathBuf;
+use style::Sizes;
+
+/// Everything a map shows, in lon/lat degrees; built by `layers::map_spec`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MapSpec {
+    /// The title at the top.
+    pub title: String,
+    /// Size of the PNG in pixels (the SVG uses the same user units). Default: 1600×1000.
+    pub width: u32,
+    /// Height in pixels.
+    pub height: u32,
+    /// One marker per event place.
+    pub markers: Vec<Marker>,
+    /// Involved countries, filled by role.
+    pub countries: Vec<CountryFill>,
+    /// Flows from the coordinating hub(s).
+    pub flows: Vec<Flow>,
+    /// The attribution line (sources and credits).
+    pub attribution: String,
+}
+
+/// A marker at an event place.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Marker {
+    /// Longitude, latitude.
+    pub point: Point<f64>,
+    /// The label (place name).
+    pub label: String,
+    /// The actions at this place, in `Action` order, never empty; the first gives the symbol.
+    pub actions: Vec<Action>,
+}
+
+/// An involved country and its role.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CountryFill {
+    /// ISO 3166-1 alpha-2.
+    pub code: String,
+    /// The first of its actions in `Action` order.
+    pub role: Action,
+}
+
+/// A flow line, already cut into parts at ±180°.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Flow {
+    /// Parts, each a line of lon/lat coordinates.
+    pub parts: Vec<Vec<Coord<f64>>>,
+}
+
+/// The PNG is drawn this many times larger, then averaged down (anti-aliasing; `downsample`
+/// handles 2).
+const SUPERSAMPLE: u32 = 2;
+/// Largest width or height accepted, pixels.
+const MAX_SIDE: u32 = 16_384;
+
+/// Draws the map as PNG bytes, `spec.width`×`spec.height` pixels, RGB.
+pub fn png(spec: &MapSpec, gazetteer: &Gazetteer) -> Result<Vec<u8>> {
+    let path = PathBuf::from("map.png");
+    check_size(spec, &path)?;
+    let (w, h) = (spec.width * SUPERSAMPLE, spec.height * SUPERSAMPLE);
+    let mut buffer = vec![0u8; w as usize * h as usize * 3];
+    {
+        let halo = Sizes::new(f64::from(spec.width), f64::from(SUPERSAMPLE)).halo;
+        let backend = backend::Halo::new(BitMapBackend::with_buffer(&mut buffer, (w, h)), halo);
+        let root = backend.into_drawing_area();
+        draw(&root, spec, gazetteer).map_err(|e| with_path(e, &path))?;
+        root.present().map_err(|e| render_error(&path, e))?;
+    }
+    let pixels = downsample(&buffer, w as usize);
+    encode_png(&pixels, spec.width, spec.height).map_err(|e| render_error(&path, e))
+}
+
+/// Draws the map as SVG text, `spec.width`×`spec.height` user units. Title, legend and labels
+/// are `<text>` elements; label halos are white-stroked copies of the labels beneath them.
+pub fn svg(spec: &MapSpec, gazetteer: &Gazetteer) -> Result<String> {
+    let path = PathBuf::from("map.svg");
+    check_size(spec, &path)?;
+    let mut out = String::new();
+    {
+        let root = SVGBackend::with_string(&mut out, (spec.width, spec.height)).into_drawing_area();
+        draw(&root, spec, gazetteer).map_err(|e| with_path(e, &path))?;
+        root.present().map_err(|e| render_error(&path, e))?;
+    }
+    // Turn the halo colour into a white outline.
+    let RGBColor(r, g, b) = style::HALO;
+    let halo = Sizes::new(f64::from(spec.width), 1.0).halo;
+    Ok(out.replace(
+        &format!("fill=\"#{r:02X}{g:02X}{b:02X}\""),
+        &format!(
+            "fill=\"#FFFFFF\" stroke=\"#FFFFFF\" stroke-width=\"{:.1}\" stroke-linejoin=\"round\"",
+            2.0 * halo
+        ),
+    ))
+}
+
+/// Draws the map on any plotters backend, filling the whole drawing area (its size in pixels
+/// is the canvas; sizes scale from `spec.width`). Call `present()` afterwards.
+pub fn draw<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    spec: &MapSpec,
+    gazetteer: &Gazetteer,
+) -> Result<()> {
+    let path = PathBuf::new();
+    let scene = Scene::build(spec, gazetteer, root.dim_in_pixel())?;
+    paint::paint(root, &scene).map_err(|e| render_error(&path, e))
+}
+
+fn check_size(spec: &MapSpec, path: &std::path::Path) -> Result<()> {
+    if spec.width < 100 || spec.height < 100 || spec.width > MAX_SIDE || spec.height > MAX_SIDE {
+        return Err(Error::Render {
+            path: path.to_path_buf(),
+            message: format!(
+                "size {}×{} is outside 100 to {MAX_SIDE} pixels a side",
+                spec.width, spec.height
+            ),
+        });
+    }
+    Ok(())
+}
+
+fn render_error(path: &std::path::Path, e: impl std::fmt::Display) -> Error {
+    Error::Render {
+        path: path.to_path_buf(),
+        message: e.to_string(),
+    }
+}
+
+fn with_path(e: Error, path: &std::path::Path) -> Error {
+    match e {
+        Error::Render { message, .. } => Error::Render {
+            path: path.to_path_buf(),
+            message,
+        },
+        other => other,
+    }
+}
+
+/// Averages 2×2 blocks of an RGB image `w` pixels wide.
+fn downsample(rgb: &[u8], w: usize) -> Vec<u8> {
+    let stride = w * 3;
+    let mut out = vec![0u8; rgb.len() / 4];
+    for (row, pair) in out
+        .chunks_exact_mut(stride / 2)
+        .zip(rgb.chunks_exact(2 * stride))
+    {
+        let (top, bottom) = pair.split_at(stride);
+        for ((o, a), b) in row
+            .chunks_exact_mut(3)
+            .zip(top.chunks_exact(6))
+            .zip(bottom.chunks_exact(6))
+        {
+            for k in 0..3 {
+                let sum =
+                    u16::from(a[k]) + u16::from(a[k + 3]) + u16::from(b[k]) + u16::from(b[k + 3]);
+                o[k] = ((sum + 2) >> 2) as u8;
+            }
+        }
+    }
+    out
+}
+
+fn encode_png(
+    rgb: &[u8],
+    width: u32,
+    height: u32,
+) -> std::result::Result<Vec<u8>, png::EncodingError> {
+    let mut out = Vec::new();
+    let mut encoder = png::Encoder::new(&mut out, width, height);
+    encoder.set_color(png::ColorType::Rgb);
+    encoder.set_depth(png::BitDepth::Eight);
+    encoder.set_compression(png::Compression::Fast);
+    let mut writer = encoder.write_header()?;
+    writer.write_image_data(rgb)?;
+    writer.finish()?;
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::gazetteer::Detail;
+    use std::sync::OnceLock;
+    use text::{measure, shorten};
+
+    fn gazetteer() -> &'static Gazetteer {
+        static G: OnceLock<Gazetteer> = OnceLock::new();
+        G.get_or_init(|| Gazetteer::load().expect("the embedded gazetteer loads"))
+    }
+
+    fn marker(lon: f64, lat: f64, label: &str, actions: &[Action]) -> Marker {
+        Marker {
+            point: Point::new(lon, lat),
+            label: label.to_string(),
+            actions: actions.to_vec(),
+        }
+    }
+
+    fn france(width: u32, height: u32) -> MapSpec {
+        MapSpec {
+            title: "Raids in France".to_string(),
+            width,
+            height,
+            markers: vec![marker(2.35, 48.85, "Paris", &[Action::Raid])],
+            countries: vec![CountryFill {
+                code: "FR".to_string(),
+                role: Action::Raid,
+            }],
+            flows: vec![],
+            attribution: "Map data: Natural Earth".to_string(),
+        }
+    }
+
+    /// Like the seed article: eight places on both sides of the Atlantic.
+    pub(super) fn seed() -> MapSpec {
+        use Action::*;
+        let hague = (4.3, 52.08);
+        let markers = vec![
+            marker(5.6, 52.4, "Netherlands", &[Seizure, Participation]),
+            marker(-101.0, 57.0, "Canada", &[Seizure]),
+            marker(-98.0, 39.0, "United States", &[Seizure]),
+            marker(25.2, 42.7, "Bulgaria", &[Raid]),
+            marker(2.5, 46.5, "France", &[Raid]),
+            marker(24.9, 45.8, "Romania", &[Raid]),
+            marker(-2.1, 54.4, "United Kingdom", &[Takedown]),
+            marker(hague.0, hague.1, "Europol (The Hague)", &[Coordination]),
+        ];
+        let flows = markers
+            .iter()
+            .filter(|m| m.label != "Europol (The Hague)")
+            .map(|m| Flow {
+                parts: vec![great_circle(hague, (m.point.x(), m.point.y()))],
+            })
+            .collect();
+        let countries = [
+            ("NL", Seizure),
+            ("CA", Seizure),
+            ("US", Seizure),
+            ("BG", Raid),
+            ("FR", Raid),
+            ("RO", Raid),
+            ("GB", Takedown),
+        ]
+        .into_iter()
+        .map(|(code, role)| CountryFill {
+            code: code.to_string(),
+            role,
+        })
+        .collect();
+        MapSpec {
+            title: "Europol-led operation takes down Islamic State propaganda servers in eight countries"
+                .to_string(),
+            width: 1600,
+            height: 1000,
+            markers,
+            countries,
+            flows,
+            attribution: "Source: Europol press release · Map data: Natural Earth · opmap".to_string(),
+        }
+    }
+
+    /// Points along the great circle from `a` to `b` (lon, lat degrees), every ~1°.
+    fn great_circle(a: (f64, f64), b: (f64, f64)) -> Vec<Coord<f64>> {
+        let v = |(lon, lat): (f64, f64)| {
+            let (lon, lat) = (lon.to_radians(), lat.to_radians());
+            [lat.cos() * lon.cos(), lat.cos() * lon.sin(), lat.sin()]
+        };
+        let (p, q) = (v(a), v(b));
+        let d = projection::arc_degrees(a, b);
+        let n = (d.ceil() as usize).max(1);
+        let omega = d.to_radians();
+        (0..=n)
+            .map(|i| {
+                let t = i as f64 / n as f64;
+                let (sa, sb) = if omega > 1e-9 {
+                    (
+                        ((1.0 - t) * omega).sin() / omega.sin(),
+                        (t * omega).sin() / omega.sin(),
+                    )
+                } else {
+                    (1.0 - t, t)
+                };
+                let c: Vec<f64> = (0..3).map(|k| sa * p[k] + sb * q[k]).collect();
+                Coord {
+                    x: c[1].atan2(c[0]).to_degrees(),
+                    y: c[2].atan2(c[0].hypot(c[1])).to_degrees(),
+                }
+            })
+            .collect()
+    }
+
+    /// The contents of every `<text>` element.
+    fn texts(svg: &str) -> Vec<String> {
+        svg.split("<text")
+            .skip(1)
+            .filter_map(|t| {
+                let body = &t[t.find('>')? + 1..t.find("</text>")?];
+                Some(body.trim().to_string())
+            })
+            .collect()
+    }
+
+    #[test]
+    fn svg_has_title_legend_and_labels_as_text() {
+        let spec = seed();
+        let svg = svg(&spec, gazetteer()).unwrap();
+        assert!(svg.starts_with("<svg"));
+        assert!(svg.contains("width=\"1600\"") && svg.contains("height=\"1000\""));
+        let texts = texts(&svg);
+        let has = |s: &str| texts.iter().any(|t| t == s);
+        assert!(has(&spec.title), "title in {texts:?}");
+        assert!(has("Actions"), "legend title");
+        for entry in [
+            "Seizure",
+            "Raid",
+            "Takedown",
+            "Coordination",
+            "Participation",
+        ] {
+            assert!(has(entry), "legend entry {entry}");
+        }
+        assert!(!has("Arrest"), "no arrest in this story");
+        for m in &spec.markers {
+            assert!(has(&m.label), "label {}", m.label);
+        }
+        assert!(has("Europol (The Hague)"));
+        assert!(svg.contains("stroke=\"#FFFFFF\""), "label halos");
+        assert!(svg.len() < 400_000, "{} bytes", svg.len());
+        assert_eq!(
+            svg,
+            super::svg(&spec, gazetteer()).unwrap(),
+            "deterministic"
+        );
+    }
+
+    #[test]
+    fn png_has_the_size_asked_and_fills_the_country() {
+        let spec = france(800, 500);
+        let bytes = png(&spec, gazetteer()).unwrap();
+        let decoder = ::png::Decoder::new(std::io::Cursor::new(&bytes));
+        let mut reader = decoder.read_info().unwrap();
+        let mut pixels = vec![0; reader.output_buffer_size()];
+        let info = reader.next_frame(&mut pixels).unwrap();
+        assert_eq!((info.width, info.height), (800, 500));
+        assert_eq!(info.color_type, ::png::ColorType::Rgb);
+
+        // A point in the Massif Central, clear of the marker, its label and the legend.
+        let scene = Scene::build(&spec, gazetteer(), (800, 500)).unwrap();
+        let (x, y) = scene.view.pixel(2.0, 45.6).unwrap();
+        for label in &scene.layout.labels {
+            assert!(label.rect.inflate(4.0).distance(x, y) > 0.0);
+        }
+        assert!(
+            scene
+                .legend
+                .as_ref()
+                .unwrap()
+                .rect
+                .inflate(4.0)
+                .distance(x, y)
+                > 0.0
+        );
+        let i = (y.round() as usize * 800 + x.round() as usize) * 3;
+        let RGBColor(r, g, b) = style::tint(Action::Raid);
+        assert_eq!(
+            &pixels[i..i + 3],
+            &[r, g, b],
+            "France is tinted at ({x}, {y})"
+        );
+        assert_eq!(bytes, png(&spec, gazetteer()).unwrap(), "deterministic");
+    }
+
+    #[test]
+    fn scene_keeps_every_label_clear() {
+        for (w, h) in [(1600, 1000), (800, 500)] {
+            let mut spec = seed();
+            (spec.width, spec.height) = (w, h);
+            let scene = Scene::build(&spec, gazetteer(), (w, h)).unwrap();
+            let legend = scene.legend.as_ref().unwrap();
+            assert_eq!(scene.layout.labels.len(), spec.markers.len());
+            for (i, a) in scene.layout.labels.iter().enumerate() {
+                assert!(
+                    scene.view.plot.contains_rect(&a.rect),
+                    "{w}: label {i} in the frame"
+                );
+                assert!(
+                    !a.rect.intersects(&legend.rect),
+                    "{w}: label {i} off the legend"
+                );
+                for b in &scene.layout.labels[i + 1..] {
+                    assert!(!a.rect.intersects(&b.rect), "{w}: labels overlap");
+                }
+                for m in &scene.markers {
+                    assert!(a.rect.distance(m.at.0, m.at.1) > scene.sizes.marker);
+                }
+            }
+            let counts: Vec<(Action, usize)> = legend.entries.clone();
+            assert_eq!(
+                counts,
+                vec![
+                    (Action::Seizure, 3),
+                    (Action::Raid, 3),
+                    (Action::Takedown, 1),
+                    (Action::Coordination, 1),
+                    (Action::Participation, 1)
+                ]
+            );
+        }
+    }
+
+    #[test]
+    fn long_titles_are_shortened_at_a_word() {
+        style::register_fonts().unwrap();
+        let short = shorten("Police seize servers in eight countries", 28.0, true, 300.0).unwrap();
+        assert!(short.ends_with('…'));
+        assert!(measure(&short, 28.0, true).unwrap().0 <= 300.0);
+        assert!("Police seize servers in eight countries".starts_with(short.trim_end_matches('…')));
+        assert_eq!(shorten("Short", 28.0, true, 300.0).unwrap(), "Short");
+    }
+
+    #[test]
+    #[ignore = "writes /tmp/render-check/map.{png,svg} to look at"]
+    fn render_check() {
+        let spec = seed();
+        let g = gazetteer();
+        g.outlines(Detail::Regional).unwrap();
+        g.outlines(Detail::World).unwrap();
+        let t = std::time::Instant::now();
+        let png = png(&spec, g).unwrap();
+        let t_png = t.elapsed();
+        let t = std::time::Instant::now();
+        let svg = svg(&spec, g).unwrap();
+        let t_svg = t.elapsed();
+        std::fs::create_dir_all("/tmp/render-check").unwrap();
+        std::fs::write("/tmp/render-check/map.png", &png).unwrap();
+        std::fs::write("/tmp/render-check/map.svg", &svg).unwrap();
+        // A crop at full resolution, to look at details.
+        let mut reader = ::png::Decoder::new(std::io::Cursor::new(&png))
+            .read_info()
+            .unwrap();
+        let mut pixels = vec![0; reader.output_buffer_size()];
+        reader.next_frame(&mut pixels).unwrap();
+        let (cx, cy, cw, ch) = (1000usize, 400usize, 600usize, 400usize);
+        let crop: Vec<u8> = (cy..cy + ch)
+            .flat_map(|y| pixels[(y * 1600 + cx) * 3..(y * 1600 + cx + cw) * 3].to_vec())
+            .collect();
+        std::fs::write(
+            "/tmp/render-check/crop.png",
+            encode_png(&crop, cw as u32, ch as u32).unwrap(),
+        )
+        .unwrap();
+        let mut small = spec.clone();
+        (small.width, small.height) = (800, 500);
+        std::fs::write(
+            "/tmp/render-check/map-800.png",
+            super::png(&small, g).unwrap(),
+        )
+        .unwrap();
+        let world = MapSpec {
+            markers: vec![
+                marker(151.2, -33.9, "Sydney", &[Action::Arrest]),
+                marker(-74.0, 40.7, "New York", &[Action::Raid]),
+                marker(2.35, 48.85, "Paris", &[Action::Coordination]),
+            ],
+            countries: vec![CountryFill {
+                code: "AU".into(),
+                role: Action::Arrest,
+            }],
+            flows: vec![],
+            ..spec.clone()
+        };
+        std::fs::write(
+            "/tmp/render-check/world.png",
+            super::png(&world, g).unwrap(),
+        )
+        .unwrap();
+        std::fs::write(
+            "/tmp/render-check/france.png",
+            super::png(&france(1600, 1000), g).unwrap(),
+        )
+        .unwrap();
+        eprintln!(
+            "png {:?} ({} bytes), svg {:?} ({} bytes)",
+            t_png,
+            png.len(),
+            t_svg,
+            svg.len()
+        );
+    }
+}

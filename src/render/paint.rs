@@ -1,0 +1,239 @@
+//! Painting a [`Scene`] on any plotters backend.
+//!
+//! In: a scene (pixels). Out: drawing calls, in order: sea, land, borders, flows, markers,
+//! labels with halos, legend, the paper around the map, frame, title and attribution.
+
+use super::scene::{Legend, Scene, LEGEND_PAD, LEGEND_ROW, LEGEND_SYMBOL, LEGEND_TITLE};
+use super::style::{self, Sizes, Symbol};
+use super::text::font;
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+use plotters::style::RGBColor;
+
+fn grid(p: (f64, f64)) -> (i32, i32) {
+    (p.0.round() as i32, p.1.round() as i32)
+}
+
+type Drawn<DB> = std::result::Result<(), DrawingAreaErrorKind<<DB as DrawingBackend>::ErrorType>>;
+
+pub fn paint<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, scene: &Scene) -> Drawn<DB> {
+    let sizes = &scene.sizes;
+    let s = sizes.scale;
+    let px = |v: f64| (v.round() as u32).max(1);
+    if scene.sea_everywhere {
+        root.fill(&style::SEA)?;
+    } else {
+        root.fill(&style::PAPER)?;
+        for ring in &scene.sea {
+            root.draw(&Polygon::new(ring.clone(), style::SEA.filled()))?;
+        }
+    }
+    for area in &scene.land {
+        root.draw(&Polygon::new(area.ring.clone(), area.color.filled()))?;
+    }
+    // One-pixel lines are drawn fast; wider ones are filled polygons, so a wide border is
+    // drawn as one-pixel lines side by side.
+    let border = style::BORDER.stroke_width(1);
+    for k in 0..px(sizes.border) as i32 {
+        for ring in &scene.borders {
+            let ring = ring
+                .iter()
+                .map(|&(x, y)| (x + k, y + k / 2))
+                .collect::<Vec<_>>();
+            root.draw(&PathElement::new(ring, border))?;
+        }
+    }
+
+    let flow = style::FLOW.mix(0.8);
+    for line in &scene.flows {
+        for piece in &line.pieces {
+            root.draw(&PathElement::new(
+                piece.clone(),
+                flow.stroke_width(px(sizes.flow)),
+            ))?;
+        }
+        if let Some(arrow) = line.arrow {
+            root.draw(&Polygon::new(arrow.to_vec(), flow.filled()))?;
+        }
+    }
+
+    for m in &scene.markers {
+        draw_symbol(
+            root,
+            m.at,
+            style::symbol(m.action),
+            style::color(m.action),
+            sizes.marker,
+            sizes.marker_outline,
+        )?;
+        for &(a, at) in &m.pips {
+            root.draw(&Circle::new(
+                grid(at),
+                px(sizes.pip + sizes.marker_outline * 0.6),
+                style::PAPER.filled(),
+            ))?;
+            root.draw(&Circle::new(
+                grid(at),
+                px(sizes.pip),
+                style::color(a).filled(),
+            ))?;
+        }
+    }
+
+    let top_left = Pos::new(HPos::Left, VPos::Top);
+    let label_font = font(sizes.label, false);
+    for (placed, m) in scene.layout.labels.iter().zip(&scene.markers) {
+        if let Some((a, b)) = placed.leader {
+            root.draw(&PathElement::new(
+                vec![grid(a), grid(b)],
+                style::LEADER.stroke_width(px(0.9 * s)),
+            ))?;
+        }
+        let at = grid((placed.rect.x0 + sizes.halo, placed.rect.y0 + sizes.halo));
+        let halo = label_font.clone().color(&style::HALO).pos(top_left);
+        root.draw(&Text::new(m.label.clone(), at, halo))?;
+        let ink = label_font.clone().color(&style::INK).pos(top_left);
+        root.draw(&Text::new(m.label.clone(), at, ink))?;
+    }
+
+    if let Some(legend) = &scene.legend {
+        draw_legend(root, legend, sizes)?;
+    }
+
+    // Paper around the map hides whatever was clipped just outside it, then the frame.
+    let (w, h) = (scene.size.0 as i32, scene.size.1 as i32);
+    let map = scene.view.plot;
+    let (x0, y0, x1, y1) = (
+        map.x0.round() as i32,
+        map.y0.round() as i32,
+        map.x1.round() as i32,
+        map.y1.round() as i32,
+    );
+    let paper = style::PAPER.filled();
+    for (a, b) in [
+        ((0, 0), (w, y0)),
+        ((0, y1), (w, h)),
+        ((0, 0), (x0, h)),
+        ((x1, 0), (w, h)),
+    ] {
+        root.draw(&Rectangle::new([a, b], paper))?;
+    }
+    root.draw(&Rectangle::new(
+        [(x0, y0), (x1, y1)],
+        style::FRAME.stroke_width(px(sizes.frame)),
+    ))?;
+
+    let title = font(sizes.title, true).color(&style::INK).pos(top_left);
+    let title_y = (sizes.header - sizes.title) / 2.0 - 2.0 * s;
+    root.draw(&Text::new(
+        scene.title.clone(),
+        grid((sizes.margin, title_y)),
+        title,
+    ))?;
+    let attribution = font(sizes.attribution, false)
+        .color(&style::MUTED)
+        .pos(Pos::new(HPos::Right, VPos::Top));
+    let attribution_y = map.y1 + (sizes.footer - sizes.attribution) / 2.0;
+    root.draw(&Text::new(
+        scene.attribution.clone(),
+        grid((f64::from(scene.size.0) - sizes.margin, attribution_y)),
+        attribution,
+    ))?;
+    Ok(())
+}
+
+fn draw_symbol<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    at: (f64, f64),
+    symbol: Symbol,
+    color: RGBColor,
+    r: f64,
+    outline: f64,
+) -> Drawn<DB> {
+    let shape = |radius: f64| -> Option<Vec<(i32, i32)>> {
+        style::outline(symbol, radius).map(|points| {
+            points
+                .into_iter()
+                .map(|(x, y)| grid((at.0 + x, at.1 + y)))
+                .collect()
+        })
+    };
+    match (shape(r + outline * grow(symbol)), shape(r)) {
+        (Some(back), Some(front)) => {
+            root.draw(&Polygon::new(back, style::PAPER.filled()))?;
+            root.draw(&Polygon::new(front, color.filled()))?;
+        }
+        _ => {
+            let c = grid(at);
+            root.draw(&Circle::new(
+                c,
+                (r + outline).round() as u32,
+                style::PAPER.filled(),
+            ))?;
+            root.draw(&Circle::new(c, r.round() as u32, color.filled()))?;
+        }
+    }
+    Ok(())
+}
+
+/// How much to grow a symbol's radius for an outline of width 1 (pointed shapes need more).
+fn grow(symbol: Symbol) -> f64 {
+    match symbol {
+        Symbol::Square | Symbol::Circle => 1.0,
+        Symbol::Diamond | Symbol::Cross => 1.4,
+        Symbol::Triangle => 1.8,
+        Symbol::Star => 2.2,
+    }
+}
+
+fn draw_legend<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    legend: &Legend,
+    sizes: &Sizes,
+) -> Drawn<DB> {
+    let s = sizes.scale;
+    let r = legend.rect;
+    let (a, b) = (grid((r.x0, r.y0)), grid((r.x1, r.y1)));
+    root.draw(&Rectangle::new([a, b], style::PAPER.mix(0.92).filled()))?;
+    root.draw(&Rectangle::new([a, b], style::FRAME.stroke_width(1)))?;
+    let top_left = Pos::new(HPos::Left, VPos::Top);
+    let pad = LEGEND_PAD * s;
+    root.draw(&Text::new(
+        LEGEND_TITLE,
+        grid((r.x0 + pad, r.y0 + pad)),
+        font(sizes.legend * 1.05, true)
+            .color(&style::INK)
+            .pos(top_left),
+    ))?;
+    let mut y = r.y0 + pad + sizes.legend * 1.5;
+    for &(action, count) in &legend.entries {
+        let centre = (
+            r.x0 + pad + LEGEND_SYMBOL * s / 2.0 - 4.0 * s,
+            y + LEGEND_ROW * s / 2.0,
+        );
+        draw_symbol(
+            root,
+            centre,
+            style::symbol(action),
+            style::color(action),
+            sizes.marker * 0.85,
+            sizes.marker_outline * 0.5,
+        )?;
+        let text_y = centre.1 - sizes.legend / 2.0;
+        root.draw(&Text::new(
+            action.title(),
+            grid((r.x0 + pad + LEGEND_SYMBOL * s, text_y)),
+            font(sizes.legend, false).color(&style::INK).pos(top_left),
+        ))?;
+        root.draw(&Text::new(
+            count.to_string(),
+            grid((r.x1 - pad, text_y)),
+            font(sizes.legend, false)
+                .color(&style::MUTED)
+                .pos(Pos::new(HPos::Right, VPos::Top)),
+        ))?;
+        y += LEGEND_ROW * s;
+    }
+    Ok(())
+}

@@ -1,0 +1,69 @@
+//! Text: the bundled font at a size, measuring text with it and shortening text to a width.
+//!
+//! In: text and a size in pixels (the em). Out: plotters fonts, sizes in pixels, shortened
+//! text.
+
+use super::style;
+use crate::error::{Error, Result};
+use plotters::style::{FontDesc, FontFamily, FontStyle};
+use std::path::PathBuf;
+
+/// The font for `em` pixels (plotters' size is 1.24 em).
+pub fn font(em: f64, bold: bool) -> FontDesc<'static> {
+    let style = if bold {
+        FontStyle::Bold
+    } else {
+        FontStyle::Normal
+    };
+    FontDesc::new(FontFamily::Name(style::FAMILY), plotters_size(em), style)
+}
+
+/// Plotters' font size for `em` pixels: 1.24 em, nudged by a few units in the last place so
+/// that the SVG's `font-size` (plotters' size / 1.24) prints as `em` and not `15.000000000000002`.
+fn plotters_size(em: f64) -> f64 {
+    let size = em * 1.24;
+    (0..8i64)
+        .flat_map(|k| [k, -k])
+        .map(|k| f64::from_bits((size.to_bits() as i64 + k) as u64))
+        .find(|s| s / 1.24 == em)
+        .unwrap_or(size)
+}
+
+/// Width and height of `text` in pixels with the bundled font.
+pub fn measure(text: &str, em: f64, bold: bool) -> Result<(f64, f64)> {
+    let (w, h) = font(em, bold).box_size(text).map_err(|e| Error::Render {
+        path: PathBuf::new(),
+        message: format!("measuring text `{text}`: {e}"),
+    })?;
+    Ok((f64::from(w), f64::from(h)))
+}
+
+/// `text` cut at a word boundary with "…" so it is at most `max` pixels wide.
+pub fn shorten(text: &str, em: f64, bold: bool, max: f64) -> Result<String> {
+    let text = text.trim();
+    if measure(text, em, bold)?.0 <= max {
+        return Ok(text.to_string());
+    }
+    let words: Vec<&str> = text.split_whitespace().collect();
+    for n in (1..words.len()).rev() {
+        let candidate = format!(
+            "{}…",
+            words[..n]
+                .join(" ")
+                .trim_end_matches([',', ';', ':', '-', '–'])
+        );
+        if measure(&candidate, em, bold)?.0 <= max {
+            return Ok(candidate);
+        }
+    }
+    // One long word: cut characters.
+    let mut candidate: String = text.chars().collect();
+    while !candidate.is_empty() {
+        candidate.pop();
+        let c = format!("{candidate}…");
+        if measure(&c, em, bold)?.0 <= max {
+            return Ok(c);
+        }
+    }
+    Ok(String::new())
+}
