@@ -95,10 +95,27 @@ fn main() -> ExitCode {
             if is_broken_pipe(&err) {
                 return ExitCode::SUCCESS;
             }
-            eprintln!("opmap: {err:#}");
+            eprintln!("opmap: {}", describe(&err));
             ExitCode::from(exit_code(&err))
         }
     }
+}
+
+/// The error and its causes, joined by ": ", leaving out a cause whose text the message
+/// before it already quotes (our errors name their source in their own message).
+fn describe(err: &anyhow::Error) -> String {
+    let mut out = String::new();
+    for cause in err.chain() {
+        let text = cause.to_string();
+        if out.contains(&text) {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push_str(": ");
+        }
+        out.push_str(&text);
+    }
+    out
 }
 
 fn exit_code(err: &anyhow::Error) -> u8 {
@@ -150,19 +167,17 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             max_bytes,
         } => {
             let gazetteer = load_gazetteer()?;
-            let mut stdout = std::io::stdout().lock();
             if explain {
                 for path in &articles {
                     let article = read_article(path, max_bytes)?;
                     let x = opmap::extract(&gazetteer, &article);
-                    stdout.write_all(opmap::explain::report(&x).as_bytes())?;
+                    to_stdout(|out| out.write_all(opmap::explain::report(&x).as_bytes()))?;
                 }
             } else {
                 let (located, _) = extract_all(&gazetteer, &articles, max_bytes)?;
                 let events = layers::events(&located);
-                stdout.write_all(layers::to_geojson_string(&events).as_bytes())?;
+                to_stdout(|out| out.write_all(layers::to_geojson_string(&events).as_bytes()))?;
             }
-            stdout.flush()?;
             Ok(())
         }
         Command::Render { events, map } => {
@@ -178,29 +193,42 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         }
         Command::Resolve { names } => {
             let gazetteer = load_gazetteer()?;
-            let mut stdout = std::io::stdout().lock();
-            for name in &names {
-                let found = gazetteer.lookup(name);
-                if found.is_empty() {
-                    writeln!(stdout, "{name}\tnot found")?;
+            to_stdout(|stdout| {
+                for name in &names {
+                    let found = gazetteer.lookup(name);
+                    if found.is_empty() {
+                        writeln!(stdout, "{name}\tnot found")?;
+                    }
+                    for id in found {
+                        let p = gazetteer.place(id);
+                        writeln!(
+                            stdout,
+                            "{name}\t{}\t{}\t{}\t{:.6}\t{:.6}",
+                            p.country,
+                            p.name,
+                            p.kind.as_str(),
+                            p.point.x(),
+                            p.point.y()
+                        )?;
+                    }
                 }
-                for id in found {
-                    let p = gazetteer.place(id);
-                    writeln!(
-                        stdout,
-                        "{name}\t{}\t{}\t{}\t{:.6}\t{:.6}",
-                        p.country,
-                        p.name,
-                        p.kind.as_str(),
-                        p.point.x(),
-                        p.point.y()
-                    )?;
-                }
-            }
-            stdout.flush()?;
-            Ok(())
+                Ok(())
+            })
         }
     }
+}
+
+/// Runs `write` on a locked stdout and flushes it; a failure is an output error (exit 4),
+/// except a closed pipe, which `main` turns into a quiet exit 0.
+fn to_stdout(write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) -> anyhow::Result<()> {
+    let mut stdout = std::io::stdout().lock();
+    write(&mut stdout)
+        .and_then(|()| stdout.flush())
+        .map_err(|source| Error::WriteOutput {
+            path: PathBuf::from("stdout"),
+            source,
+        })?;
+    Ok(())
 }
 
 fn load_gazetteer() -> anyhow::Result<Gazetteer> {
