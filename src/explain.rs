@@ -4,16 +4,17 @@
 //! confidence, and the evidence sentence with the place mention marked `«…»` and the action
 //! word marked `[…]`.
 
+use crate::article::Article;
 use crate::Extraction;
 use std::fmt::Write;
 
 /// The report for one article.
-pub fn report(x: &Extraction) -> String {
+pub fn report(article: &Article, x: &Extraction) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
         "{}: {} sentences, {} place mentions, {} events",
-        x.article.path,
+        article.path,
         x.sentences.len(),
         x.mentions.len(),
         x.located.len()
@@ -27,7 +28,7 @@ pub fn report(x: &Extraction) -> String {
             continue;
         };
         let sentence = x.sentences[event.sentence].span;
-        let text = &x.article.text;
+        let text = &article.text;
         let mut marks = [
             (event.mention.start, "«"),
             (event.mention.end, "»"),

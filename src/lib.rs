@@ -63,11 +63,9 @@ use gazetteer::Gazetteer;
 use resolve::Located;
 use std::path::{Path, PathBuf};
 
-/// Every stage's output for one article.
+/// Every stage's output for one article (which the caller keeps: it is not copied).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Extraction {
-    /// The article read.
-    pub article: Article,
     /// Its sentences.
     pub sentences: Vec<sentences::Sentence>,
     /// Place mentions.
@@ -85,7 +83,6 @@ pub fn extract(gazetteer: &Gazetteer, article: &Article) -> Extraction {
     let events = actions::link(gazetteer, &article.text, &sentences, &mentions);
     let located = resolve::locate(gazetteer, article, &sentences, &events);
     Extraction {
-        article: article.clone(),
         sentences,
         mentions,
         events,

@@ -171,7 +171,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 for path in &articles {
                     let article = read_article(path, max_bytes)?;
                     let x = opmap::extract(&gazetteer, &article);
-                    to_stdout(|out| out.write_all(opmap::explain::report(&x).as_bytes()))?;
+                    to_stdout(|out| out.write_all(opmap::explain::report(&article, &x).as_bytes()))?;
                 }
             } else {
                 let (located, _) = extract_all(&gazetteer, &articles, max_bytes)?;

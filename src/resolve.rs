@@ -58,39 +58,25 @@ pub fn locate(
     sentences: &[Sentence],
     events: &[Event],
 ) -> Vec<Located> {
-    let mut best: HashMap<(crate::action::Action, usize), usize> = HashMap::new();
-    let mut order: Vec<(Action, usize)> = Vec::new();
+    // For each (action, place): the index of its best event and where the text first states it.
+    let mut best: HashMap<(Action, usize), (usize, usize)> = HashMap::new();
     for (i, e) in events.iter().enumerate() {
-        let key = (e.action, e.place);
-        match best.get(&key) {
-            Some(&j) if events[j].confidence >= e.confidence => {}
-            Some(_) => {
-                best.insert(key, i);
-            }
-            None => {
-                best.insert(key, i);
-                order.push(key);
-            }
+        let entry = best.entry((e.action, e.place)).or_insert((i, e.mention.start));
+        if e.confidence > events[entry.0].confidence {
+            entry.0 = i;
         }
+        entry.1 = entry.1.min(e.mention.start);
     }
     // First statement order, then action order for ties in one sentence position.
-    let mut keyed: Vec<(usize, Action, usize)> = order
+    let mut keyed: Vec<(usize, Action, usize)> = best
         .iter()
-        .map(|key| {
-            let first = events
-                .iter()
-                .filter(|e| (e.action, e.place) == *key)
-                .map(|e| e.mention.start)
-                .min()
-                .unwrap_or(0);
-            (first, key.0, key.1)
-        })
+        .map(|(&(action, place), &(_, first))| (first, action, place))
         .collect();
     keyed.sort();
     keyed
         .into_iter()
         .map(|(_, action, place)| {
-            let e = &events[best[&(action, place)]];
+            let e = &events[best[&(action, place)].0];
             let p = gazetteer.place(e.place);
             let country_name = gazetteer
                 .country(&p.country)
