@@ -1,0 +1,32 @@
+//! Fuzz target: decode arbitrary bytes as an article (BOM, UTF-16, lossy UTF-8, HTML) and run
+//! the whole text pipeline and the layer builder. Any panic is a bug; no catch_unwind here.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use opmap::gazetteer::Gazetteer;
+use std::sync::OnceLock;
+
+fn gazetteer() -> &'static Gazetteer {
+    static G: OnceLock<Gazetteer> = OnceLock::new();
+    G.get_or_init(|| Gazetteer::load().unwrap())
+}
+
+fuzz_target!(|data: &[u8]| {
+    let path = if data.first() == Some(&b'<') { "fuzz.html" } else { "fuzz.txt" };
+    let Ok(mut article) = opmap::article::decode(path, data.to_vec()) else {
+        return;
+    };
+    if opmap::article::is_html(path, &article.text) {
+        article.text = opmap::article::html_to_text(&article.text);
+    }
+    let x = opmap::extract(gazetteer(), &article);
+    for e in &x.located {
+        assert_eq!(&article.text[e.start..e.end], e.text);
+    }
+    let layers = opmap::layers::build(gazetteer(), &x.located).unwrap();
+    for layer in [&layers.events, &layers.countries, &layers.flows] {
+        let text = opmap::layers::to_geojson_string(layer);
+        let back: geojson::FeatureCollection = text.parse().expect("written GeoJSON parses back");
+        assert_eq!(back.features.len(), layer.features.len());
+    }
+});
