@@ -63,10 +63,23 @@ pub fn slug(s: &str) -> String {
 
 /// The events layer alone (what `extract` prints).
 pub fn events(located: &[Located]) -> FeatureCollection {
+    let mut used = std::collections::HashSet::new();
     let features = located
         .iter()
         .map(|e| {
-            let id = event_id(e);
+            // One feature per (article, action, place): an id seen before (the same pair in
+            // another article) gets the article's name, then a number, appended.
+            let mut id = event_id(e);
+            if used.contains(&id) {
+                id = format!("{id}-{}", slug(&e.article));
+                let base = id.clone();
+                let mut n = 2;
+                while used.contains(&id) {
+                    id = format!("{base}-{n}");
+                    n += 1;
+                }
+            }
+            used.insert(id.clone());
             let mut props = JsonObject::new();
             props.insert("id".into(), json!(id));
             props.insert("action".into(), json!(e.action.as_str()));

@@ -197,3 +197,41 @@ fn explain_marks_place_and_cue() {
     assert!(text.contains("[seized] in «the Netherlands»"), "{text}");
     assert!(text.contains("cue-in-place"), "{text}");
 }
+
+#[test]
+fn several_articles_map_together_with_unique_ids() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("b.txt"),
+        "Raids were conducted in France and Spain.",
+    )
+    .unwrap();
+    let out = run(dir.path(), &["extract", seed().to_str().unwrap(), "b.txt"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let events = collection(&out.stdout);
+    // One feature per (article, action, place): raid FR appears once per article.
+    let raid_fr: Vec<_> = events
+        .features
+        .iter()
+        .filter(|f| {
+            f.property("action").unwrap() == "raid" && f.property("country").unwrap() == "FR"
+        })
+        .collect();
+    assert_eq!(raid_fr.len(), 2);
+    assert_eq!(raid_fr[1].property("article").unwrap(), "b.txt");
+    let mut ids: Vec<String> = events
+        .features
+        .iter()
+        .map(|f| f.property("id").unwrap().as_str().unwrap().to_string())
+        .collect();
+    let n = ids.len();
+    ids.sort();
+    ids.dedup();
+    assert_eq!(ids.len(), n, "ids are unique");
+    let out = run(
+        dir.path(),
+        &["map", seed().to_str().unwrap(), "b.txt", "--out", "m"],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stderr(&out).contains("ES Spain: raid"));
+}
