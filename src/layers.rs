@@ -14,7 +14,9 @@
 
 use crate::action::Action;
 use crate::error::Result;
+use crate::formats::{hex, symbol_name};
 use crate::gazetteer::{Detail, Gazetteer};
+use crate::render::style;
 use crate::render::{CountryFill, Flow, MapSpec, Marker};
 use crate::resolve::Located;
 use geo::{Coord, Haversine, InterpolatePoint, Orient, Point};
@@ -95,6 +97,19 @@ pub fn events(located: &[Located]) -> FeatureCollection {
             props.insert("confidence".into(), json!(e.confidence));
             props.insert("reason".into(), json!(e.reason));
             props.insert("cue".into(), json!(e.cue));
+            // simplestyle-spec 1.1.0, so geojson.io and code hosts' previews show map.png's
+            // colours and shapes (the style table in `render::style`).
+            props.insert(
+                "title".into(),
+                json!(format!("{} in {}", e.action.title(), e.place)),
+            );
+            props.insert("description".into(), json!(e.sentence));
+            props.insert("marker-color".into(), json!(hex(style::color(e.action))));
+            props.insert(
+                "marker-symbol".into(),
+                json!(symbol_name(style::symbol(e.action))),
+            );
+            props.insert("marker-size".into(), json!("medium"));
             Feature {
                 bbox: None,
                 geometry: Some(Geometry::new(Value::Point(vec![
@@ -272,6 +287,19 @@ pub fn build(gazetteer: &Gazetteer, located: &[Located]) -> Result<Layers> {
         props.insert("name".into(), json!(name));
         props.insert("actions".into(), json!(join_actions(&actions)));
         props.insert("role".into(), json!(actions[0].as_str()));
+        // simplestyle: the role's colour at 25 % opacity is map.png's tint over white.
+        props.insert("title".into(), json!(name));
+        props.insert(
+            "description".into(),
+            json!(format!(
+                "Actions: {}",
+                join_actions(&actions).replace(',', ", ")
+            )),
+        );
+        props.insert("fill".into(), json!(hex(style::color(actions[0]))));
+        props.insert("fill-opacity".into(), json!(0.25));
+        props.insert("stroke".into(), json!(hex(style::FRAME)));
+        props.insert("stroke-width".into(), json!(1.0));
         countries.push(Feature {
             bbox: None,
             geometry: Some(Geometry::new(Value::MultiPolygon(polygons))),
@@ -291,6 +319,25 @@ pub fn build(gazetteer: &Gazetteer, located: &[Located]) -> Result<Layers> {
             props.insert("to".into(), json!(line.to.0));
             props.insert("to_country".into(), json!(line.to.1));
             props.insert("actions".into(), json!(join_actions(&line.actions)));
+            // simplestyle.
+            props.insert(
+                "title".into(),
+                json!(format!("{} → {}", line.from.0, line.to.0)),
+            );
+            props.insert(
+                "description".into(),
+                json!(format!(
+                    "Coordinated from {} ({}); at {} ({}): {}",
+                    line.from.0,
+                    line.from.1,
+                    line.to.0,
+                    line.to.1,
+                    join_actions(&line.actions).replace(',', ", ")
+                )),
+            );
+            props.insert("stroke".into(), json!(hex(style::FLOW)));
+            props.insert("stroke-width".into(), json!(2.0));
+            props.insert("stroke-opacity".into(), json!(0.8));
             let parts = line
                 .parts
                 .iter()

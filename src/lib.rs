@@ -45,9 +45,11 @@
 pub mod action;
 pub mod actions;
 pub mod article;
+pub mod batch;
 pub mod error;
 pub mod events_file;
 pub mod explain;
+pub mod formats;
 pub mod gazetteer;
 pub mod layers;
 pub mod output;
@@ -101,6 +103,12 @@ pub struct MapOptions {
     pub width: u32,
     /// Height in pixels.
     pub height: u32,
+    /// Which files to write. Default: all ([`formats::Formats::all`]).
+    pub formats: formats::Formats,
+    /// How the maps are drawn: projection, extent, inset, theme, scale, subtitle
+    /// ([`render::Options`]). `width`/`height` are the final pixel size (already multiplied by
+    /// the scale). Default: [`render::Options::default`].
+    pub render: render::Options,
 }
 
 /// What a map run wrote, and what it skipped.
@@ -113,17 +121,45 @@ pub struct Written {
 }
 
 /// Builds the layers and the maps from located events and writes them atomically into
-/// `options.out_dir`: `events.geojson`, `countries.geojson`, `flows.geojson` (each only when
-/// it has features), `map.png`, `map.svg`.
+/// `options.out_dir`, each format only when `options.formats` asks for it:
+/// - `geojson`: `events.geojson`, `countries.geojson`, `flows.geojson`, each only when it has
+///   features (an empty layer makes QGIS ask for sublayers; [`Written::skipped`] says why);
+/// - `csv`: `events.csv` (when there are events);
+/// - `png`, `svg`: `map.png`, `map.svg`;
+/// - `html`: `map.html`, a self-contained web map;
+/// - `qgis`: a `.qml` style beside each layer written (and the layers themselves),
+///   `basemap.geojson` with `basemap.qml`, and `map.qgs`, a project opening them.
 pub fn write_map(
     gazetteer: &Gazetteer,
     located: &[Located],
     options: &MapOptions,
 ) -> Result<Written> {
+    use formats::qgis::Layer;
+    let formats = options.formats;
     let layers = layers::build(gazetteer, located)?;
     let spec = layers::map_spec(located, &options.title, options.width, options.height);
-    let png = render::png(&spec, gazetteer)?;
-    let svg = render::svg(&spec, gazetteer)?;
+    // Everything is rendered before the first file is written.
+    let look = &options.render;
+    let png = formats
+        .png
+        .then(|| render::png_with(&spec, look, gazetteer))
+        .transpose()?;
+    let svg = formats
+        .svg
+        .then(|| render::svg_with(&spec, look, gazetteer))
+        .transpose()?;
+    // map.html and map.qgs show map.png's view; the web map is laid out at twice its size so
+    // that zooming in stays sharp.
+    let scene = (formats.html || formats.qgis)
+        .then(|| {
+            render::Scene::build_with(
+                &spec,
+                look,
+                gazetteer,
+                (2 * options.width.max(1), 2 * options.height.max(1)),
+            )
+        })
+        .transpose()?;
     output::create_dir(&options.out_dir)?;
     let mut written = Written::default();
     let write = |name: &str, bytes: &[u8], written: &mut Written| -> Result<()> {
@@ -132,23 +168,61 @@ pub fn write_map(
         written.files.push(path);
         Ok(())
     };
-    for (name, layer) in [
-        ("events.geojson", &layers.events),
-        ("countries.geojson", &layers.countries),
-        ("flows.geojson", &layers.flows),
-    ] {
-        if layer.features.is_empty() {
-            written.skipped.push(format!("{name} (no features)"));
-        } else {
-            write(
-                name,
-                layers::to_geojson_string(layer).as_bytes(),
-                &mut written,
-            )?;
+    let mut project = Vec::new();
+    if formats.layers() {
+        for (layer, collection) in [
+            (Layer::Events, &layers.events),
+            (Layer::Countries, &layers.countries),
+            (Layer::Flows, &layers.flows),
+        ] {
+            let name = layer.name();
+            if collection.features.is_empty() {
+                written.skipped.push(format!("{name}.geojson (no features)"));
+                continue;
+            }
+            let text = layers::to_geojson_string(collection);
+            write(&format!("{name}.geojson"), text.as_bytes(), &mut written)?;
+            if formats.qgis {
+                write(&format!("{name}.qml"), layer.qml().as_bytes(), &mut written)?;
+                project.push(layer);
+            }
         }
     }
-    write("map.png", &png, &mut written)?;
-    write("map.svg", svg.as_bytes(), &mut written)?;
+    if formats.csv {
+        if layers.events.features.is_empty() {
+            written.skipped.push("events.csv (no events)".to_string());
+        } else {
+            let csv = formats::csv::events(&layers.events)?;
+            write("events.csv", csv.as_bytes(), &mut written)?;
+        }
+    }
+    if let Some(png) = png {
+        write("map.png", &png, &mut written)?;
+    }
+    if let Some(svg) = svg {
+        write("map.svg", svg.as_bytes(), &mut written)?;
+    }
+    if formats.png || formats.svg {
+        // Alt text for the PNG/SVG: a sentence per action.
+        write("map.txt", render::alt_text(&spec).as_bytes(), &mut written)?;
+    }
+    if let Some(scene) = &scene {
+        if formats.html {
+            let html = formats::webmap::html(&spec, scene, &layers.events);
+            write("map.html", html.as_bytes(), &mut written)?;
+        }
+        if formats.qgis {
+            let basemap = formats::qgis::basemap(gazetteer, scene.detail)?;
+            let text = layers::to_geojson_string(&basemap);
+            write("basemap.geojson", text.as_bytes(), &mut written)?;
+            write("basemap.qml", Layer::Basemap.qml().as_bytes(), &mut written)?;
+            project.insert(0, Layer::Basemap);
+            // Bottom to top: basemap, countries, flows, events.
+            project.sort_by_key(|l| *l as u8);
+            let qgs = formats::qgis::project(&options.title, &scene.view, &project);
+            write("map.qgs", qgs.as_bytes(), &mut written)?;
+        }
+    }
     Ok(written)
 }
 

@@ -48,6 +48,10 @@ enum Command {
         /// Print a readable report of each event and its evidence instead of GeoJSON.
         #[arg(long)]
         explain: bool,
+        /// Print GeoJSON Text Sequences (RFC 8142): each feature after an RS byte (0x1E),
+        /// followed by a newline, instead of one FeatureCollection.
+        #[arg(long, conflicts_with = "explain")]
+        seq: bool,
         /// Refuse an article larger than this many bytes.
         #[arg(long, default_value_t = ReadOptions::default().max_bytes)]
         max_bytes: u64,
@@ -65,6 +69,35 @@ enum Command {
         #[arg(required = true)]
         names: Vec<String>,
     },
+    /// Map many articles at once: folders, JSON Lines files or `-` (JSON Lines on stdin) into
+    /// one event stream (events.geojsonl), an aggregate map and summary.csv. Exits 5 when an
+    /// article was skipped.
+    Batch {
+        /// Folders (their .txt, .md and .html files), JSON Lines files (.jsonl, .ndjson) or `-`.
+        #[arg(required = true)]
+        inputs: Vec<String>,
+        /// Directory the files are written into (created if needed).
+        #[arg(long, default_value = "output")]
+        out: PathBuf,
+        /// Read every file input as JSON Lines, whatever its extension.
+        #[arg(long)]
+        jsonl: bool,
+        /// The JSON Lines field holding the article's text.
+        #[arg(long, default_value = "text")]
+        text_field: String,
+        /// Skip an article (file or JSON line) larger than this many bytes.
+        #[arg(long, default_value_t = ReadOptions::default().max_bytes)]
+        max_bytes: u64,
+        /// No progress bar, warnings or closing summary (skipped articles are still reported).
+        #[arg(long, short)]
+        quiet: bool,
+        /// Extraction threads (0: one per core).
+        #[arg(long, default_value_t = 0)]
+        threads: usize,
+        /// The map's title. Default: "N articles: countries with an action".
+        #[arg(long)]
+        title: Option<String>,
+    },
 }
 
 #[derive(Debug, clap::Args)]
@@ -75,6 +108,50 @@ struct MapArgs {
     /// The map's title. Default: the article's first line.
     #[arg(long)]
     title: Option<String>,
+    /// The line under the title. Default: "Source: " and the input's path.
+    #[arg(long)]
+    subtitle: Option<String>,
+    /// Projection: auto (Lambert azimuthal equal-area for regions, Equal Earth for the world),
+    /// equal-earth, laea, mercator or plate-carree.
+    #[arg(long, default_value = "auto", value_name = "NAME")]
+    projection: opmap::render::options::ProjectionChoice,
+    /// Extent: auto (fitted to the events), world, europe, or W,S,E,N in degrees.
+    #[arg(long, default_value = "auto", value_name = "EXTENT", allow_hyphen_values = true)]
+    extent: opmap::render::options::ExtentChoice,
+    /// Inset for a distant second cluster of events (see DESIGN.md): auto or off.
+    #[arg(long, default_value = "auto", value_name = "MODE")]
+    inset: opmap::render::options::InsetMode,
+    /// Colour theme: light or dark.
+    #[arg(long, default_value = "light", value_name = "THEME")]
+    theme: opmap::render::options::Theme,
+    /// Map size in pixels, WIDTHxHEIGHT.
+    #[arg(long, default_value = "1600x1000", value_name = "WxH")]
+    size: opmap::render::options::Size,
+    /// Draw N times larger for print (same layout; 3 gives 4800x3000 from 1600x1000), 1 to 4.
+    #[arg(long, default_value = "1", value_name = "N", value_parser = opmap::render::options::parse_scale)]
+    scale: u32,
+    /// Files to write, comma-separated: geojson, csv, png, svg, html, qgis (the .qml styles,
+    /// map.qgs and basemap.geojson, with the layers they open), or all.
+    #[arg(long, default_value = "all", value_name = "LIST")]
+    formats: opmap::formats::Formats,
+}
+
+impl MapArgs {
+    /// The defaults, writing into `out`.
+    fn defaults(out: PathBuf) -> MapArgs {
+        MapArgs {
+            out,
+            title: None,
+            subtitle: None,
+            projection: Default::default(),
+            extent: Default::default(),
+            inset: Default::default(),
+            theme: Default::default(),
+            size: Default::default(),
+            scale: 1,
+            formats: Default::default(),
+        }
+    }
 }
 
 fn main() -> ExitCode {
@@ -142,10 +219,7 @@ fn is_broken_pipe(err: &anyhow::Error) -> bool {
 fn run(cli: Cli) -> anyhow::Result<()> {
     let command = cli.command.unwrap_or_else(|| Command::Map {
         articles: vec![SEED.to_string()],
-        map: MapArgs {
-            out: PathBuf::from("output"),
-            title: None,
-        },
+        map: MapArgs::defaults(PathBuf::from("output")),
         max_bytes: ReadOptions::default().max_bytes,
     });
     match command {
@@ -158,12 +232,15 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             let (located, first_text) = extract_all(&gazetteer, &articles, max_bytes)?;
             let title = map
                 .title
+                .clone()
                 .unwrap_or_else(|| opmap::title_from_text(&first_text, 90));
-            write_map(&gazetteer, &located, map.out, title)
+            let source = format!("Source: {}", articles.join(", "));
+            write_map(&gazetteer, &located, map, title, source)
         }
         Command::Extract {
             articles,
             explain,
+            seq,
             max_bytes,
         } => {
             let gazetteer = load_gazetteer()?;
@@ -176,7 +253,12 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             } else {
                 let (located, _) = extract_all(&gazetteer, &articles, max_bytes)?;
                 let events = layers::events(&located);
-                to_stdout(|out| out.write_all(layers::to_geojson_string(&events).as_bytes()))?;
+                let text = if seq {
+                    opmap::formats::seq::features(&events)
+                } else {
+                    layers::to_geojson_string(&events)
+                };
+                to_stdout(|out| out.write_all(text.as_bytes()))?;
             }
             Ok(())
         }
@@ -188,8 +270,38 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 source,
             })?;
             let located = opmap::events_file::parse(&gazetteer, &display, &text)?;
-            let title = map.title.unwrap_or_else(|| opmap::title_from_path(&events));
-            write_map(&gazetteer, &located, map.out, title)
+            let title = map
+                .title
+                .clone()
+                .unwrap_or_else(|| opmap::title_from_path(&events));
+            let source = format!("Source: {display}");
+            write_map(&gazetteer, &located, map, title, source)
+        }
+        Command::Batch {
+            inputs,
+            out,
+            jsonl,
+            text_field,
+            max_bytes,
+            quiet,
+            threads,
+            title,
+        } => {
+            let gazetteer = load_gazetteer()?;
+            let options = opmap::batch::Options {
+                out_dir: out,
+                jsonl,
+                text_field,
+                max_bytes,
+                threads,
+                quiet,
+                title,
+            };
+            let summary = opmap::batch::run(&gazetteer, &inputs, &options)?;
+            if !summary.skipped.is_empty() {
+                std::process::exit(opmap::batch::EXIT_SKIPPED.into());
+            }
+            Ok(())
         }
         Command::Resolve { names } => {
             let gazetteer = load_gazetteer()?;
@@ -264,14 +376,24 @@ fn extract_all(
 fn write_map(
     gazetteer: &Gazetteer,
     located: &[Located],
-    out: PathBuf,
+    map: MapArgs,
     title: String,
+    source: String,
 ) -> anyhow::Result<()> {
     let options = MapOptions {
-        out_dir: out,
+        out_dir: map.out,
         title,
-        width: 1600,
-        height: 1000,
+        width: map.size.width * map.scale,
+        height: map.size.height * map.scale,
+        formats: map.formats,
+        render: opmap::render::Options {
+            projection: map.projection,
+            extent: map.extent,
+            inset: map.inset,
+            theme: map.theme,
+            scale: map.scale,
+            subtitle: Some(map.subtitle.unwrap_or(source)),
+        },
     };
     if located.is_empty() {
         eprintln!("opmap: no events found: no action tied to a place");

@@ -17,12 +17,14 @@ pub struct Halo<DB> {
     inner: DB,
     /// Halo width in pixels.
     radius: f64,
+    /// Halo colour.
+    rgb: (u8, u8, u8),
 }
 
 impl<DB: DrawingBackend> Halo<DB> {
-    /// Wraps `inner`; halos are `radius` pixels wide.
-    pub fn new(inner: DB, radius: f64) -> Halo<DB> {
-        Halo { inner, radius }
+    /// Wraps `inner`; halos are `radius` pixels wide, in `rgb`.
+    pub fn new(inner: DB, radius: f64, rgb: (u8, u8, u8)) -> Halo<DB> {
+        Halo { inner, radius, rgb }
     }
 }
 
@@ -225,7 +227,7 @@ impl<DB: DrawingBackend> Halo<DB> {
                     (px, py),
                     BackendColor {
                         alpha: a.min(1.0),
-                        rgb: (255, 255, 255),
+                        rgb: self.rgb,
                     },
                 )?;
             }

@@ -10,6 +10,7 @@
 //! The seed (Canada to Romania) spans 126° of longitude but only about 90° of arc at 48° N,
 //! so it gets a Lambert view of the North Atlantic.
 
+use super::options::ProjectionChoice;
 use super::projection::{self, Projection};
 
 /// Largest distance (degrees of arc) from the events' centre for a regional map. Default: 60°.
@@ -126,6 +127,27 @@ impl View {
         self.projection.is_world()
     }
 
+    /// How much the plot shows across, roughly, in degrees of arc (its width in projected
+    /// units: radians on the unit sphere near the centre).
+    pub fn span_degrees(&self) -> f64 {
+        (self.plot.width() / self.scale).to_degrees()
+    }
+
+    /// Kilometres per pixel at the centre of the plot along its horizontal, where the
+    /// projection has one scale there (Lambert azimuthal, Mercator); `None` otherwise.
+    pub fn km_per_pixel(&self) -> Option<f64> {
+        const EARTH_KM: f64 = 6371.0088;
+        match self.projection {
+            Projection::LambertAzimuthal { .. } => Some(EARTH_KM / self.scale),
+            Projection::WebMercator { .. } => {
+                let y = self.y1 - self.plot.height() / 2.0 / self.scale;
+                let lat = (2.0 * y.exp().atan() - std::f64::consts::FRAC_PI_2).cos();
+                Some(EARTH_KM * lat / self.scale)
+            }
+            _ => None,
+        }
+    }
+
     /// A box of longitudes and latitudes (west, south, east, north; degrees, west <= east)
     /// holding everything the view shows, a little generous; `None` for world views. Shapes
     /// outside it can be skipped without projecting them.
@@ -191,12 +213,29 @@ pub fn choose_projection(points: &[(f64, f64)]) -> Projection {
     {
         Projection::LambertAzimuthal { lon0, lat0 }
     } else {
-        Projection::EqualEarth { lon0: 0.0 }
+        Projection::EqualEarth {
+            lon0: world_centre(points),
+        }
+    }
+}
+
+/// The central meridian of a world map of these points: Greenwich, unless the shortest range
+/// of longitudes holding them crosses ±180° (a Pacific story), then its middle rounded to 10°.
+pub fn world_centre(points: &[(f64, f64)]) -> f64 {
+    if points.is_empty() {
+        return 0.0;
+    }
+    let (mid, span) = longitude_range(points);
+    let west = projection::wrap(mid - span / 2.0);
+    if span < 359.0 && west + span > 180.0 {
+        (mid / 10.0).round() * 10.0
+    } else {
+        0.0
     }
 }
 
 /// The middle and width (degrees) of the shortest range of longitudes holding every point,
-/// which may cross ±180°.
+/// which may cross ±180°. The middle is in [-180, 180]; `mid - span / 2` is the western end.
 fn longitude_range(points: &[(f64, f64)]) -> (f64, f64) {
     let mut lons: Vec<f64> = points.iter().map(|p| projection::wrap(p.0)).collect();
     lons.sort_by(f64::total_cmp);
@@ -218,40 +257,78 @@ fn longitude_range(points: &[(f64, f64)]) -> (f64, f64) {
 /// [`MIN_SPAN_DEGREES`] across, then the short side grown to the plot area's shape.
 pub fn fit(points: &[(f64, f64)], plot: Rect) -> View {
     let projection = choose_projection(points);
-    let (mut x0, mut x1, y0, mut y1) = if projection.is_world() {
+    fit_view(
+        points,
+        projection,
+        projection.is_world(),
+        MARGIN,
+        MIN_SPAN_DEGREES,
+        plot,
+        plot,
+    )
+}
+
+/// Fits `points` with `projection` into `target` (pixels, a part of `plot`), and returns
+/// the view of the whole `plot` at that scale. `world`: the view holds the whole world
+/// between [`WORLD_LATS`] (and the points). `margin`: share of the points' box added on
+/// each side; the view is at least `min_span` degrees of arc across either way.
+pub fn fit_view(
+    points: &[(f64, f64)],
+    projection: Projection,
+    world: bool,
+    margin: f64,
+    min_span: f64,
+    target: Rect,
+    plot: Rect,
+) -> View {
+    let mut b = (
+        f64::INFINITY,
+        f64::NEG_INFINITY,
+        f64::INFINITY,
+        f64::NEG_INFINITY,
+    );
+    let mut add = |p: (f64, f64)| {
+        b = (b.0.min(p.0), b.1.max(p.0), b.2.min(p.1), b.3.max(p.1));
+    };
+    if world {
         let (south, north) = WORLD_LATS;
-        let (_, y_south) = projection::equal_earth(0.0, south);
-        let (_, y_north) = projection::equal_earth(0.0, north);
-        let (x_east, _) = projection::equal_earth(180.0, 0.0);
-        let mut b = (-x_east, x_east, y_south, y_north);
-        for p in points.iter().filter_map(|p| projection.project(p.0, p.1)) {
-            b.2 = b.2.min(p.1);
-            b.3 = b.3.max(p.1);
+        let lon0 = projection.lon0();
+        for i in 0..=36 {
+            let lon = lon0 - 180.0 + 10.0 * i as f64;
+            for lat in [south, north] {
+                if let Some(p) = projection.project(lon, lat) {
+                    add(p);
+                }
+            }
         }
+        for lat in [south, 0.0, north] {
+            for lon in [lon0 - 179.999, lon0 + 179.999] {
+                if let Some(p) = projection.project(lon, lat) {
+                    add(p);
+                }
+            }
+        }
+    }
+    for p in points.iter().filter_map(|p| projection.project(p.0, p.1)) {
+        add(p);
+    }
+    if !b.0.is_finite() {
+        b = (0.0, 0.0, 0.0, 0.0);
+    }
+    let (x0, x1, y0, y1) = if world {
         b
     } else {
-        let mut b = (
-            f64::INFINITY,
-            f64::NEG_INFINITY,
-            f64::INFINITY,
-            f64::NEG_INFINITY,
-        );
-        for p in points.iter().filter_map(|p| projection.project(p.0, p.1)) {
-            b = (b.0.min(p.0), b.1.max(p.0), b.2.min(p.1), b.3.max(p.1));
-        }
-        if !b.0.is_finite() {
-            b = (0.0, 0.0, 0.0, 0.0);
-        }
-        let (mx, my) = (MARGIN * (b.1 - b.0), MARGIN * (b.3 - b.2));
-        let min = MIN_SPAN_DEGREES.to_radians();
+        let (mx, my) = (margin * (b.1 - b.0), margin * (b.3 - b.2));
+        let min = min_span.to_radians();
         let (mx, my) = (
             mx.max((min - (b.1 - b.0)) / 2.0),
             my.max((min - (b.3 - b.2)) / 2.0),
         );
         (b.0 - mx, b.1 + mx, b.2 - my, b.3 + my)
     };
-    // Grow the short side to the plot area's aspect ratio.
-    let aspect = plot.width() / plot.height();
+    let (mut x0, mut x1, y0, mut y1) = (x0, x1, y0, y1);
+    // Grow the short side to the target area's aspect ratio.
+    let aspect = target.width() / target.height();
     let (w, h) = (x1 - x0, y1 - y0);
     if w / h < aspect {
         let grow = (h * aspect - w) / 2.0;
@@ -261,13 +338,139 @@ pub fn fit(points: &[(f64, f64)], plot: Rect) -> View {
         // Only the top edge is kept: the bottom follows from the scale.
         y1 += (w / aspect - h) / 2.0;
     }
+    let _ = y0;
+    let scale = target.width() / (x1 - x0);
     View {
         projection,
-        x0,
-        y1,
-        scale: plot.width() / (x1 - x0),
+        x0: x0 - (target.x0 - plot.x0) / scale,
+        y1: y1 + (target.y0 - plot.y0) / scale,
+        scale,
         plot,
     }
+}
+
+/// Points along the edges of a box of longitudes and latitudes (degrees; `west > east`
+/// crosses ±180°), every 2° or so, for fitting a view to the box.
+pub fn box_points(west: f64, south: f64, east: f64, north: f64) -> Vec<(f64, f64)> {
+    let east = if east < west { east + 360.0 } else { east };
+    let n = 24;
+    let mut out = Vec::with_capacity(4 * n + 4);
+    for i in 0..=n {
+        let t = i as f64 / n as f64;
+        let lon = projection::wrap(west + (east - west) * t);
+        let lat = south + (north - south) * t;
+        out.extend([(lon, south), (lon, north), (west, lat), (projection::wrap(east), lat)]);
+    }
+    // The middle too, so a large box's centre (which bulges in azimuthal views) is held.
+    out.push((projection::wrap((west + east) / 2.0), (south + north) / 2.0));
+    out
+}
+
+/// The projection `choice` makes for a view of `points` (degrees); `world`: the view shows
+/// the whole world.
+pub fn projection_for(choice: ProjectionChoice, points: &[(f64, f64)], world: bool) -> Projection {
+    let auto = choose_projection(points);
+    let lon0 = if world || auto.is_world() {
+        world_centre(points)
+    } else {
+        auto.lon0()
+    };
+    let centre = || match auto {
+        Projection::LambertAzimuthal { lon0, lat0 } => (lon0, lat0),
+        _ => {
+            let (mid, _) = if points.is_empty() {
+                (0.0, 0.0)
+            } else {
+                longitude_range(points)
+            };
+            let lat = points.iter().map(|p| p.1).sum::<f64>() / points.len().max(1) as f64;
+            (mid, lat)
+        }
+    };
+    match choice {
+        ProjectionChoice::Auto if world => Projection::EqualEarth { lon0 },
+        ProjectionChoice::Auto => auto,
+        ProjectionChoice::EqualEarth => Projection::EqualEarth { lon0 },
+        ProjectionChoice::Laea => {
+            let (lon0, lat0) = centre();
+            Projection::LambertAzimuthal { lon0, lat0 }
+        }
+        ProjectionChoice::Mercator => Projection::WebMercator { lon0 },
+        ProjectionChoice::PlateCarree => Projection::PlateCarree { lon0 },
+    }
+}
+
+/// Single-linkage clusters of points at [`CLUSTER_LINK`] degrees of arc: indices, each
+/// cluster in ascending order, clusters by their first index.
+pub fn clusters(points: &[(f64, f64)]) -> Vec<Vec<usize>> {
+    let n = points.len();
+    let mut label: Vec<usize> = (0..n).collect();
+    for i in 0..n {
+        for j in i + 1..n {
+            if projection::arc_degrees(points[i], points[j]) <= CLUSTER_LINK {
+                let (a, b) = (label[i], label[j]);
+                if a != b {
+                    let (keep, drop) = (a.min(b), a.max(b));
+                    for l in label.iter_mut() {
+                        if *l == drop {
+                            *l = keep;
+                        }
+                    }
+                }
+            }
+        }
+    }
+    let mut out: Vec<Vec<usize>> = Vec::new();
+    for i in 0..n {
+        match out.iter_mut().find(|c| label[c[0]] == label[i]) {
+            Some(c) => c.push(i),
+            None => out.push(vec![i]),
+        }
+    }
+    out
+}
+
+/// Largest distance (degrees of arc) between neighbouring places of one cluster. Default:
+/// 30° (about 3,300 km: Lisbon to Warsaw is 25°, Texas to northern Canada 21°; the
+/// Atlantic, 45° or more between the nearest places, separates Europe from North America).
+pub const CLUSTER_LINK: f64 = 30.0;
+/// An inset is drawn when it makes the main cluster at least this many times larger than a
+/// single view holding every place would. Default: 2.
+pub const INSET_GAIN: f64 = 2.0;
+
+/// Widest distance (degrees of arc) between two of the points, at least [`MIN_SPAN_DEGREES`].
+fn diameter(points: &[(f64, f64)]) -> f64 {
+    let mut d: f64 = MIN_SPAN_DEGREES;
+    for (i, &a) in points.iter().enumerate() {
+        for &b in &points[i + 1..] {
+            d = d.max(projection::arc_degrees(a, b));
+        }
+    }
+    d
+}
+
+/// The places a map splits off into an inset: indices into `places`, or `None` for one view.
+///
+/// The rule (DESIGN.md, "Extent and insets"): the places form exactly two clusters
+/// ([`clusters`]); the main one holds more places than the other, or as many and the hub
+/// (`hub`: indices of coordination places); and drawing it alone makes it at least
+/// [`INSET_GAIN`] times larger than a view of every place would (diameters compared).
+pub fn inset_split(places: &[(f64, f64)], hub: &[usize]) -> Option<Vec<usize>> {
+    let groups = clusters(places);
+    let [a, b] = &groups[..] else {
+        return None;
+    };
+    let has_hub = |c: &[usize]| c.iter().any(|i| hub.contains(i));
+    let (main, minor) = match a.len().cmp(&b.len()) {
+        std::cmp::Ordering::Greater => (a, b),
+        std::cmp::Ordering::Less => (b, a),
+        std::cmp::Ordering::Equal if has_hub(a) && !has_hub(b) => (a, b),
+        std::cmp::Ordering::Equal if has_hub(b) && !has_hub(a) => (b, a),
+        std::cmp::Ordering::Equal => return None,
+    };
+    let pick = |c: &[usize]| c.iter().map(|&i| places[i]).collect::<Vec<_>>();
+    let gain = diameter(places) / diameter(&pick(main));
+    (gain >= INSET_GAIN).then(|| minor.clone())
 }
 
 #[cfg(test)]

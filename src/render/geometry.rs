@@ -67,6 +67,56 @@ pub fn project_ring(ring: &[(f64, f64)], view: &View) -> Option<Vec<Px>> {
     Some(out)
 }
 
+/// Cuts a ring of (longitude, latitude) degrees where it crosses the meridian opposite
+/// `lon0` (the seam of a cylindrical map centred on `lon0`), so that no piece jumps across
+/// the map. Rings are returned whole when they do not cross it. The rings in the data never
+/// cross ±180°, so with `lon0 == 0` nothing is cut.
+pub fn split_at_seam(ring: &[(f64, f64)], lon0: f64) -> Vec<Vec<(f64, f64)>> {
+    if lon0 == 0.0 || ring.len() < 3 {
+        return vec![ring.to_vec()];
+    }
+    // Longitudes relative to lon0, unwrapped so that consecutive points are near.
+    let mut rel: Vec<(f64, f64)> = Vec::with_capacity(ring.len());
+    let mut prev: Option<f64> = None;
+    for &(lon, lat) in ring {
+        let mut r = super::projection::wrap(lon - lon0);
+        if let Some(p) = prev {
+            while r - p > 180.0 {
+                r -= 360.0;
+            }
+            while r - p < -180.0 {
+                r += 360.0;
+            }
+        }
+        prev = Some(r);
+        rel.push((r, lat));
+    }
+    let min = rel.iter().map(|p| p.0).fold(f64::INFINITY, f64::min);
+    let max = rel.iter().map(|p| p.0).fold(f64::NEG_INFINITY, f64::max);
+    if min >= -180.0 && max <= 180.0 {
+        return vec![ring.to_vec()];
+    }
+    // Points on the seam stay a hair inside, so that wrapping never sends them across.
+    const EPS: f64 = 1e-7;
+    let first = ((min + 180.0) / 360.0).floor() as i64;
+    let last = ((max + 180.0) / 360.0).floor() as i64;
+    let mut out = Vec::new();
+    for k in first..=last {
+        let shift = 360.0 * k as f64;
+        let window = Rect::new(-180.0 + shift + EPS, -1e3, 180.0 + shift - EPS, 1e3);
+        let piece = clip_ring(&rel, &window);
+        if piece.len() >= 3 {
+            let mut piece: Vec<(f64, f64)> = piece
+                .into_iter()
+                .map(|(r, lat)| (lon0 + r - shift, lat))
+                .collect();
+            piece.push(piece[0]);
+            out.push(piece);
+        }
+    }
+    out
+}
+
 /// Clips a closed ring (Sutherland–Hodgman) to `rect`. The result may run along the
 /// rectangle's edges; it is empty when the ring lies outside.
 pub fn clip_ring(ring: &[Px], rect: &Rect) -> Vec<Px> {

@@ -58,6 +58,25 @@ pub struct Problem {
     pub lines: Vec<Vec<(f64, f64)>>,
     /// Space between a marker and its label, pixels.
     pub gap: f64,
+    /// Inset frames: a marker with a zone keeps its label inside that frame; every other
+    /// label keeps off it.
+    pub zones: Vec<Rect>,
+    /// The zone of each marker (`None`: the main map), by marker index; may be empty.
+    pub zone_of: Vec<Option<usize>>,
+}
+
+impl Problem {
+    fn zone(&self, i: usize) -> Option<usize> {
+        self.zone_of.get(i).copied().flatten()
+    }
+
+    /// The frame marker `i`'s label stays in.
+    pub fn frame_of(&self, i: usize) -> Rect {
+        match self.zone(i) {
+            Some(k) => self.zones[k].inflate(-self.gap),
+            None => self.frame,
+        }
+    }
 }
 
 /// Rings of candidates tried after the first (each a label height farther out).
@@ -172,10 +191,16 @@ fn anchored(x: f64, y: f64, dx: f64, dy: f64, w: f64, h: f64) -> Rect {
 /// the frame, and over markers.
 fn collisions(problem: &Problem, own: usize, rect: &Rect, boxes: &[Rect]) -> f64 {
     let area = rect.width() * rect.height();
-    let inside = rect.overlap(&problem.frame);
+    let inside = rect.overlap(&problem.frame_of(own));
     let mut cost = (area - inside) * 4.0;
     for b in boxes.iter().chain(&problem.obstacles) {
         cost += rect.overlap(b);
+    }
+    let zone = problem.zone(own);
+    for (k, z) in problem.zones.iter().enumerate() {
+        if Some(k) != zone {
+            cost += 4.0 * rect.overlap(&z.inflate(problem.gap));
+        }
     }
     for (j, m) in problem.markers.iter().enumerate() {
         let clearance = if j == own { problem.gap * 0.5 } else { 1.0 };
@@ -236,9 +261,14 @@ mod tests {
             assert_eq!(a.marker, i);
             assert!(!a.forced, "label {i} was forced");
             assert!(
-                problem.frame.contains_rect(&a.rect),
+                problem.frame_of(i).contains_rect(&a.rect),
                 "label {i} leaves the frame"
             );
+            for (k, z) in problem.zones.iter().enumerate() {
+                if problem.zone_of.get(i).copied().flatten() != Some(k) {
+                    assert!(!a.rect.intersects(z), "label {i} covers inset {k}");
+                }
+            }
             for o in &problem.obstacles {
                 assert!(!a.rect.intersects(o), "label {i} covers an obstacle");
             }
@@ -267,6 +297,8 @@ mod tests {
             obstacles: vec![],
             lines: vec![vec![(100.0, 50.0), (200.0, 100.0)]],
             gap: 4.0,
+            zones: vec![],
+            zone_of: vec![],
         };
         let layout = place(&problem);
         check(&problem, &layout);
@@ -323,6 +355,8 @@ mod tests {
             obstacles: vec![Rect::new(10.0, 480.0, 160.0, 590.0)],
             lines: vec![],
             gap: 4.0,
+            zones: vec![],
+            zone_of: vec![],
         };
         let layout = place(&problem);
         check(&problem, &layout);

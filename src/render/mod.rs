@@ -13,13 +13,15 @@ mod backend;
 pub mod extent;
 pub mod geometry;
 pub mod labels;
+pub mod options;
 mod paint;
 pub mod projection;
 mod scene;
 pub mod style;
 mod text;
 
-pub use scene::{Area, FlowLine, Legend, MarkerMark, Scene};
+pub use options::Options;
+pub use scene::{Area, Basemap, FlowLine, Inset, Legend, MarkerMark, ScaleBar, Scene};
 
 use crate::action::Action;
 use crate::error::{Error, Result};
@@ -83,41 +85,71 @@ const SUPERSAMPLE: u32 = 2;
 /// Largest width or height accepted, pixels.
 const MAX_SIDE: u32 = 16_384;
 
-/// Draws the map as PNG bytes, `spec.width`×`spec.height` pixels, RGB.
+/// Draws the map as PNG bytes, `spec.width`×`spec.height` pixels, RGB, with the default
+/// [`Options`].
 pub fn png(spec: &MapSpec, gazetteer: &Gazetteer) -> Result<Vec<u8>> {
+    png_with(spec, &Options::default(), gazetteer)
+}
+
+/// Draws the map as PNG bytes, `spec.width`×`spec.height` pixels, RGB. Maps up to 3200
+/// pixels wide are drawn twice as large and averaged down (anti-aliasing); larger ones (print
+/// sizes) are drawn at their size.
+pub fn png_with(spec: &MapSpec, options: &Options, gazetteer: &Gazetteer) -> Result<Vec<u8>> {
     let path = PathBuf::from("map.png");
     check_size(spec, &path)?;
-    let (w, h) = (spec.width * SUPERSAMPLE, spec.height * SUPERSAMPLE);
+    let supersample = if spec.width <= 3200 { SUPERSAMPLE } else { 1 };
+    let (w, h) = (spec.width * supersample, spec.height * supersample);
     let mut buffer = vec![0u8; w as usize * h as usize * 3];
     {
-        let halo = Sizes::new(f64::from(spec.width), f64::from(SUPERSAMPLE)).halo;
-        let backend = backend::Halo::new(BitMapBackend::with_buffer(&mut buffer, (w, h)), halo);
+        let scale = f64::from(options.scale.max(1));
+        let halo = Sizes::new(
+            f64::from(spec.width) / scale,
+            f64::from(supersample) * scale,
+        )
+        .halo;
+        let RGBColor(r, g, b) = style::Palette::of(options.theme).halo;
+        let backend = backend::Halo::new(
+            BitMapBackend::with_buffer(&mut buffer, (w, h)),
+            halo,
+            (r, g, b),
+        );
         let root = backend.into_drawing_area();
-        draw(&root, spec, gazetteer).map_err(|e| with_path(e, &path))?;
+        draw_with(&root, spec, options, gazetteer).map_err(|e| with_path(e, &path))?;
         root.present().map_err(|e| render_error(&path, e))?;
     }
-    let pixels = downsample(&buffer, w as usize);
+    let pixels = if supersample == 2 {
+        downsample(&buffer, w as usize)
+    } else {
+        buffer
+    };
     encode_png(&pixels, spec.width, spec.height).map_err(|e| render_error(&path, e))
 }
 
-/// Draws the map as SVG text, `spec.width`×`spec.height` user units. Title, legend and labels
-/// are `<text>` elements; label halos are white-stroked copies of the labels beneath them.
+/// Draws the map as SVG text with the default [`Options`].
 pub fn svg(spec: &MapSpec, gazetteer: &Gazetteer) -> Result<String> {
+    svg_with(spec, &Options::default(), gazetteer)
+}
+
+/// Draws the map as SVG text, `spec.width`×`spec.height` user units. Title, legend and labels
+/// are `<text>` elements; label halos are stroked copies of the labels beneath them.
+pub fn svg_with(spec: &MapSpec, options: &Options, gazetteer: &Gazetteer) -> Result<String> {
     let path = PathBuf::from("map.svg");
     check_size(spec, &path)?;
     let mut out = String::new();
     {
         let root = SVGBackend::with_string(&mut out, (spec.width, spec.height)).into_drawing_area();
-        draw(&root, spec, gazetteer).map_err(|e| with_path(e, &path))?;
+        draw_with(&root, spec, options, gazetteer).map_err(|e| with_path(e, &path))?;
         root.present().map_err(|e| render_error(&path, e))?;
     }
-    // Turn the halo colour into a white outline.
+    // Turn the halo colour into an outline.
     let RGBColor(r, g, b) = style::HALO;
-    let halo = Sizes::new(f64::from(spec.width), 1.0).halo;
+    let RGBColor(hr, hg, hb) = style::Palette::of(options.theme).halo;
+    let scale = f64::from(options.scale.max(1));
+    let halo = Sizes::new(f64::from(spec.width) / scale, scale).halo;
     Ok(out.replace(
         &format!("fill=\"#{r:02X}{g:02X}{b:02X}\""),
         &format!(
-            "fill=\"#FFFFFF\" stroke=\"#FFFFFF\" stroke-width=\"{:.1}\" stroke-linejoin=\"round\"",
+            "fill=\"#{hr:02X}{hg:02X}{hb:02X}\" stroke=\"#{hr:02X}{hg:02X}{hb:02X}\" stroke-width=\"{:.1}\" stroke-linejoin=\"round\"",
             2.0 * halo
         ),
     ))
@@ -130,9 +162,105 @@ pub fn draw<DB: DrawingBackend>(
     spec: &MapSpec,
     gazetteer: &Gazetteer,
 ) -> Result<()> {
+    draw_with(root, spec, &Options::default(), gazetteer)
+}
+
+/// [`draw`] with options.
+pub fn draw_with<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    spec: &MapSpec,
+    options: &Options,
+    gazetteer: &Gazetteer,
+) -> Result<()> {
     let path = PathBuf::new();
-    let scene = Scene::build(spec, gazetteer, root.dim_in_pixel())?;
+    let scene = Scene::build_with(spec, options, gazetteer, root.dim_in_pixel())?;
     paint::paint(root, &scene).map_err(|e| render_error(&path, e))
+}
+
+/// Alt text for the map: the title, then one sentence per action present (in `Action` order)
+/// naming its places, then one for the flows. Plain text ending in a newline, for
+/// publications that embed the PNG or SVG (`map.txt`).
+pub fn alt_text(spec: &MapSpec) -> String {
+    let mut out = String::new();
+    let title = spec.title.trim();
+    if !title.is_empty() {
+        out.push_str(title);
+        if !title.ends_with(['.', '…', '!', '?']) {
+            out.push('.');
+        }
+        out.push('\n');
+    }
+    if spec.markers.is_empty() {
+        out.push_str("A map with no events marked.\n");
+        return out;
+    }
+    let places = spec.markers.len();
+    let countries = spec.countries.len();
+    out.push_str(&format!(
+        "A map marking {places} place{} in {countries} countr{}.",
+        if places == 1 { "" } else { "s" },
+        if countries == 1 { "y" } else { "ies" },
+    ));
+    for action in Action::ALL {
+        let names: Vec<&str> = spec
+            .markers
+            .iter()
+            .filter(|m| m.actions.contains(&action))
+            .map(|m| m.label.as_str())
+            .collect();
+        if names.is_empty() {
+            continue;
+        }
+        let verb = match action {
+            Action::Seizure => "Seizures",
+            Action::Raid => "Raids",
+            Action::Arrest => "Arrests",
+            Action::Takedown => "Takedowns",
+            Action::Coordination => "Coordination",
+            Action::Participation => "Participation",
+        };
+        let symbol = match style::symbol(action) {
+            style::Symbol::Square => "squares",
+            style::Symbol::Triangle => "triangles",
+            style::Symbol::Diamond => "diamonds",
+            style::Symbol::Cross => "crosses",
+            style::Symbol::Star => "a star",
+            style::Symbol::Circle => "dots",
+        };
+        out.push_str(&format!(
+            " {verb} ({symbol}): {}.",
+            join_names(&names)
+        ));
+    }
+    if !spec.flows.is_empty() {
+        let hubs: Vec<&str> = spec
+            .markers
+            .iter()
+            .filter(|m| m.actions.first() == Some(&Action::Coordination))
+            .map(|m| m.label.as_str())
+            .collect();
+        let from = if hubs.is_empty() {
+            "the coordinating hub".to_string()
+        } else {
+            join_names(&hubs)
+        };
+        out.push_str(&format!(
+            " Arrows run from {from} to {} place{}.",
+            spec.flows.len(),
+            if spec.flows.len() == 1 { "" } else { "s" }
+        ));
+    }
+    out.push('\n');
+    out
+}
+
+/// "a", "a and b", "a, b and c".
+fn join_names(names: &[&str]) -> String {
+    match names {
+        [] => String::new(),
+        [one] => (*one).to_string(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
 }
 
 fn check_size(spec: &MapSpec, path: &std::path::Path) -> Result<()> {

@@ -3,8 +3,12 @@
 //! In: a scene (pixels). Out: drawing calls, in order: sea, land, borders, flows, markers,
 //! labels with halos, legend, the paper around the map, frame, title and attribution.
 
-use super::scene::{Legend, Scene, LEGEND_PAD, LEGEND_ROW, LEGEND_SYMBOL, LEGEND_TITLE};
-use super::style::{self, Sizes, Symbol};
+use super::extent::Rect;
+use super::scene::{
+    Basemap, FlowLine, Legend, Scene, LEGEND_FLOWS, LEGEND_PAD, LEGEND_ROW, LEGEND_SYMBOL,
+    LEGEND_TITLE,
+};
+use super::style::{self, Palette, Sizes, Symbol};
 use super::text::font;
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -19,43 +23,32 @@ type Drawn<DB> = std::result::Result<(), DrawingAreaErrorKind<<DB as DrawingBack
 
 pub fn paint<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, scene: &Scene) -> Drawn<DB> {
     let sizes = &scene.sizes;
+    let pal = &scene.palette;
     let s = sizes.scale;
     let px = |v: f64| (v.round() as u32).max(1);
     if scene.sea_everywhere {
-        root.fill(&style::SEA)?;
+        root.fill(&pal.sea)?;
     } else {
-        root.fill(&style::PAPER)?;
-        for ring in &scene.sea {
-            root.draw(&Polygon::new(ring.clone(), style::SEA.filled()))?;
-        }
+        root.fill(&pal.paper)?;
     }
-    for area in &scene.land {
-        root.draw(&Polygon::new(area.ring.clone(), area.color.filled()))?;
-    }
-    // One-pixel lines are drawn fast; wider ones are filled polygons, so a wide border is
-    // drawn as one-pixel lines side by side.
-    let border = style::BORDER.stroke_width(1);
-    for k in 0..px(sizes.border) as i32 {
-        for ring in &scene.borders {
-            let ring = ring
-                .iter()
-                .map(|&(x, y)| (x + k, y + k / 2))
-                .collect::<Vec<_>>();
-            root.draw(&PathElement::new(ring, border))?;
-        }
-    }
+    let main = Basemap {
+        detail: scene.detail,
+        sea: scene.sea.clone(),
+        sea_everywhere: scene.sea_everywhere,
+        land: scene.land.clone(),
+        borders: scene.borders.clone(),
+    };
+    draw_basemap(root, &main, None, scene)?;
+    draw_flows(root, &scene.flows, scene)?;
 
-    let flow = style::FLOW.mix(0.8);
-    for line in &scene.flows {
-        for piece in &line.pieces {
-            root.draw(&PathElement::new(
-                piece.clone(),
-                flow.stroke_width(px(sizes.flow)),
-            ))?;
-        }
-        if let Some(arrow) = line.arrow {
-            root.draw(&Polygon::new(arrow.to_vec(), flow.filled()))?;
-        }
+    for inset in &scene.insets {
+        draw_basemap(root, &inset.basemap, Some(&inset.view.plot), scene)?;
+        draw_flows(root, &inset.flows, scene)?;
+        let r = inset.view.plot;
+        root.draw(&Rectangle::new(
+            [grid((r.x0, r.y0)), grid((r.x1, r.y1))],
+            pal.frame.stroke_width(px(sizes.frame * 1.5)),
+        ))?;
     }
 
     for m in &scene.markers {
@@ -66,12 +59,13 @@ pub fn paint<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, scene: &Scene) -
             style::color(m.action),
             sizes.marker,
             sizes.marker_outline,
+            pal.paper,
         )?;
         for &(a, at) in &m.pips {
             root.draw(&Circle::new(
                 grid(at),
                 px(sizes.pip + sizes.marker_outline * 0.6),
-                style::PAPER.filled(),
+                pal.paper.filled(),
             ))?;
             root.draw(&Circle::new(
                 grid(at),
@@ -87,18 +81,18 @@ pub fn paint<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, scene: &Scene) -
         if let Some((a, b)) = placed.leader {
             root.draw(&PathElement::new(
                 vec![grid(a), grid(b)],
-                style::LEADER.stroke_width(px(0.9 * s)),
+                pal.leader.stroke_width(px(0.9 * s)),
             ))?;
         }
         let at = grid((placed.rect.x0 + sizes.halo, placed.rect.y0 + sizes.halo));
         let halo = label_font.clone().color(&style::HALO).pos(top_left);
         root.draw(&Text::new(m.label.clone(), at, halo))?;
-        let ink = label_font.clone().color(&style::INK).pos(top_left);
+        let ink = label_font.clone().color(&pal.ink).pos(top_left);
         root.draw(&Text::new(m.label.clone(), at, ink))?;
     }
 
     if let Some(legend) = &scene.legend {
-        draw_legend(root, legend, sizes)?;
+        draw_legend(root, legend, sizes, pal)?;
     }
 
     // Paper around the map hides whatever was clipped just outside it, then the frame.
@@ -110,7 +104,7 @@ pub fn paint<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, scene: &Scene) -
         map.x1.round() as i32,
         map.y1.round() as i32,
     );
-    let paper = style::PAPER.filled();
+    let paper = pal.paper.filled();
     for (a, b) in [
         ((0, 0), (w, y0)),
         ((0, y1), (w, h)),
@@ -121,18 +115,25 @@ pub fn paint<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, scene: &Scene) -
     }
     root.draw(&Rectangle::new(
         [(x0, y0), (x1, y1)],
-        style::FRAME.stroke_width(px(sizes.frame)),
+        pal.frame.stroke_width(px(sizes.frame)),
     ))?;
 
-    let title = font(sizes.title, true).color(&style::INK).pos(top_left);
-    let title_y = (sizes.header - sizes.title) / 2.0 - 2.0 * s;
+    let title = font(sizes.title, true).color(&pal.ink).pos(top_left);
+    let title_y = (62.0 * s - sizes.title) / 2.0 - 2.0 * s;
     root.draw(&Text::new(
         scene.title.clone(),
         grid((sizes.margin, title_y)),
         title,
     ))?;
+    if let Some(subtitle) = &scene.subtitle {
+        root.draw(&Text::new(
+            subtitle.clone(),
+            grid((sizes.margin, title_y + sizes.title * 1.45)),
+            font(sizes.subtitle, false).color(&pal.muted).pos(top_left),
+        ))?;
+    }
     let attribution = font(sizes.attribution, false)
-        .color(&style::MUTED)
+        .color(&pal.muted)
         .pos(Pos::new(HPos::Right, VPos::Top));
     let attribution_y = map.y1 + (sizes.footer - sizes.attribution) / 2.0;
     root.draw(&Text::new(
@@ -140,6 +141,86 @@ pub fn paint<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, scene: &Scene) -
         grid((f64::from(scene.size.0) - sizes.margin, attribution_y)),
         attribution,
     ))?;
+    if let Some(bar) = &scene.scale_bar {
+        let (bx, by) = bar.at;
+        let tick = 4.0 * s;
+        let line = pal.muted.stroke_width(px(1.2 * s));
+        root.draw(&PathElement::new(
+            vec![
+                grid((bx, by - tick)),
+                grid((bx, by)),
+                grid((bx + bar.length, by)),
+                grid((bx + bar.length, by - tick)),
+            ],
+            line,
+        ))?;
+        root.draw(&Text::new(
+            bar.label.clone(),
+            grid((bx + bar.length + 6.0 * s, by - sizes.attribution * 0.55)),
+            font(sizes.attribution, false).color(&pal.muted).pos(top_left),
+        ))?;
+    }
+    Ok(())
+}
+
+/// Sea, land and borders of one view; `frame`: an inset's frame (filled first with paper or
+/// sea), `None` for the main map.
+fn draw_basemap<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    map: &Basemap,
+    frame: Option<&Rect>,
+    scene: &Scene,
+) -> Drawn<DB> {
+    let pal = &scene.palette;
+    let px = |v: f64| (v.round() as u32).max(1);
+    if let Some(r) = frame {
+        let fill = if map.sea_everywhere { pal.sea } else { pal.paper };
+        root.draw(&Rectangle::new(
+            [grid((r.x0, r.y0)), grid((r.x1, r.y1))],
+            fill.filled(),
+        ))?;
+    }
+    if !map.sea_everywhere {
+        for ring in &map.sea {
+            root.draw(&Polygon::new(ring.clone(), pal.sea.filled()))?;
+        }
+    }
+    for area in &map.land {
+        root.draw(&Polygon::new(area.ring.clone(), area.color.filled()))?;
+    }
+    // One-pixel lines are drawn fast; wider ones are filled polygons, so a wide border is
+    // drawn as one-pixel lines side by side.
+    let border = pal.border.stroke_width(1);
+    for k in 0..px(scene.sizes.border) as i32 {
+        for ring in &map.borders {
+            let ring = ring
+                .iter()
+                .map(|&(x, y)| (x + k, y + k / 2))
+                .collect::<Vec<_>>();
+            root.draw(&PathElement::new(ring, border))?;
+        }
+    }
+    Ok(())
+}
+
+fn draw_flows<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    flows: &[FlowLine],
+    scene: &Scene,
+) -> Drawn<DB> {
+    let px = |v: f64| (v.round() as u32).max(1);
+    let flow = scene.palette.flow.mix(0.8);
+    for line in flows {
+        for piece in &line.pieces {
+            root.draw(&PathElement::new(
+                piece.clone(),
+                flow.stroke_width(px(scene.sizes.flow)),
+            ))?;
+        }
+        if let Some(arrow) = line.arrow {
+            root.draw(&Polygon::new(arrow.to_vec(), flow.filled()))?;
+        }
+    }
     Ok(())
 }
 
@@ -150,6 +231,7 @@ fn draw_symbol<DB: DrawingBackend>(
     color: RGBColor,
     r: f64,
     outline: f64,
+    paper: RGBColor,
 ) -> Drawn<DB> {
     let shape = |radius: f64| -> Option<Vec<(i32, i32)>> {
         style::outline(symbol, radius).map(|points| {
@@ -161,7 +243,7 @@ fn draw_symbol<DB: DrawingBackend>(
     };
     match (shape(r + outline * grow(symbol)), shape(r)) {
         (Some(back), Some(front)) => {
-            root.draw(&Polygon::new(back, style::PAPER.filled()))?;
+            root.draw(&Polygon::new(back, paper.filled()))?;
             root.draw(&Polygon::new(front, color.filled()))?;
         }
         _ => {
@@ -169,7 +251,7 @@ fn draw_symbol<DB: DrawingBackend>(
             root.draw(&Circle::new(
                 c,
                 (r + outline).round() as u32,
-                style::PAPER.filled(),
+                paper.filled(),
             ))?;
             root.draw(&Circle::new(c, r.round() as u32, color.filled()))?;
         }
@@ -191,20 +273,19 @@ fn draw_legend<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     legend: &Legend,
     sizes: &Sizes,
+    pal: &Palette,
 ) -> Drawn<DB> {
     let s = sizes.scale;
     let r = legend.rect;
     let (a, b) = (grid((r.x0, r.y0)), grid((r.x1, r.y1)));
-    root.draw(&Rectangle::new([a, b], style::PAPER.mix(0.92).filled()))?;
-    root.draw(&Rectangle::new([a, b], style::FRAME.stroke_width(1)))?;
+    root.draw(&Rectangle::new([a, b], pal.paper.mix(0.92).filled()))?;
+    root.draw(&Rectangle::new([a, b], pal.frame.stroke_width(1)))?;
     let top_left = Pos::new(HPos::Left, VPos::Top);
     let pad = LEGEND_PAD * s;
     root.draw(&Text::new(
         LEGEND_TITLE,
         grid((r.x0 + pad, r.y0 + pad)),
-        font(sizes.legend * 1.05, true)
-            .color(&style::INK)
-            .pos(top_left),
+        font(sizes.legend * 1.05, true).color(&pal.ink).pos(top_left),
     ))?;
     let mut y = r.y0 + pad + sizes.legend * 1.5;
     for &(action, count) in &legend.entries {
@@ -219,21 +300,45 @@ fn draw_legend<DB: DrawingBackend>(
             style::color(action),
             sizes.marker * 0.85,
             sizes.marker_outline * 0.5,
+            pal.paper,
         )?;
         let text_y = centre.1 - sizes.legend / 2.0;
         root.draw(&Text::new(
             action.title(),
             grid((r.x0 + pad + LEGEND_SYMBOL * s, text_y)),
-            font(sizes.legend, false).color(&style::INK).pos(top_left),
+            font(sizes.legend, false).color(&pal.ink).pos(top_left),
         ))?;
         root.draw(&Text::new(
             count.to_string(),
             grid((r.x1 - pad, text_y)),
             font(sizes.legend, false)
-                .color(&style::MUTED)
+                .color(&pal.muted)
                 .pos(Pos::new(HPos::Right, VPos::Top)),
         ))?;
         y += LEGEND_ROW * s;
+    }
+    if legend.flows {
+        let cy = y + LEGEND_ROW * s / 2.0;
+        let (x0, x1) = (r.x0 + pad - 6.0 * s, r.x0 + pad + LEGEND_SYMBOL * s - 8.0 * s);
+        let flow = pal.flow.mix(0.8);
+        let head = sizes.arrow * 0.8;
+        root.draw(&PathElement::new(
+            vec![grid((x0, cy)), grid((x1 - head, cy))],
+            flow.stroke_width((sizes.flow.round() as u32).max(1)),
+        ))?;
+        root.draw(&Polygon::new(
+            vec![
+                grid((x1, cy)),
+                grid((x1 - head, cy - head * 0.45)),
+                grid((x1 - head, cy + head * 0.45)),
+            ],
+            flow.filled(),
+        ))?;
+        root.draw(&Text::new(
+            LEGEND_FLOWS,
+            grid((r.x0 + pad + LEGEND_SYMBOL * s, cy - sizes.legend / 2.0)),
+            font(sizes.legend, false).color(&pal.ink).pos(top_left),
+        ))?;
     }
     Ok(())
 }

@@ -29,10 +29,17 @@ pub enum Projection {
         /// Centre latitude, degrees.
         lat0: f64,
     },
-    /// Spherical (Web) Mercator, EPSG:3857 on the unit sphere.
-    WebMercator,
-    /// Plate carrée (equirectangular with standard parallel 0): x = λ, y = φ in radians.
-    PlateCarree,
+    /// Spherical (Web) Mercator, EPSG:3857 on the unit sphere, central meridian `lon0`.
+    WebMercator {
+        /// Central meridian, degrees.
+        lon0: f64,
+    },
+    /// Plate carrée (equirectangular with standard parallel 0): x = λ, y = φ in radians,
+    /// central meridian `lon0`.
+    PlateCarree {
+        /// Central meridian, degrees.
+        lon0: f64,
+    },
 }
 
 impl Projection {
@@ -42,8 +49,8 @@ impl Projection {
         match *self {
             Projection::EqualEarth { lon0 } => Some(equal_earth(wrap(lon - lon0), lat)),
             Projection::LambertAzimuthal { lon0, lat0 } => lambert_azimuthal(lon0, lat0, lon, lat),
-            Projection::WebMercator => Some(web_mercator(lon, lat)),
-            Projection::PlateCarree => Some(plate_carree(lon, lat)),
+            Projection::WebMercator { lon0 } => Some(web_mercator(wrap(lon - lon0), lat)),
+            Projection::PlateCarree { lon0 } => Some(plate_carree(wrap(lon - lon0), lat)),
         }
     }
 
@@ -73,9 +80,25 @@ impl Projection {
                 ring.push(ring[0]);
                 ring
             }
-            Projection::WebMercator => rectangle(PI, PI),
-            Projection::PlateCarree => rectangle(PI, FRAC_PI_2),
+            Projection::WebMercator { .. } => rectangle(PI, PI),
+            Projection::PlateCarree { .. } => rectangle(PI, FRAC_PI_2),
         }
+    }
+
+    /// The central meridian, degrees.
+    pub fn lon0(&self) -> f64 {
+        match *self {
+            Projection::EqualEarth { lon0 }
+            | Projection::LambertAzimuthal { lon0, .. }
+            | Projection::WebMercator { lon0 }
+            | Projection::PlateCarree { lon0 } => lon0,
+        }
+    }
+
+    /// True for cylindrical and pseudo-cylindrical projections, whose edge is the meridian
+    /// opposite `lon0` (shapes crossing it must be cut there).
+    pub fn has_seam(&self) -> bool {
+        !matches!(self, Projection::LambertAzimuthal { .. })
     }
 
     /// True for projections that show the whole world (their detail is [`World`]).

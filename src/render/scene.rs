@@ -5,7 +5,9 @@
 //! the legend in the emptiest corner and the label layout.
 
 use super::extent::{self, Rect, View};
-use super::style::{self, Sizes};
+use super::options::{ExtentChoice, InsetMode, Options, ProjectionChoice, EUROPE};
+use super::projection;
+use super::style::{self, Palette, Sizes};
 use super::text::{measure, shorten};
 use super::{geometry, labels, Flow, MapSpec};
 use crate::action::Action;
@@ -53,6 +55,47 @@ pub struct Legend {
     pub rect: Rect,
     /// One row per action present, with the number of markers that have it.
     pub entries: Vec<(Action, usize)>,
+    /// True when a last row explains the flow arrows.
+    pub flows: bool,
+}
+
+/// The basemap of one view: sea, land and borders, clipped to its frame.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Basemap {
+    /// Outline detail used.
+    pub detail: Detail,
+    /// The sea (the globe's outline, clipped).
+    pub sea: Vec<Vec<(i32, i32)>>,
+    /// True when the sea covers the whole frame (then `sea` need not be drawn).
+    pub sea_everywhere: bool,
+    /// Land, in painting order.
+    pub land: Vec<Area>,
+    /// Borders and coasts, closed rings.
+    pub borders: Vec<Vec<(i32, i32)>>,
+}
+
+/// A smaller map set into a corner of the main one, for a distant cluster of places.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Inset {
+    /// Its projection and part of the world; `view.plot` is its frame on the canvas.
+    pub view: View,
+    /// Its basemap, clipped to the frame.
+    pub basemap: Basemap,
+    /// Flows ending at its places, clipped to the frame.
+    pub flows: Vec<FlowLine>,
+    /// Indices of the markers it holds.
+    pub markers: Vec<usize>,
+}
+
+/// A scale bar: a line of `length` pixels standing for `label`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ScaleBar {
+    /// Left end of the bar, pixels.
+    pub at: (f64, f64),
+    /// Length, pixels.
+    pub length: f64,
+    /// What it stands for, e.g. `500 km`.
+    pub label: String,
 }
 
 /// Everything to paint, in pixels of the canvas, computed before drawing.
@@ -62,6 +105,8 @@ pub struct Scene {
     pub size: (u32, u32),
     /// Sizes for this canvas.
     pub sizes: Sizes,
+    /// Colours.
+    pub palette: Palette,
     /// The projection and the part of the world shown.
     pub view: View,
     /// Outline detail used.
@@ -76,14 +121,20 @@ pub struct Scene {
     pub borders: Vec<Vec<(i32, i32)>>,
     /// Flow lines.
     pub flows: Vec<FlowLine>,
+    /// Insets (at most one), painted over the main map.
+    pub insets: Vec<Inset>,
     /// Markers, in the spec's order.
     pub markers: Vec<MarkerMark>,
     /// Label boxes, one per marker.
     pub layout: labels::Layout,
     /// The legend, when there are markers.
     pub legend: Option<Legend>,
+    /// The scale bar, where the main view has one scale.
+    pub scale_bar: Option<ScaleBar>,
     /// The title, shortened to fit.
     pub title: String,
+    /// The subtitle, shortened to fit.
+    pub subtitle: Option<String>,
     /// The attribution, shortened to fit.
     pub attribution: String,
 }
@@ -93,16 +144,32 @@ fn ring_coords(line: &LineString<f64>) -> Vec<(f64, f64)> {
 }
 
 impl Scene {
-    /// Lays the map out on a canvas of `size` pixels.
+    /// Lays the map out on a canvas of `size` pixels with the default [`Options`].
     pub fn build(spec: &MapSpec, gazetteer: &Gazetteer, size: (u32, u32)) -> Result<Scene> {
+        Scene::build_with(spec, &Options::default(), gazetteer, size)
+    }
+
+    /// Lays the map out on a canvas of `size` pixels.
+    pub fn build_with(
+        spec: &MapSpec,
+        options: &Options,
+        gazetteer: &Gazetteer,
+        size: (u32, u32),
+    ) -> Result<Scene> {
         style::register_fonts().map_err(|message| Error::Render {
             path: PathBuf::new(),
             message,
         })?;
+        let palette = Palette::of(options.theme);
         let (cw, ch) = (f64::from(size.0), f64::from(size.1));
         // Canvas pixels per output pixel: thinning keeps detail an output pixel can show.
         let density = cw / f64::from(spec.width.max(1));
-        let sizes = Sizes::new(f64::from(spec.width), density);
+        let scale = f64::from(options.scale.max(1));
+        let mut sizes = Sizes::new(f64::from(spec.width) / scale, density * scale);
+        let subtitle_text = options.subtitle.as_deref().map(str::trim).filter(|t| !t.is_empty());
+        if subtitle_text.is_some() {
+            sizes.header += sizes.subtitle * 1.5;
+        }
         let map = Rect::new(
             sizes.margin,
             sizes.header,
@@ -110,126 +177,134 @@ impl Scene {
             ch - sizes.footer,
         );
 
-        let mut points: Vec<(f64, f64)> = spec
-            .markers
-            .iter()
-            .map(|m| (m.point.x(), m.point.y()))
-            .collect();
-        for flow in &spec.flows {
-            for part in &flow.parts {
-                points.extend(part.iter().map(|c| (c.x, c.y)));
-            }
-        }
-        let view = extent::fit(&points, map);
-        let detail = if view.is_world() {
-            Detail::World
-        } else {
-            Detail::Regional
-        };
-        // Shapes are clipped a little outside the map so no clipped edge shows inside it.
-        let clip = map.inflate(3.0 * density);
-        let step = geometry::MIN_STEP * density;
-        let to_px = |ring: &[(f64, f64)], projected: bool| -> Option<Vec<(i32, i32)>> {
-            let px = if projected {
-                ring.iter().map(|&p| view.to_pixel(p)).collect()
-            } else {
-                geometry::project_ring(ring, &view)?
-            };
-            let (mut x0, mut y0, mut x1, mut y1) = (f64::MAX, f64::MAX, f64::MIN, f64::MIN);
-            for &(x, y) in &px {
-                (x0, y0, x1, y1) = (x0.min(x), y0.min(y), x1.max(x), y1.max(y));
-            }
-            if !Rect::new(x0, y0, x1, y1).intersects(&clip)
-                || x1 - x0 < 0.5 * density && y1 - y0 < 0.5 * density
-            {
-                return None;
-            }
-            let clipped = geometry::clip_ring(&px, &clip);
-            let thinned = geometry::simplify(&geometry::thin(&clipped, step), 0.5 * density);
-            let grid = geometry::to_grid(&thinned);
-            // Islands smaller than about two square pixels are left out.
-            let min_area2 = (4.0 * density * density) as i64;
-            (grid.len() >= 3 && geometry::area2(&grid).abs() >= min_area2).then_some(grid)
-        };
-
-        let sea: Vec<Vec<(i32, i32)>> = to_px(&view.projection.globe(), true).into_iter().collect();
-        let clip_area2 = 2.0 * (clip.width().round() * clip.height().round());
-        let sea_everywhere =
-            sea.len() == 1 && geometry::area2(&sea[0]).abs() as f64 >= clip_area2 - 1.0;
-        let role = |code: &str| -> Option<Action> {
-            if code.is_empty() {
-                return None;
-            }
-            spec.countries
-                .iter()
-                .filter(|c| c.code.eq_ignore_ascii_case(code))
-                .map(|c| c.role)
-                .min()
-        };
-        let mut neutral = Vec::new();
-        let mut tinted = Vec::new();
-        let mut enclaves = Vec::new();
-        let mut borders = Vec::new();
-        let in_view = view.lon_lat_bounds();
-        let outside = |ring: &LineString<f64>| {
-            let Some((west, south, east, north)) = in_view else {
-                return false;
-            };
-            let (mut x0, mut y0, mut x1, mut y1) = (f64::MAX, f64::MAX, f64::MIN, f64::MIN);
-            for c in &ring.0 {
-                (x0, y0, x1, y1) = (x0.min(c.x), y0.min(c.y), x1.max(c.x), y1.max(c.y));
-            }
-            x1 < west || x0 > east || y1 < south || y0 > north
-        };
-        for outline in gazetteer.outlines(detail)? {
-            let role = role(&outline.code);
-            for polygon in &outline.shape {
-                if outside(polygon.exterior()) {
-                    continue;
-                }
-                let Some(exterior) = to_px(&ring_coords(polygon.exterior()), false) else {
-                    continue;
-                };
-                let color = role.map_or(style::LAND, style::tint);
-                let area = Area {
-                    color,
-                    ring: exterior.clone(),
-                };
-                if role.is_some() {
-                    tinted.push(area);
-                } else {
-                    neutral.push(area);
-                }
-                borders.push(closed(exterior));
-                for hole in polygon.interiors() {
-                    if let Some(ring) = to_px(&ring_coords(hole), false) {
-                        if role.is_some() {
-                            enclaves.push(Area {
-                                color: style::LAND,
-                                ring: ring.clone(),
-                            });
-                        }
-                        borders.push(closed(ring));
-                    }
-                }
-            }
-        }
-        let land: Vec<Area> = neutral.into_iter().chain(tinted).chain(enclaves).collect();
-
-        // Markers, pushed apart where they would overlap.
-        let centre = ((map.x0 + map.x1) / 2.0, (map.y0 + map.y1) / 2.0);
         let places: Vec<(f64, f64)> = spec
             .markers
             .iter()
-            .map(|m| view.pixel(m.point.x(), m.point.y()).unwrap_or(centre))
+            .map(|m| (m.point.x(), m.point.y()))
             .collect();
         let pinned: Vec<bool> = spec
             .markers
             .iter()
             .map(|m| m.actions.first() == Some(&Action::Coordination))
             .collect();
+        let hubs: Vec<usize> = (0..places.len()).filter(|&i| pinned[i]).collect();
+        let mut flow_points: Vec<(f64, f64)> = Vec::new();
+        for flow in &spec.flows {
+            for part in &flow.parts {
+                flow_points.extend(part.iter().map(|c| (c.x, c.y)));
+            }
+        }
+
+        // The main view, and the inset's places and frame when the rule asks for one.
+        let inset_allowed = options.extent == ExtentChoice::Auto
+            && options.inset == InsetMode::Auto
+            && matches!(
+                options.projection,
+                ProjectionChoice::Auto | ProjectionChoice::Laea
+            );
+        let split = if inset_allowed {
+            extent::inset_split(&places, &hubs)
+        } else {
+            None
+        };
+        let (view, inset_plan) = match &split {
+            Some(minor) => {
+                let main_points: Vec<(f64, f64)> = (0..places.len())
+                    .filter(|i| !minor.contains(i))
+                    .map(|i| places[i])
+                    .collect();
+                let minor_points: Vec<(f64, f64)> = minor.iter().map(|&i| places[i]).collect();
+                let projection =
+                    extent::projection_for(ProjectionChoice::Laea, &main_points, false);
+                let inset_projection =
+                    extent::projection_for(ProjectionChoice::Laea, &minor_points, false);
+                let rect = inset_rect(&main_points, &minor_points, &map, &sizes);
+                let target = if rect.x0 <= map.x0 + 1.0 {
+                    Rect::new(rect.x1 + sizes.margin, map.y0, map.x1, map.y1)
+                } else {
+                    Rect::new(map.x0, map.y0, rect.x0 - sizes.margin, map.y1)
+                };
+                let view = extent::fit_view(
+                    &main_points,
+                    projection,
+                    false,
+                    MAIN_MARGIN,
+                    extent::MIN_SPAN_DEGREES,
+                    target,
+                    map,
+                );
+                let inset_view = extent::fit_view(
+                    &minor_points,
+                    inset_projection,
+                    false,
+                    INSET_MARGIN,
+                    INSET_MIN_SPAN,
+                    rect,
+                    rect,
+                );
+                (view, Some((inset_view, minor.clone())))
+            }
+            None => {
+                let view = match options.extent {
+                    ExtentChoice::Auto => {
+                        let mut points = places.clone();
+                        points.extend(&flow_points);
+                        let world = extent::choose_projection(&points).is_world();
+                        let projection = extent::projection_for(options.projection, &points, world);
+                        extent::fit_view(
+                            &points,
+                            projection,
+                            world,
+                            extent::MARGIN,
+                            extent::MIN_SPAN_DEGREES,
+                            map,
+                            map,
+                        )
+                    }
+                    ExtentChoice::World => {
+                        let projection =
+                            extent::projection_for(options.projection, &places, true);
+                        extent::fit_view(&places, projection, true, 0.0, 0.0, map, map)
+                    }
+                    ExtentChoice::Europe | ExtentChoice::Bounds { .. } => {
+                        let (w, s, e, n) = match options.extent {
+                            ExtentChoice::Bounds {
+                                west,
+                                south,
+                                east,
+                                north,
+                            } => (west, south, east, north),
+                            _ => EUROPE,
+                        };
+                        let points = extent::box_points(w, s, e, n);
+                        let projection =
+                            extent::projection_for(options.projection, &points, false);
+                        extent::fit_view(&points, projection, false, 0.0, 0.0, map, map)
+                    }
+                };
+                (view, None)
+            }
+        };
+
+        let main_clip = map.inflate(3.0 * density);
+        let main_map = basemap(spec, gazetteer, &view, &main_clip, density, &palette)?;
+
+        // Markers in their view's pixels, pushed apart where they would overlap.
+        let in_inset = |i: usize| inset_plan.as_ref().is_some_and(|(_, m)| m.contains(&i));
+        let centre = ((map.x0 + map.x1) / 2.0, (map.y0 + map.y1) / 2.0);
+        let pixels: Vec<(f64, f64)> = places
+            .iter()
+            .enumerate()
+            .map(|(i, p)| {
+                let v = match &inset_plan {
+                    Some((iv, _)) if in_inset(i) => iv,
+                    _ => &view,
+                };
+                v.pixel(p.0, p.1).unwrap_or(centre)
+            })
+            .collect();
         let shown = declutter(
-            &places,
+            &pixels,
             &pinned,
             2.0 * sizes.marker * 1.15 + sizes.marker_outline,
         );
@@ -265,24 +340,68 @@ impl Scene {
             })
         };
 
-        let moved: Vec<(geometry::Px, geometry::Px)> = places
+        let moved: Vec<(geometry::Px, geometry::Px)> = pixels
             .iter()
             .zip(&shown)
             .filter(|(a, b)| a != b)
             .map(|(&a, &b)| (a, b))
             .collect();
+        let ends_in_inset = |f: &Flow| {
+            let Some(end) = f.parts.last().and_then(|p| p.last()) else {
+                return false;
+            };
+            places
+                .iter()
+                .enumerate()
+                .any(|(i, p)| in_inset(i) && (p.0 - end.x).abs() < 1e-6 && (p.1 - end.y).abs() < 1e-6)
+        };
         let flows: Vec<FlowLine> = spec
             .flows
             .iter()
-            .map(|f| flow_line(f, &view, &clip, &sizes, density, &moved))
+            .map(|f| {
+                let mut line = flow_line(f, &view, &main_clip, &sizes, density, &moved);
+                if ends_in_inset(f) {
+                    line.arrow = None;
+                }
+                line
+            })
             .collect();
 
-        let tinted_boxes: Vec<Rect> = land
+        let insets: Vec<Inset> = match &inset_plan {
+            Some((inset_view, members)) => {
+                let frame = inset_view.plot;
+                let inset_map = basemap(spec, gazetteer, inset_view, &frame, density, &palette)?;
+                let flows = spec
+                    .flows
+                    .iter()
+                    .filter(|f| ends_in_inset(f))
+                    .map(|f| flow_line(f, inset_view, &frame, &sizes, density, &moved))
+                    .collect();
+                vec![Inset {
+                    view: *inset_view,
+                    basemap: inset_map,
+                    flows,
+                    markers: members.clone(),
+                }]
+            }
+            None => Vec::new(),
+        };
+
+        let tinted_boxes: Vec<Rect> = main_map
+            .land
             .iter()
-            .filter(|a| a.color != style::LAND)
+            .filter(|a| a.color != palette.land)
             .map(|a| bounds(&a.ring))
             .collect();
-        let legend = legend(&markers, &tinted_boxes, &map, &sizes)?;
+        let inset_frames: Vec<Rect> = insets.iter().map(|i| i.view.plot).collect();
+        let legend = legend(
+            &markers,
+            &tinted_boxes,
+            &inset_frames,
+            !spec.flows.is_empty(),
+            &map,
+            &sizes,
+        )?;
 
         // Labels.
         let mut label_sizes = Vec::with_capacity(markers.len());
@@ -292,6 +411,7 @@ impl Scene {
         }
         let lines = flows
             .iter()
+            .chain(insets.iter().flat_map(|i| &i.flows))
             .flat_map(|f| &f.pieces)
             .map(|p| {
                 p.iter()
@@ -316,34 +436,277 @@ impl Scene {
                 .collect(),
             lines,
             gap: 3.0 * sizes.scale,
+            zones: inset_frames.clone(),
+            zone_of: (0..markers.len())
+                .map(|i| in_inset(i).then_some(0))
+                .collect(),
         };
         let layout = labels::place(&problem);
 
-        let title = shorten(&spec.title, sizes.title, true, cw - 2.0 * sizes.margin)?;
+        let scale_bar = scale_bar(&view, &map, &sizes);
+        let width = cw - 2.0 * sizes.margin;
+        let title = shorten(&spec.title, sizes.title, true, width)?;
+        let subtitle = match subtitle_text {
+            Some(t) => Some(shorten(t, sizes.subtitle, false, width)?),
+            None => None,
+        };
+        let bar_room = scale_bar
+            .as_ref()
+            .map_or(0.0, |b| b.at.0 + b.length + 12.0 * sizes.scale + sizes.attribution * 5.0);
         let attribution = shorten(
             &spec.attribution,
             sizes.attribution,
             false,
-            cw - 2.0 * sizes.margin,
+            width - bar_room,
         )?;
         Ok(Scene {
             size,
             sizes,
+            palette,
             view,
-            detail,
-            sea,
-            sea_everywhere,
-            land,
-            borders,
+            detail: main_map.detail,
+            sea: main_map.sea,
+            sea_everywhere: main_map.sea_everywhere,
+            land: main_map.land,
+            borders: main_map.borders,
             flows,
+            insets,
             markers,
             layout,
             legend,
+            scale_bar,
             title,
+            subtitle,
             attribution,
         })
     }
+
+    /// Every marker's view: the inset's for markers in it, else the main one.
+    pub fn view_of(&self, marker: usize) -> &View {
+        self.insets
+            .iter()
+            .find(|i| i.markers.contains(&marker))
+            .map_or(&self.view, |i| &i.view)
+    }
 }
+
+/// Where the inset goes: in the corner of the map towards the minor cluster (left or right
+/// by longitude, top or bottom by the initial bearing from the main cluster), about a
+/// third of the map wide, shaped like the minor cluster's box.
+fn inset_rect(main: &[(f64, f64)], minor: &[(f64, f64)], map: &Rect, sizes: &Sizes) -> Rect {
+    let mean = |p: &[(f64, f64)]| {
+        // Mean of unit vectors: a centre that does not care about ±180°.
+        let mut v = [0.0; 3];
+        for &(lon, lat) in p {
+            let (lon, lat) = (lon.to_radians(), lat.to_radians());
+            v[0] += lat.cos() * lon.cos();
+            v[1] += lat.cos() * lon.sin();
+            v[2] += lat.sin();
+        }
+        (
+            v[1].atan2(v[0]).to_degrees(),
+            v[2].atan2(v[0].hypot(v[1])).to_degrees(),
+        )
+    };
+    let (a, b) = (mean(main), mean(minor));
+    let west = projection::wrap(b.0 - a.0) < 0.0;
+    // Initial bearing from a to b: its northward part.
+    let (p1, p2, dl) = (
+        a.1.to_radians(),
+        b.1.to_radians(),
+        (b.0 - a.0).to_radians(),
+    );
+    let north = p2.sin() * p1.cos() - p1.sin() * p2.cos() * dl.cos() >= 0.0;
+    // The minor cluster's shape in its own projection decides the inset's.
+    let projection = extent::projection_for(ProjectionChoice::Laea, minor, false);
+    let mut bx = (f64::INFINITY, f64::NEG_INFINITY, f64::INFINITY, f64::NEG_INFINITY);
+    for p in minor.iter().filter_map(|p| projection.project(p.0, p.1)) {
+        bx = (bx.0.min(p.0), bx.1.max(p.0), bx.2.min(p.1), bx.3.max(p.1));
+    }
+    let min = INSET_MIN_SPAN.to_radians();
+    let aspect = ((bx.1 - bx.0).max(min) / (bx.3 - bx.2).max(min)).clamp(0.8, 1.5);
+    let area = 0.12 * map.width() * map.height();
+    let w = (area * aspect).sqrt().min(0.36 * map.width());
+    let h = (w / aspect).min(0.5 * map.height());
+    let _ = sizes;
+    let x0 = if west { map.x0 } else { map.x1 - w };
+    let y0 = if north { map.y0 } else { map.y1 - h };
+    Rect::new(x0, y0, x0 + w, y0 + h)
+}
+
+/// The scale bar of a view with one scale at its centre: about 140 design pixels long, a
+/// round number of kilometres (1, 2 or 5 times a power of ten), in the bottom-left corner
+/// of the footer.
+fn scale_bar(view: &View, map: &Rect, sizes: &Sizes) -> Option<ScaleBar> {
+    let km_per_px = view.km_per_pixel()?;
+    let want = 140.0 * sizes.scale * km_per_px;
+    let power = 10f64.powf(want.log10().floor());
+    let km = [5.0, 2.0, 1.0]
+        .into_iter()
+        .map(|k| k * power)
+        .find(|&k| k <= want)
+        .unwrap_or(power);
+    let length = km / km_per_px;
+    let label = if km >= 1.0 {
+        format!("{} km", thousands(km.round() as u64))
+    } else {
+        format!("{} m", (km * 1000.0).round())
+    };
+    Some(ScaleBar {
+        at: (map.x0, map.y1 + sizes.footer * 0.5),
+        length,
+        label,
+    })
+}
+
+fn thousands(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// The basemap of `view`, clipped to `clip`: the sea, every country (the involved ones
+/// tinted by role), enclaves and borders.
+fn basemap(
+    spec: &MapSpec,
+    gazetteer: &Gazetteer,
+    view: &View,
+    clip: &Rect,
+    density: f64,
+    palette: &Palette,
+) -> Result<Basemap> {
+    let detail = if view.span_degrees() > WORLD_DETAIL_DEGREES {
+        Detail::World
+    } else {
+        Detail::Regional
+    };
+    let step = geometry::MIN_STEP * density;
+    let to_grid = |px: Vec<(f64, f64)>| -> Option<Vec<(i32, i32)>> {
+        let (mut x0, mut y0, mut x1, mut y1) = (f64::MAX, f64::MAX, f64::MIN, f64::MIN);
+        for &(x, y) in &px {
+            (x0, y0, x1, y1) = (x0.min(x), y0.min(y), x1.max(x), y1.max(y));
+        }
+        if !Rect::new(x0, y0, x1, y1).intersects(clip)
+            || x1 - x0 < 0.5 * density && y1 - y0 < 0.5 * density
+        {
+            return None;
+        }
+        let clipped = geometry::clip_ring(&px, clip);
+        let thinned = geometry::simplify(&geometry::thin(&clipped, step), 0.5 * density);
+        let grid = geometry::to_grid(&thinned);
+        // Islands smaller than about two square pixels are left out.
+        let min_area2 = (4.0 * density * density) as i64;
+        (grid.len() >= 3 && geometry::area2(&grid).abs() >= min_area2).then_some(grid)
+    };
+    let lon0 = view.projection.lon0();
+    let seam = view.projection.has_seam();
+    let to_px = |ring: &[(f64, f64)]| -> Vec<Vec<(i32, i32)>> {
+        let pieces = if seam {
+            geometry::split_at_seam(ring, lon0)
+        } else {
+            vec![ring.to_vec()]
+        };
+        pieces
+            .iter()
+            .filter_map(|p| geometry::project_ring(p, view))
+            .filter_map(to_grid)
+            .collect()
+    };
+
+    let globe: Vec<(f64, f64)> = view
+        .projection
+        .globe()
+        .iter()
+        .map(|&p| view.to_pixel(p))
+        .collect();
+    let sea: Vec<Vec<(i32, i32)>> = to_grid(globe).into_iter().collect();
+    let clip_area2 = 2.0 * (clip.width().round() * clip.height().round());
+    let sea_everywhere =
+        sea.len() == 1 && geometry::area2(&sea[0]).abs() as f64 >= clip_area2 - 1.0;
+    let role = |code: &str| -> Option<Action> {
+        if code.is_empty() {
+            return None;
+        }
+        spec.countries
+            .iter()
+            .filter(|c| c.code.eq_ignore_ascii_case(code))
+            .map(|c| c.role)
+            .min()
+    };
+    let mut neutral = Vec::new();
+    let mut tinted = Vec::new();
+    let mut enclaves = Vec::new();
+    let mut borders = Vec::new();
+    let in_view = view.lon_lat_bounds();
+    let outside = |ring: &LineString<f64>| {
+        let Some((west, south, east, north)) = in_view else {
+            return false;
+        };
+        let (mut x0, mut y0, mut x1, mut y1) = (f64::MAX, f64::MAX, f64::MIN, f64::MIN);
+        for c in &ring.0 {
+            (x0, y0, x1, y1) = (x0.min(c.x), y0.min(c.y), x1.max(c.x), y1.max(c.y));
+        }
+        x1 < west || x0 > east || y1 < south || y0 > north
+    };
+    for outline in gazetteer.outlines(detail)? {
+        let role = role(&outline.code);
+        for polygon in &outline.shape {
+            if outside(polygon.exterior()) {
+                continue;
+            }
+            for exterior in to_px(&ring_coords(polygon.exterior())) {
+                let color = role.map_or(palette.land, |r| palette.tint(r));
+                let area = Area {
+                    color,
+                    ring: exterior.clone(),
+                };
+                if role.is_some() {
+                    tinted.push(area);
+                } else {
+                    neutral.push(area);
+                }
+                borders.push(closed(exterior));
+            }
+            for hole in polygon.interiors() {
+                for ring in to_px(&ring_coords(hole)) {
+                    if role.is_some() {
+                        enclaves.push(Area {
+                            color: palette.land,
+                            ring: ring.clone(),
+                        });
+                    }
+                    borders.push(closed(ring));
+                }
+            }
+        }
+    }
+    let land: Vec<Area> = neutral.into_iter().chain(tinted).chain(enclaves).collect();
+    Ok(Basemap {
+        detail,
+        sea,
+        sea_everywhere,
+        land,
+        borders,
+    })
+}
+
+/// Margin around the main cluster when a second one goes into an inset (share of its box
+/// on each side). Default: 20%.
+const MAIN_MARGIN: f64 = 0.2;
+/// Margin around an inset's places. Default: 30%.
+const INSET_MARGIN: f64 = 0.3;
+/// An inset shows at least this much (degrees of arc across), so its places sit among
+/// their neighbours. Default: 40°.
+const INSET_MIN_SPAN: f64 = 40.0;
+
+/// Views wider than this (degrees of arc across) use the world outlines (1:110m).
+const WORLD_DETAIL_DEGREES: f64 = 100.0;
 
 fn closed(mut ring: Vec<(i32, i32)>) -> Vec<(i32, i32)> {
     if let Some(&first) = ring.first() {
@@ -364,7 +727,17 @@ fn flow_line(
 ) -> FlowLine {
     let mut pieces: Vec<Vec<(f64, f64)>> = Vec::new();
     for part in &flow.parts {
-        let mut current: Vec<(f64, f64)> = Vec::new();
+        // A part that starts where the last one ended (a cut at ±180° that this view shows
+        // whole) continues it.
+        let mut current: Vec<(f64, f64)> = match (pieces.last(), part.first()) {
+            (Some(last), Some(c)) => match (last.last(), view.pixel(c.x, c.y)) {
+                (Some(&q), Some(p)) if (p.0 - q.0).hypot(p.1 - q.1) < 1.0 => {
+                    pieces.pop().unwrap_or_default()
+                }
+                _ => Vec::new(),
+            },
+            _ => Vec::new(),
+        };
         for c in part {
             let Some(p) = view.pixel(c.x, c.y) else {
                 continue;
@@ -491,6 +864,8 @@ fn bounds(ring: &[(i32, i32)]) -> Rect {
 fn legend(
     markers: &[MarkerMark],
     tinted: &[Rect],
+    insets: &[Rect],
+    flows: bool,
     map: &Rect,
     sizes: &Sizes,
 ) -> Result<Option<Legend>> {
@@ -515,8 +890,13 @@ fn legend(
         let (c, _) = measure(&n.to_string(), sizes.legend, false)?;
         text_width = text_width.max(LEGEND_SYMBOL * s + w + 18.0 * s + c);
     }
+    if flows {
+        let (w, _) = measure(LEGEND_FLOWS, sizes.legend, false)?;
+        text_width = text_width.max(LEGEND_SYMBOL * s + w);
+    }
+    let rows = entries.len() + usize::from(flows);
     let width = 2.0 * LEGEND_PAD * s + text_width;
-    let height = 2.0 * LEGEND_PAD * s + sizes.legend * 1.5 + entries.len() as f64 * LEGEND_ROW * s;
+    let height = 2.0 * LEGEND_PAD * s + sizes.legend * 1.5 + rows as f64 * LEGEND_ROW * s;
     let inset = 10.0 * s;
     let corners = [
         (map.x0 + inset, map.y1 - inset - height), // bottom left
@@ -544,13 +924,20 @@ fn legend(
                 .sum();
             let area = r.width() * r.height();
             let covered: f64 = tinted.iter().map(|t| r.overlap(t)).sum::<f64>() / area;
-            (crowding, (covered * 4.0).round() as usize)
+            let under_inset = insets.iter().any(|i| i.inflate(inset).intersects(r));
+            (under_inset, crowding, (covered * 4.0).round() as usize)
         })
         .expect("four corners");
-    Ok(Some(Legend { rect, entries }))
+    Ok(Some(Legend {
+        rect,
+        entries,
+        flows,
+    }))
 }
 
 pub(crate) const LEGEND_TITLE: &str = "Actions";
+/// The legend row explaining flow arrows.
+pub(crate) const LEGEND_FLOWS: &str = "From the coordinating hub";
 /// Legend padding, design pixels.
 pub(crate) const LEGEND_PAD: f64 = 12.0;
 /// Legend row height, design pixels.

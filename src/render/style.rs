@@ -50,6 +50,72 @@ pub const LEADER: RGBColor = RGBColor(0x55, 0x55, 0x55);
 /// drawn around its outline, SVG: a white stroke). Never used for anything else.
 pub const HALO: RGBColor = RGBColor(0xff, 0xff, 0xfe);
 
+/// Every colour of a map in one theme.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Palette {
+    /// The paper around the map and behind the title.
+    pub paper: RGBColor,
+    /// The sea.
+    pub sea: RGBColor,
+    /// Land of countries not involved.
+    pub land: RGBColor,
+    /// Borders and coasts.
+    pub border: RGBColor,
+    /// Frames (map, inset, legend).
+    pub frame: RGBColor,
+    /// Title and labels.
+    pub ink: RGBColor,
+    /// Subtitle, attribution, legend counts, scale bar.
+    pub muted: RGBColor,
+    /// Flow lines and arrowheads.
+    pub flow: RGBColor,
+    /// Leader lines.
+    pub leader: RGBColor,
+    /// The outline around text (what [`HALO`] becomes).
+    pub halo: RGBColor,
+    /// Share of an action's colour in its country tint.
+    pub tint_share: f64,
+}
+
+impl Palette {
+    /// The palette of a theme.
+    pub fn of(theme: super::options::Theme) -> Palette {
+        match theme {
+            super::options::Theme::Light => Palette {
+                paper: PAPER,
+                sea: SEA,
+                land: LAND,
+                border: BORDER,
+                frame: FRAME,
+                ink: INK,
+                muted: MUTED,
+                flow: FLOW,
+                leader: LEADER,
+                halo: RGBColor(0xff, 0xff, 0xff),
+                tint_share: 0.25,
+            },
+            super::options::Theme::Dark => Palette {
+                paper: RGBColor(0x1c, 0x1e, 0x22),
+                sea: RGBColor(0x18, 0x27, 0x35),
+                land: RGBColor(0x3b, 0x3d, 0x40),
+                border: RGBColor(0x1c, 0x1e, 0x22),
+                frame: RGBColor(0x6e, 0x72, 0x78),
+                ink: RGBColor(0xf0, 0xf0, 0xf0),
+                muted: RGBColor(0xa8, 0xab, 0xb0),
+                flow: RGBColor(0xd8, 0xdc, 0xe0),
+                leader: RGBColor(0xb8, 0xbb, 0xc0),
+                halo: RGBColor(0x1c, 0x1e, 0x22),
+                tint_share: 0.45,
+            },
+        }
+    }
+
+    /// The tint a country with this role is filled with.
+    pub fn tint(&self, action: Action) -> RGBColor {
+        mix(color(action), self.paper, self.tint_share)
+    }
+}
+
 /// The shape of a marker.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Symbol {
@@ -160,6 +226,8 @@ pub struct Sizes {
     pub footer: f64,
     /// Title font size (em, pixels).
     pub title: f64,
+    /// Subtitle font size.
+    pub subtitle: f64,
     /// Label font size.
     pub label: f64,
     /// Legend font size.
@@ -196,6 +264,7 @@ impl Sizes {
             header: 62.0 * s,
             footer: 30.0 * s,
             title: 28.0 * s,
+            subtitle: 16.0 * s,
             label: 15.0 * s,
             legend: 14.0 * s,
             attribution: 12.0 * s,

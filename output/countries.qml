@@ -1,0 +1,20 @@
+<qgis>
+<renderer-v2 type="categorizedSymbol" attr="role">
+<categories>
+<category value="seizure" symbol="0" label="Seizure" render="true"/>
+<category value="raid" symbol="1" label="Raid" render="true"/>
+<category value="arrest" symbol="2" label="Arrest" render="true"/>
+<category value="takedown" symbol="3" label="Takedown" render="true"/>
+<category value="coordination" symbol="4" label="Coordination" render="true"/>
+<category value="participation" symbol="5" label="Participation" render="true"/>
+</categories>
+<symbols>
+<symbol name="0" type="fill" alpha="1" clip_to_extent="1" force_rhr="0"><layer class="SimpleFill" pass="0" locked="0"><prop k="color" v="213,94,0,64"/><prop k="style" v="solid"/><prop k="outline_color" v="154,150,142,255"/><prop k="outline_style" v="solid"/><prop k="outline_width" v="0.2"/><prop k="outline_width_unit" v="MM"/></layer></symbol>
+<symbol name="1" type="fill" alpha="1" clip_to_extent="1" force_rhr="0"><layer class="SimpleFill" pass="0" locked="0"><prop k="color" v="0,114,178,64"/><prop k="style" v="solid"/><prop k="outline_color" v="154,150,142,255"/><prop k="outline_style" v="solid"/><prop k="outline_width" v="0.2"/><prop k="outline_width_unit" v="MM"/></layer></symbol>
+<symbol name="2" type="fill" alpha="1" clip_to_extent="1" force_rhr="0"><layer class="SimpleFill" pass="0" locked="0"><prop k="color" v="204,121,167,64"/><prop k="style" v="solid"/><prop k="outline_color" v="154,150,142,255"/><prop k="outline_style" v="solid"/><prop k="outline_width" v="0.2"/><prop k="outline_width_unit" v="MM"/></layer></symbol>
+<symbol name="3" type="fill" alpha="1" clip_to_extent="1" force_rhr="0"><layer class="SimpleFill" pass="0" locked="0"><prop k="color" v="230,159,0,64"/><prop k="style" v="solid"/><prop k="outline_color" v="154,150,142,255"/><prop k="outline_style" v="solid"/><prop k="outline_width" v="0.2"/><prop k="outline_width_unit" v="MM"/></layer></symbol>
+<symbol name="4" type="fill" alpha="1" clip_to_extent="1" force_rhr="0"><layer class="SimpleFill" pass="0" locked="0"><prop k="color" v="0,158,115,64"/><prop k="style" v="solid"/><prop k="outline_color" v="154,150,142,255"/><prop k="outline_style" v="solid"/><prop k="outline_width" v="0.2"/><prop k="outline_width_unit" v="MM"/></layer></symbol>
+<symbol name="5" type="fill" alpha="1" clip_to_extent="1" force_rhr="0"><layer class="SimpleFill" pass="0" locked="0"><prop k="color" v="86,180,233,64"/><prop k="style" v="solid"/><prop k="outline_color" v="154,150,142,255"/><prop k="outline_style" v="solid"/><prop k="outline_width" v="0.2"/><prop k="outline_width_unit" v="MM"/></layer></symbol>
+</symbols>
+</renderer-v2>
+</qgis>

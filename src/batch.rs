@@ -1,0 +1,1176 @@
+//! Corpus mode: many articles in, one event stream, one aggregate map and a summary table out.
+//!
+//! In: inputs (folders of `.txt`/`.md`/`.html` files, JSON Lines files, `-` for JSON Lines on
+//! stdin) and [`Options`]. Out, in `options.out_dir`:
+//! - `events.geojsonl`: every event of every article as a GeoJSON Text Sequence
+//!   ([RFC 8142](https://datatracker.ietf.org/doc/html/rfc8142): each record is 0x1E, one
+//!   Feature as in `events.geojson`, `\n`), in input order whatever the thread count. It is
+//!   written to `events.geojsonl.partial`, one `write` per article, and renamed at the end, so an
+//!   interrupted run leaves every finished article in the partial file and never a truncated
+//!   file under the final name;
+//! - `countries.geojson`: one MultiPolygon per country with an action in any article, with
+//!   `role` as in single maps, the number of articles per action and in all (`articles`);
+//! - `summary.csv`: the same counts as a table, one row per country;
+//! - `map.png`, `map.svg`: the countries filled by role, a marker per country labelled with its
+//!   number of articles;
+//! - `skipped.csv`, only when an article was skipped: each one and why.
+//!
+//! Input is streamed: a reader thread cuts it into chunks of at most [`CHUNK_ITEMS`] articles
+//! and [`CHUNK_BYTES`] bytes, at most two chunks wait in a bounded channel, and the rayon pool
+//! extracts each chunk in parallel (`collect` keeps input order). Memory does not grow with the
+//! corpus: only the per-country counts do (at most one row per country).
+
+use crate::action::Action;
+use crate::article::{self, Article};
+use crate::error::{Error, Result};
+use crate::gazetteer::Gazetteer;
+use crate::layers;
+use crate::output;
+use crate::render::{self, CountryFill, MapSpec, Marker};
+use crate::resolve::Located;
+use geojson::JsonValue;
+use rayon::prelude::*;
+use std::collections::BTreeMap;
+use std::fs::File;
+use std::io::{BufRead, BufReader, IsTerminal, Read, Write};
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{sync_channel, Receiver, SyncSender};
+use std::time::{Duration, Instant};
+
+/// The exit code of a run that skipped at least one article.
+pub const EXIT_SKIPPED: u8 = 5;
+/// At most this many articles per chunk handed to the thread pool.
+pub const CHUNK_ITEMS: usize = 512;
+/// At most this many input bytes per chunk (a single larger article makes a chunk of its own).
+pub const CHUNK_BYTES: usize = 8 * 1024 * 1024;
+/// Bytes a JSON line may hold beyond twice `--max-bytes` before it is dropped unparsed.
+const LINE_SLACK: u64 = 64 * 1024;
+/// Skipped articles and warnings printed one by one before the rest are only counted.
+const REPORT_LIMIT: usize = 20;
+/// The record separator that starts every record of a GeoJSON Text Sequence (RFC 8142 § 2).
+const RS: u8 = 0x1E;
+
+/// How to run a batch.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Options {
+    /// Where the files go (created if needed). Default: `output/`.
+    pub out_dir: PathBuf,
+    /// Read every file input as JSON Lines, whatever its extension. Default: `false` (only
+    /// `.jsonl` and `.ndjson` files, and stdin).
+    pub jsonl: bool,
+    /// The JSON Lines field that holds an article's text. Default: `text`.
+    pub text_field: String,
+    /// Skip an article (file or JSON line) larger than this many bytes. Default: 256 MiB.
+    pub max_bytes: u64,
+    /// Extraction threads; 0 means one per core. Default: 0.
+    pub threads: usize,
+    /// No progress bar, no warnings, no closing summary (skipped articles are still reported).
+    /// Default: `false`.
+    pub quiet: bool,
+    /// The map's title. Default: "N articles: countries with an action".
+    pub title: Option<String>,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            out_dir: PathBuf::from("output"),
+            jsonl: false,
+            text_field: "text".to_string(),
+            max_bytes: article::ReadOptions::default().max_bytes,
+            threads: 0,
+            quiet: false,
+            title: None,
+        }
+    }
+}
+
+/// An article that was not processed, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Skipped {
+    /// Where it is: a file's path, or `FILE:LINE` of a JSON line (`stdin:LINE` for stdin).
+    pub source: String,
+    /// Its id (JSON Lines) or relative path (folders), when known; else the same as `source`.
+    pub article: String,
+    /// Why it was skipped.
+    pub reason: String,
+}
+
+impl std::fmt::Display for Skipped {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if self.article == self.source {
+            write!(f, "{}: {}", self.source, self.reason)
+        } else {
+            write!(
+                f,
+                "{} (article {}): {}",
+                self.source, self.article, self.reason
+            )
+        }
+    }
+}
+
+/// One country's counts over the corpus.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct CountryCount {
+    /// English name.
+    pub name: String,
+    /// Articles with at least one action in the country.
+    pub articles: u64,
+    /// Articles with each action in the country, in `Action::ALL` order.
+    pub actions: [u64; 6],
+}
+
+/// What a batch run did.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Summary {
+    /// Articles read and extracted (skipped ones not counted).
+    pub articles: u64,
+    /// Of those, articles with at least one event.
+    pub with_events: u64,
+    /// Events written to the stream.
+    pub events: u64,
+    /// Input bytes of the extracted articles (JSON lines or files as stored).
+    pub bytes: u64,
+    /// Articles skipped, in input order.
+    pub skipped: Vec<Skipped>,
+    /// Warnings (e.g. invalid UTF-8 decoded lossily), in input order.
+    pub warnings: Vec<String>,
+    /// Counts per country, by ISO code.
+    pub countries: BTreeMap<String, CountryCount>,
+    /// Files written, in order.
+    pub files: Vec<PathBuf>,
+    /// Wall time from the first read to the last file written.
+    pub elapsed: Duration,
+    /// Extraction threads used.
+    pub threads: usize,
+}
+
+/// One unit of work, cut from the input by the reader thread.
+#[derive(Debug)]
+enum Item {
+    /// A file of a folder (or a file given on the command line).
+    File {
+        path: PathBuf,
+        /// The article's name: its path relative to its folder.
+        name: String,
+        size: u64,
+    },
+    /// One line of a JSON Lines input.
+    Record {
+        /// `FILE:LINE`.
+        source: String,
+        line: Vec<u8>,
+    },
+    /// Something the reader already knows is bad.
+    Bad(Skipped, u64),
+}
+
+impl Item {
+    fn bytes(&self) -> u64 {
+        match self {
+            Item::File { size, .. } => *size,
+            Item::Record { line, .. } => line.len() as u64 + 1,
+            Item::Bad(_, bytes) => *bytes,
+        }
+    }
+}
+
+/// What a worker made of an item.
+#[derive(Debug)]
+struct Done {
+    bytes: u64,
+    warnings: Vec<String>,
+    outcome: std::result::Result<Extracted, Skipped>,
+}
+
+/// One article's contribution: its records for the stream and its countries.
+#[derive(Debug)]
+struct Extracted {
+    /// RFC 8142 records, ready to write.
+    records: Vec<u8>,
+    events: u64,
+    /// (code, name, bit set of actions, bit i = `Action::ALL[i]`).
+    countries: Vec<(String, String, u8)>,
+}
+
+/// A named input: what the user typed, resolved.
+#[derive(Debug)]
+enum Input {
+    /// Files to read one by one, with their names.
+    Files(Vec<(PathBuf, String, u64)>),
+    /// A JSON Lines file.
+    Jsonl(PathBuf, String),
+    /// JSON Lines on stdin.
+    Stdin,
+}
+
+/// Runs a batch: reads every input, extracts the articles in parallel, streams the events and
+/// writes the aggregate files into `options.out_dir`.
+///
+/// A missing input or an unreadable folder is an error before anything is written; a bad
+/// article is skipped and listed in [`Summary::skipped`]. Prints the progress bar (when stderr
+/// is a terminal), skipped articles, warnings and the closing summary to stderr.
+pub fn run(gazetteer: &Gazetteer, inputs: &[String], options: &Options) -> Result<Summary> {
+    let started = Instant::now();
+    let inputs = resolve_inputs(inputs, options)?;
+    let total_bytes: Option<u64> = inputs
+        .iter()
+        .map(|i| match i {
+            Input::Files(files) => Some(files.iter().map(|f| f.2).sum()),
+            Input::Jsonl(path, _) => std::fs::metadata(path).ok().map(|m| m.len()),
+            Input::Stdin => None,
+        })
+        .sum();
+    output::create_dir(&options.out_dir)?;
+    let threads = if options.threads == 0 {
+        std::thread::available_parallelism().map_or(1, |n| n.get())
+    } else {
+        options.threads
+    };
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .thread_name(|i| format!("opmap-batch-{i}"))
+        .build()
+        .map_err(|e| Error::ReadArticle {
+            path: "thread pool".into(),
+            source: std::io::Error::other(e.to_string()),
+        })?;
+    let progress = Progress::new(total_bytes, options.quiet);
+    let mut summary = Summary {
+        threads,
+        ..Summary::default()
+    };
+
+    let partial_path = options.out_dir.join("events.geojsonl.partial");
+    let final_path = options.out_dir.join("events.geojsonl");
+    let write_err = |path: &Path| {
+        let path = path.to_path_buf();
+        move |source: std::io::Error| Error::WriteOutput { path, source }
+    };
+    let mut stream = File::create(&partial_path).map_err(write_err(&partial_path))?;
+
+    let (tx, rx) = sync_channel::<Vec<Item>>(2);
+    let max_bytes = options.max_bytes;
+    // A JSON line may hold a bit more than its text (escapes, other fields): the text itself
+    // is held to `max_bytes` once parsed, when the record's id is known.
+    let jsonl_limit = usize::try_from(max_bytes.saturating_mul(2).saturating_add(LINE_SLACK))
+        .unwrap_or(usize::MAX);
+    let streamed = std::thread::scope(|scope| -> Result<()> {
+        scope.spawn(move || read_inputs(inputs, jsonl_limit, tx));
+        consume(
+            rx,
+            &pool,
+            gazetteer,
+            options,
+            &mut stream,
+            &partial_path,
+            &mut summary,
+            &progress,
+        )
+    });
+    progress.finish();
+    streamed?;
+    stream
+        .sync_all()
+        .map_err(write_err(&partial_path))
+        .and_then(|()| {
+            std::fs::rename(&partial_path, &final_path).map_err(write_err(&final_path))
+        })?;
+    summary.files.push(final_path);
+
+    write_aggregate(gazetteer, options, &mut summary)?;
+    summary.elapsed = started.elapsed();
+    if !options.quiet {
+        eprint!("{}", report(&summary, &options.out_dir));
+    }
+    if std::env::var_os("OPMAP_BENCH").is_some() {
+        eprintln!(
+            "BENCH {{\"process_s\": {:.6}, \"articles\": {}, \"events\": {}}}",
+            summary.elapsed.as_secs_f64(),
+            summary.articles,
+            summary.events
+        );
+    }
+    Ok(summary)
+}
+
+/// Receives chunks, extracts each in the pool and writes the results in input order.
+#[allow(clippy::too_many_arguments)] // the run's state, passed once from `run`
+fn consume(
+    rx: Receiver<Vec<Item>>,
+    pool: &rayon::ThreadPool,
+    gazetteer: &Gazetteer,
+    options: &Options,
+    stream: &mut File,
+    partial_path: &Path,
+    summary: &mut Summary,
+    progress: &Progress,
+) -> Result<()> {
+    let mut reported = 0usize;
+    let mut warned = 0usize;
+    for chunk in rx {
+        let done: Vec<Done> = pool.install(|| {
+            chunk
+                .into_par_iter()
+                .map(|item| process(gazetteer, item, options))
+                .collect()
+        });
+        for d in done {
+            progress.advance(d.bytes);
+            for w in d.warnings {
+                if !options.quiet && warned < REPORT_LIMIT {
+                    progress.println(&format!("opmap: warning: {w}"));
+                }
+                warned += 1;
+                summary.warnings.push(w);
+            }
+            match d.outcome {
+                Ok(x) => {
+                    summary.articles += 1;
+                    summary.bytes += d.bytes;
+                    summary.events += x.events;
+                    if x.events > 0 {
+                        summary.with_events += 1;
+                        // One write per article: the partial file only ever ends between
+                        // articles (short of a crash inside the write itself).
+                        stream
+                            .write_all(&x.records)
+                            .map_err(|source| Error::WriteOutput {
+                                path: partial_path.to_path_buf(),
+                                source,
+                            })?;
+                    }
+                    for (code, name, mask) in x.countries {
+                        let count = summary.countries.entry(code).or_default();
+                        if count.name.is_empty() {
+                            count.name = name;
+                        }
+                        count.articles += 1;
+                        for (i, n) in count.actions.iter_mut().enumerate() {
+                            *n += u64::from(mask >> i & 1);
+                        }
+                    }
+                }
+                Err(skipped) => {
+                    if reported < REPORT_LIMIT {
+                        progress.println(&format!("opmap: skipped {skipped}"));
+                    }
+                    reported += 1;
+                    summary.skipped.push(skipped);
+                }
+            }
+        }
+        progress.set_articles(summary.articles);
+    }
+    if !options.quiet && warned > REPORT_LIMIT {
+        progress.println(&format!(
+            "opmap: {} more warnings not reported",
+            warned - REPORT_LIMIT
+        ));
+    }
+    if reported > REPORT_LIMIT {
+        progress.println(&format!(
+            "opmap: {} more skipped articles not reported here (all are in skipped.csv)",
+            reported - REPORT_LIMIT
+        ));
+    }
+    Ok(())
+}
+
+/// Checks and expands the inputs: folders are walked (sorted, hidden entries left out), files
+/// are sorted into JSON Lines and single articles.
+fn resolve_inputs(inputs: &[String], options: &Options) -> Result<Vec<Input>> {
+    let mut out = Vec::new();
+    for input in inputs {
+        if input == "-" {
+            out.push(Input::Stdin);
+            continue;
+        }
+        let path = PathBuf::from(input);
+        let meta = std::fs::metadata(&path).map_err(|source| Error::ReadArticle {
+            path: input.clone(),
+            source,
+        })?;
+        if meta.is_dir() {
+            let mut files = Vec::new();
+            walk(&path, &path, &mut files)?;
+            out.push(Input::Files(files));
+        } else if options.jsonl || is_jsonl(input) {
+            out.push(Input::Jsonl(path, input.clone()));
+        } else {
+            out.push(Input::Files(vec![(path, input.clone(), meta.len())]));
+        }
+    }
+    Ok(out)
+}
+
+fn is_jsonl(path: &str) -> bool {
+    let lower = path.to_ascii_lowercase();
+    lower.ends_with(".jsonl") || lower.ends_with(".ndjson")
+}
+
+/// Extensions of the articles a folder holds.
+const ARTICLE_EXTENSIONS: &[&str] = &["txt", "md", "html", "htm"];
+
+/// Collects the article files under `dir` (recursively, in byte order of their names, hidden
+/// files and folders and symbolic links to folders left out), named relative to `root`.
+fn walk(root: &Path, dir: &Path, files: &mut Vec<(PathBuf, String, u64)>) -> Result<()> {
+    let err = |source: std::io::Error| Error::ReadArticle {
+        path: dir.display().to_string(),
+        source,
+    };
+    let mut entries: Vec<_> = std::fs::read_dir(dir)
+        .map_err(err)?
+        .collect::<std::io::Result<_>>()
+        .map_err(err)?;
+    entries.sort_by_key(|e| e.file_name());
+    for entry in entries {
+        let name = entry.file_name();
+        if name.to_string_lossy().starts_with('.') {
+            continue;
+        }
+        let path = entry.path();
+        let Ok(kind) = entry.file_type() else {
+            continue;
+        };
+        if kind.is_dir() {
+            walk(root, &path, files)?;
+            continue;
+        }
+        let wanted = path
+            .extension()
+            .map(|e| e.to_string_lossy().to_ascii_lowercase())
+            .is_some_and(|e| ARTICLE_EXTENSIONS.contains(&e.as_str()));
+        if !wanted {
+            continue;
+        }
+        // A symbolic link to a folder is not followed (no cycles); one to a file is.
+        let Ok(meta) = std::fs::metadata(&path) else {
+            files.push((path.clone(), relative(root, &path), 0));
+            continue;
+        };
+        if meta.is_file() {
+            files.push((path.clone(), relative(root, &path), meta.len()));
+        }
+    }
+    Ok(())
+}
+
+/// `path` relative to `root`, with `/` between components.
+fn relative(root: &Path, path: &Path) -> String {
+    let rel = path.strip_prefix(root).unwrap_or(path);
+    rel.components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+/// The reader thread: turns the inputs into chunks and sends them down the bounded channel.
+/// Stops early when the receiver is gone (an output error ended the run).
+fn read_inputs(inputs: Vec<Input>, line_limit: usize, tx: SyncSender<Vec<Item>>) {
+    let mut chunker = Chunker {
+        tx,
+        items: Vec::new(),
+        bytes: 0,
+    };
+    for input in inputs {
+        let going_on = match input {
+            Input::Files(files) => files
+                .into_iter()
+                .all(|(path, name, size)| chunker.push(Item::File { path, name, size })),
+            // Data on stdin may come slowly (a feed): hand over what is there before waiting.
+            Input::Stdin => {
+                let mut reader = BufReader::with_capacity(1 << 20, std::io::stdin());
+                read_jsonl(&mut reader, "stdin", line_limit, true, &mut chunker)
+            }
+            Input::Jsonl(path, name) => match File::open(&path) {
+                Ok(file) => {
+                    let mut reader = BufReader::with_capacity(1 << 20, file);
+                    read_jsonl(&mut reader, &name, line_limit, false, &mut chunker)
+                }
+                Err(e) => chunker.push(Item::Bad(
+                    Skipped {
+                        source: name.clone(),
+                        article: name,
+                        reason: format!("cannot read: {e}"),
+                    },
+                    0,
+                )),
+            },
+        };
+        if !going_on {
+            return;
+        }
+    }
+    chunker.flush();
+}
+
+/// Cuts a JSON Lines stream into records (blank lines left out). With `eager`, the chunk so
+/// far is sent whenever the reader's buffer runs dry, so a slow producer's articles are not
+/// held back. False when the receiver is gone.
+fn read_jsonl<R: Read>(
+    reader: &mut BufReader<R>,
+    name: &str,
+    line_limit: usize,
+    eager: bool,
+    chunker: &mut Chunker,
+) -> bool {
+    let mut line_no = 0usize;
+    loop {
+        let mut line = Vec::new();
+        line_no += 1;
+        let source = || format!("{name}:{line_no}");
+        let item = match read_line(reader, line_limit, &mut line) {
+            Ok(Line::End) => return true,
+            Ok(Line::Complete) if line.iter().all(u8::is_ascii_whitespace) => None,
+            Ok(Line::Complete) => Some(Item::Record {
+                source: source(),
+                line,
+            }),
+            Ok(Line::TooLong(len)) => Some(Item::Bad(
+                Skipped {
+                    article: source(),
+                    source: source(),
+                    reason: format!(
+                        "line larger than {line_limit} bytes (twice --max-bytes plus 64 KiB; \
+                         raise it with --max-bytes)"
+                    ),
+                },
+                len,
+            )),
+            Err(e) => {
+                let bad = Skipped {
+                    article: source(),
+                    source: source(),
+                    reason: format!("cannot read the rest of the input: {e}"),
+                };
+                return chunker.push(Item::Bad(bad, 0));
+            }
+        };
+        if let Some(item) = item {
+            if !chunker.push(item) {
+                return false;
+            }
+        }
+        if eager && reader.buffer().is_empty() && !chunker.flush() {
+            return false;
+        }
+    }
+}
+
+/// Gathers items into chunks bounded in count and bytes.
+struct Chunker {
+    tx: SyncSender<Vec<Item>>,
+    items: Vec<Item>,
+    bytes: usize,
+}
+
+impl Chunker {
+    /// Adds an item, sending the chunk when it is full; false when the receiver is gone.
+    fn push(&mut self, item: Item) -> bool {
+        self.bytes += usize::try_from(item.bytes()).unwrap_or(usize::MAX);
+        self.items.push(item);
+        if self.items.len() >= CHUNK_ITEMS || self.bytes >= CHUNK_BYTES {
+            return self.flush();
+        }
+        true
+    }
+
+    fn flush(&mut self) -> bool {
+        self.bytes = 0;
+        if self.items.is_empty() {
+            return true;
+        }
+        self.tx.send(std::mem::take(&mut self.items)).is_ok()
+    }
+}
+
+/// What [`read_line`] found.
+#[derive(Debug, PartialEq, Eq)]
+enum Line {
+    /// No more input.
+    End,
+    /// A line (without its `\n` or `\r\n`) is in the buffer.
+    Complete,
+    /// The line was longer than the limit: this many bytes, dropped.
+    TooLong(u64),
+}
+
+/// Reads one line into `buf`, never holding more than `limit` bytes of it: a longer line is
+/// read to its end and dropped.
+fn read_line(reader: &mut dyn BufRead, limit: usize, buf: &mut Vec<u8>) -> std::io::Result<Line> {
+    buf.clear();
+    let mut seen = 0u64;
+    let mut too_long = false;
+    loop {
+        let available = match reader.fill_buf() {
+            Ok(b) => b,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        if available.is_empty() {
+            if seen == 0 {
+                return Ok(Line::End);
+            }
+            break;
+        }
+        let (part, newline) = match memchr::memchr(b'\n', available) {
+            Some(i) => (&available[..i], true),
+            None => (available, false),
+        };
+        seen += part.len() as u64;
+        if !too_long {
+            if buf.len() + part.len() > limit {
+                too_long = true;
+                buf.clear();
+            } else {
+                buf.extend_from_slice(part);
+            }
+        }
+        let used = part.len() + usize::from(newline);
+        reader.consume(used);
+        if newline {
+            seen += 1;
+            break;
+        }
+    }
+    if too_long {
+        return Ok(Line::TooLong(seen));
+    }
+    if buf.last() == Some(&b'\r') {
+        buf.pop();
+    }
+    Ok(Line::Complete)
+}
+
+/// Reads, extracts and serialises one item (runs on a pool thread).
+fn process(gazetteer: &Gazetteer, item: Item, options: &Options) -> Done {
+    let bytes = item.bytes();
+    let mut warnings = Vec::new();
+    let outcome = match item {
+        Item::Bad(skipped, _) => Err(skipped),
+        Item::File { path, name, .. } => read_file(&path, &name, options.max_bytes)
+            .map_err(|reason| Skipped {
+                source: path.display().to_string(),
+                article: name.clone(),
+                reason,
+            })
+            .and_then(|article| finish(gazetteer, article, "", "", &mut warnings, &name)),
+        Item::Record { source, line } => {
+            match parse_record(&source, line, options, &mut warnings) {
+                Ok(record) => finish(
+                    gazetteer,
+                    record.article,
+                    &record.date,
+                    &record.url,
+                    &mut warnings,
+                    &source,
+                ),
+                Err(skipped) => Err(skipped),
+            }
+        }
+    };
+    Done {
+        bytes,
+        warnings,
+        outcome,
+    }
+}
+
+/// Reads a file as an article named `name`: decoded, HTML turned into text.
+fn read_file(path: &Path, name: &str, max_bytes: u64) -> std::result::Result<Article, String> {
+    let file = File::open(path).map_err(|e| format!("cannot read: {e}"))?;
+    let mut bytes = Vec::new();
+    file.take(max_bytes.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(|e| format!("cannot read: {e}"))?;
+    if bytes.len() as u64 > max_bytes {
+        return Err(too_large(max_bytes));
+    }
+    let mut article = article::decode(name, bytes).map_err(|e| reason_of(&e))?;
+    if article::is_html(name, &article.text) {
+        article.text = article::html_to_text(&article.text);
+    }
+    Ok(article)
+}
+
+fn too_large(limit: u64) -> String {
+    format!("larger than the limit of {limit} bytes (raise it with --max-bytes)")
+}
+
+/// An error's message without the path it starts with (the report names the article itself).
+fn reason_of(err: &Error) -> String {
+    match err {
+        Error::NotText { why, .. } => format!("not a text file ({why})"),
+        Error::TooLarge { limit, .. } => too_large(*limit),
+        Error::ReadArticle { source, .. } => format!("cannot read: {source}"),
+        other => other.to_string(),
+    }
+}
+
+/// A JSON line parsed: the article (named by its id, or `FILE:LINE`), its date and url.
+#[derive(Debug)]
+struct Record {
+    article: Article,
+    date: String,
+    url: String,
+}
+
+fn parse_record(
+    source: &str,
+    line: Vec<u8>,
+    options: &Options,
+    warnings: &mut Vec<String>,
+) -> std::result::Result<Record, Skipped> {
+    let skip = |article: &str, reason: String| Skipped {
+        source: source.to_string(),
+        article: article.to_string(),
+        reason,
+    };
+    let text = match String::from_utf8(line) {
+        Ok(t) => t,
+        Err(e) => {
+            let offset = e.utf8_error().valid_up_to();
+            warnings.push(format!(
+                "{source}: invalid UTF-8 at byte offset {offset} of the line; decoded lossily (bad bytes replaced with U+FFFD)"
+            ));
+            String::from_utf8_lossy(e.as_bytes()).into_owned()
+        }
+    };
+    let value: JsonValue =
+        serde_json::from_str(&text).map_err(|e| skip(source, format!("not valid JSON ({e})")))?;
+    let JsonValue::Object(mut object) = value else {
+        return Err(skip(source, "not a JSON object".to_string()));
+    };
+    let name = match object.get("id") {
+        None | Some(JsonValue::Null) => source.to_string(),
+        Some(JsonValue::String(s)) if !s.is_empty() => s.clone(),
+        Some(JsonValue::String(_)) => source.to_string(),
+        Some(other) => other.to_string(),
+    };
+    let field = &options.text_field;
+    let body = match object.remove(field) {
+        Some(JsonValue::String(s)) => s,
+        None | Some(JsonValue::Null) => {
+            return Err(skip(&name, format!("no `{field}` field")));
+        }
+        Some(_) => return Err(skip(&name, format!("`{field}` is not a string"))),
+    };
+    if body.len() as u64 > options.max_bytes {
+        return Err(skip(&name, too_large(options.max_bytes)));
+    }
+    let scalar = |key: &str| match object.get(key) {
+        None | Some(JsonValue::Null) => String::new(),
+        Some(JsonValue::String(s)) => s.clone(),
+        Some(other) => other.to_string(),
+    };
+    let (date, url) = (scalar("date"), scalar("url"));
+    let mut article =
+        article::decode(&name, body.into_bytes()).map_err(|e| skip(&name, reason_of(&e)))?;
+    if article::is_html(&name, &article.text) {
+        article.text = article::html_to_text(&article.text);
+    }
+    Ok(Record { article, date, url })
+}
+
+/// Extracts an article's events and serialises them as RFC 8142 records with `date` and `url`.
+fn finish(
+    gazetteer: &Gazetteer,
+    article: Article,
+    date: &str,
+    url: &str,
+    warnings: &mut Vec<String>,
+    source: &str,
+) -> std::result::Result<Extracted, Skipped> {
+    warnings.extend(article.warnings.iter().cloned());
+    if article.text.trim().is_empty() {
+        return Err(Skipped {
+            source: source.to_string(),
+            article: article.path.clone(),
+            reason: "empty article".to_string(),
+        });
+    }
+    let extraction = crate::extract(gazetteer, &article);
+    let located = &extraction.located;
+    let mut records = Vec::with_capacity(located.len() * 700);
+    let collection = layers::events(located);
+    for mut feature in collection.features {
+        if let Some(props) = feature.properties.as_mut() {
+            props.insert("date".into(), JsonValue::String(date.to_string()));
+            props.insert("url".into(), JsonValue::String(url.to_string()));
+        }
+        records.push(RS);
+        serde_json::to_writer(&mut records, &feature).expect("a feature serialises");
+        records.push(b'\n');
+    }
+    Ok(Extracted {
+        records,
+        events: located.len() as u64,
+        countries: countries_of(located),
+    })
+}
+
+/// The countries of an article's events, each with the set of its actions.
+fn countries_of(located: &[Located]) -> Vec<(String, String, u8)> {
+    let mut out: Vec<(String, String, u8)> = Vec::new();
+    for e in located {
+        let bit = 1u8 << action_index(e.action);
+        match out.iter_mut().find(|c| c.0 == e.country) {
+            Some(c) => c.2 |= bit,
+            None => out.push((e.country.clone(), e.country_name.clone(), bit)),
+        }
+    }
+    out
+}
+
+fn action_index(action: Action) -> usize {
+    Action::ALL
+        .iter()
+        .position(|&a| a == action)
+        .expect("every action is in ALL")
+}
+
+/// The actions of a bit set, in order.
+fn actions_of(count: &CountryCount) -> Vec<Action> {
+    Action::ALL
+        .into_iter()
+        .zip(count.actions)
+        .filter(|&(_, n)| n > 0)
+        .map(|(a, _)| a)
+        .collect()
+}
+
+/// Writes `countries.geojson`, `summary.csv`, `map.png`, `map.svg` and, when any article was
+/// skipped, `skipped.csv`, each atomically.
+fn write_aggregate(gazetteer: &Gazetteer, options: &Options, summary: &mut Summary) -> Result<()> {
+    let dir = &options.out_dir;
+    let mut write = |name: &str, bytes: &[u8]| -> Result<()> {
+        let path = dir.join(name);
+        output::write_atomic(&path, bytes)?;
+        summary.files.push(path);
+        Ok(())
+    };
+    let countries = countries_layer(gazetteer, &summary.countries)?;
+    write(
+        "countries.geojson",
+        layers::to_geojson_string(&countries).as_bytes(),
+    )?;
+    write("summary.csv", &summary_csv(&summary.countries))?;
+    let title = options.title.clone().unwrap_or_else(|| {
+        format!(
+            "{} articles: countries with an action",
+            thousands(summary.with_events)
+        )
+    });
+    let spec = map_spec(gazetteer, &summary.countries, &title);
+    write("map.png", &render::png(&spec, gazetteer)?)?;
+    write("map.svg", render::svg(&spec, gazetteer)?.as_bytes())?;
+    if !summary.skipped.is_empty() {
+        let skipped = skipped_csv(&summary.skipped);
+        write("skipped.csv", &skipped)?;
+    }
+    Ok(())
+}
+
+/// One stand-in event per (country, action), at the country's point, so that
+/// [`layers::build`] draws the outline and sets `actions` and `role` as in single maps.
+fn stand_ins(gazetteer: &Gazetteer, countries: &BTreeMap<String, CountryCount>) -> Vec<Located> {
+    let mut out = Vec::new();
+    for (code, count) in countries {
+        let point = gazetteer
+            .country(code)
+            .map(|c| gazetteer.place(c.place).point)
+            .unwrap_or_default();
+        for action in actions_of(count) {
+            out.push(Located {
+                action,
+                country: code.clone(),
+                country_name: count.name.clone(),
+                place: count.name.clone(),
+                place_type: "country".to_string(),
+                point,
+                text: String::new(),
+                sentence: String::new(),
+                start: 0,
+                end: 0,
+                article: String::new(),
+                confidence: 1.0,
+                reason: String::new(),
+                cue: String::new(),
+            });
+        }
+    }
+    out
+}
+
+/// `countries.geojson`: the single-map countries layer plus `articles` and one count per action.
+fn countries_layer(
+    gazetteer: &Gazetteer,
+    countries: &BTreeMap<String, CountryCount>,
+) -> Result<geojson::FeatureCollection> {
+    let mut layer = layers::build(gazetteer, &stand_ins(gazetteer, countries))?.countries;
+    for feature in &mut layer.features {
+        let code = feature
+            .property("country")
+            .and_then(JsonValue::as_str)
+            .unwrap_or_default()
+            .to_string();
+        let (Some(count), Some(props)) = (countries.get(&code), feature.properties.as_mut()) else {
+            continue;
+        };
+        props.insert("articles".into(), count.articles.into());
+        for (action, n) in Action::ALL.into_iter().zip(count.actions) {
+            props.insert(action.as_str().into(), n.into());
+        }
+    }
+    Ok(layer)
+}
+
+/// Countries by number of articles, most first (then by code).
+fn ranked(countries: &BTreeMap<String, CountryCount>) -> Vec<(&String, &CountryCount)> {
+    let mut rows: Vec<_> = countries.iter().collect();
+    rows.sort_by(|a, b| b.1.articles.cmp(&a.1.articles).then(a.0.cmp(b.0)));
+    rows
+}
+
+/// `summary.csv`: `country,country_name,articles,seizure,…,participation`, most articles first.
+fn summary_csv(countries: &BTreeMap<String, CountryCount>) -> Vec<u8> {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    let mut header = vec!["country", "country_name", "articles"];
+    header.extend(Action::ALL.iter().map(|a| a.as_str()));
+    w.write_record(&header).expect("writing to memory");
+    for (code, count) in ranked(countries) {
+        let mut row = vec![code.clone(), count.name.clone(), count.articles.to_string()];
+        row.extend(count.actions.iter().map(u64::to_string));
+        w.write_record(&row).expect("writing to memory");
+    }
+    w.into_inner().expect("writing to memory")
+}
+
+fn skipped_csv(skipped: &[Skipped]) -> Vec<u8> {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    w.write_record(["source", "article", "reason"])
+        .expect("writing to memory");
+    for s in skipped {
+        w.write_record([&s.source, &s.article, &s.reason])
+            .expect("writing to memory");
+    }
+    w.into_inner().expect("writing to memory")
+}
+
+/// The aggregate map: each country filled by its role, a marker at its point labelled with
+/// its name and number of articles.
+pub fn map_spec(
+    gazetteer: &Gazetteer,
+    countries: &BTreeMap<String, CountryCount>,
+    title: &str,
+) -> MapSpec {
+    let mut markers = Vec::new();
+    let mut fills = Vec::new();
+    for (code, count) in ranked(countries) {
+        let actions = actions_of(count);
+        let Some(&role) = actions.first() else {
+            continue;
+        };
+        fills.push(CountryFill {
+            code: code.clone(),
+            role,
+        });
+        if let Some(country) = gazetteer.country(code) {
+            markers.push(Marker {
+                point: gazetteer.place(country.place).point,
+                label: format!("{} {}", count.name, thousands(count.articles)),
+                actions,
+            });
+        }
+    }
+    MapSpec {
+        title: title.to_string(),
+        width: 1600,
+        height: 1000,
+        markers,
+        countries: fills,
+        flows: Vec::new(),
+        attribution: layers::ATTRIBUTION.to_string(),
+    }
+}
+
+/// `12345` → `12,345`.
+pub fn thousands(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// The closing summary printed to stderr.
+pub fn report(summary: &Summary, out_dir: &Path) -> String {
+    let secs = summary.elapsed.as_secs_f64().max(1e-9);
+    let mut out = format!(
+        "opmap: {} articles ({:.1} MB) in {:.2} s with {} thread{}: {} articles/s, {:.1} MB/s\n",
+        thousands(summary.articles),
+        summary.bytes as f64 / 1e6,
+        secs,
+        summary.threads,
+        if summary.threads == 1 { "" } else { "s" },
+        thousands((summary.articles as f64 / secs) as u64),
+        summary.bytes as f64 / 1e6 / secs,
+    );
+    out += &format!(
+        "  {} with events, {} events, {} countries",
+        thousands(summary.with_events),
+        thousands(summary.events),
+        summary.countries.len()
+    );
+    if summary.skipped.is_empty() {
+        out.push('\n');
+    } else {
+        out += &format!(
+            "; {} skipped (listed in {})\n",
+            thousands(summary.skipped.len() as u64),
+            out_dir.join("skipped.csv").display()
+        );
+    }
+    let top: Vec<String> = ranked(&summary.countries)
+        .into_iter()
+        .take(10)
+        .map(|(code, c)| format!("{code} {}", thousands(c.articles)))
+        .collect();
+    if !top.is_empty() {
+        out += &format!("  most articles: {}\n", top.join(", "));
+    }
+    for file in &summary.files {
+        out += &format!("wrote {}\n", file.display());
+    }
+    out
+}
+
+/// The progress bar: input bytes done (when the total is known), articles and articles/s;
+/// drawn only when stderr is a terminal and the run is not quiet.
+struct Progress {
+    bar: Option<indicatif::ProgressBar>,
+    started: Instant,
+}
+
+impl Progress {
+    fn new(total_bytes: Option<u64>, quiet: bool) -> Progress {
+        let bar = (!quiet && std::io::stderr().is_terminal()).then(|| {
+            let (bar, template) = match total_bytes {
+                Some(total) => (
+                    indicatif::ProgressBar::new(total),
+                    "{elapsed_precise} [{wide_bar}] {bytes}/{total_bytes} {msg} ETA {eta}",
+                ),
+                None => (
+                    indicatif::ProgressBar::new_spinner(),
+                    "{elapsed_precise} {spinner} {bytes} {msg}",
+                ),
+            };
+            bar.set_draw_target(indicatif::ProgressDrawTarget::stderr());
+            if let Ok(style) = indicatif::ProgressStyle::with_template(template) {
+                bar.set_style(style.progress_chars("=> "));
+            }
+            bar
+        });
+        Progress {
+            bar,
+            started: Instant::now(),
+        }
+    }
+
+    fn advance(&self, bytes: u64) {
+        if let Some(bar) = &self.bar {
+            bar.inc(bytes);
+        }
+    }
+
+    fn set_articles(&self, articles: u64) {
+        if let Some(bar) = &self.bar {
+            let secs = self.started.elapsed().as_secs_f64().max(1e-9);
+            bar.set_message(format!(
+                "{} articles, {} articles/s",
+                thousands(articles),
+                thousands((articles as f64 / secs) as u64)
+            ));
+        }
+    }
+
+    /// Prints a line above the bar (or plainly, without one).
+    fn println(&self, line: &str) {
+        match &self.bar {
+            Some(bar) => bar.suspend(|| eprintln!("{line}")),
+            None => eprintln!("{line}"),
+        }
+    }
+
+    fn finish(&self) {
+        if let Some(bar) = &self.bar {
+            bar.finish_and_clear();
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lines(input: &[u8], limit: usize) -> Vec<std::result::Result<String, u64>> {
+        let mut reader = std::io::BufReader::with_capacity(4, input);
+        let mut buf = Vec::new();
+        let mut out = Vec::new();
+        loop {
+            match read_line(&mut reader, limit, &mut buf).unwrap() {
+                Line::End => return out,
+                Line::Complete => out.push(Ok(String::from_utf8(buf.clone()).unwrap())),
+                Line::TooLong(n) => out.push(Err(n)),
+            }
+        }
+    }
+
+    #[test]
+    fn lines_are_bounded() {
+        assert_eq!(
+            lines(b"ab\r\n0123456789\nlast", 5),
+            [Ok("ab".into()), Err(11), Ok("last".into())]
+        );
+        assert_eq!(lines(b"", 5), []);
+        assert_eq!(lines(b"\n", 5), [Ok(String::new())]);
+    }
+
+    #[test]
+    fn records_name_their_article() {
+        let options = Options::default();
+        let mut warnings = Vec::new();
+        let line = br#"{"id": 7, "text": "Raids in France.", "date": "2024-05-30"}"#.to_vec();
+        let r = parse_record("a.jsonl:3", line, &options, &mut warnings).unwrap();
+        assert_eq!(
+            (r.article.path.as_str(), r.date.as_str(), r.url.as_str()),
+            ("7", "2024-05-30", "")
+        );
+        let bad = parse_record(
+            "a.jsonl:4",
+            b"{\"id\": \"x\"}".to_vec(),
+            &options,
+            &mut warnings,
+        )
+        .unwrap_err();
+        assert_eq!(bad.to_string(), "a.jsonl:4 (article x): no `text` field");
+        let bad =
+            parse_record("a.jsonl:5", b"{oops".to_vec(), &options, &mut warnings).unwrap_err();
+        assert!(bad.to_string().starts_with("a.jsonl:5: not valid JSON"));
+        assert!(warnings.is_empty());
+    }
+
+    #[test]
+    fn thousands_separators() {
+        assert_eq!(thousands(0), "0");
+        assert_eq!(thousands(999), "999");
+        assert_eq!(thousands(1000), "1,000");
+        assert_eq!(thousands(1234567), "1,234,567");
+    }
+}

@@ -1,0 +1,452 @@
+//! `map.html`: one self-contained web map that works offline from `file://`.
+//!
+//! In: the map's [`Scene`] (the same view, basemap, fills and flows as map.png, in pixels),
+//! its [`MapSpec`] and the events FeatureCollection. Out: an HTML page with everything inline:
+//! the map as SVG (sea, land, involved countries tinted by role, borders, flows, place labels,
+//! one marker per event with map.png's shape and colour), a legend, and a little plain
+//! JavaScript for pan (drag), zoom (wheel, buttons, keys) and a tooltip on each marker with its
+//! action, place and evidence sentence (on hover or keyboard focus). No CDN, no tile server, no
+//! font or image file: the page makes no request.
+
+use crate::action::Action;
+use crate::formats::{hex, symbol_name, xml_escape};
+use crate::render::style::{self, Symbol};
+use crate::render::{Area, FlowLine, MapSpec, Scene};
+use geojson::{FeatureCollection, Value};
+use serde_json::json;
+use std::fmt::Write;
+
+/// One event as the page shows it.
+#[derive(Debug, Clone, PartialEq)]
+struct Mark {
+    at: (f64, f64),
+    action: Action,
+    id: String,
+    place: String,
+    country: String,
+    sentence: String,
+}
+
+fn path(points: &[(i32, i32)], close: bool) -> String {
+    let mut d = String::with_capacity(points.len() * 9);
+    for (i, (x, y)) in points.iter().enumerate() {
+        let _ = write!(d, "{}{x} {y}", if i == 0 { "M" } else { "L" });
+    }
+    if close {
+        d.push('Z');
+    }
+    d
+}
+
+fn symbol_path(symbol: Symbol, r: f64) -> String {
+    match style::outline(symbol, r) {
+        Some(points) => {
+            let mut d = String::new();
+            for (i, (x, y)) in points.iter().enumerate() {
+                let _ = write!(d, "{}{x:.1} {y:.1}", if i == 0 { "M" } else { "L" });
+            }
+            d.push('Z');
+            d
+        }
+        None => format!("M{r:.1} 0A{r:.1} {r:.1} 0 1 1 -{r:.1} 0A{r:.1} {r:.1} 0 1 1 {r:.1} 0Z"),
+    }
+}
+
+fn marks(spec: &MapSpec, scene: &Scene, events: &FeatureCollection) -> Vec<Mark> {
+    let mut out: Vec<Mark> = Vec::new();
+    for f in &events.features {
+        let text = |k: &str| {
+            f.property(k)
+                .and_then(|v| v.as_str())
+                .unwrap_or_default()
+                .to_string()
+        };
+        let Some(Value::Point(p)) = f.geometry.as_ref().map(|g| &g.value) else {
+            continue;
+        };
+        let (lon, lat) = (p[0], p[1]);
+        let Ok(action) = text("action").parse::<Action>() else {
+            continue;
+        };
+        // Where map.png put this place's marker (pushed apart from its neighbours), else the
+        // projected point.
+        let near = |m: &crate::render::Marker| {
+            (m.point.x() - lon).abs() < 1e-5 && (m.point.y() - lat).abs() < 1e-5
+        };
+        let at = spec
+            .markers
+            .iter()
+            .position(near)
+            .and_then(|i| scene.markers.get(i))
+            .map(|m| m.at)
+            .or_else(|| scene.view.pixel(lon, lat));
+        let Some(mut at) = at else { continue };
+        // Several events at one place stand side by side.
+        let same = out
+            .iter()
+            .filter(|m| (m.at.1 - at.1).abs() < 0.01 && m.at.0 >= at.0 - 0.01)
+            .count();
+        at.0 += same as f64 * 2.3 * scene.sizes.marker;
+        out.push(Mark {
+            at,
+            action,
+            id: f
+                .id
+                .as_ref()
+                .map(|id| match id {
+                    geojson::feature::Id::String(s) => s.clone(),
+                    geojson::feature::Id::Number(n) => n.to_string(),
+                })
+                .unwrap_or_default(),
+            place: text("place"),
+            country: text("country_name"),
+            sentence: text("sentence"),
+        });
+    }
+    out
+}
+
+/// Sea, land and borders of one view.
+fn basemap(
+    svg: &mut String,
+    scene: &Scene,
+    sea: &[Vec<(i32, i32)>],
+    sea_everywhere: bool,
+    land: &[Area],
+    borders: &[Vec<(i32, i32)>],
+) {
+    let pal = &scene.palette;
+    if !sea_everywhere {
+        for ring in sea {
+            let _ = writeln!(
+                svg,
+                "<path d=\"{}\" fill=\"{}\"/>",
+                path(ring, true),
+                hex(pal.sea)
+            );
+        }
+    }
+    for area in land {
+        let _ = writeln!(
+            svg,
+            "<path d=\"{}\" fill=\"{}\"/>",
+            path(&area.ring, true),
+            hex(area.color)
+        );
+    }
+    let d: String = borders.iter().map(|r| path(r, true)).collect();
+    let _ = writeln!(
+        svg,
+        "<path d=\"{d}\" fill=\"none\" stroke=\"{}\" stroke-width=\"0.8\" \
+         vector-effect=\"non-scaling-stroke\" stroke-linejoin=\"round\"/>",
+        hex(pal.border),
+    );
+}
+
+/// Flow lines with their arrowheads.
+fn flows(svg: &mut String, scene: &Scene, lines: &[FlowLine]) {
+    let color = hex(scene.palette.flow);
+    let _ = writeln!(
+        svg,
+        "<g class=\"flows\" fill=\"none\" stroke=\"{color}\" stroke-opacity=\"0.8\" \
+         stroke-width=\"{:.1}\" stroke-linecap=\"round\" stroke-linejoin=\"round\">",
+        scene.sizes.flow
+    );
+    for line in lines {
+        for piece in &line.pieces {
+            let _ = writeln!(svg, "<path class=\"flow\" d=\"{}\"/>", path(piece, false));
+        }
+        if let Some(arrow) = line.arrow {
+            let _ = writeln!(
+                svg,
+                "<path d=\"{}\" fill=\"{color}\" fill-opacity=\"0.8\" stroke=\"none\"/>",
+                path(&arrow, true),
+            );
+        }
+    }
+    svg.push_str("</g>\n");
+}
+
+/// The page. `spec` and `scene` are those map.png is drawn from; `events` the events layer.
+pub fn html(spec: &MapSpec, scene: &Scene, events: &FeatureCollection) -> String {
+    let (w, h) = scene.size;
+    let plot = scene.view.plot;
+    let sizes = &scene.sizes;
+    let marks = marks(spec, scene, events);
+
+    let mut svg = String::new();
+    let _ = writeln!(
+        svg,
+        "<svg id=\"map\" viewBox=\"{x} {y} {pw} {ph}\" role=\"img\" aria-label=\"{title}\" \
+         preserveAspectRatio=\"xMidYMid meet\">",
+        x = plot.x0.round(),
+        y = plot.y0.round(),
+        pw = plot.width().round(),
+        ph = plot.height().round(),
+        title = xml_escape(&scene.title),
+    );
+    let pal = &scene.palette;
+    let _ = writeln!(
+        svg,
+        "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"{}\"/>",
+        -(w as i64),
+        -(h as i64),
+        3 * w,
+        3 * h,
+        hex(if scene.sea_everywhere {
+            pal.sea
+        } else {
+            pal.paper
+        })
+    );
+    svg.push_str("<g id=\"basemap\">\n");
+    basemap(
+        &mut svg,
+        scene,
+        &scene.sea,
+        scene.sea_everywhere,
+        &scene.land,
+        &scene.borders,
+    );
+    svg.push_str("</g>\n");
+    flows(&mut svg, scene, &scene.flows);
+    // Insets (a distant cluster of places), each clipped to its frame, as in map.png.
+    for (k, inset) in scene.insets.iter().enumerate() {
+        let r = inset.view.plot;
+        let rect = format!(
+            "x=\"{:.0}\" y=\"{:.0}\" width=\"{:.0}\" height=\"{:.0}\"",
+            r.x0,
+            r.y0,
+            r.width(),
+            r.height()
+        );
+        let b = &inset.basemap;
+        let _ = writeln!(
+            svg,
+            "<clipPath id=\"inset{k}\"><rect {rect}/></clipPath>\n\
+             <g class=\"inset\" clip-path=\"url(#inset{k})\"><rect {rect} fill=\"{}\"/>",
+            hex(if b.sea_everywhere { pal.sea } else { pal.paper })
+        );
+        basemap(
+            &mut svg,
+            scene,
+            &b.sea,
+            b.sea_everywhere,
+            &b.land,
+            &b.borders,
+        );
+        flows(&mut svg, scene, &inset.flows);
+        let _ = writeln!(
+            svg,
+            "</g>\n<rect {rect} fill=\"none\" stroke=\"{}\" stroke-width=\"{:.1}\"/>",
+            hex(pal.frame),
+            sizes.frame * 1.5
+        );
+    }
+    let _ = writeln!(
+        svg,
+        "<g id=\"labels\" font-size=\"{:.1}\" fill=\"{}\" stroke=\"{}\">",
+        sizes.label,
+        hex(scene.palette.ink),
+        hex(scene.palette.halo)
+    );
+    for placed in &scene.layout.labels {
+        let Some(m) = scene.markers.get(placed.marker) else {
+            continue;
+        };
+        let _ = writeln!(
+            svg,
+            "<text x=\"{:.1}\" y=\"{:.1}\" dominant-baseline=\"hanging\">{}</text>",
+            placed.rect.x0 + sizes.halo,
+            placed.rect.y0 + sizes.halo,
+            xml_escape(&m.label)
+        );
+    }
+    svg.push_str("</g>\n<g id=\"markers\">\n");
+    for (i, m) in marks.iter().enumerate() {
+        let symbol = style::symbol(m.action);
+        let _ = writeln!(
+            svg,
+            "<g class=\"marker {sym}\" data-i=\"{i}\" data-x=\"{x:.1}\" data-y=\"{y:.1}\" \
+             transform=\"translate({x:.1} {y:.1})\" tabindex=\"0\" role=\"button\" \
+             aria-label=\"{label}\"><path d=\"{d}\" fill=\"{fill}\" stroke=\"{paper}\" \
+             stroke-width=\"{sw:.1}\"/></g>",
+            sym = symbol_name(symbol),
+            x = m.at.0,
+            y = m.at.1,
+            label = xml_escape(&format!("{} in {}", m.action.title(), m.place)),
+            d = symbol_path(symbol, sizes.marker),
+            fill = hex(style::color(m.action)),
+            sw = sizes.marker_outline,
+            paper = hex(scene.palette.paper),
+        );
+    }
+    svg.push_str("</g>\n</svg>\n");
+
+    // The legend: actions present, with the number of events of each.
+    let mut legend = String::new();
+    for a in Action::ALL {
+        let n = marks.iter().filter(|m| m.action == a).count();
+        if n == 0 {
+            continue;
+        }
+        let _ = writeln!(
+            legend,
+            "<li><svg viewBox=\"-12 -12 24 24\" width=\"20\" height=\"20\" aria-hidden=\"true\">\
+             <path d=\"{}\" fill=\"{}\" stroke=\"#ffffff\" stroke-width=\"1.5\"/></svg>\
+             {} <span class=\"n\">{n}</span></li>",
+            symbol_path(style::symbol(a), 8.0),
+            hex(style::color(a)),
+            a.title()
+        );
+    }
+
+    let data: Vec<serde_json::Value> = marks
+        .iter()
+        .map(|m| {
+            json!({
+                "id": m.id,
+                "action": m.action.title(),
+                "place": m.place,
+                "country": m.country,
+                "sentence": m.sentence,
+            })
+        })
+        .collect();
+    // Inside <script>, "</" could end the element early.
+    let data = serde_json::to_string(&data)
+        .expect("events serialise")
+        .replace("</", "<\\/");
+
+    let mut page = String::new();
+    let _ = write!(
+        page,
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; \
+         style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:\">\n\
+         <title>{title}</title>\n<style>\n{CSS}</style>\n</head>\n<body>\n\
+         <h1>{title}</h1>\n<div id=\"wrap\">\n{svg}\
+         <div id=\"zoom\"><button type=\"button\" id=\"zin\" title=\"Zoom in (+)\">+</button>\
+         <button type=\"button\" id=\"zout\" title=\"Zoom out (−)\">−</button>\
+         <button type=\"button\" id=\"zreset\" title=\"Whole map (0)\">⟲</button></div>\n\
+         <div id=\"legend\"><strong>Actions</strong><ul>\n{legend}</ul></div>\n\
+         <div id=\"tip\" role=\"tooltip\" hidden></div>\n</div>\n\
+         <p id=\"credit\">{attribution}. Drag to pan, scroll or +/− to zoom; hover or focus a \
+         marker for its evidence.</p>\n\
+         <script>\nconst EVENTS = {data};\n{JS}</script>\n</body>\n</html>\n",
+        title = xml_escape(&spec.title),
+        attribution = xml_escape(&spec.attribution),
+    );
+    page
+}
+
+const CSS: &str = r#"body { margin: 0; font-family: "DejaVu Sans", Verdana, Arial, sans-serif; color: #1f1f1f; background: #fff; }
+h1 { font-size: 1.3em; margin: 0.5em 0.7em; }
+#wrap { position: relative; margin: 0 0.7em; border: 1px solid #9a968e; overflow: hidden; }
+#map { display: block; width: 100%; height: auto; max-height: 85vh; cursor: grab; touch-action: none; user-select: none; }
+#map.dragging { cursor: grabbing; }
+#labels text { paint-order: stroke; stroke-width: 4px; stroke-linejoin: round; pointer-events: none; }
+.marker { cursor: pointer; outline: none; }
+.marker:hover path, .marker:focus path { stroke: #1f1f1f; }
+#zoom { position: absolute; top: 8px; left: 8px; display: flex; flex-direction: column; gap: 2px; }
+#zoom button { width: 28px; height: 28px; font-size: 16px; background: #fff; border: 1px solid #9a968e; border-radius: 3px; cursor: pointer; }
+#legend { position: absolute; bottom: 8px; right: 8px; background: rgba(255,255,255,0.92); border: 1px solid #9a968e; padding: 6px 10px; font-size: 13px; }
+#legend ul { list-style: none; margin: 4px 0 0; padding: 0; }
+#legend li { display: flex; align-items: center; gap: 6px; margin: 2px 0; }
+#legend .n { color: #6b6b6b; }
+#tip { position: absolute; max-width: 340px; background: #fff; border: 1px solid #555555; box-shadow: 0 1px 4px rgba(0,0,0,0.3); padding: 6px 8px; font-size: 13px; pointer-events: none; z-index: 2; }
+#tip .s { margin-top: 4px; color: #333; }
+#credit { font-size: 11px; color: #6b6b6b; margin: 0.4em 0.7em; }
+"#;
+
+const JS: &str = r##"(function () {
+  "use strict";
+  const svg = document.getElementById("map");
+  const wrap = document.getElementById("wrap");
+  const tip = document.getElementById("tip");
+  const home = svg.viewBox.baseVal;
+  const start = { x: home.x, y: home.y, w: home.width, h: home.height };
+  let vb = Object.assign({}, start);
+  const markers = Array.from(document.querySelectorAll("#markers .marker"));
+  function apply() {
+    svg.setAttribute("viewBox", vb.x + " " + vb.y + " " + vb.w + " " + vb.h);
+    // Markers and labels keep their size on screen.
+    const k = vb.w / start.w;
+    for (const m of markers) {
+      m.setAttribute("transform", "translate(" + m.dataset.x + " " + m.dataset.y + ") scale(" + k + ")");
+    }
+  }
+  function zoom(factor, cx, cy) {
+    const w = Math.min(start.w, Math.max(start.w / 16, vb.w / factor));
+    const f = vb.w / w;
+    if (cx === undefined) { cx = vb.x + vb.w / 2; cy = vb.y + vb.h / 2; }
+    vb = { x: cx - (cx - vb.x) / f, y: cy - (cy - vb.y) / f, w: w, h: w * start.h / start.w };
+    clamp(); apply();
+  }
+  function clamp() {
+    vb.x = Math.min(start.x + start.w - vb.w, Math.max(start.x, vb.x));
+    vb.y = Math.min(start.y + start.h - vb.h, Math.max(start.y, vb.y));
+  }
+  function toMap(evt) {
+    const r = svg.getBoundingClientRect();
+    const s = Math.max(vb.w / r.width, vb.h / r.height);
+    const ox = (r.width - vb.w / s) / 2, oy = (r.height - vb.h / s) / 2;
+    return { x: vb.x + (evt.clientX - r.left - ox) * s, y: vb.y + (evt.clientY - r.top - oy) * s, s: s };
+  }
+  svg.addEventListener("wheel", function (e) {
+    e.preventDefault();
+    const p = toMap(e);
+    zoom(e.deltaY < 0 ? 1.25 : 0.8, p.x, p.y);
+  }, { passive: false });
+  let drag = null;
+  svg.addEventListener("pointerdown", function (e) {
+    if (e.target.closest(".marker")) return;
+    drag = { x: e.clientX, y: e.clientY, vx: vb.x, vy: vb.y, s: toMap(e).s };
+    svg.classList.add("dragging");
+    svg.setPointerCapture(e.pointerId);
+  });
+  svg.addEventListener("pointermove", function (e) {
+    if (!drag) return;
+    vb.x = drag.vx - (e.clientX - drag.x) * drag.s;
+    vb.y = drag.vy - (e.clientY - drag.y) * drag.s;
+    clamp(); apply();
+  });
+  function endDrag() { drag = null; svg.classList.remove("dragging"); }
+  svg.addEventListener("pointerup", endDrag);
+  svg.addEventListener("pointercancel", endDrag);
+  document.getElementById("zin").addEventListener("click", function () { zoom(1.5); });
+  document.getElementById("zout").addEventListener("click", function () { zoom(1 / 1.5); });
+  document.getElementById("zreset").addEventListener("click", function () { vb = Object.assign({}, start); apply(); });
+  document.addEventListener("keydown", function (e) {
+    if (e.key === "+" || e.key === "=") zoom(1.5);
+    else if (e.key === "-") zoom(1 / 1.5);
+    else if (e.key === "0") { vb = Object.assign({}, start); apply(); }
+    else if (e.key === "Escape") hide();
+  });
+  function show(m) {
+    const ev = EVENTS[Number(m.dataset.i)];
+    tip.textContent = "";
+    const head = document.createElement("strong");
+    head.textContent = ev.action + " in " + ev.place + (ev.country && ev.country !== ev.place ? " (" + ev.country + ")" : "");
+    const s = document.createElement("div");
+    s.className = "s";
+    s.textContent = ev.sentence;
+    tip.appendChild(head); tip.appendChild(s);
+    tip.hidden = false;
+    const r = m.getBoundingClientRect(), w = wrap.getBoundingClientRect();
+    let left = r.right - w.left + 8, top = r.top - w.top;
+    if (left + tip.offsetWidth > w.width) left = Math.max(0, r.left - w.left - tip.offsetWidth - 8);
+    if (top + tip.offsetHeight > w.height) top = Math.max(0, w.height - tip.offsetHeight);
+    tip.style.left = left + "px"; tip.style.top = top + "px";
+  }
+  function hide() { tip.hidden = true; }
+  for (const m of markers) {
+    m.addEventListener("mouseenter", function () { show(m); });
+    m.addEventListener("mouseleave", hide);
+    m.addEventListener("focus", function () { show(m); });
+    m.addEventListener("blur", hide);
+  }
+  apply();
+})();
+"##;

@@ -1,0 +1,348 @@
+//! `opmap batch`: folders, JSON Lines files and stdin in; the event stream (RFC 8142), the
+//! aggregate layer, summary.csv and the maps out; order independent of the thread count;
+//! skipped articles (exit 5); the stream never under its final name before the run ends.
+
+mod common;
+
+use common::{opmap, run, seed, stderr};
+use std::io::Write;
+use std::path::Path;
+use std::process::Stdio;
+use std::time::{Duration, Instant};
+
+/// Short articles with known events, one per country group.
+const STORIES: &[&str] = &[
+    "Servers were seized in the Netherlands and Canada. The operation was coordinated by Europol.",
+    "Police raided homes in France and arrested two suspects in Spain.",
+    "German police took down the marketplace, while raids were conducted in Romania.",
+    "Officers arrested five people in Italy. Authorities in Portugal seized cash.",
+];
+
+/// The features of an RFC 8142 text sequence, checking its framing on the way.
+fn records(bytes: &[u8]) -> Vec<serde_json::Map<String, serde_json::Value>> {
+    let text = std::str::from_utf8(bytes).expect("the stream is UTF-8");
+    if text.is_empty() {
+        return Vec::new();
+    }
+    assert!(text.starts_with('\u{1e}'), "a record starts with RS");
+    text.split('\u{1e}')
+        .skip(1)
+        .map(|record| {
+            assert!(record.ends_with('\n'), "a record ends with LF: {record:?}");
+            let value: serde_json::Value = serde_json::from_str(record).expect("a record is JSON");
+            let feature: geojson::Feature = serde_json::from_value(value.clone()).expect("Feature");
+            assert!(matches!(
+                feature.geometry.map(|g| g.value),
+                Some(geojson::Value::Point(_))
+            ));
+            value["properties"].as_object().unwrap().clone()
+        })
+        .collect()
+}
+
+fn prop<'a>(props: &'a serde_json::Map<String, serde_json::Value>, key: &str) -> &'a str {
+    props[key]
+        .as_str()
+        .unwrap_or_else(|| panic!("{key} is a string"))
+}
+
+fn jsonl(lines: &[serde_json::Value]) -> String {
+    lines.iter().map(|l| format!("{l}\n")).collect()
+}
+
+fn read(path: &Path) -> Vec<u8> {
+    std::fs::read(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+/// The checks every finished run passes: all files there, nothing partial left.
+fn assert_outputs(out: &Path) {
+    for name in [
+        "events.geojsonl",
+        "countries.geojson",
+        "summary.csv",
+        "map.png",
+        "map.svg",
+    ] {
+        assert!(out.join(name).is_file(), "{name} written");
+    }
+    assert!(!out.join("events.geojsonl.partial").exists());
+    let countries = common::collection(&read(&out.join("countries.geojson")));
+    for f in &countries.features {
+        assert!(matches!(
+            f.geometry.as_ref().map(|g| &g.value),
+            Some(geojson::Value::MultiPolygon(_))
+        ));
+        assert!(f.property("articles").and_then(|v| v.as_u64()).unwrap() >= 1);
+        assert!(f.property("role").and_then(|v| v.as_str()).is_some());
+        for action in [
+            "seizure",
+            "raid",
+            "arrest",
+            "takedown",
+            "coordination",
+            "participation",
+        ] {
+            assert!(f.property(action).and_then(|v| v.as_u64()).is_some());
+        }
+    }
+}
+
+#[test]
+fn folder_of_text_markdown_and_html() {
+    let dir = tempfile::tempdir().unwrap();
+    let articles = dir.path().join("articles");
+    std::fs::create_dir_all(articles.join("2024")).unwrap();
+    std::fs::copy(seed(), articles.join("seed.txt")).unwrap();
+    std::fs::write(articles.join("2024/raids.md"), STORIES[1]).unwrap();
+    std::fs::write(
+        articles.join("2024/page.html"),
+        format!(
+            "<!DOCTYPE html><html><head><script>var c = 'Japan';</script></head>\
+             <body><h1>Takedown</h1><p>{}</p></body></html>",
+            STORIES[2]
+        ),
+    )
+    .unwrap();
+    std::fs::write(articles.join("notes.pdf"), "Raids in Japan.").unwrap();
+    std::fs::write(articles.join(".hidden.txt"), "Raids in Japan.").unwrap();
+
+    let out = run(dir.path(), &["batch", "articles", "--out", "out"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let outdir = dir.path().join("out");
+    assert_outputs(&outdir);
+    let events = records(&read(&outdir.join("events.geojsonl")));
+    let mut names: Vec<&str> = events.iter().map(|p| prop(p, "article")).collect();
+    names.dedup();
+    // Sorted walk, names relative to the folder, `/` between components.
+    assert_eq!(names, ["2024/page.html", "2024/raids.md", "seed.txt"]);
+    assert!(events.iter().all(|p| prop(p, "country") != "JP"));
+    assert!(events
+        .iter()
+        .all(|p| prop(p, "date").is_empty() && prop(p, "url").is_empty()));
+    let summary = String::from_utf8(read(&outdir.join("summary.csv"))).unwrap();
+    assert!(summary.starts_with(
+        "country,country_name,articles,seizure,raid,arrest,takedown,coordination,participation\n"
+    ));
+    assert!(summary.contains("\nFR,France,2,"), "{summary}");
+    assert!(stderr(&out).contains("3 articles"), "{}", stderr(&out));
+}
+
+#[test]
+fn json_lines_with_id_date_url_and_text_field() {
+    let dir = tempfile::tempdir().unwrap();
+    let lines = [
+        serde_json::json!({"id": "one", "body": STORIES[0], "date": "2024-05-30", "url": "https://example.org/1"}),
+        serde_json::json!({"body": STORIES[1]}),
+        serde_json::json!({"id": 3, "body": STORIES[3], "date": null}),
+    ];
+    // Not a .jsonl name: --jsonl says what it is.
+    std::fs::write(dir.path().join("corpus.txt"), jsonl(&lines)).unwrap();
+    let out = run(
+        dir.path(),
+        &[
+            "batch",
+            "corpus.txt",
+            "--jsonl",
+            "--text-field",
+            "body",
+            "--out",
+            "o",
+            "-q",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(stderr(&out).is_empty(), "--quiet: {}", stderr(&out));
+    assert_outputs(&dir.path().join("o"));
+    let events = records(&read(&dir.path().join("o/events.geojsonl")));
+    let by = |article: &str| -> Vec<_> {
+        events
+            .iter()
+            .filter(|p| prop(p, "article") == article)
+            .collect()
+    };
+    let one = by("one");
+    assert!(!one.is_empty());
+    assert!(one.iter().all(|p| prop(p, "date") == "2024-05-30"));
+    assert!(one
+        .iter()
+        .all(|p| prop(p, "url") == "https://example.org/1"));
+    // No id: FILE:LINE; a numeric id as text; absent or null date/url: "".
+    let second = by("corpus.txt:2");
+    assert!(second
+        .iter()
+        .any(|p| prop(p, "action") == "raid" && prop(p, "country") == "FR"));
+    assert!(second.iter().all(|p| prop(p, "date").is_empty()));
+    assert!(by("3")
+        .iter()
+        .any(|p| prop(p, "action") == "arrest" && prop(p, "country") == "IT"));
+}
+
+#[test]
+fn stdin_json_lines() {
+    let dir = tempfile::tempdir().unwrap();
+    let lines: Vec<_> = STORIES
+        .iter()
+        .enumerate()
+        .map(|(i, s)| serde_json::json!({"id": format!("s{i}"), "text": s}))
+        .collect();
+    let mut child = opmap(dir.path())
+        .args(["batch", "-", "--out", "o"])
+        .stdin(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(jsonl(&lines).as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let events = records(&read(&dir.path().join("o/events.geojsonl")));
+    let mut names: Vec<&str> = events.iter().map(|p| prop(p, "article")).collect();
+    names.dedup();
+    assert_eq!(names, ["s0", "s1", "s2", "s3"]);
+}
+
+#[test]
+fn output_is_identical_with_one_and_two_threads() {
+    let dir = tempfile::tempdir().unwrap();
+    let seed_text = std::fs::read_to_string(seed()).unwrap();
+    // Uneven articles (the seed is much longer) so that threads finish out of order.
+    let lines: Vec<_> = (0..1500)
+        .map(|i| {
+            let text = if i % 7 == 0 {
+                seed_text.as_str()
+            } else {
+                STORIES[i % STORIES.len()]
+            };
+            serde_json::json!({"id": format!("a{i:05}"), "text": text, "date": "2024"})
+        })
+        .collect();
+    std::fs::write(dir.path().join("c.jsonl"), jsonl(&lines)).unwrap();
+    for threads in ["1", "2"] {
+        let out = run(
+            dir.path(),
+            &["batch", "c.jsonl", "--out", threads, "--threads", threads],
+        );
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    }
+    for name in [
+        "events.geojsonl",
+        "countries.geojson",
+        "summary.csv",
+        "map.svg",
+    ] {
+        assert!(
+            read(&dir.path().join("1").join(name)) == read(&dir.path().join("2").join(name)),
+            "{name} differs between --threads 1 and --threads 2"
+        );
+    }
+    let events = records(&read(&dir.path().join("2/events.geojsonl")));
+    let ids: Vec<&str> = events.iter().map(|p| prop(p, "article")).collect();
+    assert!(ids.windows(2).all(|w| w[0] <= w[1]), "input order");
+    let mut distinct = ids.clone();
+    distinct.dedup();
+    assert_eq!(distinct.len(), 1500);
+}
+
+#[test]
+fn bad_articles_are_skipped_and_exit_5() {
+    let dir = tempfile::tempdir().unwrap();
+    let big = "Raids in France. ".repeat(20);
+    let text = [
+        serde_json::json!({"id": "good1", "text": STORIES[0]}).to_string(),
+        "{not json".to_string(),
+        serde_json::json!({"id": "empty", "text": "  \n "}).to_string(),
+        serde_json::json!({"id": "binary", "text": "PK\u{3}\u{4}\u{0}\u{0}"}).to_string(),
+        serde_json::json!({"id": "big", "text": big}).to_string(),
+        serde_json::json!({"id": "notext", "body": "x"}).to_string(),
+        "[1, 2]".to_string(),
+        String::new(), // a blank line is not an article
+        serde_json::json!({"id": "good2", "text": STORIES[1]}).to_string(),
+    ]
+    .join("\n");
+    std::fs::write(dir.path().join("c.jsonl"), text).unwrap();
+    let folder = dir.path().join("docs");
+    std::fs::create_dir(&folder).unwrap();
+    std::fs::write(folder.join("ok.txt"), STORIES[2]).unwrap();
+    std::fs::write(folder.join("zip.txt"), b"PK\x03\x04\x00\x00\x00").unwrap();
+    std::fs::write(folder.join("latin1.txt"), b"Raids in France \xe9t\xe9.").unwrap();
+
+    let out = run(
+        dir.path(),
+        &[
+            "batch",
+            "c.jsonl",
+            "docs",
+            "--out",
+            "o",
+            "--max-bytes",
+            "200",
+        ],
+    );
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(5), "{err}");
+    for expected in [
+        "c.jsonl:2: not valid JSON",
+        "c.jsonl:3 (article empty): empty article",
+        "c.jsonl:4 (article binary): not a text file (NUL byte",
+        "c.jsonl:5 (article big): larger than the limit of 200 bytes",
+        "c.jsonl:6 (article notext): no `text` field",
+        "c.jsonl:7: not a JSON object",
+        "(article zip.txt): not a text file",
+        "warning: latin1.txt: invalid UTF-8",
+        "7 skipped",
+    ] {
+        assert!(err.contains(expected), "missing {expected:?} in:\n{err}");
+    }
+    let o = dir.path().join("o");
+    assert_outputs(&o);
+    let events = records(&read(&o.join("events.geojsonl")));
+    let mut names: Vec<&str> = events.iter().map(|p| prop(p, "article")).collect();
+    names.dedup();
+    assert_eq!(names, ["good1", "good2", "latin1.txt", "ok.txt"]);
+    let skipped = String::from_utf8(read(&o.join("skipped.csv"))).unwrap();
+    assert_eq!(skipped.lines().count(), 8, "{skipped}");
+    assert!(skipped.starts_with("source,article,reason\n"));
+}
+
+#[test]
+fn missing_input_is_an_input_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = run(dir.path(), &["batch", "nope.jsonl", "--out", "o"]);
+    assert_eq!(out.status.code(), Some(3));
+    assert!(stderr(&out).contains("nope.jsonl"));
+    assert!(!dir.path().join("o/events.geojsonl").exists());
+}
+
+#[test]
+fn stream_stays_partial_until_the_run_ends() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut child = opmap(dir.path())
+        .args(["batch", "-", "--out", "o", "--quiet"])
+        .stdin(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let first = serde_json::json!({"id": "first", "text": STORIES[0]});
+    stdin.write_all(format!("{first}\n").as_bytes()).unwrap();
+    stdin.flush().unwrap();
+    // The article is processed and its events written while stdin is still open.
+    let partial = dir.path().join("o/events.geojsonl.partial");
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while std::fs::metadata(&partial).map_or(true, |m| m.len() == 0) {
+        assert!(Instant::now() < deadline, "no events in the partial file");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    assert!(!dir.path().join("o/events.geojsonl").exists());
+    // Interrupted: the partial file keeps the finished article, whole; no final file.
+    child.kill().unwrap();
+    child.wait().unwrap();
+    let events = records(&read(&partial));
+    assert!(events.iter().all(|p| prop(p, "article") == "first"));
+    assert!(!events.is_empty());
+    assert!(!dir.path().join("o/events.geojsonl").exists());
+}
