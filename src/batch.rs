@@ -134,8 +134,8 @@ pub struct Summary {
     pub bytes: u64,
     /// Articles skipped, in input order.
     pub skipped: Vec<Skipped>,
-    /// Warnings (e.g. invalid UTF-8 decoded lossily), in input order.
-    pub warnings: Vec<String>,
+    /// Warnings (e.g. invalid UTF-8 decoded lossily): the first ones are printed, all counted.
+    pub warnings: u64,
     /// Counts per country, by ISO code.
     pub countries: BTreeMap<String, CountryCount>,
     /// Files written, in order.
@@ -323,7 +323,7 @@ fn consume(
                     progress.println(&format!("opmap: warning: {w}"));
                 }
                 warned += 1;
-                summary.warnings.push(w);
+                summary.warnings += 1;
             }
             match d.outcome {
                 Ok(x) => {
@@ -793,10 +793,18 @@ fn finish(
     }
     let extraction = crate::extract(gazetteer, &article);
     let located = &extraction.located;
-    let mut records = Vec::with_capacity(located.len() * 700);
-    let collection = layers::events(located);
-    for mut feature in collection.features {
+    let mut records = Vec::with_capacity(located.len() * 1200);
+    // Ids are unique within an article; the article's name makes them unique in the corpus,
+    // without a corpus-wide set of ids (memory would grow with the corpus).
+    let suffix = format!("-{}", layers::slug(&article.path));
+    for mut feature in layers::events(located).features {
+        if let Some(geojson::feature::Id::String(id)) = feature.id.as_mut() {
+            id.push_str(&suffix);
+        }
         if let Some(props) = feature.properties.as_mut() {
+            if let Some(JsonValue::String(id)) = props.get_mut("id") {
+                id.push_str(&suffix);
+            }
             props.insert("date".into(), JsonValue::String(date.to_string()));
             props.insert("url".into(), JsonValue::String(url.to_string()));
         }
@@ -1028,6 +1036,9 @@ pub fn report(summary: &Summary, out_dir: &Path) -> String {
         thousands(summary.events),
         summary.countries.len()
     );
+    if summary.warnings > 0 {
+        out += &format!("; {} warnings", thousands(summary.warnings));
+    }
     if summary.skipped.is_empty() {
         out.push('\n');
     } else {

@@ -212,7 +212,13 @@ pub fn write_map(
             write("map.html", html.as_bytes(), &mut written)?;
         }
         if formats.qgis {
-            let basemap = formats::qgis::basemap(gazetteer, scene.detail)?;
+            // The outlines around what map.png shows (main view and insets); all for a world map.
+            let bounds: Option<Vec<_>> = std::iter::once(&scene.view)
+                .chain(scene.insets.iter().map(|i| &i.view))
+                .map(|v| v.lon_lat_bounds())
+                .collect();
+            let bounds = bounds.unwrap_or_default();
+            let basemap = formats::qgis::basemap(gazetteer, scene.detail, &bounds)?;
             let text = layers::to_geojson_string(&basemap);
             write("basemap.geojson", text.as_bytes(), &mut written)?;
             write("basemap.qml", Layer::Basemap.qml().as_bytes(), &mut written)?;

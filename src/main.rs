@@ -116,7 +116,12 @@ struct MapArgs {
     #[arg(long, default_value = "auto", value_name = "NAME")]
     projection: opmap::render::options::ProjectionChoice,
     /// Extent: auto (fitted to the events), world, europe, or W,S,E,N in degrees.
-    #[arg(long, default_value = "auto", value_name = "EXTENT", allow_hyphen_values = true)]
+    #[arg(
+        long,
+        default_value = "auto",
+        value_name = "EXTENT",
+        allow_hyphen_values = true
+    )]
     extent: opmap::render::options::ExtentChoice,
     /// Inset for a distant second cluster of events (see DESIGN.md): auto or off.
     #[arg(long, default_value = "auto", value_name = "MODE")]

@@ -3,16 +3,18 @@
 //! In: the gazetteer, the article's text and its sentences. Out: [`Mention`]s in text order,
 //! non-overlapping, each naming a place and the form of the name.
 //!
-//! The text is matched once through a normalised copy (whitespace runs, including line wraps,
-//! become one space; curly apostrophes become straight), so "the United\nStates" and
-//! "King’s" match. A raw match counts when it stands on word boundaries and its capitals agree
-//! with the name's (acronyms exactly: "US" is not "us"; other names need their capitals:
-//! "Turkey", "TURKEY", not "turkey"). Among overlapping matches the leftmost-longest wins, so
-//! "Romania" hides "Oman" and "Nigeria" hides "Niger". A name several places share goes to a
-//! country first, then to the place whose country the article names elsewhere, then to the
-//! larger place.
+//! The gazetteer's name index is walked from each word start, folding the text on the fly (no
+//! copy: whitespace runs, including line wraps, match one space; curly apostrophes a straight
+//! one), so "the United\nStates" and "King’s" match. A match counts when it stands on word
+//! boundaries and its capitals agree with the name's (acronyms exactly: "US" is not "us"; other
+//! names need their capitals: "Turkey", "TURKEY", not "turkey"). At each start the longest valid
+//! match wins, so "Romania" hides "Oman" and "Nigeria" hides "Niger". A name several places share
+//! goes to a country first, then to the place whose country the article names elsewhere, then to
+//! the larger place. City names pass the city rules of `city` below (capital letter, place context,
+//! common words).
 
-use crate::gazetteer::{Form, Gazetteer, PlaceId, PlaceKind};
+use crate::gazetteer::index::{NameRef, RawMatch};
+use crate::gazetteer::{Form, Gazetteer, PlaceId, PlaceKind, CITY_WELL_KNOWN};
 use crate::sentences::Sentence;
 use crate::span::Span;
 use serde::Serialize;
@@ -96,73 +98,190 @@ fn is_word_char(c: char) -> bool {
 /// True when every upper-case letter of `name` is upper case in `found` too (and, for codes,
 /// when they are equal).
 fn case_agrees(name: &str, found: &str, case_sensitive: bool) -> bool {
+    // The text as the matcher saw it: whitespace runs as one space, curly apostrophes straight.
+    let mut space = false;
+    let found = found.chars().filter_map(|c| {
+        let was = space;
+        space = c.is_whitespace();
+        match c {
+            c if c.is_whitespace() => (!was).then_some(' '),
+            '\u{2019}' | '\u{2018}' | '\u{02BC}' => Some('\''),
+            c => Some(c),
+        }
+    });
     if case_sensitive {
-        return name == found;
+        return name.chars().eq(found);
     }
     name.chars()
-        .zip(found.chars())
+        .zip(found)
         .all(|(n, f)| !n.is_uppercase() || f.is_uppercase() || !f.is_alphabetic())
 }
 
-struct Candidate {
+/// Words before a city name that make it a place: "in Nice", "from Reading", "near Split".
+const PLACE_PREPOSITIONS: &[&str] = &[
+    "across",
+    "around",
+    "at",
+    "between",
+    "from",
+    "in",
+    "inside",
+    "into",
+    "near",
+    "outside",
+    "throughout",
+    "to",
+    "toward",
+    "towards",
+    "via",
+    "within",
+];
+
+/// Nouns that, before "of", make the next name a place: "the city of Split".
+const PLACE_NOUNS: &[&str] = &[
+    "capital", "cities", "city", "port", "province", "region", "suburb", "town", "towns", "village",
+];
+
+/// Continents and world regions: GeoNames gives some of these names to small cities as alternate
+/// names ("Asia" in the Philippines, "Africa" for Mahdia), but in a text they name the region.
+const REGIONS: &[&str] = &[
+    "africa",
+    "america",
+    "americas",
+    "antarctica",
+    "arctic",
+    "asia",
+    "balkans",
+    "caribbean",
+    "caucasus",
+    "eurasia",
+    "europe",
+    "gulf",
+    "levant",
+    "maghreb",
+    "middle east",
+    "oceania",
+    "sahel",
+    "scandinavia",
+];
+
+/// A match chosen leftmost-longest, before the city rules (kept small: one per mention).
+struct Chosen {
     start: usize,
     end: usize,
-    name: usize,
+    /// The name's group in the index, and its position there.
+    group: u64,
+    entry: u8,
+}
+
+impl Chosen {
+    fn name<'g>(&self, gazetteer: &'g Gazetteer) -> NameRef<'g> {
+        gazetteer
+            .names
+            .group(self.group)
+            .nth(usize::from(self.entry))
+            .expect("a chosen entry exists in its group")
+    }
+}
+
+/// The word before `at` (lower case, ASCII letters only), and the one before it.
+fn words_before(text: &str, at: usize) -> (String, String) {
+    let mut words = text[..at]
+        .rsplit(|c: char| !c.is_alphanumeric() && c != '\'')
+        .filter(|w| !w.is_empty())
+        .take(2)
+        .map(str::to_lowercase);
+    let first = words.next().unwrap_or_default();
+    let second = words.next().unwrap_or_default();
+    (first, second)
 }
 
 /// Finds the place mentions in an article's sentences.
 pub fn find(gazetteer: &Gazetteer, text: &str, sentences: &[Sentence]) -> Vec<Mention> {
-    let norm = Normalized::new(text);
-    let ntext = norm.text.as_str();
-    let mut candidates: Vec<Candidate> = Vec::new();
-    for (name, start, end) in gazetteer.raw_matches(ntext) {
-        let entry = &gazetteer.names[name];
-        let before = ntext[..start].chars().next_back();
-        let after = ntext[end..].chars().next();
-        if before.is_some_and(is_word_char) || after.is_some_and(is_word_char) {
-            continue;
+    let names = &gazetteer.names;
+    let bytes = text.as_bytes();
+    let mut raw: Vec<RawMatch> = Vec::new();
+    let mut chosen: Vec<Chosen> = Vec::new();
+    let mut free_from = 0;
+    let mut i = 0;
+    let mut prev_word = false;
+    // Walk every word start once (leftmost), keeping the longest valid match there.
+    while i < bytes.len() {
+        let b = bytes[i];
+        let (word, len) = if b < 0x80 {
+            (b.is_ascii_alphanumeric(), 1)
+        } else {
+            let c = text[i..].chars().next().unwrap_or(' ');
+            (c.is_alphanumeric(), c.len_utf8())
+        };
+        if !prev_word && i >= free_from && !b.is_ascii_whitespace() && names.may_start(bytes, i) {
+            raw.clear();
+            names.matches_at(text, i, &mut raw);
+            'longest: for m in raw.iter().rev() {
+                let found = &text[m.start..m.end];
+                for (entry, name) in names.group(m.group).enumerate() {
+                    if case_agrees(name.text, found, name.case_sensitive) {
+                        chosen.push(Chosen {
+                            start: m.start,
+                            end: m.end,
+                            group: m.group,
+                            entry: entry as u8,
+                        });
+                        free_from = m.end;
+                        break 'longest;
+                    }
+                }
+            }
         }
-        // "U.S." written as "U.S" before a period: the name's own final period may be the text's.
-        if !case_agrees(&entry.text, &ntext[start..end], entry.case_sensitive) {
-            continue;
-        }
-        candidates.push(Candidate { start, end, name });
-    }
-    // Leftmost-longest among the valid matches.
-    candidates.sort_by_key(|c| (c.start, std::cmp::Reverse(c.end), c.name));
-    let mut chosen: Vec<Candidate> = Vec::new();
-    for c in candidates {
-        if chosen.last().is_some_and(|last| c.start < last.end) {
-            continue;
-        }
-        chosen.push(c);
+        prev_word = word;
+        i += len;
     }
 
-    // Countries the article names outright, to settle names that several places share.
+    // Countries the article names outright (not through a city), to settle shared names.
     let named_countries: HashSet<&str> = chosen
         .iter()
-        .filter(|c| gazetteer.names[c.name].places.len() == 1)
-        .map(|c| gazetteer.names[c.name].places[0])
+        .map(|c| c.name(gazetteer))
+        .filter(|n| n.form != Form::City && n.place_count() == 1)
+        .filter_map(|n| n.places().next())
         .map(|p| gazetteer.place(p).country.as_str())
         .collect();
 
-    let mut mentions = Vec::with_capacity(chosen.len());
-    for c in chosen {
-        let entry = &gazetteer.names[c.name];
-        let place = choose(gazetteer, &entry.places, &named_countries);
-        let mut start = norm.original(c.start);
-        let end = norm.original(c.end);
+    let mut mentions: Vec<Mention> = Vec::with_capacity(chosen.len());
+    let mut readings: Vec<PlaceId> = Vec::new();
+    for (k, c) in chosen.iter().enumerate() {
+        let entry = &c.name(gazetteer);
+        readings.clear();
+        readings.extend(entry.places());
+        let mut start = c.start;
+        let end = c.end;
+        let place = if entry.form == Form::City {
+            match city(
+                gazetteer,
+                text,
+                sentences,
+                &chosen,
+                k,
+                &mentions,
+                &named_countries,
+                &readings,
+            ) {
+                Some(place) => place,
+                None => continue,
+            }
+        } else {
+            choose(gazetteer, &readings, &named_countries, None)
+        };
         // Keep a leading "the" with the name: "the Netherlands", "the FBI".
         if matches!(entry.form, Form::Name | Form::Code | Form::Agency) {
-            let head = &ntext[..c.start];
-            if head.ends_with("the ") || head.ends_with("The ") {
-                let cut = head.len() - 4;
-                let at_word = ntext[..cut]
+            let head = text[..c.start].trim_end();
+            if head.len() < c.start && (head.ends_with("the") || head.ends_with("The")) {
+                let cut = head.len() - 3;
+                let at_word = text[..cut]
                     .chars()
                     .next_back()
                     .is_none_or(|ch| !is_word_char(ch));
                 if at_word && !entry.text.to_lowercase().starts_with("the ") {
-                    start = norm.original(cut);
+                    start = cut;
                 }
             }
         }
@@ -174,17 +293,131 @@ pub fn find(gazetteer: &Gazetteer, text: &str, sentences: &[Sentence]) -> Vec<Me
             span: Span::new(start, end),
             place,
             form: entry.form,
-            readings: entry.places.len(),
+            readings: entry.place_count(),
         });
     }
     mentions
 }
 
-/// Picks a place for a name: a country first, then one in a country the article names, then
-/// the most populous.
-fn choose(gazetteer: &Gazetteer, places: &[PlaceId], named: &HashSet<&str>) -> PlaceId {
+/// Decides whether a city name is a place here, and which city it is.
+///
+/// A city name needs its capital letter, not one that only opens a sentence or sits in a
+/// headline in capitals, and a place context: a place preposition before it ("in", "at",
+/// "near", "from"...) or "city of"; a list it continues ("in Lyon and Nice"); a country after
+/// it ("Split, Croatia"); or, for a name that is not a common English word, its country named
+/// elsewhere in the article, or a large city (at least [`CITY_WELL_KNOWN`] people, or a
+/// capital). A name made only of common English words ("Nice", "Reading", "Mobile", "Split",
+/// from `gazetteer/common-words.txt`) needs one of the first three. Among its readings, a city
+/// in the country after it wins, then one in a country the article names, then the largest.
+#[allow(clippy::too_many_arguments)] // one call site; the pieces are the article's state
+fn city(
+    gazetteer: &Gazetteer,
+    text: &str,
+    sentences: &[Sentence],
+    chosen: &[Chosen],
+    k: usize,
+    mentions: &[Mention],
+    named: &HashSet<&str>,
+    readings: &[PlaceId],
+) -> Option<PlaceId> {
+    let c = &chosen[k];
+    let name = c.name(gazetteer);
+    let found = &text[c.start..c.end];
+    if REGIONS.contains(&crate::gazetteer::fold(found).as_str()) {
+        return None;
+    }
+    let name_lower_initial = name.text.starts_with(char::is_lowercase);
+    if !found.starts_with(char::is_uppercase) && !name_lower_initial {
+        return None;
+    }
+    // Capitals that say nothing: the first word of a sentence, a headline in capitals.
+    let sentence_start = sentence_of(sentences, c.start)
+        .and_then(|s| sentences.get(s))
+        .map_or(0, |s| s.span.start);
+    let initial = !text[sentence_start.min(c.start)..c.start]
+        .chars()
+        .any(char::is_alphanumeric);
+    let letters = found.chars().filter(|ch| ch.is_alphabetic()).count();
+    let shouting = letters > 1 && !found.chars().any(char::is_lowercase);
+    let capitalised = !initial && !shouting;
+
+    let (before, before2) = words_before(text, c.start);
+    let preposition = PLACE_PREPOSITIONS.contains(&before.as_str())
+        || (before == "of" && PLACE_NOUNS.contains(&before2.as_str()));
+    // A list it continues: the mention just before, joined by "," / "and" / "or".
+    let continues = mentions.last().is_some_and(|m| {
+        let gap = text.get(m.span.end..c.start).unwrap_or("");
+        gap.len() <= 8
+            && gap
+                .split(|ch: char| ch.is_whitespace() || ch == ',')
+                .all(|w| w.is_empty() || w == "and" || w == "or")
+            && !gap.trim().is_empty()
+    });
+    // "Split, Croatia": a country right after it.
+    let country_after = chosen.get(k + 1).and_then(|next| {
+        let gap = &text[c.end..next.start];
+        let next_name = next.name(gazetteer);
+        let is_country = next_name.form == Form::Name || next_name.form == Form::Code;
+        (gap.trim() == "," && is_country)
+            .then(|| next_name.places().next())
+            .flatten()
+            .map(|p| gazetteer.place(p).country.as_str())
+            .filter(|code| gazetteer.country(code).is_some())
+    });
+    // The end of a longer proper name: "Detective Austin", "Michael Jordan" (a city right
+    // after a capitalised word that is neither a preposition nor a place of its own).
+    let head = &text[..c.start];
+    let trimmed = head.trim_end_matches([' ', '\t']);
+    if trimmed.len() < head.len() {
+        let word_start = trimmed
+            .rfind(|ch: char| !ch.is_alphanumeric())
+            .map_or(0, |i| {
+                i + trimmed[i..].chars().next().map_or(1, char::len_utf8)
+            });
+        let word = &trimmed[word_start..];
+        let part_of_place = k > 0 && chosen[k - 1].end == trimmed.len();
+        if word.starts_with(char::is_uppercase)
+            && word.chars().any(char::is_lowercase)
+            && !part_of_place
+            && !PLACE_PREPOSITIONS.contains(&before.as_str())
+            && !matches!(
+                before.as_str(),
+                "the" | "north" | "south" | "east" | "west" | "central" | "greater" | "downtown"
+            )
+        {
+            return None;
+        }
+    }
+    let place = choose(gazetteer, readings, named, country_after);
+    let chosen_place = gazetteer.place(place);
+    let context = preposition || continues || country_after.is_some();
+    if name.common_word {
+        return context.then_some(place);
+    }
+    let capital = gazetteer
+        .country(&chosen_place.country)
+        .is_some_and(|country| country.independent && is_capital(gazetteer, place));
+    let well_known = chosen_place.population >= CITY_WELL_KNOWN || capital;
+    let own_country = named.contains(chosen_place.country.as_str());
+    let ok = context || well_known || (capitalised && own_country);
+    ok.then_some(place)
+}
+
+/// True when the place is its country's capital (as `cities.tsv` marks it).
+fn is_capital(gazetteer: &Gazetteer, place: PlaceId) -> bool {
+    gazetteer.capital_of(&gazetteer.place(place).country) == Some(place)
+}
+
+/// Picks a place for a name: a country first, then one in `prefer` (the country written after
+/// a city), then one in a country the article names, then the most populous.
+fn choose(
+    gazetteer: &Gazetteer,
+    places: &[PlaceId],
+    named: &HashSet<&str>,
+    prefer: Option<&str>,
+) -> PlaceId {
     let mut best = places[0];
-    let mut best_key = (0u8, 0u8, 0u8, 0u64);
+    let mut best_key = (0u8, 0u8, 0u8, 0u8, 0u64);
     for (i, &p) in places.iter().enumerate() {
         let place = gazetteer.place(p);
         // "Dutch" is the Netherlands before the Caribbean Netherlands: sovereign states first.
@@ -193,6 +426,7 @@ fn choose(gazetteer: &Gazetteer, places: &[PlaceId], named: &HashSet<&str>) -> P
             .is_some_and(|c| c.independent);
         let key = (
             u8::from(place.kind == PlaceKind::Country),
+            u8::from(prefer == Some(place.country.as_str())),
             u8::from(named.contains(place.country.as_str())),
             u8::from(sovereign),
             place.population,

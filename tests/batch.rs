@@ -245,6 +245,12 @@ fn output_is_identical_with_one_and_two_threads() {
     let mut distinct = ids.clone();
     distinct.dedup();
     assert_eq!(distinct.len(), 1500);
+    // Feature ids are unique over the corpus: the article's name is appended.
+    let mut feature_ids: Vec<&str> = events.iter().map(|p| prop(p, "id")).collect();
+    assert!(feature_ids[0].ends_with("-a00000"), "{}", feature_ids[0]);
+    feature_ids.sort();
+    feature_ids.dedup();
+    assert_eq!(feature_ids.len(), events.len());
 }
 
 #[test]

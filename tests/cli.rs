@@ -172,7 +172,7 @@ fn resolve_prints_code_name_kind_and_point() {
     let dir = tempfile::tempdir().unwrap();
     let out = run(
         dir.path(),
-        &["resolve", "the Netherlands", "FBI", "Holland", "Atlantis"],
+        &["resolve", "the Netherlands", "FBI", "Holland", "Qwertyland"],
     );
     assert!(out.status.success());
     let text = String::from_utf8(out.stdout).unwrap();
@@ -182,7 +182,7 @@ fn resolve_prints_code_name_kind_and_point() {
     );
     assert!(text.contains("FBI\tUS\t"), "{text}");
     assert!(text.contains("Holland\tNL\t"), "{text}");
-    assert!(text.contains("Atlantis\tnot found"), "{text}");
+    assert!(text.contains("Qwertyland\tnot found"), "{text}");
 }
 
 #[test]

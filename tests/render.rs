@@ -37,7 +37,7 @@ fn png_has_the_size_and_country_fills() {
         ("GB", -1.3, 52.6, Action::Takedown),
     ];
     for (code, lon, lat, role) in probes {
-        let (x, y) = scene.view.pixel(lon, lat).unwrap();
+        let (x, y) = scene.view_for(lon, lat).pixel(lon, lat).unwrap();
         // Away from markers and labels.
         for m in &scene.markers {
             assert!(

@@ -70,7 +70,7 @@ impl Layer {
     /// The `<renderer-v2>` element of this layer's style.
     pub fn renderer(self) -> String {
         match self {
-            Layer::Events => categorized("action", |a| marker_symbol(a)),
+            Layer::Events => categorized("action", marker_symbol),
             Layer::Countries => {
                 categorized("role", |a| fill_symbol(style::color(a), COUNTRY_ALPHA))
             }
@@ -173,9 +173,29 @@ fn line_symbol(color: RGBColor) -> String {
     )
 }
 
-/// Every country outline at the map's level of detail, as a FeatureCollection of
-/// MultiPolygons (`id`, `country`, `name`), exterior rings counter-clockwise.
-pub fn basemap(gazetteer: &Gazetteer, detail: Detail) -> Result<FeatureCollection> {
+/// The country outlines at the map's level of detail, as a FeatureCollection of
+/// MultiPolygons (`id`, `country`, `name`), exterior rings counter-clockwise: every polygon
+/// whose box meets one of `bounds` (west, south, east, north, degrees; 10° added around), or
+/// all of them when `bounds` is empty (world maps).
+pub fn basemap(
+    gazetteer: &Gazetteer,
+    detail: Detail,
+    bounds: &[(f64, f64, f64, f64)],
+) -> Result<FeatureCollection> {
+    let wanted = |poly: &geo::Polygon<f64>| {
+        if bounds.is_empty() {
+            return true;
+        }
+        let Some(r) = geo::BoundingRect::bounding_rect(poly) else {
+            return false;
+        };
+        bounds.iter().any(|&(w, s, e, n)| {
+            r.max().x >= w - 10.0
+                && r.min().x <= e + 10.0
+                && r.max().y >= s - 10.0
+                && r.min().y <= n + 10.0
+        })
+    };
     let mut used = std::collections::HashSet::new();
     let mut features = Vec::new();
     for outline in gazetteer.outlines(detail)? {
@@ -194,6 +214,7 @@ pub fn basemap(gazetteer: &Gazetteer, detail: Detail) -> Result<FeatureCollectio
         let polygons: Vec<Vec<Vec<Vec<f64>>>> = shape
             .0
             .iter()
+            .filter(|poly| wanted(poly))
             .map(|poly| {
                 std::iter::once(poly.exterior())
                     .chain(poly.interiors())

@@ -20,6 +20,8 @@ use std::fmt::Write;
 #[derive(Debug, Clone, PartialEq)]
 struct Mark {
     at: (f64, f64),
+    /// Radius, pixels.
+    r: f64,
     action: Action,
     id: String,
     place: String,
@@ -68,27 +70,45 @@ fn marks(spec: &MapSpec, scene: &Scene, events: &FeatureCollection) -> Vec<Mark>
         let Ok(action) = text("action").parse::<Action>() else {
             continue;
         };
-        // Where map.png put this place's marker (pushed apart from its neighbours), else the
-        // projected point.
+        // Where map.png draws it: the place's marker (pushed apart from its neighbours) for
+        // its first action, a pip beside it for each further action; else the projected point.
+        let sizes = &scene.sizes;
         let near = |m: &crate::render::Marker| {
             (m.point.x() - lon).abs() < 1e-5 && (m.point.y() - lat).abs() < 1e-5
         };
-        let at = spec
+        let mark = spec
             .markers
             .iter()
             .position(near)
-            .and_then(|i| scene.markers.get(i))
-            .map(|m| m.at)
-            .or_else(|| scene.view.pixel(lon, lat));
-        let Some(mut at) = at else { continue };
-        // Several events at one place stand side by side.
-        let same = out
-            .iter()
-            .filter(|m| (m.at.1 - at.1).abs() < 0.01 && m.at.0 >= at.0 - 0.01)
-            .count();
-        at.0 += same as f64 * 2.3 * scene.sizes.marker;
+            .and_then(|i| scene.markers.get(i));
+        let taken = |at: (f64, f64)| {
+            out.iter()
+                .any(|m| (m.at.0 - at.0).abs() < 0.01 && (m.at.1 - at.1).abs() < 0.01)
+        };
+        let place = mark.and_then(|m| {
+            if m.action == action {
+                Some((m.at, sizes.marker))
+            } else {
+                m.pips
+                    .iter()
+                    .find(|(a, _)| *a == action)
+                    .map(|&(_, at)| (at, sizes.pip * 1.6))
+            }
+        });
+        let (mut at, r) = match place {
+            Some((at, r)) => (at, r),
+            None => match mark.map(|m| m.at).or_else(|| scene.view.pixel(lon, lat)) {
+                Some(at) => (at, sizes.marker),
+                None => continue,
+            },
+        };
+        // The same action at the same place again (from another article): side by side.
+        while taken(at) {
+            at.0 += 2.3 * r;
+        }
         out.push(Mark {
             at,
+            r,
             action,
             id: f
                 .id
@@ -275,9 +295,9 @@ pub fn html(spec: &MapSpec, scene: &Scene, events: &FeatureCollection) -> String
             x = m.at.0,
             y = m.at.1,
             label = xml_escape(&format!("{} in {}", m.action.title(), m.place)),
-            d = symbol_path(symbol, sizes.marker),
+            d = symbol_path(symbol, m.r),
             fill = hex(style::color(m.action)),
-            sw = sizes.marker_outline,
+            sw = sizes.marker_outline * (m.r / sizes.marker).min(1.0),
             paper = hex(scene.palette.paper),
         );
     }
@@ -318,6 +338,30 @@ pub fn html(spec: &MapSpec, scene: &Scene, events: &FeatureCollection) -> String
         .expect("events serialise")
         .replace("</", "<\\/");
 
+    // The legend in map.png's corner (the emptiest one); the zoom buttons in a top corner
+    // free of the legend and of an inset.
+    let (cx, cy) = ((plot.x0 + plot.x1) / 2.0, (plot.y0 + plot.y1) / 2.0);
+    let corner =
+        |r: &crate::render::extent::Rect| ((r.x0 + r.x1) / 2.0 < cx, (r.y0 + r.y1) / 2.0 < cy);
+    let (legend_left, legend_top) = scene
+        .legend
+        .as_ref()
+        .map_or((false, false), |l| corner(&l.rect));
+    let legend_at = format!(
+        "{}: 8px; {}: 8px",
+        if legend_left { "left" } else { "right" },
+        if legend_top { "top" } else { "bottom" }
+    );
+    let left_taken = (legend_left && legend_top)
+        || scene
+            .insets
+            .iter()
+            .any(|i| corner(&i.view.plot) == (true, true));
+    let zoom_at = if left_taken {
+        "right: 8px; top: 8px"
+    } else {
+        "left: 8px; top: 8px"
+    };
     let mut page = String::new();
     let _ = write!(
         page,
@@ -327,10 +371,10 @@ pub fn html(spec: &MapSpec, scene: &Scene, events: &FeatureCollection) -> String
          style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:\">\n\
          <title>{title}</title>\n<style>\n{CSS}</style>\n</head>\n<body>\n\
          <h1>{title}</h1>\n<div id=\"wrap\">\n{svg}\
-         <div id=\"zoom\"><button type=\"button\" id=\"zin\" title=\"Zoom in (+)\">+</button>\
+         <div id=\"zoom\" style=\"{zoom_at}\"><button type=\"button\" id=\"zin\" title=\"Zoom in (+)\">+</button>\
          <button type=\"button\" id=\"zout\" title=\"Zoom out (−)\">−</button>\
          <button type=\"button\" id=\"zreset\" title=\"Whole map (0)\">⟲</button></div>\n\
-         <div id=\"legend\"><strong>Actions</strong><ul>\n{legend}</ul></div>\n\
+         <div id=\"legend\" style=\"{legend_at}\"><strong>Actions</strong><ul>\n{legend}</ul></div>\n\
          <div id=\"tip\" role=\"tooltip\" hidden></div>\n</div>\n\
          <p id=\"credit\">{attribution}. Drag to pan, scroll or +/− to zoom; hover or focus a \
          marker for its evidence.</p>\n\
@@ -349,9 +393,9 @@ h1 { font-size: 1.3em; margin: 0.5em 0.7em; }
 #labels text { paint-order: stroke; stroke-width: 4px; stroke-linejoin: round; pointer-events: none; }
 .marker { cursor: pointer; outline: none; }
 .marker:hover path, .marker:focus path { stroke: #1f1f1f; }
-#zoom { position: absolute; top: 8px; left: 8px; display: flex; flex-direction: column; gap: 2px; }
+#zoom { position: absolute; display: flex; flex-direction: column; gap: 2px; }
 #zoom button { width: 28px; height: 28px; font-size: 16px; background: #fff; border: 1px solid #9a968e; border-radius: 3px; cursor: pointer; }
-#legend { position: absolute; bottom: 8px; right: 8px; background: rgba(255,255,255,0.92); border: 1px solid #9a968e; padding: 6px 10px; font-size: 13px; }
+#legend { position: absolute; background: rgba(255,255,255,0.92); border: 1px solid #9a968e; padding: 6px 10px; font-size: 13px; }
 #legend ul { list-style: none; margin: 4px 0 0; padding: 0; }
 #legend li { display: flex; align-items: center; gap: 6px; margin: 2px 0; }
 #legend .n { color: #6b6b6b; }

@@ -1,16 +1,18 @@
 //! The gazetteer: every country, the cities and agencies opmap knows, their names, and the
 //! country outlines, all from the files in `gazetteer/` (embedded in the binary).
 //!
-//! In: the data files (see `gazetteer/SOURCES.md`). Out: [`Gazetteer`], with one name matcher
-//! over every name (`aho-corasick`, leftmost-longest per position), places by id, and outlines.
+//! In: the data files (see `gazetteer/SOURCES.md`). Out: [`Gazetteer`], with one name index
+//! over every name (an `fst` automaton built when the gazetteer is generated, loaded at start-up:
+//! see [`index`]), places by id, and outlines.
 
+pub mod index;
 pub mod parse;
 
 use crate::error::{Error, Result};
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use geo::{MultiPolygon, Point, Polygon};
+use index::NameIndex;
 use serde::Serialize;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 /// `gazetteer/countries.tsv`: one row per ISO 3166-1 code (+ XK).
@@ -26,9 +28,16 @@ pub const OUTLINES_50M: &str = include_str!("../../gazetteer/countries-50m.geojs
 /// `gazetteer/countries-110m.geojson`: outlines for world maps.
 pub const OUTLINES_110M: &str = include_str!("../../gazetteer/countries-110m.geojson");
 
-/// Cities smaller than this are matched only when they are a capital or an agency's seat.
-/// Default: 500,000 people.
-pub const CITY_MIN_POPULATION: u64 = 500_000;
+/// `gazetteer/names.fst`: the name automaton (generated, see [`index`]).
+pub const NAMES_FST: &[u8] = include_bytes!("../../gazetteer/names.fst");
+/// `gazetteer/names.bin`: the names of each folded form (generated, see [`index`]).
+pub const NAMES_BIN: &[u8] = include_bytes!("../../gazetteer/names.bin");
+/// `gazetteer/common-words.txt`: common English words that are also words of city names.
+pub const COMMON_WORDS: &str = include_str!("../../gazetteer/common-words.txt");
+
+/// A city at least this large (or a capital) counts wherever its capitalised name stands; a
+/// smaller one needs a place context (see `places`). Default: 500,000 people.
+pub const CITY_WELL_KNOWN: u64 = 500_000;
 
 /// Index of a place in [`Gazetteer::places`].
 pub type PlaceId = usize;
@@ -144,10 +153,10 @@ pub struct Gazetteer {
     pub places: Vec<Place>,
     /// Countries by code order.
     pub countries: Vec<Country>,
-    /// Every name in the matcher, by pattern id.
-    pub names: Vec<Name>,
+    /// Every name, by folded form.
+    pub names: NameIndex,
     by_code: HashMap<String, usize>,
-    matcher: AhoCorasick,
+    capitals: HashMap<String, PlaceId>,
     outlines_regional: OnceLock<Result<Vec<Outline>, String>>,
     outlines_world: OnceLock<Result<Vec<Outline>, String>>,
 }
@@ -156,14 +165,16 @@ impl std::fmt::Debug for Gazetteer {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Gazetteer")
             .field("places", &self.places.len())
-            .field("names", &self.names.len())
+            .field("names", &self.names)
             .finish()
     }
 }
 
-/// The texts of the four tables, so tests can build a small gazetteer from strings.
+/// The texts of the tables, so tests can build a small gazetteer from strings.
 #[derive(Debug, Clone, Copy)]
 pub struct Sources<'a> {
+    /// common-words.txt
+    pub common_words: &'a str,
     /// countries.tsv
     pub countries: &'a str,
     /// cities.tsv
@@ -178,6 +189,7 @@ impl Sources<'static> {
     /// The tables embedded in the binary.
     pub fn embedded() -> Sources<'static> {
         Sources {
+            common_words: COMMON_WORDS,
             countries: COUNTRIES_TSV,
             cities: CITIES_TSV,
             aliases: ALIASES_TSV,
@@ -243,6 +255,8 @@ fn is_code(name: &str) -> bool {
 }
 
 struct NameBuilder {
+    /// False when loading: the names come from the committed index, not the tables.
+    enabled: bool,
     names: Vec<Name>,
     index: HashMap<(String, Form, bool), usize>,
 }
@@ -250,7 +264,7 @@ struct NameBuilder {
 impl NameBuilder {
     fn add(&mut self, text: &str, place: PlaceId, form: Form) {
         let text = text.trim();
-        if text.is_empty() {
+        if !self.enabled || text.is_empty() {
             return;
         }
         let case_sensitive = is_code(text);
@@ -282,17 +296,38 @@ impl NameBuilder {
 }
 
 impl Gazetteer {
-    /// Loads the gazetteer embedded in the binary.
+    /// Loads the gazetteer embedded in the binary: the places from the tables, the names from
+    /// the committed index (`names.fst`, `names.bin`), which is loaded, not built.
     pub fn load() -> Result<Gazetteer> {
-        Gazetteer::from_sources(Sources::embedded())
+        let (mut gazetteer, _) = Gazetteer::tables(Sources::embedded(), false)?;
+        gazetteer.names = NameIndex::from_bytes(NAMES_FST, NAMES_BIN)?;
+        Ok(gazetteer)
     }
 
-    /// Builds a gazetteer from the texts of its four tables.
+    /// Builds a gazetteer from the texts of its tables, the name index included.
     pub fn from_sources(sources: Sources<'_>) -> Result<Gazetteer> {
+        let (mut gazetteer, names) = Gazetteer::tables(sources, true)?;
+        gazetteer.names = NameIndex::build(&names, &common_words(sources.common_words));
+        Ok(gazetteer)
+    }
+
+    /// Builds the name index from the tables: what `gazetteer/names.fst` and `names.bin` hold
+    /// (`cargo run --release --example gazetteer-index` writes them).
+    pub fn build_index(sources: Sources<'_>) -> Result<NameIndex> {
+        let (_, names) = Gazetteer::tables(sources, true)?;
+        Ok(NameIndex::build(
+            &names,
+            &common_words(sources.common_words),
+        ))
+    }
+
+    /// Reads the tables: the places, and (when `with_names`) every name.
+    fn tables(sources: Sources<'_>, with_names: bool) -> Result<(Gazetteer, Vec<Name>)> {
         let mut places = Vec::new();
         let mut countries = Vec::new();
         let mut by_code = HashMap::new();
         let mut names = NameBuilder {
+            enabled: with_names,
             names: Vec::new(),
             index: HashMap::new(),
         };
@@ -370,22 +405,20 @@ impl Gazetteer {
             names.add(f[0], countries[country].place, form);
         }
 
-        // Cities: keep the large ones, the capitals and the agencies' seats.
+        // Every city, with its alternate names.
         let agency_rows = parse::rows("agencies.tsv", sources.agencies, &AGENCY_COLUMNS)?;
-        let seats: std::collections::HashSet<(String, String)> = agency_rows
-            .iter()
-            .filter(|r| !r.fields[2].is_empty())
-            .map(|r| (r.fields[1].to_string(), fold(r.fields[2])))
-            .collect();
         let mut city_by_name: HashMap<(String, String), PlaceId> = HashMap::new();
+        let mut capital_places: HashMap<String, PlaceId> = HashMap::new();
+        let wanted: HashSet<String> = agency_rows
+            .iter()
+            .map(|r| r.fields[2])
+            .chain(capitals.iter().map(|(_, name, _)| name.as_str()))
+            .filter(|name| !name.is_empty())
+            .map(str::to_string)
+            .collect();
         for row in parse::rows("cities.tsv", sources.cities, &CITY_COLUMNS)? {
             let f = &row.fields;
             let population: u64 = parse::number("cities.tsv", &row, 5, "population")?;
-            let capital = f[6] == "1";
-            let key = (f[2].to_string(), fold(f[1]));
-            if population < CITY_MIN_POPULATION && !capital && !seats.contains(&key) {
-                continue;
-            }
             if !by_code.contains_key(f[2]) {
                 return Err(Error::Gazetteer {
                     file: "cities.tsv",
@@ -404,8 +437,21 @@ impl Gazetteer {
                 point: Point::new(lon, lat),
                 population,
             });
-            city_by_name.entry(key).or_insert(place);
-            names.add(f[1], place, Form::City);
+            // Only the cities something refers to by name: agencies' seats and capitals.
+            if wanted.contains(f[1]) {
+                city_by_name
+                    .entry((f[2].to_string(), fold(f[1])))
+                    .or_insert(place);
+            }
+            if f[6] == "1" {
+                capital_places.entry(f[2].to_string()).or_insert(place);
+            }
+            if with_names {
+                names.add(f[1], place, Form::City);
+                for alternate in parse::list(f[7]) {
+                    names.add(alternate, place, Form::City);
+                }
+            }
         }
         // A capital the city table lacks still gets a place of its own.
         for (country, capital, point) in capitals {
@@ -416,6 +462,7 @@ impl Gazetteer {
             }
             if let Some(point) = point {
                 let place = places.len();
+                capital_places.entry(code.clone()).or_insert(place);
                 places.push(Place {
                     kind: PlaceKind::City,
                     name: capital.clone(),
@@ -466,25 +513,16 @@ impl Gazetteer {
             names.add(f[0], place, Form::Agency);
         }
 
-        let names = names.names;
-        let matcher = AhoCorasickBuilder::new()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::Standard)
-            .build(names.iter().map(|n| n.text.as_str()))
-            .map_err(|e| Error::Gazetteer {
-                file: "countries.tsv",
-                line: 0,
-                message: format!("building the name matcher failed: {e}"),
-            })?;
-        Ok(Gazetteer {
+        let gazetteer = Gazetteer {
             places,
             countries,
-            names,
+            names: NameIndex::build(&[], &HashSet::new()),
             by_code,
-            matcher,
+            capitals: capital_places,
             outlines_regional: OnceLock::new(),
             outlines_world: OnceLock::new(),
-        })
+        };
+        Ok((gazetteer, names.names))
     }
 
     /// The country with this ISO 3166-1 alpha-2 code (upper case).
@@ -492,36 +530,29 @@ impl Gazetteer {
         self.by_code.get(code).map(|&i| &self.countries[i])
     }
 
+    /// The capital city of a country (ISO 3166-1 alpha-2), when cities.tsv marks one.
+    pub fn capital_of(&self, code: &str) -> Option<PlaceId> {
+        self.capitals.get(code).copied()
+    }
+
     /// The place with this id.
     pub fn place(&self, id: PlaceId) -> &Place {
         &self.places[id]
     }
 
-    /// Every (pattern id, start, end) where a name occurs in `text`, overlapping matches
-    /// included, letters compared without regard to ASCII case. The caller checks case and
-    /// word boundaries (see `places`).
-    pub fn raw_matches<'a>(
-        &'a self,
-        text: &'a str,
-    ) -> impl Iterator<Item = (usize, usize, usize)> + 'a {
-        self.matcher
-            .find_overlapping_iter(text)
-            .map(|m| (m.pattern().as_usize(), m.start(), m.end()))
-    }
-
-    /// Looks a name up as a whole (case-insensitive, folded), best place first: countries,
-    /// then agencies, then cities by population.
+    /// Looks a name up as a whole (case-insensitive, folded, with or without a leading
+    /// "the"), best place first: countries, then agencies, then cities by population.
     pub fn lookup(&self, name: &str) -> Vec<PlaceId> {
         let folded = fold(name);
-        let folded = folded.strip_prefix("the ").unwrap_or(&folded);
+        let bare = folded.strip_prefix("the ").unwrap_or(&folded).to_string();
         let mut found: Vec<PlaceId> = Vec::new();
-        for n in &self.names {
-            let candidate = fold(&n.text);
-            let candidate = candidate.strip_prefix("the ").unwrap_or(&candidate);
-            if candidate == folded {
-                for &p in &n.places {
-                    if !found.contains(&p) {
-                        found.push(p);
+        for key in [bare.clone(), format!("the {bare}")] {
+            if let Some(group) = self.names.get(&key) {
+                for n in self.names.group(group) {
+                    for p in n.places() {
+                        if !found.contains(&p) {
+                            found.push(p);
+                        }
                     }
                 }
             }
@@ -543,21 +574,23 @@ impl Gazetteer {
         found
     }
 
-    /// The country outlines at a level of detail, parsed on first use.
+    /// The country outlines at a level of detail, decoded on first use from the compact
+    /// binary copy of the GeoJSON (`gazetteer/countries-*.bin`, see [`decode_outlines`]):
+    /// a few milliseconds, where parsing the GeoJSON took tens.
     pub fn outlines(&self, detail: Detail) -> Result<&[Outline]> {
-        let (cell, text, file) = match detail {
+        let (cell, bytes, file) = match detail {
             Detail::Regional => (
                 &self.outlines_regional,
-                OUTLINES_50M,
-                "countries-50m.geojson",
+                OUTLINES_50M_BIN,
+                "countries-50m.bin",
             ),
             Detail::World => (
                 &self.outlines_world,
-                OUTLINES_110M,
-                "countries-110m.geojson",
+                OUTLINES_110M_BIN,
+                "countries-110m.bin",
             ),
         };
-        cell.get_or_init(|| parse_outlines(text))
+        cell.get_or_init(|| decode_outlines(bytes))
             .as_deref()
             .map_err(|message| Error::Gazetteer {
                 file,
@@ -572,6 +605,15 @@ impl Gazetteer {
     }
 }
 
+/// The words of `common-words.txt` (one a line, `#` comments).
+fn common_words(text: &str) -> HashSet<String> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(str::to_string)
+        .collect()
+}
+
 fn check_lon_lat(file: &'static str, line: usize, lon: f64, lat: f64) -> Result<()> {
     if (-180.0..=180.0).contains(&lon) && (-90.0..=90.0).contains(&lat) {
         Ok(())
@@ -582,6 +624,105 @@ fn check_lon_lat(file: &'static str, line: usize, lon: f64, lat: f64) -> Result<
             message: format!("coordinates ({lon}, {lat}) out of range"),
         })
     }
+}
+
+/// `gazetteer/countries-50m.bin`: [`OUTLINES_50M`] in the binary form [`decode_outlines`] reads.
+pub const OUTLINES_50M_BIN: &[u8] = include_bytes!("../../gazetteer/countries-50m.bin");
+/// `gazetteer/countries-110m.bin`: [`OUTLINES_110M`] in binary form.
+pub const OUTLINES_110M_BIN: &[u8] = include_bytes!("../../gazetteer/countries-110m.bin");
+
+/// Decodes outlines written by `gazetteer/outlines_bin.py` (its docstring gives the format:
+/// varints, coordinates as zigzag deltas in 1e-4 degree). The same outlines as
+/// [`parse_outlines`] gives for the GeoJSON they were made from.
+pub fn decode_outlines(bytes: &[u8]) -> Result<Vec<Outline>, String> {
+    struct Reader<'a> {
+        bytes: &'a [u8],
+        at: usize,
+    }
+    impl Reader<'_> {
+        fn varint(&mut self) -> Result<u64, String> {
+            let mut value = 0u64;
+            for shift in (0..64).step_by(7) {
+                let b = *self
+                    .bytes
+                    .get(self.at)
+                    .ok_or_else(|| format!("truncated at byte {}", self.at))?;
+                self.at += 1;
+                value |= u64::from(b & 0x7f) << shift;
+                if b & 0x80 == 0 {
+                    return Ok(value);
+                }
+            }
+            Err(format!("bad varint at byte {}", self.at))
+        }
+        fn count(&mut self) -> Result<usize, String> {
+            let n = self.varint()?;
+            // Every item takes a byte at least: a larger count is corrupt.
+            if n > (self.bytes.len() - self.at) as u64 {
+                return Err(format!("count {n} too large at byte {}", self.at));
+            }
+            Ok(n as usize)
+        }
+        fn zigzag(&mut self) -> Result<i64, String> {
+            let v = self.varint()?;
+            Ok((v >> 1) as i64 ^ -((v & 1) as i64))
+        }
+        fn text(&mut self) -> Result<String, String> {
+            let n = self.count()?;
+            let s = std::str::from_utf8(&self.bytes[self.at..self.at + n])
+                .map_err(|e| format!("bad UTF-8 at byte {}: {e}", self.at))?;
+            self.at += n;
+            Ok(s.to_string())
+        }
+    }
+    let magic = b"OPMAPOL1";
+    if !bytes.starts_with(magic) {
+        return Err("not an opmap outlines file (bad magic)".to_string());
+    }
+    let mut r = Reader {
+        bytes,
+        at: magic.len(),
+    };
+    let n = r.count()?;
+    let mut outlines = Vec::with_capacity(n);
+    for _ in 0..n {
+        let code = r.text()?;
+        let name = r.text()?;
+        let polygons = r.count()?;
+        let mut shape = Vec::with_capacity(polygons);
+        for _ in 0..polygons {
+            let rings = r.count()?;
+            let mut all = Vec::with_capacity(rings);
+            for _ in 0..rings {
+                let points = r.count()?;
+                let (mut x, mut y) = (0i64, 0i64);
+                let mut ring = Vec::with_capacity(points);
+                for _ in 0..points {
+                    x += r.zigzag()?;
+                    y += r.zigzag()?;
+                    ring.push(geo::Coord {
+                        x: x as f64 / 1e4,
+                        y: y as f64 / 1e4,
+                    });
+                }
+                all.push(geo::LineString(ring));
+            }
+            let mut all = all.into_iter();
+            let exterior = all
+                .next()
+                .ok_or_else(|| format!("{name}: a polygon without rings"))?;
+            shape.push(Polygon::new(exterior, all.collect()));
+        }
+        outlines.push(Outline {
+            code,
+            name,
+            shape: MultiPolygon(shape),
+        });
+    }
+    if r.at != bytes.len() {
+        return Err(format!("{} bytes left over", bytes.len() - r.at));
+    }
+    Ok(outlines)
 }
 
 /// Parses an outlines FeatureCollection (properties `code`, `name`; Polygon or MultiPolygon).
@@ -668,6 +809,7 @@ Interpol\tFR\tLyon
     /// A gazetteer of a few countries, cities and agencies.
     pub fn small() -> Gazetteer {
         Gazetteer::from_sources(Sources {
+            common_words: "nice\nreading\nsplit\n",
             countries: COUNTRIES,
             cities: CITIES,
             aliases: ALIASES,
@@ -689,8 +831,21 @@ Interpol\tFR\tLyon
     }
 
     #[test]
+    fn committed_index_is_fresh() {
+        let built = Gazetteer::build_index(Sources::embedded()).unwrap();
+        assert!(
+            built.fst_bytes() == NAMES_FST && built.group_bytes() == NAMES_BIN,
+            "gazetteer/names.fst or names.bin is stale against the tables: \
+             run `cargo run --release --example gazetteer-index` (gazetteer/generate.sh does)"
+        );
+        let loaded = Gazetteer::load().unwrap();
+        assert_eq!(loaded.names.len(), built.len());
+    }
+
+    #[test]
     fn unknown_agency_city_is_an_error_naming_the_line() {
         let err = Gazetteer::from_sources(Sources {
+            common_words: "",
             countries: COUNTRIES,
             cities: CITIES,
             aliases: ALIASES,

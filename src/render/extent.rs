@@ -359,7 +359,12 @@ pub fn box_points(west: f64, south: f64, east: f64, north: f64) -> Vec<(f64, f64
         let t = i as f64 / n as f64;
         let lon = projection::wrap(west + (east - west) * t);
         let lat = south + (north - south) * t;
-        out.extend([(lon, south), (lon, north), (west, lat), (projection::wrap(east), lat)]);
+        out.extend([
+            (lon, south),
+            (lon, north),
+            (west, lat),
+            (projection::wrap(east), lat),
+        ]);
     }
     // The middle too, so a large box's centre (which bulges in azimuthal views) is held.
     out.push((projection::wrap((west + east) / 2.0), (south + north) / 2.0));
@@ -559,5 +564,25 @@ mod tests {
         // The tall story was widened: both plot edges map to the view.
         let (x, _) = view.pixel(0.5, 50.0).unwrap();
         assert!((x - plot().x0 - plot().width() / 2.0).abs() < 5.0);
+    }
+
+    #[test]
+    fn the_seed_splits_north_america_into_an_inset() {
+        // SEED: NL, CA, US, BG, FR, RO, GB, The Hague (the hub, index 7).
+        assert_eq!(inset_split(&SEED, &[7]), Some(vec![1, 2]));
+        // One continent: no inset. Three clusters: none either.
+        assert_eq!(inset_split(&SEED[3..], &[4]), None);
+        let three = [(2.3, 48.9), (-77.0, 38.9), (151.2, -33.9), (139.7, 35.7)];
+        assert_eq!(inset_split(&three, &[]), None);
+        // Two places a continent apart, neither the hub: no main cluster, no inset.
+        assert_eq!(inset_split(&[(2.3, 48.9), (-77.0, 38.9)], &[]), None);
+    }
+
+    #[test]
+    fn world_maps_centre_on_the_pacific_for_pacific_stories() {
+        assert_eq!(world_centre(&SEED), 0.0);
+        let pacific = [(-98.0, 39.0), (138.0, 36.0), (134.0, -25.0), (178.0, -18.0)];
+        let lon0 = world_centre(&pacific);
+        assert!((-180.0..=-120.0).contains(&lon0) || lon0 >= 150.0, "{lon0}");
     }
 }

@@ -363,4 +363,42 @@ mod tests {
         assert!(layout.labels.iter().any(|l| l.leader.is_some()));
         assert_eq!(layout, place(&problem), "deterministic");
     }
+
+    #[test]
+    fn inset_labels_stay_in_their_inset_and_others_keep_off_it() {
+        // Two markers in an inset at the top left, one main marker just right of it whose
+        // natural place (its left) would cover the inset.
+        let inset = Rect::new(10.0, 10.0, 200.0, 150.0);
+        let problem = Problem {
+            markers: vec![
+                Disc {
+                    x: 150.0,
+                    y: 60.0,
+                    r: 8.0,
+                },
+                Disc {
+                    x: 160.0,
+                    y: 120.0,
+                    r: 8.0,
+                },
+                Disc {
+                    x: 215.0,
+                    y: 80.0,
+                    r: 8.0,
+                },
+            ],
+            sizes: vec![(90.0, 18.0), (110.0, 18.0), (120.0, 18.0)],
+            frame: Rect::new(10.0, 10.0, 600.0, 400.0),
+            obstacles: vec![],
+            lines: vec![],
+            gap: 4.0,
+            zones: vec![inset],
+            zone_of: vec![Some(0), Some(0), None],
+        };
+        let layout = place(&problem);
+        check(&problem, &layout);
+        for l in &layout.labels[..2] {
+            assert!(inset.contains_rect(&l.rect));
+        }
+    }
 }

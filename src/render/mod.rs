@@ -227,10 +227,7 @@ pub fn alt_text(spec: &MapSpec) -> String {
             style::Symbol::Star => "a star",
             style::Symbol::Circle => "dots",
         };
-        out.push_str(&format!(
-            " {verb} ({symbol}): {}.",
-            join_names(&names)
-        ));
+        out.push_str(&format!(" {verb} ({symbol}): {}.", join_names(&names)));
     }
     if !spec.flows.is_empty() {
         let hubs: Vec<&str> = spec

@@ -157,7 +157,9 @@ pub fn paint<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, scene: &Scene) -
         root.draw(&Text::new(
             bar.label.clone(),
             grid((bx + bar.length + 6.0 * s, by - sizes.attribution * 0.55)),
-            font(sizes.attribution, false).color(&pal.muted).pos(top_left),
+            font(sizes.attribution, false)
+                .color(&pal.muted)
+                .pos(top_left),
         ))?;
     }
     Ok(())
@@ -174,7 +176,11 @@ fn draw_basemap<DB: DrawingBackend>(
     let pal = &scene.palette;
     let px = |v: f64| (v.round() as u32).max(1);
     if let Some(r) = frame {
-        let fill = if map.sea_everywhere { pal.sea } else { pal.paper };
+        let fill = if map.sea_everywhere {
+            pal.sea
+        } else {
+            pal.paper
+        };
         root.draw(&Rectangle::new(
             [grid((r.x0, r.y0)), grid((r.x1, r.y1))],
             fill.filled(),
@@ -285,7 +291,9 @@ fn draw_legend<DB: DrawingBackend>(
     root.draw(&Text::new(
         LEGEND_TITLE,
         grid((r.x0 + pad, r.y0 + pad)),
-        font(sizes.legend * 1.05, true).color(&pal.ink).pos(top_left),
+        font(sizes.legend * 1.05, true)
+            .color(&pal.ink)
+            .pos(top_left),
     ))?;
     let mut y = r.y0 + pad + sizes.legend * 1.5;
     for &(action, count) in &legend.entries {
@@ -319,7 +327,10 @@ fn draw_legend<DB: DrawingBackend>(
     }
     if legend.flows {
         let cy = y + LEGEND_ROW * s / 2.0;
-        let (x0, x1) = (r.x0 + pad - 6.0 * s, r.x0 + pad + LEGEND_SYMBOL * s - 8.0 * s);
+        let (x0, x1) = (
+            r.x0 + pad - 6.0 * s,
+            r.x0 + pad + LEGEND_SYMBOL * s - 8.0 * s,
+        );
         let flow = pal.flow.mix(0.8);
         let head = sizes.arrow * 0.8;
         root.draw(&PathElement::new(

@@ -166,7 +166,11 @@ impl Scene {
         let density = cw / f64::from(spec.width.max(1));
         let scale = f64::from(options.scale.max(1));
         let mut sizes = Sizes::new(f64::from(spec.width) / scale, density * scale);
-        let subtitle_text = options.subtitle.as_deref().map(str::trim).filter(|t| !t.is_empty());
+        let subtitle_text = options
+            .subtitle
+            .as_deref()
+            .map(str::trim)
+            .filter(|t| !t.is_empty());
         if subtitle_text.is_some() {
             sizes.header += sizes.subtitle * 1.5;
         }
@@ -262,8 +266,7 @@ impl Scene {
                         )
                     }
                     ExtentChoice::World => {
-                        let projection =
-                            extent::projection_for(options.projection, &places, true);
+                        let projection = extent::projection_for(options.projection, &places, true);
                         extent::fit_view(&places, projection, true, 0.0, 0.0, map, map)
                     }
                     ExtentChoice::Europe | ExtentChoice::Bounds { .. } => {
@@ -277,8 +280,7 @@ impl Scene {
                             _ => EUROPE,
                         };
                         let points = extent::box_points(w, s, e, n);
-                        let projection =
-                            extent::projection_for(options.projection, &points, false);
+                        let projection = extent::projection_for(options.projection, &points, false);
                         extent::fit_view(&points, projection, false, 0.0, 0.0, map, map)
                     }
                 };
@@ -350,10 +352,9 @@ impl Scene {
             let Some(end) = f.parts.last().and_then(|p| p.last()) else {
                 return false;
             };
-            places
-                .iter()
-                .enumerate()
-                .any(|(i, p)| in_inset(i) && (p.0 - end.x).abs() < 1e-6 && (p.1 - end.y).abs() < 1e-6)
+            places.iter().enumerate().any(|(i, p)| {
+                in_inset(i) && (p.0 - end.x).abs() < 1e-6 && (p.1 - end.y).abs() < 1e-6
+            })
         };
         let flows: Vec<FlowLine> = spec
             .flows
@@ -450,9 +451,9 @@ impl Scene {
             Some(t) => Some(shorten(t, sizes.subtitle, false, width)?),
             None => None,
         };
-        let bar_room = scale_bar
-            .as_ref()
-            .map_or(0.0, |b| b.at.0 + b.length + 12.0 * sizes.scale + sizes.attribution * 5.0);
+        let bar_room = scale_bar.as_ref().map_or(0.0, |b| {
+            b.at.0 + b.length + 12.0 * sizes.scale + sizes.attribution * 5.0
+        });
         let attribution = shorten(
             &spec.attribution,
             sizes.attribution,
@@ -479,6 +480,19 @@ impl Scene {
             subtitle,
             attribution,
         })
+    }
+
+    /// The view that shows a point (longitude, latitude): an inset's when the point lies in
+    /// its frame there, else the main one.
+    pub fn view_for(&self, lon: f64, lat: f64) -> &View {
+        self.insets
+            .iter()
+            .find(|i| {
+                i.view
+                    .pixel(lon, lat)
+                    .is_some_and(|(x, y)| i.view.plot.contains(x, y))
+            })
+            .map_or(&self.view, |i| &i.view)
     }
 
     /// Every marker's view: the inset's for markers in it, else the main one.
@@ -511,15 +525,16 @@ fn inset_rect(main: &[(f64, f64)], minor: &[(f64, f64)], map: &Rect, sizes: &Siz
     let (a, b) = (mean(main), mean(minor));
     let west = projection::wrap(b.0 - a.0) < 0.0;
     // Initial bearing from a to b: its northward part.
-    let (p1, p2, dl) = (
-        a.1.to_radians(),
-        b.1.to_radians(),
-        (b.0 - a.0).to_radians(),
-    );
+    let (p1, p2, dl) = (a.1.to_radians(), b.1.to_radians(), (b.0 - a.0).to_radians());
     let north = p2.sin() * p1.cos() - p1.sin() * p2.cos() * dl.cos() >= 0.0;
     // The minor cluster's shape in its own projection decides the inset's.
     let projection = extent::projection_for(ProjectionChoice::Laea, minor, false);
-    let mut bx = (f64::INFINITY, f64::NEG_INFINITY, f64::INFINITY, f64::NEG_INFINITY);
+    let mut bx = (
+        f64::INFINITY,
+        f64::NEG_INFINITY,
+        f64::INFINITY,
+        f64::NEG_INFINITY,
+    );
     for p in minor.iter().filter_map(|p| projection.project(p.0, p.1)) {
         bx = (bx.0.min(p.0), bx.1.max(p.0), bx.2.min(p.1), bx.3.max(p.1));
     }

@@ -105,7 +105,7 @@ impl Palette {
                 flow: RGBColor(0xd8, 0xdc, 0xe0),
                 leader: RGBColor(0xb8, 0xbb, 0xc0),
                 halo: RGBColor(0x1c, 0x1e, 0x22),
-                tint_share: 0.45,
+                tint_share: 0.38,
             },
         }
     }

@@ -1,0 +1,73 @@
+#!/usr/bin/env bash
+# maps.sh — draw the comparable map (1600x1000, the seed's seven countries filled, markers,
+# labels, legend, 1:50m outlines) with opmap and with geopandas+matplotlib and cartopy, side by
+# side in one run (interleaved, whole process), and print medians and the ratios peer/opmap.
+#
+# Started from ../shared/bench/peers-map.sh; the peers' scripts are copied beside this one
+# (maps-peers.py draws the map in python, maps-prep-countries.py cuts outlines at ±180°,
+# maps-runbench.py times the commands).
+#
+# ---- install (once; SETUP=1 bench/maps.sh does exactly this, into $DIR) ---------------------
+#   python3 -m venv $DIR/venv
+#   $DIR/venv/bin/pip install geopandas==1.2.0 matplotlib==3.11.2 shapely==2.2.0 \
+#       pyogrio==0.13.0 cartopy==0.26.0
+#   cd $DIR && npm pack world-atlas@2.0.2 && tar xzf world-atlas-2.0.2.tgz \
+#       && npm install --no-audit --no-fund topojson-client@3.1.0
+#   node_modules/.bin/topo2geo countries=countries-50m.geojson < package/countries-50m.json
+#   $DIR/venv/bin/python bench/maps-prep-countries.py countries-50m.geojson countries-50m.fixed.geojson
+# ---------------------------------------------------------------------------------------------
+# Usage:  bench/maps.sh [RUNS]          (default 9)
+# Env:    DIR=/tmp/opmap-maps-bench    where the venv, the outlines and the PNGs go
+#         EXTENTS="euna world"         euna: lon -135..45, lat 10..75 (the seed's two clusters)
+#
+# What is timed, whole process each:
+#   opmap-render:  opmap render output/events.geojson --formats png,svg  (PNG + SVG, labels placed)
+#   opmap-map:     opmap map seeds/europol-amaq-takedown.txt --formats png,svg  (end to end)
+#   geopandas, cartopy: maps-peers.py (python start-up, imports, read 50m outlines, draw, save)
+# opmap writes into /dev/shm when it exists, so that fsync (opmap writes atomically and syncs)
+# does not time the disk. Look at the PNGs in $DIR/maps.
+set -euo pipefail
+HERE=$(cd "$(dirname "$0")" && pwd)
+ROOT=$(cd "$HERE/.." && pwd)
+DIR=${DIR:-/tmp/opmap-maps-bench}
+if [ "${SETUP:-0}" = 1 ]; then
+  mkdir -p "$DIR"
+  python3 -m venv "$DIR/venv"
+  "$DIR/venv/bin/pip" install --quiet geopandas==1.2.0 matplotlib==3.11.2 shapely==2.2.0 \
+      pyogrio==0.13.0 cartopy==0.26.0
+  ( cd "$DIR" && npm pack --silent world-atlas@2.0.2 >/dev/null && tar xzf world-atlas-2.0.2.tgz \
+    && npm install --silent --no-audit --no-fund topojson-client@3.1.0 \
+    && node_modules/.bin/topo2geo countries=countries-50m.geojson < package/countries-50m.json \
+    && "$DIR/venv/bin/python" "$HERE/maps-prep-countries.py" countries-50m.geojson countries-50m.fixed.geojson )
+fi
+RUNS=${1:-9}
+PY="$DIR/venv/bin/python"
+GEO="$DIR/countries-50m.fixed.geojson"
+EXTENTS=${EXTENTS:-"euna world"}
+[ -f "$GEO" ] || { echo "no $GEO: run SETUP=1 $0 first" >&2; exit 2; }
+cd "$ROOT"
+cargo build --release --quiet
+BIN="$ROOT/target/release/opmap"
+[ -f output/events.geojson ] || "$BIN" >/dev/null 2>&1
+TMP=/tmp; [ -d /dev/shm ] && TMP=/dev/shm
+OUT="$TMP/opmap-maps-bench"; mkdir -p "$OUT" "$DIR/maps"
+echo "machine: $(nproc) cpu, $(awk '/MemTotal/{printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(lscpu | sed -n 's/^Model name: *//p' | head -1); load: $(cut -d' ' -f1-3 /proc/loadavg)"
+rc=0
+for ext in $EXTENTS; do
+  opmap_extent=auto; [ "$ext" = world ] && opmap_extent=world
+  args=(
+    --cmd opmap-render "$BIN render output/events.geojson --out $OUT/render --formats png,svg --extent $opmap_extent"
+    --cmd opmap-map "$BIN map seeds/europol-amaq-takedown.txt --out $OUT/map --formats png,svg --extent $opmap_extent"
+    --cmd geopandas "$PY $HERE/maps-peers.py $GEO $DIR/maps/geopandas-$ext.png --extent $ext --engine geopandas"
+  )
+  if "$PY" -c 'import cartopy' 2>/dev/null; then
+    args+=(--cmd cartopy "$PY $HERE/maps-peers.py $GEO $DIR/maps/cartopy-$ext.png --extent $ext --engine cartopy")
+  else
+    echo "(cartopy not installed: skipped)"
+  fi
+  python3 "$HERE/maps-runbench.py" -n "$RUNS" --warmup 1 --ref opmap-render \
+    --title "map: $ext (opmap extent $opmap_extent)" "${args[@]}" || rc=$?
+  cp "$OUT/render/map.png" "$DIR/maps/opmap-$ext.png"
+done
+ls -l "$DIR"/maps/*.png
+exit $rc

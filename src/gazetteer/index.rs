@@ -1,0 +1,475 @@
+//! The name index: every gazetteer name, built once when the gazetteer is generated and loaded
+//! at start-up without building anything.
+//!
+//! In: the names ([`Name`]) of the gazetteer. Out: two byte blobs, committed as
+//! `gazetteer/names.fst` and `gazetteer/names.bin`, and a [`NameIndex`] over them.
+//!
+//! - `names.fst` is an [`fst::Map`] from a name's folded form (see [`super::fold`]: lower case,
+//!   curly apostrophes straight, single spaces) to the byte offset of its group in `names.bin`.
+//!   A name whose first letter is lower case ("al-Qahira", "the Abode of Peace") is stored a
+//!   second time under the prefix byte `0x01`, so a word starting in lower case is walked only
+//!   through those few names.
+//! - `names.bin` holds the groups: `OPMN`, a `u32` format version, then for each folded form a
+//!   count byte and its names: flags (`u8`: form in bits 0–2, case-sensitive bit 3, common-word
+//!   bit 4), text length (`u16` LE) and text, place count (`u16` LE) and place ids (`u32` LE).
+//!
+//! Matching walks the automaton from each word start of the text, folding the text as it goes
+//! (no copy of the text is made), and reports every name that ends on a word boundary.
+
+use super::{fold, Form, Name, PlaceId};
+use crate::error::{Error, Result};
+use fst::raw::{Fst, Node};
+use std::borrow::Cow;
+use std::collections::BTreeMap;
+
+const MAGIC: &[u8; 4] = b"OPMN";
+const VERSION: u32 = 1;
+/// Prefix of the keys of names whose first letter is lower case.
+const LOWER_PREFIX: u8 = 0x01;
+
+/// The loaded (or freshly built) name index.
+pub struct NameIndex {
+    fst: Fst<Cow<'static, [u8]>>,
+    groups: Cow<'static, [u8]>,
+    /// Bit `b0 * 256 + b1` is set when some key starts with bytes `b0 b1` (ASCII), for words
+    /// starting in upper case or with a non-letter; `lower` likewise for the `0x01` keys.
+    upper: Vec<u64>,
+    lower: Vec<u64>,
+}
+
+impl std::fmt::Debug for NameIndex {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("NameIndex")
+            .field("keys", &self.fst.len())
+            .field("bytes", &(self.fst.as_bytes().len() + self.groups.len()))
+            .finish()
+    }
+}
+
+/// One name of a group, read from the index without copying.
+#[derive(Debug, Clone, Copy)]
+pub struct NameRef<'a> {
+    /// The name as written in the data.
+    pub text: &'a str,
+    /// How it refers to its places.
+    pub form: Form,
+    /// True when the text must match exactly (acronyms).
+    pub case_sensitive: bool,
+    /// True when every word of the name is a common English word ("Nice", "Split").
+    pub common_word: bool,
+    places: &'a [u8],
+}
+
+impl<'a> NameRef<'a> {
+    /// How many places the name may stand for.
+    pub fn place_count(&self) -> usize {
+        self.places.len() / 4
+    }
+
+    /// The places it may stand for, in gazetteer order.
+    pub fn places(&self) -> impl Iterator<Item = PlaceId> + 'a {
+        self.places
+            .chunks_exact(4)
+            .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as PlaceId)
+    }
+}
+
+/// A match of a name group in a text: byte offsets into the text and the group's offset.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RawMatch {
+    /// Where the match starts.
+    pub start: usize,
+    /// Where it ends (exclusive).
+    pub end: usize,
+    /// The group of names with this folded form (see [`NameIndex::group`]).
+    pub group: u64,
+}
+
+fn form_bits(form: Form) -> u8 {
+    match form {
+        Form::Name => 0,
+        Form::Code => 1,
+        Form::Demonym => 2,
+        Form::Agency => 3,
+        Form::City => 4,
+    }
+}
+
+fn form_of(bits: u8) -> Form {
+    match bits & 7 {
+        0 => Form::Name,
+        1 => Form::Code,
+        2 => Form::Demonym,
+        3 => Form::Agency,
+        _ => Form::City,
+    }
+}
+
+fn index_error(message: String) -> Error {
+    Error::Gazetteer {
+        file: "names.fst",
+        line: 0,
+        message,
+    }
+}
+
+/// True when a word starts with a lower-case letter (the text must then match a name that does).
+fn lower_initial(text: &str) -> bool {
+    text.chars().next().is_some_and(char::is_lowercase)
+}
+
+impl NameIndex {
+    /// Builds the index over `names` (flagging city names made only of `common_words`).
+    pub fn build(names: &[Name], common_words: &std::collections::HashSet<String>) -> NameIndex {
+        let mut by_key: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+        for (i, n) in names.iter().enumerate() {
+            by_key.entry(fold(&n.text)).or_default().push(i);
+        }
+        let mut groups: Vec<u8> = Vec::with_capacity(names.len() * 24);
+        groups.extend_from_slice(MAGIC);
+        groups.extend_from_slice(&VERSION.to_le_bytes());
+        let mut keys: Vec<(Vec<u8>, u64)> = Vec::with_capacity(by_key.len() + 512);
+        for (key, members) in &by_key {
+            if key.is_empty() {
+                continue;
+            }
+            let offset = groups.len() as u64;
+            let members = &members[..members.len().min(255)];
+            groups.push(members.len() as u8);
+            for &i in members {
+                let n = &names[i];
+                let common = n.form == Form::City
+                    && fold(&n.text)
+                        .split([' ', '-'])
+                        .filter(|w| !w.is_empty())
+                        .all(|w| common_words.contains(w));
+                let flags =
+                    form_bits(n.form) | (u8::from(n.case_sensitive) << 3) | (u8::from(common) << 4);
+                groups.push(flags);
+                let text = &n.text.as_bytes()[..n.text.len().min(u16::MAX as usize)];
+                groups.extend_from_slice(&(text.len() as u16).to_le_bytes());
+                groups.extend_from_slice(text);
+                let places = &n.places[..n.places.len().min(u16::MAX as usize)];
+                groups.extend_from_slice(&(places.len() as u16).to_le_bytes());
+                for &p in places {
+                    groups.extend_from_slice(&(p as u32).to_le_bytes());
+                }
+            }
+            keys.push((key.as_bytes().to_vec(), offset));
+            if members.iter().any(|&i| lower_initial(&names[i].text)) {
+                let mut lower = vec![LOWER_PREFIX];
+                lower.extend_from_slice(key.as_bytes());
+                keys.push((lower, offset));
+            }
+        }
+        keys.sort();
+        let mut builder = fst::MapBuilder::memory();
+        for (k, v) in &keys {
+            builder
+                .insert(k, *v)
+                .expect("keys are sorted and unique by construction");
+        }
+        let bytes = builder
+            .into_inner()
+            .expect("an in-memory fst always builds");
+        let fst = Fst::new(Cow::Owned(bytes)).expect("a freshly built fst is valid");
+        NameIndex::with_prefixes(fst, Cow::Owned(groups))
+    }
+
+    fn with_prefixes(fst: Fst<Cow<'static, [u8]>>, groups: Cow<'static, [u8]>) -> NameIndex {
+        let mut upper = vec![0u64; 1024];
+        let mut lower = vec![0u64; 1024];
+        let set = |bits: &mut Vec<u64>, node: Node<'_>, fst: &Fst<Cow<'static, [u8]>>| {
+            for t0 in node.transitions() {
+                let n1 = fst.node(t0.addr);
+                let mut any = n1.is_final();
+                for t1 in n1.transitions() {
+                    let k = usize::from(t0.inp) * 256 + usize::from(t1.inp);
+                    bits[k / 64] |= 1 << (k % 64);
+                    any = true;
+                }
+                if any {
+                    // A one-byte key: any second byte may follow (the walk checks the boundary).
+                    if n1.is_final() {
+                        for b1 in 0..=255usize {
+                            let k = usize::from(t0.inp) * 256 + b1;
+                            bits[k / 64] |= 1 << (k % 64);
+                        }
+                    }
+                }
+            }
+        };
+        let root = fst.root();
+        set(&mut upper, root, &fst);
+        if let Some(i) = root.find_input(LOWER_PREFIX) {
+            let node = fst.node(root.transition(i).addr);
+            set(&mut lower, node, &fst);
+        }
+        NameIndex {
+            fst,
+            groups,
+            upper,
+            lower,
+        }
+    }
+
+    /// A quick test before [`NameIndex::matches_at`]: false when no name can start at `at`
+    /// (checked on the first two bytes when both are ASCII).
+    #[inline]
+    pub fn may_start(&self, text: &[u8], at: usize) -> bool {
+        let b0 = text[at];
+        let Some(&b1) = text.get(at + 1) else {
+            return true;
+        };
+        if b0 >= 0x80 || b1 >= 0x80 {
+            return true;
+        }
+        let bits = if b0.is_ascii_lowercase() {
+            &self.lower
+        } else {
+            &self.upper
+        };
+        let b1 = if b1.is_ascii_whitespace() {
+            b' '
+        } else {
+            b1.to_ascii_lowercase()
+        };
+        let k = usize::from(b0.to_ascii_lowercase()) * 256 + usize::from(b1);
+        bits[k / 64] & (1 << (k % 64)) != 0
+    }
+
+    /// Loads an index from its two blobs (the embedded `names.fst` and `names.bin`).
+    pub fn from_bytes(fst: &'static [u8], groups: &'static [u8]) -> Result<NameIndex> {
+        let fst = Fst::new(Cow::Borrowed(fst)).map_err(|e| index_error(format!("{e}")))?;
+        if groups.len() < 8 || &groups[..4] != MAGIC {
+            return Err(index_error(
+                "names.bin does not start with OPMN".to_string(),
+            ));
+        }
+        let version = u32::from_le_bytes([groups[4], groups[5], groups[6], groups[7]]);
+        if version != VERSION {
+            return Err(index_error(format!(
+                "names.bin has format version {version}, expected {VERSION}"
+            )));
+        }
+        Ok(NameIndex::with_prefixes(fst, Cow::Borrowed(groups)))
+    }
+
+    /// The bytes of `names.fst`.
+    pub fn fst_bytes(&self) -> &[u8] {
+        self.fst.as_bytes()
+    }
+
+    /// The bytes of `names.bin`.
+    pub fn group_bytes(&self) -> &[u8] {
+        &self.groups
+    }
+
+    /// How many keys the automaton holds.
+    pub fn len(&self) -> usize {
+        self.fst.len()
+    }
+
+    /// True when it holds no name.
+    pub fn is_empty(&self) -> bool {
+        self.fst.is_empty()
+    }
+
+    /// The group of a folded name, if any.
+    pub fn get(&self, folded: &str) -> Option<u64> {
+        self.fst.get(folded.as_bytes()).map(|o| o.value())
+    }
+
+    /// The names of a group (an offset from [`NameIndex::get`] or a [`RawMatch`]).
+    pub fn group(&self, offset: u64) -> GroupIter<'_> {
+        let at = offset as usize;
+        let count = self.groups.get(at).copied().unwrap_or(0);
+        GroupIter {
+            bytes: &self.groups,
+            at: at + 1,
+            left: count,
+        }
+    }
+
+    /// Every name that starts at `start` in `text` and ends on a word boundary, shortest first.
+    /// `start` must be a char boundary. Whitespace runs in the text match one space, curly
+    /// apostrophes a straight one; letters are compared in lower case.
+    pub fn matches_at(&self, text: &str, start: usize, out: &mut Vec<RawMatch>) {
+        let fst = &self.fst;
+        let mut node: Node<'_> = fst.root();
+        let mut output: u64 = 0;
+        let rest = &text[start..];
+        let first = match rest.chars().next() {
+            Some(c) => c,
+            None => return,
+        };
+        if first.is_lowercase() {
+            match node.find_input(LOWER_PREFIX) {
+                Some(i) => {
+                    let t = node.transition(i);
+                    output += t.out.value();
+                    node = fst.node(t.addr);
+                }
+                None => return,
+            }
+        }
+        let bytes = rest.as_bytes();
+        let mut pos = 0;
+        let mut in_space = false;
+        let mut buf = [0u8; 16];
+        while pos < bytes.len() {
+            let b = bytes[pos];
+            let (fed, len): (&[u8], usize) = if b < 0x80 {
+                if b.is_ascii_whitespace() {
+                    if in_space {
+                        pos += 1;
+                        continue;
+                    }
+                    in_space = true;
+                    buf[0] = b' ';
+                } else {
+                    in_space = false;
+                    buf[0] = b.to_ascii_lowercase();
+                }
+                (&buf[..1], 1)
+            } else {
+                let c = rest[pos..].chars().next().unwrap_or(' ');
+                let len = c.len_utf8();
+                if c.is_whitespace() {
+                    if in_space {
+                        pos += len;
+                        continue;
+                    }
+                    in_space = true;
+                    buf[0] = b' ';
+                    (&buf[..1], len)
+                } else {
+                    in_space = false;
+                    let c = match c {
+                        '\u{2019}' | '\u{2018}' | '\u{02BC}' => '\'',
+                        c => c,
+                    };
+                    let mut n = 0;
+                    for l in c.to_lowercase() {
+                        n += l.encode_utf8(&mut buf[n..]).len();
+                    }
+                    (&buf[..n], len)
+                }
+            };
+            for &byte in fed {
+                match node.find_input(byte) {
+                    Some(i) => {
+                        let t = node.transition(i);
+                        output += t.out.value();
+                        node = fst.node(t.addr);
+                    }
+                    None => return,
+                }
+            }
+            pos += len;
+            if node.is_final() {
+                let boundary = rest[pos..]
+                    .chars()
+                    .next()
+                    .is_none_or(|c| !c.is_alphanumeric());
+                if boundary {
+                    out.push(RawMatch {
+                        start,
+                        end: start + pos,
+                        group: output + node.final_output().value(),
+                    });
+                }
+            }
+        }
+    }
+}
+
+/// The names of one group.
+pub struct GroupIter<'a> {
+    bytes: &'a [u8],
+    at: usize,
+    left: u8,
+}
+
+impl<'a> Iterator for GroupIter<'a> {
+    type Item = NameRef<'a>;
+
+    fn next(&mut self) -> Option<NameRef<'a>> {
+        if self.left == 0 {
+            return None;
+        }
+        self.left -= 1;
+        let b = self.bytes;
+        let flags = *b.get(self.at)?;
+        let len = u16::from_le_bytes([*b.get(self.at + 1)?, *b.get(self.at + 2)?]) as usize;
+        let text_start = self.at + 3;
+        let text = std::str::from_utf8(b.get(text_start..text_start + len)?).ok()?;
+        let at = text_start + len;
+        let n = u16::from_le_bytes([*b.get(at)?, *b.get(at + 1)?]) as usize;
+        let places = b.get(at + 2..at + 2 + 4 * n)?;
+        self.at = at + 2 + 4 * n;
+        Some(NameRef {
+            text,
+            form: form_of(flags),
+            case_sensitive: flags & 8 != 0,
+            common_word: flags & 16 != 0,
+            places,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn name(text: &str, places: &[PlaceId], form: Form) -> Name {
+        Name {
+            text: text.to_string(),
+            places: places.to_vec(),
+            form,
+            case_sensitive: false,
+        }
+    }
+
+    #[test]
+    fn builds_walks_and_reads_groups() {
+        let names = vec![
+            name("New South Wales", &[1], Form::Name),
+            name("Wales", &[2], Form::Name),
+            name("Nice", &[3, 4], Form::City),
+            name("al-Qahira", &[5], Form::City),
+        ];
+        let common = ["nice".to_string()].into_iter().collect();
+        let index = NameIndex::build(&names, &common);
+        let text = "in New  South\nWales and Nice, al-Qahira";
+        let mut out = Vec::new();
+        for word in ["New", "Wales", "Nice", "al-Qahira"] {
+            let start = text.find(word).unwrap();
+            index.matches_at(text, start, &mut out);
+        }
+        let got: Vec<(&str, Vec<PlaceId>, bool)> = out
+            .iter()
+            .map(|m| {
+                let n = index.group(m.group).next().unwrap();
+                (&text[m.start..m.end], n.places().collect(), n.common_word)
+            })
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("New  South\nWales", vec![1], false),
+                ("Wales", vec![2], false),
+                ("Nice", vec![3, 4], true),
+                ("al-Qahira", vec![5], false),
+            ]
+        );
+        // No match inside a word, and a round trip through bytes gives the same index.
+        out.clear();
+        index.matches_at("Walesby", 0, &mut out);
+        assert!(out.is_empty());
+        let fst: &'static [u8] = Box::leak(index.fst_bytes().to_vec().into_boxed_slice());
+        let bin: &'static [u8] = Box::leak(index.group_bytes().to_vec().into_boxed_slice());
+        let loaded = NameIndex::from_bytes(fst, bin).unwrap();
+        assert_eq!(loaded.get("wales"), index.get("wales"));
+    }
+}

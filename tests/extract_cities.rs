@@ -1,0 +1,176 @@
+//! City rules (issue 3): one short article per rule, written for these tests, run through the
+//! library as `opmap extract` runs it. A city name counts only with its capital letter and a
+//! place context; names that are common English words need a preposition, a list or a country
+//! after them; a city resolves to its own point and its country's code.
+
+use opmap::article::Article;
+use opmap::gazetteer::{Gazetteer, PlaceKind};
+use std::sync::OnceLock;
+
+fn gazetteer() -> &'static Gazetteer {
+    static G: OnceLock<Gazetteer> = OnceLock::new();
+    G.get_or_init(|| Gazetteer::load().expect("the embedded gazetteer loads"))
+}
+
+/// The sorted, de-duplicated (action, country) pairs opmap extracts from `text`.
+fn pairs(text: &str) -> Vec<(String, String)> {
+    let g = gazetteer();
+    let extraction = opmap::extract(g, &Article::from_text("city.txt", text));
+    let mut out: Vec<(String, String)> = extraction
+        .events
+        .iter()
+        .map(|e| (e.action.to_string(), g.place(e.place).country.clone()))
+        .collect();
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// The cities (name, country) the article's mentions resolve to, in text order.
+fn cities(text: &str) -> Vec<(String, String)> {
+    let g = gazetteer();
+    let extraction = opmap::extract(g, &Article::from_text("city.txt", text));
+    extraction
+        .mentions
+        .iter()
+        .map(|m| g.place(m.place))
+        .filter(|p| p.kind == PlaceKind::City)
+        .map(|p| (p.name.clone(), p.country.clone()))
+        .collect()
+}
+
+fn expect(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
+    let mut out: Vec<(String, String)> = pairs
+        .iter()
+        .map(|(a, c)| (a.to_string(), c.to_string()))
+        .collect();
+    out.sort();
+    out
+}
+
+#[test]
+fn a_city_resolves_to_its_own_point_and_its_countrys_code() {
+    let g = gazetteer();
+    let text = "Police arrested two men in Rotterdam on Tuesday.";
+    let x = opmap::extract(g, &Article::from_text("city.txt", text));
+    assert_eq!(x.located.len(), 1);
+    let located = &x.located[0];
+    assert_eq!(located.country, "NL");
+    // Rotterdam: longitude 4.48, latitude 51.92 (GeoNames), not the Netherlands' label point.
+    assert!(
+        (located.point.x() - 4.48).abs() < 0.05,
+        "{:?}",
+        located.point
+    );
+    assert!(
+        (located.point.y() - 51.92).abs() < 0.05,
+        "{:?}",
+        located.point
+    );
+}
+
+#[test]
+fn alternate_names_match() {
+    // GeoNames alternates: "Den Haag" is The Hague, "Bombay" is Mumbai.
+    assert_eq!(
+        pairs("Servers were seized in Den Haag and Bombay."),
+        expect(&[("seizure", "IN"), ("seizure", "NL")])
+    );
+}
+
+#[test]
+fn a_common_word_city_needs_a_place_context() {
+    // "Nice", "Reading", "Split", "Mobile" open sentences or stand as words: no city.
+    assert_eq!(
+        pairs("Nice work by the police, who seized servers in Germany."),
+        expect(&[("seizure", "DE")])
+    );
+    assert_eq!(
+        pairs("Reading the files, officers raided a house in Germany."),
+        expect(&[("raid", "DE")])
+    );
+    assert_eq!(
+        pairs("Mobile phones were seized in Spain."),
+        expect(&[("seizure", "ES")])
+    );
+    assert!(cities("Split decisions were seized upon by Nice people.").is_empty());
+    // With a preposition, a list or a country after it, it is the city.
+    assert_eq!(
+        pairs("Police raided a house in Reading."),
+        expect(&[("raid", "GB")])
+    );
+    assert_eq!(
+        pairs("Raids were conducted in Split, Croatia."),
+        expect(&[("raid", "HR")])
+    );
+    assert_eq!(
+        pairs("Servers were seized in Marseille and Nice."),
+        expect(&[("seizure", "FR")])
+    );
+}
+
+#[test]
+fn a_city_needs_its_capital_letter() {
+    assert!(cities("the suspects were seized in a reading room near bath time").is_empty());
+}
+
+#[test]
+fn a_small_city_without_context_is_not_a_place() {
+    // Sentence-initial capitals say nothing; no preposition, its country (MK) is not named.
+    assert!(cities("Bitola officials declined to comment.").is_empty());
+    assert_eq!(
+        cities("Arrests were made in Bitola."),
+        vec![("Bitola".to_string(), "MK".to_string())]
+    );
+}
+
+#[test]
+fn a_city_in_a_country_the_article_names_is_preferred() {
+    // Valencia, Venezuela is larger than Valencia, Spain: the larger wins without a hint...
+    assert_eq!(
+        cities("Raids were carried out in Valencia."),
+        vec![("Valencia".to_string(), "VE".to_string())]
+    );
+    // ...and the Spanish one when the article names Spain.
+    assert_eq!(
+        pairs("Police in Spain said raids were carried out in Valencia."),
+        expect(&[("raid", "ES")])
+    );
+}
+
+#[test]
+fn a_country_after_the_city_decides() {
+    assert_eq!(
+        cities("Spanish police said a suspect was arrested in Valencia, Venezuela.")
+            .first()
+            .cloned(),
+        Some(("Valencia".to_string(), "VE".to_string()))
+    );
+}
+
+#[test]
+fn a_city_name_inside_a_persons_name_is_not_a_place() {
+    // "Austin" after a capitalised given name or title is a person.
+    assert_eq!(
+        pairs("Detective Austin said servers were seized in Germany."),
+        expect(&[("seizure", "DE")])
+    );
+}
+
+#[test]
+fn london_in_an_institution_stays_background() {
+    assert_eq!(
+        pairs("A fellow at King's College London said raids were carried out in Bulgaria."),
+        expect(&[("raid", "BG")])
+    );
+}
+
+#[test]
+fn continents_are_not_the_small_cities_that_share_their_names() {
+    // GeoNames gives "Asia" and "Africa" to small cities as names; in a text they are regions.
+    assert_eq!(
+        pairs("Raids were conducted across Asia. Servers were seized in Germany."),
+        expect(&[("seizure", "DE")])
+    );
+    assert_eq!(pairs("Officers arrested suspects in Africa."), expect(&[]));
+}
