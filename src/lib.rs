@@ -118,6 +118,8 @@ pub struct Written {
     pub files: Vec<PathBuf>,
     /// Layers not written because they would be empty, with why.
     pub skipped: Vec<String>,
+    /// Places left off the maps because they lie outside a fixed `--extent`.
+    pub outside: Vec<String>,
 }
 
 /// Builds the layers and the maps from located events and writes them atomically into
@@ -160,8 +162,21 @@ pub fn write_map(
             )
         })
         .transpose()?;
+    let outside = match (&scene, look.extent) {
+        (_, render::options::ExtentChoice::Auto | render::options::ExtentChoice::World) => {
+            Vec::new()
+        }
+        (Some(scene), _) => scene.outside.clone(),
+        (None, _) => {
+            render::Scene::build_with(&spec, look, gazetteer, (options.width, options.height))?
+                .outside
+        }
+    };
     output::create_dir(&options.out_dir)?;
-    let mut written = Written::default();
+    let mut written = Written {
+        outside,
+        ..Written::default()
+    };
     let write = |name: &str, bytes: &[u8], written: &mut Written| -> Result<()> {
         let path = options.out_dir.join(name);
         output::write_atomic(&path, bytes)?;
@@ -177,7 +192,9 @@ pub fn write_map(
         ] {
             let name = layer.name();
             if collection.features.is_empty() {
-                written.skipped.push(format!("{name}.geojson (no features)"));
+                written
+                    .skipped
+                    .push(format!("{name}.geojson (no features)"));
                 continue;
             }
             let text = layers::to_geojson_string(collection);

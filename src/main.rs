@@ -253,7 +253,9 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 for path in &articles {
                     let article = read_article(path, max_bytes)?;
                     let x = opmap::extract(&gazetteer, &article);
-                    to_stdout(|out| out.write_all(opmap::explain::report(&article, &x).as_bytes()))?;
+                    to_stdout(|out| {
+                        out.write_all(opmap::explain::report(&article, &x).as_bytes())
+                    })?;
                 }
             } else {
                 let (located, _) = extract_all(&gazetteer, &articles, max_bytes)?;
@@ -413,6 +415,12 @@ fn write_map(
     }
     for skipped in &written.skipped {
         eprintln!("not written: {skipped}");
+    }
+    if !written.outside.is_empty() {
+        eprintln!(
+            "opmap: warning: outside --extent, not on the map: {}",
+            written.outside.join(", ")
+        );
     }
     Ok(())
 }

@@ -61,7 +61,9 @@ pub fn locate(
     // For each (action, place): the index of its best event and where the text first states it.
     let mut best: HashMap<(Action, usize), (usize, usize)> = HashMap::new();
     for (i, e) in events.iter().enumerate() {
-        let entry = best.entry((e.action, e.place)).or_insert((i, e.mention.start));
+        let entry = best
+            .entry((e.action, e.place))
+            .or_insert((i, e.mention.start));
         if e.confidence > events[entry.0].confidence {
             entry.0 = i;
         }

@@ -235,3 +235,33 @@ fn several_articles_map_together_with_unique_ids() {
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(stderr(&out).contains("ES Spain: raid"));
 }
+
+#[test]
+fn places_outside_a_fixed_extent_are_named_in_a_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = run(
+        dir.path(),
+        &[
+            "map",
+            seed().to_str().unwrap(),
+            "--out",
+            "maps",
+            "--extent",
+            "europe",
+            "--formats",
+            "png",
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let err = stderr(&out);
+    let warning = err
+        .lines()
+        .find(|l| l.contains("outside --extent"))
+        .unwrap_or_else(|| panic!("no warning in {err}"));
+    assert!(
+        warning.contains("Canada") && warning.contains("United States"),
+        "{warning}"
+    );
+    assert!(!warning.contains("France"), "{warning}");
+    assert!(dir.path().join("maps/map.png").exists());
+}

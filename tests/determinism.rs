@@ -30,14 +30,20 @@ fn two_runs_write_identical_files() {
     }
     let first = files(&dir.path().join("first"));
     let second = files(&dir.path().join("second/nested"));
-    assert_eq!(first.keys().collect::<Vec<_>>(), second.keys().collect::<Vec<_>>());
+    assert_eq!(
+        first.keys().collect::<Vec<_>>(),
+        second.keys().collect::<Vec<_>>()
+    );
     assert!(first.len() >= 5);
     for (name, bytes) in &first {
         if name.ends_with(".png") {
             let a = image::load_from_memory(bytes).unwrap().to_rgba8();
             let b = image::load_from_memory(&second[name]).unwrap().to_rgba8();
             assert_eq!(a.dimensions(), b.dimensions());
-            assert!(a.pixels().zip(b.pixels()).all(|(p, q)| p == q), "{name} pixels differ");
+            assert!(
+                a.pixels().zip(b.pixels()).all(|(p, q)| p == q),
+                "{name} pixels differ"
+            );
         } else {
             assert!(bytes == &second[name], "{name} differs between runs");
         }

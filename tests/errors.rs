@@ -32,7 +32,10 @@ fn empty_and_whitespace_articles_find_nothing() {
         assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
         assert!(stderr(&out).contains("no events found"));
         for layer in ["events.geojson", "countries.geojson", "flows.geojson"] {
-            assert!(!dir.path().join("m").join(layer).exists(), "{name}: empty {layer} written");
+            assert!(
+                !dir.path().join("m").join(layer).exists(),
+                "{name}: empty {layer} written"
+            );
         }
     }
 }
@@ -43,7 +46,11 @@ fn binary_input_is_refused() {
     write(dir.path(), "photo.jpg", b"\xFF\xD8\xFF\xE0\x00\x10JFIF\x00");
     let out = run(dir.path(), &["extract", "photo.jpg"]);
     assert_eq!(out.status.code(), Some(3));
-    assert!(stderr(&out).contains("photo.jpg: not a text file (NUL byte at offset 4)"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("photo.jpg: not a text file (NUL byte at offset 4)"),
+        "{}",
+        stderr(&out)
+    );
 }
 
 #[test]
@@ -55,9 +62,17 @@ fn byte_order_marks_and_crlf_are_decoded() {
     write(dir.path(), "bom.txt", &utf8);
     assert_eq!(extract_pairs(dir.path(), "bom.txt"), want);
     for (name, little) in [("le.txt", true), ("be.txt", false)] {
-        let mut bytes = if little { vec![0xFF, 0xFE] } else { vec![0xFE, 0xFF] };
+        let mut bytes = if little {
+            vec![0xFF, 0xFE]
+        } else {
+            vec![0xFE, 0xFF]
+        };
         for unit in STORY.encode_utf16() {
-            bytes.extend(if little { unit.to_le_bytes() } else { unit.to_be_bytes() });
+            bytes.extend(if little {
+                unit.to_le_bytes()
+            } else {
+                unit.to_be_bytes()
+            });
         }
         write(dir.path(), name, &bytes);
         assert_eq!(extract_pairs(dir.path(), name), want, "{name}");
@@ -67,17 +82,29 @@ fn byte_order_marks_and_crlf_are_decoded() {
 #[test]
 fn invalid_utf8_is_decoded_lossily_with_the_offset() {
     let dir = tempfile::tempdir().unwrap();
-    write(dir.path(), "latin1.txt", b"Caf\xe9 owners: servers were seized in Canada.");
+    write(
+        dir.path(),
+        "latin1.txt",
+        b"Caf\xe9 owners: servers were seized in Canada.",
+    );
     let out = run(dir.path(), &["extract", "latin1.txt"]);
     assert_eq!(out.status.code(), Some(0));
-    assert!(stderr(&out).contains("latin1.txt: invalid UTF-8 at byte offset 3"), "{}", stderr(&out));
-    assert_eq!(pairs(&collection(&out.stdout)), expect(&[("seizure", "CA")]));
+    assert!(
+        stderr(&out).contains("latin1.txt: invalid UTF-8 at byte offset 3"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(
+        pairs(&collection(&out.stdout)),
+        expect(&[("seizure", "CA")])
+    );
 }
 
 #[test]
 fn html_articles_are_read_as_html() {
     let dir = tempfile::tempdir().unwrap();
-    let html = "<!doctype html><html><head><title>Canada</title><script>var raids = 'in France';</script>\
+    let html =
+        "<!doctype html><html><head><title>Canada</title><script>var raids = 'in France';</script>\
                 <style>.x{}</style></head><body><nav>Home | Spain</nav><h1>Takedown</h1>\
                 <p>Servers were seized in the Netherlands &amp; Canada.</p></body></html>";
     write(dir.path(), "page.html", html.as_bytes());
@@ -96,7 +123,11 @@ fn max_bytes_is_enforced_while_reading() {
     write(dir.path(), "big.txt", STORY.repeat(100).as_bytes());
     let out = run(dir.path(), &["extract", "--max-bytes", "1000", "big.txt"]);
     assert_eq!(out.status.code(), Some(3));
-    assert!(stderr(&out).contains("big.txt: larger than the limit of 1000 bytes"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("big.txt: larger than the limit of 1000 bytes"),
+        "{}",
+        stderr(&out)
+    );
     let out = run(dir.path(), &["extract", "--max-bytes", "100000", "big.txt"]);
     assert_eq!(out.status.code(), Some(0));
 }
@@ -114,7 +145,10 @@ fn feature(id: &str, coords: &str, props: &str) -> String {
 }
 
 fn fc(features: &[String]) -> String {
-    format!(r#"{{"type":"FeatureCollection","features":[{}]}}"#, features.join(",\n"))
+    format!(
+        r#"{{"type":"FeatureCollection","features":[{}]}}"#,
+        features.join(",\n")
+    )
 }
 
 #[test]
@@ -146,15 +180,33 @@ fn render_names_the_feature_and_property() {
     for (bad, message) in cases {
         let (code, err) = render_error(dir.path(), &fc(&[good.clone(), bad]));
         assert_eq!(code, Some(3), "{err}");
-        assert!(err.contains(&format!("events.geojson: {message}")), "want {message}\ngot {err}");
-        assert!(!dir.path().join("r").exists(), "output written despite the error");
+        assert!(
+            err.contains(&format!("events.geojson: {message}")),
+            "want {message}\ngot {err}"
+        );
+        assert!(
+            !dir.path().join("r").exists(),
+            "output written despite the error"
+        );
     }
-    let (code, err) = render_error(dir.path(), "{\"type\": \"FeatureCollection\",\n \"features\": [\n  {\"type\": ");
+    let (code, err) = render_error(
+        dir.path(),
+        "{\"type\": \"FeatureCollection\",\n \"features\": [\n  {\"type\": ",
+    );
     assert_eq!(code, Some(3));
-    assert!(err.contains("events.geojson: not valid JSON") && err.contains("line 3 column"), "{err}");
-    let (code, err) = render_error(dir.path(), r#"{"type":"Feature","geometry":null,"properties":{}}"#);
+    assert!(
+        err.contains("events.geojson: not valid JSON") && err.contains("line 3 column"),
+        "{err}"
+    );
+    let (code, err) = render_error(
+        dir.path(),
+        r#"{"type":"Feature","geometry":null,"properties":{}}"#,
+    );
     assert_eq!(code, Some(3));
-    assert!(err.contains("events.geojson: not a GeoJSON FeatureCollection"), "{err}");
+    assert!(
+        err.contains("events.geojson: not a GeoJSON FeatureCollection"),
+        "{err}"
+    );
     // The good feature alone renders.
     let (code, err) = render_error(dir.path(), &fc(&[good]));
     assert_eq!(code, Some(0), "{err}");
@@ -169,14 +221,21 @@ fn unwritable_outputs_exit_4() {
     assert_eq!(out.status.code(), Some(4));
     assert!(stderr(&out).contains("file/maps"), "{}", stderr(&out));
     if Path::new("/dev/full").exists() {
-        let full = std::fs::OpenOptions::new().write(true).open("/dev/full").unwrap();
+        let full = std::fs::OpenOptions::new()
+            .write(true)
+            .open("/dev/full")
+            .unwrap();
         let out = opmap(dir.path())
             .args(["extract", "a.txt"])
             .stdout(Stdio::from(full))
             .output()
             .unwrap();
         assert_eq!(out.status.code(), Some(4));
-        assert!(stderr(&out).contains("stdout: No space left on device"), "{}", stderr(&out));
+        assert!(
+            stderr(&out).contains("stdout: No space left on device"),
+            "{}",
+            stderr(&out)
+        );
     }
 }
 

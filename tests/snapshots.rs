@@ -293,6 +293,22 @@ fn options_change_the_view() {
         ),
         (ProjectionChoice::Auto, "170,-50,-170,-10".parse().unwrap()),
     ];
+    // The Pacific box holds none of Spain's places: all are listed as outside.
+    let o = Options {
+        extent: "170,-50,-170,-10".parse().unwrap(),
+        ..options.clone()
+    };
+    let scene = Scene::build_with(&spec, &o, gazetteer(), (800, 500)).unwrap();
+    let labels: Vec<_> = spec.markers.iter().map(|m| m.label.clone()).collect();
+    assert_eq!(scene.outside, labels);
+    // Europe holds them all.
+    let o = Options {
+        extent: ExtentChoice::Europe,
+        ..options.clone()
+    };
+    let scene = Scene::build_with(&spec, &o, gazetteer(), (800, 500)).unwrap();
+    assert!(scene.outside.is_empty());
+    assert_eq!(scene.markers.len(), spec.markers.len());
     {
         for (projection, extent) in cases {
             let o = Options {
@@ -302,7 +318,19 @@ fn options_change_the_view() {
                 ..options.clone()
             };
             let scene = Scene::build_with(&spec, &o, gazetteer(), (800, 500)).unwrap();
-            check_scene(&format!("{projection:?} {extent:?}"), &spec, &scene);
+            // Places outside a fixed extent are left out and listed, never drawn off-frame.
+            let shown = MapSpec {
+                markers: (spec.markers.iter())
+                    .filter(|m| !scene.outside.contains(&m.label))
+                    .cloned()
+                    .collect(),
+                ..spec.clone()
+            };
+            if shown.markers.is_empty() {
+                assert!(scene.markers.is_empty() && scene.layout.labels.is_empty());
+                continue;
+            }
+            check_scene(&format!("{projection:?} {extent:?}"), &shown, &scene);
         }
     }
 }

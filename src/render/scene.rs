@@ -137,10 +137,31 @@ pub struct Scene {
     pub subtitle: Option<String>,
     /// The attribution, shortened to fit.
     pub attribution: String,
+    /// Labels of the places left out because they lie outside a fixed `--extent`.
+    pub outside: Vec<String>,
 }
 
 fn ring_coords(line: &LineString<f64>) -> Vec<(f64, f64)> {
     line.0.iter().map(|c| (c.x, c.y)).collect()
+}
+
+/// The view of a fixed extent (`europe` or `W,S,E,N`) on `map`; `None` for `auto`/`world`.
+fn fixed_view(options: &Options, map: Rect) -> Option<View> {
+    let (w, s, e, n) = match options.extent {
+        ExtentChoice::Bounds {
+            west,
+            south,
+            east,
+            north,
+        } => (west, south, east, north),
+        ExtentChoice::Europe => EUROPE,
+        ExtentChoice::Auto | ExtentChoice::World => return None,
+    };
+    let points = extent::box_points(w, s, e, n);
+    let projection = extent::projection_for(options.projection, &points, false);
+    Some(extent::fit_view(
+        &points, projection, false, 0.0, 0.0, map, map,
+    ))
 }
 
 impl Scene {
@@ -180,6 +201,44 @@ impl Scene {
             cw - sizes.margin,
             ch - sizes.footer,
         );
+
+        // A fixed extent (`europe`, `W,S,E,N`) is the user's choice of frame: places outside
+        // it are left out (and listed in `outside`), never drawn over the frame's edge.
+        if let Some(view) = fixed_view(options, map) {
+            let inside = |m: &super::Marker| {
+                view.pixel(m.point.x(), m.point.y())
+                    .is_some_and(|(x, y)| map.contains(x, y))
+            };
+            if !spec.markers.iter().all(inside) {
+                let (kept, left): (Vec<_>, Vec<_>) =
+                    spec.markers.iter().cloned().partition(|m| inside(m));
+                // A flow stays when both its ends are places still shown.
+                let shown = |c: Option<&geo::Coord<f64>>| {
+                    c.is_some_and(|c| {
+                        kept.iter().any(|m| {
+                            (m.point.x() - c.x).abs() < 1e-6 && (m.point.y() - c.y).abs() < 1e-6
+                        })
+                    })
+                };
+                let flows = spec
+                    .flows
+                    .iter()
+                    .filter(|f| {
+                        shown(f.parts.first().and_then(|p| p.first()))
+                            && shown(f.parts.last().and_then(|p| p.last()))
+                    })
+                    .cloned()
+                    .collect();
+                let narrowed = MapSpec {
+                    markers: kept,
+                    flows,
+                    ..spec.clone()
+                };
+                let mut scene = Scene::build_with(&narrowed, options, gazetteer, size)?;
+                scene.outside = left.into_iter().map(|m| m.label).collect();
+                return Ok(scene);
+            }
+        }
 
         let places: Vec<(f64, f64)> = spec
             .markers
@@ -270,18 +329,7 @@ impl Scene {
                         extent::fit_view(&places, projection, true, 0.0, 0.0, map, map)
                     }
                     ExtentChoice::Europe | ExtentChoice::Bounds { .. } => {
-                        let (w, s, e, n) = match options.extent {
-                            ExtentChoice::Bounds {
-                                west,
-                                south,
-                                east,
-                                north,
-                            } => (west, south, east, north),
-                            _ => EUROPE,
-                        };
-                        let points = extent::box_points(w, s, e, n);
-                        let projection = extent::projection_for(options.projection, &points, false);
-                        extent::fit_view(&points, projection, false, 0.0, 0.0, map, map)
+                        fixed_view(options, map).expect("a fixed extent has a view")
                     }
                 };
                 (view, None)
@@ -479,6 +527,7 @@ impl Scene {
             title,
             subtitle,
             attribution,
+            outside: Vec::new(),
         })
     }
 
