@@ -11,8 +11,9 @@
 //! - `countries.geojson`: one MultiPolygon per country with an action in any article, with
 //!   `role` as in single maps, the number of articles per action and in all (`articles`);
 //! - `summary.csv`: the same counts as a table, one row per country;
-//! - `map.png`, `map.svg`: the countries filled by role, a marker per country labelled with its
-//!   number of articles;
+//! - `map.png`, `map.svg`: a choropleth of the number of articles with an action per country
+//!   (classes by [`render::classes::count_breaks`]), the highest countries labelled with their
+//!   count; `map.txt`, its alt text;
 //! - `skipped.csv`, only when an article was skipped: each one and why.
 //!
 //! Input is streamed: a reader thread cuts it into chunks of at most [`CHUNK_ITEMS`] articles
@@ -26,7 +27,7 @@ use crate::error::{Error, Result};
 use crate::gazetteer::Gazetteer;
 use crate::layers;
 use crate::output;
-use crate::render::{self, CountryFill, MapSpec, Marker};
+use crate::render::{self, Choropleth, ChoroplethValue, MapSpec};
 use crate::resolve::Located;
 use geojson::JsonValue;
 use rayon::prelude::*;
@@ -69,6 +70,13 @@ pub struct Options {
     pub quiet: bool,
     /// The map's title. Default: "N articles: countries with an action".
     pub title: Option<String>,
+    /// Size of the map in pixels, already multiplied by `render.scale`. Default: 1600×1000.
+    pub width: u32,
+    /// Height in pixels. Default: 1000.
+    pub height: u32,
+    /// How the map is drawn: projection, extent, theme, scale, subtitle
+    /// ([`render::Options`]). Default: [`render::Options::default`].
+    pub render: render::Options,
 }
 
 impl Default for Options {
@@ -81,6 +89,9 @@ impl Default for Options {
             threads: 0,
             quiet: false,
             title: None,
+            width: 1600,
+            height: 1000,
+            render: render::Options::default(),
         }
     }
 }
@@ -849,8 +860,8 @@ fn actions_of(count: &CountryCount) -> Vec<Action> {
         .collect()
 }
 
-/// Writes `countries.geojson`, `summary.csv`, `map.png`, `map.svg` and, when any article was
-/// skipped, `skipped.csv`, each atomically.
+/// Writes `countries.geojson`, `summary.csv`, `map.png`, `map.svg`, `map.txt` and, when any
+/// article was skipped, `skipped.csv`, each atomically.
 fn write_aggregate(gazetteer: &Gazetteer, options: &Options, summary: &mut Summary) -> Result<()> {
     let dir = &options.out_dir;
     let mut write = |name: &str, bytes: &[u8]| -> Result<()> {
@@ -871,9 +882,17 @@ fn write_aggregate(gazetteer: &Gazetteer, options: &Options, summary: &mut Summa
             thousands(summary.with_events)
         )
     });
-    let spec = map_spec(gazetteer, &summary.countries, &title);
-    write("map.png", &render::png(&spec, gazetteer)?)?;
-    write("map.svg", render::svg(&spec, gazetteer)?.as_bytes())?;
+    let mut spec = map_spec(&summary.countries, &title);
+    (spec.width, spec.height) = (options.width, options.height);
+    write(
+        "map.png",
+        &render::png_with(&spec, &options.render, gazetteer)?,
+    )?;
+    write(
+        "map.svg",
+        render::svg_with(&spec, &options.render, gazetteer)?.as_bytes(),
+    )?;
+    write("map.txt", render::alt_text(&spec).as_bytes())?;
     if !summary.skipped.is_empty() {
         let skipped = skipped_csv(&summary.skipped);
         write("skipped.csv", &skipped)?;
@@ -967,40 +986,39 @@ fn skipped_csv(skipped: &[Skipped]) -> Vec<u8> {
     w.into_inner().expect("writing to memory")
 }
 
-/// The aggregate map: each country filled by its role, a marker at its point labelled with
-/// its name and number of articles.
-pub fn map_spec(
-    gazetteer: &Gazetteer,
-    countries: &BTreeMap<String, CountryCount>,
-    title: &str,
-) -> MapSpec {
-    let mut markers = Vec::new();
-    let mut fills = Vec::new();
-    for (code, count) in ranked(countries) {
-        let actions = actions_of(count);
-        let Some(&role) = actions.first() else {
-            continue;
-        };
-        fills.push(CountryFill {
+/// The heading of the aggregate map's legend.
+pub const CHOROPLETH_TITLE: &str = "Articles with an action";
+/// The aggregate map labels at most this many countries (the highest, where they fit).
+pub const CHOROPLETH_LABELS: usize = 8;
+
+/// The aggregate map, 1600×1000: a choropleth of the number of articles with an action in
+/// each country, classes by [`render::classes::count_breaks`], no markers (the countries are
+/// the data); the highest countries are labelled "Name count" where their labels fit.
+pub fn map_spec(countries: &BTreeMap<String, CountryCount>, title: &str) -> MapSpec {
+    let values: Vec<ChoroplethValue> = ranked(countries)
+        .into_iter()
+        .filter(|(_, count)| count.articles > 0)
+        .map(|(code, count)| ChoroplethValue {
             code: code.clone(),
-            role,
-        });
-        if let Some(country) = gazetteer.country(code) {
-            markers.push(Marker {
-                point: gazetteer.place(country.place).point,
-                label: format!("{} {}", count.name, thousands(count.articles)),
-                actions,
-            });
-        }
-    }
+            name: count.name.clone(),
+            value: count.articles as f64,
+        })
+        .collect();
+    let max = values.iter().map(|v| v.value).fold(0.0, f64::max);
     MapSpec {
         title: title.to_string(),
         width: 1600,
         height: 1000,
-        markers,
-        countries: fills,
+        markers: Vec::new(),
+        countries: Vec::new(),
         flows: Vec::new(),
         attribution: layers::ATTRIBUTION.to_string(),
+        choropleth: Some(Choropleth {
+            title: CHOROPLETH_TITLE.to_string(),
+            values,
+            breaks: render::classes::count_breaks(max),
+            labels: CHOROPLETH_LABELS,
+        }),
     }
 }
 

@@ -423,6 +423,7 @@ pub fn map_spec(located: &[Located], title: &str, width: u32, height: u32) -> Ma
         countries,
         flows,
         attribution: ATTRIBUTION.to_string(),
+        choropleth: None,
     }
 }
 

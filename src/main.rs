@@ -97,6 +97,8 @@ enum Command {
         /// The map's title. Default: "N articles: countries with an action".
         #[arg(long)]
         title: Option<String>,
+        #[command(flatten)]
+        view: ViewArgs,
     },
 }
 
@@ -108,6 +110,20 @@ struct MapArgs {
     /// The map's title. Default: the article's first line.
     #[arg(long)]
     title: Option<String>,
+    #[command(flatten)]
+    view: ViewArgs,
+    /// Inset for a distant second cluster of events (see DESIGN.md): auto or off.
+    #[arg(long, default_value = "auto", value_name = "MODE")]
+    inset: opmap::render::options::InsetMode,
+    /// Files to write, comma-separated: geojson, csv, png, svg, html, qgis (the .qml styles,
+    /// map.qgs and basemap.geojson, with the layers they open), or all.
+    #[arg(long, default_value = "all", value_name = "LIST")]
+    formats: opmap::formats::Formats,
+}
+
+/// How a map looks, for `map`, `render` and `batch` alike.
+#[derive(Debug, clap::Args)]
+struct ViewArgs {
     /// The line under the title. Default: "Source: " and the input's path.
     #[arg(long)]
     subtitle: Option<String>,
@@ -115,7 +131,8 @@ struct MapArgs {
     /// equal-earth, laea, mercator or plate-carree.
     #[arg(long, default_value = "auto", value_name = "NAME")]
     projection: opmap::render::options::ProjectionChoice,
-    /// Extent: auto (fitted to the events), world, europe, or W,S,E,N in degrees.
+    /// Extent: auto (fitted to the events, or a batch map's countries), world, europe, or
+    /// W,S,E,N in degrees.
     #[arg(
         long,
         default_value = "auto",
@@ -123,9 +140,6 @@ struct MapArgs {
         allow_hyphen_values = true
     )]
     extent: opmap::render::options::ExtentChoice,
-    /// Inset for a distant second cluster of events (see DESIGN.md): auto or off.
-    #[arg(long, default_value = "auto", value_name = "MODE")]
-    inset: opmap::render::options::InsetMode,
     /// Colour theme: light or dark.
     #[arg(long, default_value = "light", value_name = "THEME")]
     theme: opmap::render::options::Theme,
@@ -135,10 +149,30 @@ struct MapArgs {
     /// Draw N times larger for print (same layout; 3 gives 4800x3000 from 1600x1000), 1 to 4.
     #[arg(long, default_value = "1", value_name = "N", value_parser = opmap::render::options::parse_scale)]
     scale: u32,
-    /// Files to write, comma-separated: geojson, csv, png, svg, html, qgis (the .qml styles,
-    /// map.qgs and basemap.geojson, with the layers they open), or all.
-    #[arg(long, default_value = "all", value_name = "LIST")]
-    formats: opmap::formats::Formats,
+}
+
+impl ViewArgs {
+    /// The render options (the inset mode aside), with `source` as the subtitle unless one
+    /// was given, and the final pixel size (`--size` times `--scale`).
+    fn render(
+        self,
+        inset: opmap::render::options::InsetMode,
+        source: String,
+    ) -> (opmap::render::Options, u32, u32) {
+        let options = opmap::render::Options {
+            projection: self.projection,
+            extent: self.extent,
+            inset,
+            theme: self.theme,
+            scale: self.scale,
+            subtitle: Some(self.subtitle.unwrap_or(source)),
+        };
+        (
+            options,
+            self.size.width * self.scale,
+            self.size.height * self.scale,
+        )
+    }
 }
 
 impl MapArgs {
@@ -147,13 +181,15 @@ impl MapArgs {
         MapArgs {
             out,
             title: None,
-            subtitle: None,
-            projection: Default::default(),
-            extent: Default::default(),
+            view: ViewArgs {
+                subtitle: None,
+                projection: Default::default(),
+                extent: Default::default(),
+                theme: Default::default(),
+                size: Default::default(),
+                scale: 1,
+            },
             inset: Default::default(),
-            theme: Default::default(),
-            size: Default::default(),
-            scale: 1,
             formats: Default::default(),
         }
     }
@@ -293,8 +329,11 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             quiet,
             threads,
             title,
+            view,
         } => {
             let gazetteer = load_gazetteer()?;
+            let source = format!("Source: {}", inputs.join(", "));
+            let (render, width, height) = view.render(Default::default(), source);
             let options = opmap::batch::Options {
                 out_dir: out,
                 jsonl,
@@ -303,6 +342,9 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 threads,
                 quiet,
                 title,
+                width,
+                height,
+                render,
             };
             let summary = opmap::batch::run(&gazetteer, &inputs, &options)?;
             if !summary.skipped.is_empty() {
@@ -387,20 +429,14 @@ fn write_map(
     title: String,
     source: String,
 ) -> anyhow::Result<()> {
+    let (render, width, height) = map.view.render(map.inset, source);
     let options = MapOptions {
         out_dir: map.out,
         title,
-        width: map.size.width * map.scale,
-        height: map.size.height * map.scale,
+        width,
+        height,
         formats: map.formats,
-        render: opmap::render::Options {
-            projection: map.projection,
-            extent: map.extent,
-            inset: map.inset,
-            theme: map.theme,
-            scale: map.scale,
-            subtitle: Some(map.subtitle.unwrap_or(source)),
-        },
+        render,
     };
     if located.is_empty() {
         eprintln!("opmap: no events found: no action tied to a place");

@@ -62,6 +62,7 @@ fn assert_outputs(out: &Path) {
         "summary.csv",
         "map.png",
         "map.svg",
+        "map.txt",
     ] {
         assert!(out.join(name).is_file(), "{name} written");
     }
@@ -351,4 +352,187 @@ fn stream_stays_partial_until_the_run_ends() {
     assert!(events.iter().all(|p| prop(p, "article") == "first"));
     assert!(!events.is_empty());
     assert!(!dir.path().join("o/events.geojsonl").exists());
+}
+
+/// Five tiny articles: the Netherlands in all five, France in three, Spain in one.
+const CORPUS: &[&str] = &[
+    "Police raided homes in the Netherlands and France.",
+    "Servers were seized in the Netherlands. Officers in France arrested two suspects.",
+    "Authorities seized cash in the Netherlands and France.",
+    "Officers arrested a suspect in the Netherlands. Police raided a warehouse in Spain.",
+    "Officers arrested five people in the Netherlands.",
+];
+
+fn write_corpus(dir: &Path) -> std::path::PathBuf {
+    let articles = dir.join("articles");
+    std::fs::create_dir_all(&articles).unwrap();
+    for (i, text) in CORPUS.iter().enumerate() {
+        std::fs::write(articles.join(format!("{i}.txt")), text).unwrap();
+    }
+    articles
+}
+
+/// The aggregate map is a choropleth: each country with articles is shaded by its class,
+/// others keep the land colour, the legend lists the classes, the highest countries are
+/// labelled clear of each other and of the legend, the view fits the shaded countries.
+#[test]
+fn the_batch_map_is_a_choropleth_of_articles_per_country() {
+    use opmap::render::{classes, options::Theme, Options, Scene};
+    let dir = tempfile::tempdir().unwrap();
+    let articles = write_corpus(dir.path());
+    let gazetteer = opmap::gazetteer::Gazetteer::load().unwrap();
+    let options = opmap::batch::Options {
+        out_dir: dir.path().join("out"),
+        quiet: true,
+        ..Default::default()
+    };
+    let summary =
+        opmap::batch::run(&gazetteer, &[articles.display().to_string()], &options).unwrap();
+    let counts: Vec<(&str, u64)> = summary
+        .countries
+        .iter()
+        .map(|(code, c)| (code.as_str(), c.articles))
+        .collect();
+    assert_eq!(counts, [("ES", 1), ("FR", 3), ("NL", 5)]);
+
+    let spec = opmap::batch::map_spec(&summary.countries, "Five articles");
+    assert!(spec.markers.is_empty(), "no markers on a corpus map");
+    let choropleth = spec.choropleth.as_ref().expect("a choropleth");
+    assert_eq!(choropleth.breaks, [1.0, 2.0, 5.0]);
+    for theme in [Theme::Light, Theme::Dark] {
+        let look = Options {
+            theme,
+            ..Options::default()
+        };
+        let scene = Scene::build_with(&spec, &look, &gazetteer, (1600, 1000)).unwrap();
+        let colors = classes::colors(theme, 3);
+        let fills = |code: &str| -> Vec<_> {
+            scene
+                .land
+                .iter()
+                .filter(|a| a.code == code)
+                .map(|a| a.color)
+                .collect()
+        };
+        for (code, class) in [("ES", 0), ("FR", 1), ("NL", 2)] {
+            let got = fills(code);
+            assert!(!got.is_empty(), "{theme:?}: {code} drawn");
+            assert!(
+                got.iter().all(|&c| c == colors[class]),
+                "{theme:?}: {code} in class {class}"
+            );
+        }
+        // Neighbours without articles keep the plain land colour.
+        for code in ["DE", "BE", "PT"] {
+            let got = fills(code);
+            assert!(!got.is_empty(), "{theme:?}: {code} in view");
+            assert!(got.iter().all(|&c| c == scene.palette.land), "{code}");
+        }
+        let legend = scene.legend.as_ref().expect("a legend");
+        assert_eq!(legend.heading.as_deref(), Some("Articles with an action"));
+        let rows: Vec<(&str, _)> = legend
+            .classes
+            .iter()
+            .map(|c| (c.label.as_str(), c.color))
+            .collect();
+        assert_eq!(
+            rows,
+            [("1", colors[0]), ("2–4", colors[1]), ("5", colors[2])]
+        );
+        assert!(legend.entries.is_empty(), "no actions without markers");
+        // Labels: the Netherlands first; in the frame, off the legend and each other.
+        let labels = &scene.area_labels;
+        assert_eq!(
+            labels.first().map(|l| l.text.as_str()),
+            Some("Netherlands 5")
+        );
+        assert!(labels.iter().any(|l| l.text == "France 3"));
+        for (i, a) in labels.iter().enumerate() {
+            assert!(
+                scene.view.plot.contains_rect(&a.rect),
+                "{} in the frame",
+                a.text
+            );
+            assert!(
+                !a.rect.intersects(&legend.rect),
+                "{} off the legend",
+                a.text
+            );
+            for b in &labels[i + 1..] {
+                assert!(
+                    !a.rect.intersects(&b.rect),
+                    "{} and {} overlap",
+                    a.text,
+                    b.text
+                );
+            }
+        }
+        // A regional view holding the three countries.
+        assert!(!scene.view.is_world());
+        for (lon, lat) in [(5.3, 52.1), (2.4, 46.6), (-3.7, 40.4)] {
+            let (x, y) = scene.view.pixel(lon, lat).unwrap();
+            assert!(scene.view.plot.contains(x, y), "({lon}, {lat}) in view");
+        }
+    }
+
+    // What the command writes: map.txt describes the shading; the SVG uses the class colours.
+    let out = run(dir.path(), &["batch", "articles", "--out", "o", "-q"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_outputs(&dir.path().join("o"));
+    let alt = String::from_utf8(read(&dir.path().join("o/map.txt"))).unwrap();
+    assert!(
+        alt.contains(
+            "Countries shaded by articles with an action in 3 classes (1, 2–4 and 5): \
+             Netherlands 5, France 3 and Spain 1."
+        ),
+        "{alt}"
+    );
+    let svg = String::from_utf8(read(&dir.path().join("o/map.svg"))).unwrap();
+    for hex in ["#FECC5C", "#FD8D3C", "#E31A1C"] {
+        assert!(svg.contains(&format!("fill=\"{hex}\"")), "{hex} in the SVG");
+    }
+    assert!(
+        svg.contains(">\nArticles with an action\n</text>"),
+        "legend heading"
+    );
+    assert!(svg.contains(">\n2–4\n</text>"), "class label");
+}
+
+/// The map options of `opmap map` work on a batch: a dark world map at a given size.
+#[test]
+fn batch_takes_the_map_options() {
+    let dir = tempfile::tempdir().unwrap();
+    write_corpus(dir.path());
+    let out = run(
+        dir.path(),
+        &[
+            "batch",
+            "articles",
+            "--out",
+            "o",
+            "-q",
+            "--extent",
+            "world",
+            "--theme",
+            "dark",
+            "--size",
+            "800x500",
+            "--projection",
+            "equal-earth",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let png = read(&dir.path().join("o/map.png"));
+    let decoder = png::Decoder::new(std::io::Cursor::new(png));
+    let info = decoder.read_info().unwrap();
+    assert_eq!((info.info().width, info.info().height), (800, 500));
+    let svg = String::from_utf8(read(&dir.path().join("o/map.svg"))).unwrap();
+    // Dark theme: the paper, and the dark scheme's top class (pale yellow) on the Netherlands.
+    assert!(svg.contains("#1C1E22"), "dark paper");
+    assert!(svg.contains("fill=\"#FFFFB2\""), "dark top class");
+    let bad = run(
+        dir.path(),
+        &["batch", "articles", "--out", "o", "--theme", "sepia"],
+    );
+    assert_eq!(bad.status.code(), Some(2));
 }

@@ -234,6 +234,26 @@ pub fn world_centre(points: &[(f64, f64)]) -> f64 {
     }
 }
 
+/// The central meridian of a world choropleth of these points (the shaded countries):
+/// Greenwich, the map readers expect, unless the widest gap between the countries'
+/// longitudes holds it (no shaded country near Europe or Africa: a Pacific corpus), then
+/// [`world_centre`]'s Pacific centre. Unlike a story's few places, a corpus usually has
+/// countries all round the world; centring it on the Pacific would push a dense Europe to the
+/// map's edge, where Equal Earth shears shapes most.
+pub fn shading_centre(points: &[(f64, f64)]) -> f64 {
+    if points.is_empty() {
+        return 0.0;
+    }
+    let (mid, span) = longitude_range(points);
+    // Greenwich lies in the left-out gap when it is farther from the range's middle than
+    // half the range.
+    if projection::wrap(0.0 - mid).abs() > span / 2.0 {
+        world_centre(points)
+    } else {
+        0.0
+    }
+}
+
 /// The middle and width (degrees) of the shortest range of longitudes holding every point,
 /// which may cross ±180°. The middle is in [-180, 180]; `mid - span / 2` is the western end.
 fn longitude_range(points: &[(f64, f64)]) -> (f64, f64) {
@@ -584,5 +604,29 @@ mod tests {
         let pacific = [(-98.0, 39.0), (138.0, 36.0), (134.0, -25.0), (178.0, -18.0)];
         let lon0 = world_centre(&pacific);
         assert!((-180.0..=-120.0).contains(&lon0) || lon0 >= 150.0, "{lon0}");
+    }
+
+    #[test]
+    fn world_choropleths_centre_on_greenwich_unless_europe_and_africa_are_empty() {
+        // Japan, Australia, New Zealand, the Americas and Europe to Ukraine: the widest gap
+        // (Ukraine to Australia) leaves Greenwich in the range, so Greenwich, where the
+        // single-map rule would centre on the Americas.
+        let corpus = [
+            (138.0, 36.0),
+            (134.0, -25.0),
+            (172.0, -41.0),
+            (-98.0, 39.0),
+            (-52.0, -10.0),
+            (5.3, 52.1),
+            (-3.7, 40.4),
+            (31.0, 49.0),
+        ];
+        assert!(world_centre(&corpus) < -60.0);
+        assert_eq!(shading_centre(&corpus), 0.0);
+        // A Pacific corpus keeps the Pacific centre.
+        let pacific = [(-98.0, 39.0), (138.0, 36.0), (134.0, -25.0), (178.0, -18.0)];
+        assert_eq!(shading_centre(&pacific), world_centre(&pacific));
+        assert_ne!(shading_centre(&pacific), 0.0);
+        assert_eq!(shading_centre(&[]), 0.0);
     }
 }

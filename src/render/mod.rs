@@ -10,6 +10,7 @@
 //! image width (designed at 1600 pixels). Nothing here reads files: the font is embedded.
 
 mod backend;
+pub mod classes;
 pub mod extent;
 pub mod geometry;
 pub mod labels;
@@ -21,7 +22,9 @@ pub mod style;
 mod text;
 
 pub use options::Options;
-pub use scene::{Area, Basemap, FlowLine, Inset, Legend, MarkerMark, ScaleBar, Scene};
+pub use scene::{
+    Area, AreaLabel, Basemap, FlowLine, Inset, Legend, LegendClass, MarkerMark, ScaleBar, Scene,
+};
 
 use crate::action::Action;
 use crate::error::{Error, Result};
@@ -50,6 +53,74 @@ pub struct MapSpec {
     pub flows: Vec<Flow>,
     /// The attribution line (sources and credits).
     pub attribution: String,
+    /// Countries shaded by a value instead of filled by role. Default: none.
+    pub choropleth: Option<Choropleth>,
+}
+
+/// A choropleth: countries shaded by the class of their value (see [`classes`]). The
+/// countries with a value also decide the `auto` extent; role fills (`countries`) are not
+/// drawn.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Choropleth {
+    /// What the value is, the legend's heading, e.g. "Articles with an action".
+    pub title: String,
+    /// One value per country, any order; a country with a value below the first break
+    /// (0) or none keeps the plain land colour.
+    pub values: Vec<ChoroplethValue>,
+    /// Each class's lower bound, ascending (e.g. [`classes::count_breaks`]).
+    pub breaks: Vec<f64>,
+    /// The countries with the highest values get a label "Name value" at their label point,
+    /// at most this many and only where it fits clear of the others and the legend.
+    pub labels: usize,
+}
+
+/// A country's value on a choropleth.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChoroplethValue {
+    /// ISO 3166-1 alpha-2.
+    pub code: String,
+    /// English name (labels and alt text).
+    pub name: String,
+    /// The value (e.g. a count of articles).
+    pub value: f64,
+}
+
+impl Choropleth {
+    /// The largest value (0 when there are none).
+    pub fn max(&self) -> f64 {
+        self.values
+            .iter()
+            .map(|v| v.value)
+            .filter(|v| v.is_finite())
+            .fold(0.0, f64::max)
+    }
+
+    /// The class of a country: `None` when it has no value or one below the first break.
+    pub fn class_of(&self, code: &str) -> Option<usize> {
+        if code.is_empty() {
+            return None;
+        }
+        self.values
+            .iter()
+            .find(|v| v.code.eq_ignore_ascii_case(code))
+            .and_then(|v| classes::class_of(&self.breaks, v.value))
+    }
+
+    /// One label per class ("1", "2–4", "25+").
+    pub fn class_labels(&self) -> Vec<String> {
+        classes::labels(&self.breaks, self.max())
+    }
+
+    /// The values with a class, highest first (ties by name).
+    pub fn ranked(&self) -> Vec<&ChoroplethValue> {
+        let mut out: Vec<&ChoroplethValue> = self
+            .values
+            .iter()
+            .filter(|v| classes::class_of(&self.breaks, v.value).is_some())
+            .collect();
+        out.sort_by(|a, b| b.value.total_cmp(&a.value).then(a.name.cmp(&b.name)));
+        out
+    }
 }
 
 /// A marker at an event place.
@@ -177,9 +248,10 @@ pub fn draw_with<DB: DrawingBackend>(
     paint::paint(root, &scene).map_err(|e| render_error(&path, e))
 }
 
-/// Alt text for the map: the title, then one sentence per action present (in `Action` order)
-/// naming its places, then one for the flows. Plain text ending in a newline, for
-/// publications that embed the PNG or SVG (`map.txt`).
+/// Alt text for the map: the title, a sentence on a choropleth's shading (its classes and the
+/// highest countries), then one sentence per action present (in `Action` order) naming its
+/// places, then one for the flows. Plain text ending in a newline, for publications that
+/// embed the PNG or SVG (`map.txt`).
 pub fn alt_text(spec: &MapSpec) -> String {
     let mut out = String::new();
     let title = spec.title.trim();
@@ -189,6 +261,14 @@ pub fn alt_text(spec: &MapSpec) -> String {
             out.push('.');
         }
         out.push('\n');
+    }
+    if let Some(choropleth) = &spec.choropleth {
+        out.push_str(&shading_sentence(choropleth));
+        if spec.markers.is_empty() {
+            out.push('\n');
+            return out;
+        }
+        out.push(' ');
     }
     if spec.markers.is_empty() {
         out.push_str("A map with no events marked.\n");
@@ -249,6 +329,47 @@ pub fn alt_text(spec: &MapSpec) -> String {
     }
     out.push('\n');
     out
+}
+
+/// Countries named in a choropleth's alt text before the rest are only counted.
+const ALT_TEXT_COUNTRIES: usize = 10;
+
+/// "Countries shaded by articles with an action in 3 classes (1, 2–4 and 5+): Netherlands 7,
+/// Spain 3 and France 1."
+fn shading_sentence(choropleth: &Choropleth) -> String {
+    let ranked = choropleth.ranked();
+    if ranked.is_empty() {
+        return "A map with no country shaded.".to_string();
+    }
+    let mut heading = choropleth.title.trim().trim_end_matches('.').to_string();
+    // "Articles with …" reads "articles with …" mid-sentence; "EU funds" stays.
+    let mut chars = heading.chars();
+    if let (Some(first), Some(second)) = (chars.next(), chars.next()) {
+        if first.is_uppercase() && !second.is_uppercase() {
+            heading = first
+                .to_lowercase()
+                .chain(heading.chars().skip(1))
+                .collect();
+        }
+    }
+    let labels = choropleth.class_labels();
+    let labels: Vec<&str> = labels.iter().map(String::as_str).collect();
+    let mut named: Vec<String> = ranked
+        .iter()
+        .take(ALT_TEXT_COUNTRIES)
+        .map(|v| format!("{} {}", v.name, classes::number(v.value)))
+        .collect();
+    if ranked.len() > ALT_TEXT_COUNTRIES {
+        named.push(format!("{} more", ranked.len() - ALT_TEXT_COUNTRIES));
+    }
+    let named: Vec<&str> = named.iter().map(String::as_str).collect();
+    format!(
+        "Countries shaded by {heading} in {} class{} ({}): {}.",
+        labels.len(),
+        if labels.len() == 1 { "" } else { "es" },
+        join_names(&labels),
+        join_names(&named)
+    )
 }
 
 /// "a", "a and b", "a, b and c".
@@ -362,6 +483,7 @@ mod tests {
             }],
             flows: vec![],
             attribution: "Map data: Natural Earth".to_string(),
+            choropleth: None,
         }
     }
 
@@ -410,6 +532,7 @@ mod tests {
             countries,
             flows,
             attribution: "Source: Europol press release · Map data: Natural Earth · opmap".to_string(),
+            choropleth: None,
         }
     }
 
@@ -560,6 +683,63 @@ mod tests {
                 ]
             );
         }
+    }
+
+    #[test]
+    fn choropleth_shades_by_class_and_paints_enclaves_over_their_host() {
+        let value = |code: &str, name: &str, value: f64| ChoroplethValue {
+            code: code.to_string(),
+            name: name.to_string(),
+            value,
+        };
+        let spec = MapSpec {
+            title: "Southern Africa".to_string(),
+            markers: vec![],
+            countries: vec![],
+            flows: vec![],
+            choropleth: Some(Choropleth {
+                title: "Articles".to_string(),
+                values: vec![
+                    value("LS", "Lesotho", 1.0),
+                    value("ZA", "South Africa", 30.0),
+                    value("NA", "Namibia", 0.0),
+                ],
+                breaks: classes::count_breaks(30.0),
+                labels: 5,
+            }),
+            ..france(1600, 1000)
+        };
+        let scene = Scene::build(&spec, gazetteer(), (1600, 1000)).unwrap();
+        let colors = classes::colors(options::Theme::Light, 5);
+        let of = |code: &str| -> Vec<usize> {
+            (0..scene.land.len())
+                .filter(|&i| scene.land[i].code == code)
+                .collect()
+        };
+        let (za, ls, na) = (of("ZA"), of("LS"), of("NA"));
+        assert!(!za.is_empty() && !ls.is_empty() && !na.is_empty());
+        assert!(za.iter().all(|&i| scene.land[i].color == colors[4]));
+        assert!(ls.iter().all(|&i| scene.land[i].color == colors[0]));
+        // A value of 0 has no class: plain land.
+        assert!(na
+            .iter()
+            .all(|&i| scene.land[i].color == scene.palette.land));
+        // South Africa's hole for Lesotho is painted before Lesotho, not over it.
+        let last_za = *za.last().unwrap();
+        let holes: Vec<usize> = (last_za..scene.land.len())
+            .filter(|&i| scene.land[i].code.is_empty())
+            .collect();
+        assert!(!holes.is_empty(), "South Africa has a hole");
+        assert!(holes.iter().all(|&h| ls.iter().all(|&l| l > h)));
+        let legend = scene.legend.as_ref().unwrap();
+        let labels: Vec<&str> = legend.classes.iter().map(|c| c.label.as_str()).collect();
+        assert_eq!(labels, ["1", "2–4", "5–9", "10–24", "25+"]);
+        assert_eq!(
+            alt_text(&spec),
+            "Southern Africa.\nCountries shaded by articles in 5 classes (1, 2–4, 5–9, 10–24 and \
+             25+): South Africa 30 and Lesotho 1.\n"
+        );
+        assert_eq!(scene.area_labels[0].text, "South Africa 30");
     }
 
     #[test]

@@ -1,12 +1,13 @@
 //! Painting a [`Scene`] on any plotters backend.
 //!
 //! In: a scene (pixels). Out: drawing calls, in order: sea, land, borders, flows, markers,
-//! labels with halos, legend, the paper around the map, frame, title and attribution.
+//! labels with halos (a choropleth's country labels first), legend, the paper around the map,
+//! frame, title and attribution.
 
 use super::extent::Rect;
 use super::scene::{
-    Basemap, FlowLine, Legend, Scene, LEGEND_FLOWS, LEGEND_PAD, LEGEND_ROW, LEGEND_SYMBOL,
-    LEGEND_TITLE,
+    Basemap, FlowLine, Legend, Scene, LEGEND_FLOWS, LEGEND_GAP, LEGEND_PAD, LEGEND_ROW,
+    LEGEND_SYMBOL, LEGEND_TITLE,
 };
 use super::style::{self, Palette, Sizes, Symbol};
 use super::text::font;
@@ -77,6 +78,13 @@ pub fn paint<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, scene: &Scene) -
 
     let top_left = Pos::new(HPos::Left, VPos::Top);
     let label_font = font(sizes.label, false);
+    for label in &scene.area_labels {
+        let at = grid((label.rect.x0 + sizes.halo, label.rect.y0 + sizes.halo));
+        let halo = label_font.clone().color(&style::HALO).pos(top_left);
+        root.draw(&Text::new(label.text.clone(), at, halo))?;
+        let ink = label_font.clone().color(&pal.ink).pos(top_left);
+        root.draw(&Text::new(label.text.clone(), at, ink))?;
+    }
     for (placed, m) in scene.layout.labels.iter().zip(&scene.markers) {
         if let Some((a, b)) = placed.leader {
             root.draw(&PathElement::new(
@@ -288,14 +296,43 @@ fn draw_legend<DB: DrawingBackend>(
     root.draw(&Rectangle::new([a, b], pal.frame.stroke_width(1)))?;
     let top_left = Pos::new(HPos::Left, VPos::Top);
     let pad = LEGEND_PAD * s;
+    let mut y = r.y0 + pad;
+    if !legend.classes.is_empty() {
+        root.draw(&Text::new(
+            legend.heading.clone().unwrap_or_default(),
+            grid((r.x0 + pad, y)),
+            font(sizes.legend * 1.05, true)
+                .color(&pal.ink)
+                .pos(top_left),
+        ))?;
+        y += sizes.legend * 1.5;
+        for class in &legend.classes {
+            let cy = y + LEGEND_ROW * s / 2.0;
+            let (x0, x1) = (r.x0 + pad, r.x0 + pad + LEGEND_SYMBOL * s - 8.0 * s);
+            let half = 7.0 * s;
+            let (a, b) = (grid((x0, cy - half)), grid((x1, cy + half)));
+            root.draw(&Rectangle::new([a, b], class.color.filled()))?;
+            root.draw(&Rectangle::new([a, b], pal.frame.stroke_width(1)))?;
+            root.draw(&Text::new(
+                class.label.clone(),
+                grid((r.x0 + pad + LEGEND_SYMBOL * s, cy - sizes.legend / 2.0)),
+                font(sizes.legend, false).color(&pal.ink).pos(top_left),
+            ))?;
+            y += LEGEND_ROW * s;
+        }
+        if legend.entries.is_empty() {
+            return Ok(());
+        }
+        y += LEGEND_GAP * s;
+    }
     root.draw(&Text::new(
         LEGEND_TITLE,
-        grid((r.x0 + pad, r.y0 + pad)),
+        grid((r.x0 + pad, y)),
         font(sizes.legend * 1.05, true)
             .color(&pal.ink)
             .pos(top_left),
     ))?;
-    let mut y = r.y0 + pad + sizes.legend * 1.5;
+    let mut y = y + sizes.legend * 1.5;
     for &(action, count) in &legend.entries {
         let centre = (
             r.x0 + pad + LEGEND_SYMBOL * s / 2.0 - 4.0 * s,

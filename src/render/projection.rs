@@ -43,6 +43,17 @@ pub enum Projection {
 }
 
 impl Projection {
+    /// The same projection with central meridian `lon0`; an azimuthal projection keeps its
+    /// centre.
+    pub fn with_lon0(self, lon0: f64) -> Projection {
+        match self {
+            Projection::EqualEarth { .. } => Projection::EqualEarth { lon0 },
+            Projection::WebMercator { .. } => Projection::WebMercator { lon0 },
+            Projection::PlateCarree { .. } => Projection::PlateCarree { lon0 },
+            azimuthal @ Projection::LambertAzimuthal { .. } => azimuthal,
+        }
+    }
+
     /// Projects a point given as longitude, latitude in degrees. `None` where the projection
     /// is undefined (the antipode of an azimuthal projection's centre).
     pub fn project(&self, lon: f64, lat: f64) -> Option<(f64, f64)> {

@@ -9,17 +9,20 @@ use super::options::{ExtentChoice, InsetMode, Options, ProjectionChoice, EUROPE}
 use super::projection;
 use super::style::{self, Palette, Sizes};
 use super::text::{measure, shorten};
-use super::{geometry, labels, Flow, MapSpec};
+use super::{classes, geometry, labels, Choropleth, Flow, MapSpec};
 use crate::action::Action;
 use crate::error::{Error, Result};
 use crate::gazetteer::{Detail, Gazetteer};
-use geo::LineString;
+use geo::{Area as _, BoundingRect, LineString};
 use plotters::style::RGBColor;
 use std::path::PathBuf;
 
 /// A filled shape of the basemap, pixels.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Area {
+    /// The country it belongs to (ISO 3166-1 alpha-2; empty for an outline without a code
+    /// and for an enclave, a hole painted over in the plain land colour).
+    pub code: String,
     /// Fill colour.
     pub color: RGBColor,
     /// The ring, pixels (not closed).
@@ -48,11 +51,35 @@ pub struct MarkerMark {
     pub label: String,
 }
 
+/// A country labelled on a choropleth, centred on its label point.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AreaLabel {
+    /// ISO 3166-1 alpha-2.
+    pub code: String,
+    /// The text, "Name value".
+    pub text: String,
+    /// The box the text and its halo cover, pixels.
+    pub rect: Rect,
+}
+
+/// A row of a choropleth legend: a swatch and the range of its class.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LegendClass {
+    /// The class's range, e.g. "2–4".
+    pub label: String,
+    /// Its fill.
+    pub color: RGBColor,
+}
+
 /// The legend box.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Legend {
     /// The box, pixels.
     pub rect: Rect,
+    /// A choropleth's heading, above its classes.
+    pub heading: Option<String>,
+    /// A choropleth's classes, fewest first (none on a map without one).
+    pub classes: Vec<LegendClass>,
     /// One row per action present, with the number of markers that have it.
     pub entries: Vec<(Action, usize)>,
     /// True when a last row explains the flow arrows.
@@ -127,6 +154,8 @@ pub struct Scene {
     pub markers: Vec<MarkerMark>,
     /// Label boxes, one per marker.
     pub layout: labels::Layout,
+    /// A choropleth's country labels, highest value first (only those that fit).
+    pub area_labels: Vec<AreaLabel>,
     /// The legend, when there are markers.
     pub legend: Option<Legend>,
     /// The scale bar, where the main view has one scale.
@@ -257,10 +286,21 @@ impl Scene {
                 flow_points.extend(part.iter().map(|c| (c.x, c.y)));
             }
         }
+        // A choropleth's shaded countries are what its map shows: they decide the extent.
+        let shaded_points = match &spec.choropleth {
+            Some(choropleth) => choropleth_points(choropleth, gazetteer)?,
+            None => Vec::new(),
+        };
+        let class_colors: Vec<RGBColor> = spec
+            .choropleth
+            .as_ref()
+            .map(|c| classes::colors(options.theme, c.breaks.len()))
+            .unwrap_or_default();
 
         // The main view, and the inset's places and frame when the rule asks for one.
         let inset_allowed = options.extent == ExtentChoice::Auto
             && options.inset == InsetMode::Auto
+            && spec.choropleth.is_none()
             && matches!(
                 options.projection,
                 ProjectionChoice::Auto | ProjectionChoice::Laea
@@ -312,8 +352,13 @@ impl Scene {
                     ExtentChoice::Auto => {
                         let mut points = places.clone();
                         points.extend(&flow_points);
+                        points.extend(&shaded_points);
                         let world = extent::choose_projection(&points).is_world();
-                        let projection = extent::projection_for(options.projection, &points, world);
+                        let mut projection =
+                            extent::projection_for(options.projection, &points, world);
+                        if world && spec.choropleth.is_some() {
+                            projection = projection.with_lon0(extent::shading_centre(&points));
+                        }
                         extent::fit_view(
                             &points,
                             projection,
@@ -325,8 +370,14 @@ impl Scene {
                         )
                     }
                     ExtentChoice::World => {
-                        let projection = extent::projection_for(options.projection, &places, true);
-                        extent::fit_view(&places, projection, true, 0.0, 0.0, map, map)
+                        let mut points = places.clone();
+                        points.extend(&shaded_points);
+                        let mut projection =
+                            extent::projection_for(options.projection, &points, true);
+                        if spec.choropleth.is_some() {
+                            projection = projection.with_lon0(extent::shading_centre(&points));
+                        }
+                        extent::fit_view(&points, projection, true, 0.0, 0.0, map, map)
                     }
                     ExtentChoice::Europe | ExtentChoice::Bounds { .. } => {
                         fixed_view(options, map).expect("a fixed extent has a view")
@@ -337,7 +388,15 @@ impl Scene {
         };
 
         let main_clip = map.inflate(3.0 * density);
-        let main_map = basemap(spec, gazetteer, &view, &main_clip, density, &palette)?;
+        let main_map = basemap(
+            spec,
+            gazetteer,
+            &view,
+            &main_clip,
+            density,
+            &palette,
+            &class_colors,
+        )?;
 
         // Markers in their view's pixels, pushed apart where they would overlap.
         let in_inset = |i: usize| inset_plan.as_ref().is_some_and(|(_, m)| m.contains(&i));
@@ -419,7 +478,15 @@ impl Scene {
         let insets: Vec<Inset> = match &inset_plan {
             Some((inset_view, members)) => {
                 let frame = inset_view.plot;
-                let inset_map = basemap(spec, gazetteer, inset_view, &frame, density, &palette)?;
+                let inset_map = basemap(
+                    spec,
+                    gazetteer,
+                    inset_view,
+                    &frame,
+                    density,
+                    &palette,
+                    &class_colors,
+                )?;
                 let flows = spec
                     .flows
                     .iter()
@@ -443,11 +510,25 @@ impl Scene {
             .map(|a| bounds(&a.ring))
             .collect();
         let inset_frames: Vec<Rect> = insets.iter().map(|i| i.view.plot).collect();
+        let legend_classes: Vec<LegendClass> = match &spec.choropleth {
+            Some(c) => c
+                .class_labels()
+                .into_iter()
+                .enumerate()
+                .map(|(k, label)| LegendClass {
+                    label,
+                    color: class_color(&class_colors, k),
+                })
+                .collect(),
+            None => Vec::new(),
+        };
         let legend = legend(
             &markers,
             &tinted_boxes,
             &inset_frames,
             !spec.flows.is_empty(),
+            spec.choropleth.as_ref().map(|c| c.title.as_str()),
+            legend_classes,
             &map,
             &sizes,
         )?;
@@ -491,6 +572,10 @@ impl Scene {
                 .collect(),
         };
         let layout = labels::place(&problem);
+        let area_labels = match &spec.choropleth {
+            Some(c) => area_labels(c, gazetteer, &view, &problem, &layout, &sizes)?,
+            None => Vec::new(),
+        };
 
         let scale_bar = scale_bar(&view, &map, &sizes);
         let width = cw - 2.0 * sizes.margin;
@@ -522,6 +607,7 @@ impl Scene {
             insets,
             markers,
             layout,
+            area_labels,
             legend,
             scale_bar,
             title,
@@ -636,7 +722,8 @@ fn thousands(n: u64) -> String {
 }
 
 /// The basemap of `view`, clipped to `clip`: the sea, every country (the involved ones
-/// tinted by role), enclaves and borders.
+/// tinted by role, or on a choropleth shaded by class with `class_colors`), enclaves and
+/// borders.
 fn basemap(
     spec: &MapSpec,
     gazetteer: &Gazetteer,
@@ -644,6 +731,7 @@ fn basemap(
     clip: &Rect,
     density: f64,
     palette: &Palette,
+    class_colors: &[RGBColor],
 ) -> Result<Basemap> {
     let detail = if view.span_degrees() > WORLD_DETAIL_DEGREES {
         Detail::World
@@ -703,9 +791,18 @@ fn basemap(
             .map(|c| c.role)
             .min()
     };
+    let fill = |code: &str| -> Option<RGBColor> {
+        match &spec.choropleth {
+            Some(c) => c.class_of(code).map(|k| class_color(class_colors, k)),
+            None => role(code).map(|r| palette.tint(r)),
+        }
+    };
     let mut neutral = Vec::new();
     let mut tinted = Vec::new();
     let mut enclaves = Vec::new();
+    // A choropleth's shaded countries, largest first, each followed by its holes: a shaded
+    // enclave (smaller) is painted after its host's hole, never under it.
+    let mut shaded: Vec<(f64, Vec<Area>)> = Vec::new();
     let mut borders = Vec::new();
     let in_view = view.lon_lat_bounds();
     let outside = |ring: &LineString<f64>| {
@@ -718,39 +815,56 @@ fn basemap(
         }
         x1 < west || x0 > east || y1 < south || y0 > north
     };
+    let choropleth = spec.choropleth.is_some();
     for outline in gazetteer.outlines(detail)? {
-        let role = role(&outline.code);
+        let fill = fill(&outline.code);
+        let mut own: Vec<Area> = Vec::new();
         for polygon in &outline.shape {
             if outside(polygon.exterior()) {
                 continue;
             }
             for exterior in to_px(&ring_coords(polygon.exterior())) {
-                let color = role.map_or(palette.land, |r| palette.tint(r));
                 let area = Area {
-                    color,
+                    code: outline.code.clone(),
+                    color: fill.unwrap_or(palette.land),
                     ring: exterior.clone(),
                 };
-                if role.is_some() {
-                    tinted.push(area);
-                } else {
-                    neutral.push(area);
+                match fill {
+                    Some(_) if choropleth => own.push(area),
+                    Some(_) => tinted.push(area),
+                    None => neutral.push(area),
                 }
                 borders.push(closed(exterior));
             }
             for hole in polygon.interiors() {
                 for ring in to_px(&ring_coords(hole)) {
-                    if role.is_some() {
-                        enclaves.push(Area {
+                    if fill.is_some() {
+                        let area = Area {
+                            code: String::new(),
                             color: palette.land,
                             ring: ring.clone(),
-                        });
+                        };
+                        if choropleth {
+                            own.push(area);
+                        } else {
+                            enclaves.push(area);
+                        }
                     }
                     borders.push(closed(ring));
                 }
             }
         }
+        if !own.is_empty() {
+            shaded.push((outline.shape.unsigned_area(), own));
+        }
     }
-    let land: Vec<Area> = neutral.into_iter().chain(tinted).chain(enclaves).collect();
+    shaded.sort_by(|a, b| b.0.total_cmp(&a.0));
+    let land: Vec<Area> = neutral
+        .into_iter()
+        .chain(tinted)
+        .chain(shaded.into_iter().flat_map(|(_, own)| own))
+        .chain(enclaves)
+        .collect();
     Ok(Basemap {
         detail,
         sea,
@@ -923,13 +1037,17 @@ fn bounds(ring: &[(i32, i32)]) -> Rect {
     )
 }
 
-/// The legend: its size from its rows, in the corner of the map that covers fewest markers,
-/// then least of the involved countries (`tinted`: their bounding boxes).
+/// The legend: its size from its rows (a choropleth's `heading` and `classes` first, then the
+/// actions of the markers), in the corner of the map that covers fewest markers, then least
+/// of the involved countries (`tinted`: their bounding boxes).
+#[allow(clippy::too_many_arguments)] // one call, from `build_with`
 fn legend(
     markers: &[MarkerMark],
     tinted: &[Rect],
     insets: &[Rect],
     flows: bool,
+    heading: Option<&str>,
+    classes: Vec<LegendClass>,
     map: &Rect,
     sizes: &Sizes,
 ) -> Result<Option<Legend>> {
@@ -944,23 +1062,40 @@ fn legend(
         })
         .filter(|&(_, n)| n > 0)
         .collect();
-    if entries.is_empty() {
+    if entries.is_empty() && classes.is_empty() {
         return Ok(None);
     }
     let s = sizes.scale;
-    let mut text_width = measure(LEGEND_TITLE, sizes.legend * 1.05, true)?.0;
-    for &(a, n) in &entries {
-        let (w, _) = measure(a.title(), sizes.legend, false)?;
-        let (c, _) = measure(&n.to_string(), sizes.legend, false)?;
-        text_width = text_width.max(LEGEND_SYMBOL * s + w + 18.0 * s + c);
+    let mut text_width: f64 = 0.0;
+    let mut height = 2.0 * LEGEND_PAD * s;
+    if !classes.is_empty() {
+        let (w, _) = measure(heading.unwrap_or_default(), sizes.legend * 1.05, true)?;
+        text_width = text_width.max(w);
+        for class in &classes {
+            let (w, _) = measure(&class.label, sizes.legend, false)?;
+            text_width = text_width.max(LEGEND_SYMBOL * s + w);
+        }
+        height += sizes.legend * 1.5 + classes.len() as f64 * LEGEND_ROW * s;
+        if !entries.is_empty() {
+            height += LEGEND_GAP * s;
+        }
     }
-    if flows {
-        let (w, _) = measure(LEGEND_FLOWS, sizes.legend, false)?;
-        text_width = text_width.max(LEGEND_SYMBOL * s + w);
+    if !entries.is_empty() {
+        text_width = text_width.max(measure(LEGEND_TITLE, sizes.legend * 1.05, true)?.0);
+        for &(a, n) in &entries {
+            let (w, _) = measure(a.title(), sizes.legend, false)?;
+            let (c, _) = measure(&n.to_string(), sizes.legend, false)?;
+            text_width = text_width.max(LEGEND_SYMBOL * s + w + 18.0 * s + c);
+        }
+        if flows {
+            let (w, _) = measure(LEGEND_FLOWS, sizes.legend, false)?;
+            text_width = text_width.max(LEGEND_SYMBOL * s + w);
+        }
+        let rows = entries.len() + usize::from(flows);
+        height += sizes.legend * 1.5;
+        height += rows as f64 * LEGEND_ROW * s;
     }
-    let rows = entries.len() + usize::from(flows);
     let width = 2.0 * LEGEND_PAD * s + text_width;
-    let height = 2.0 * LEGEND_PAD * s + sizes.legend * 1.5 + rows as f64 * LEGEND_ROW * s;
     let inset = 10.0 * s;
     let corners = [
         (map.x0 + inset, map.y1 - inset - height), // bottom left
@@ -994,9 +1129,143 @@ fn legend(
         .expect("four corners");
     Ok(Some(Legend {
         rect,
+        heading: (!classes.is_empty()).then(|| heading.unwrap_or_default().to_string()),
+        classes,
         entries,
         flows,
     }))
+}
+
+/// Space between a choropleth's classes and the actions in one legend, design pixels.
+pub(crate) const LEGEND_GAP: f64 = 10.0;
+
+/// The colour of class `k`: classes past the palette's end share its last colour.
+fn class_color(colors: &[RGBColor], k: usize) -> RGBColor {
+    colors
+        .get(k)
+        .or(colors.last())
+        .copied()
+        .unwrap_or(RGBColor(0x80, 0x80, 0x80))
+}
+
+/// Longitude and latitude a choropleth country's box may reach from its label point, degrees.
+/// Default: 30° and 15°.
+const SHADED_REACH: (f64, f64) = (30.0, 15.0);
+
+/// The points a choropleth's `auto` extent fits: for each shaded country, its label point and
+/// the corners of the box around its largest polygon (its mainland, leaving out overseas
+/// parts such as French Guiana), the box cut to [`SHADED_REACH`] around the label point so
+/// that a vast country (Russia, Canada) shows its core without widening the map to all of it.
+fn choropleth_points(choropleth: &Choropleth, gazetteer: &Gazetteer) -> Result<Vec<(f64, f64)>> {
+    let mut out = Vec::new();
+    for value in choropleth.ranked() {
+        let code = value.code.to_ascii_uppercase();
+        let label = gazetteer
+            .country(&code)
+            .map(|c| gazetteer.place(c.place).point);
+        let outline = match gazetteer.outline(Detail::World, &code)? {
+            Some(o) => Some(o),
+            None => gazetteer.outline(Detail::Regional, &code)?,
+        };
+        let mainland = outline
+            .and_then(|o| {
+                o.shape
+                    .iter()
+                    .max_by(|a, b| a.unsigned_area().total_cmp(&b.unsigned_area()))
+            })
+            .and_then(|p| p.bounding_rect());
+        let centre = match (label, mainland) {
+            (Some(p), _) => (p.x(), p.y()),
+            (None, Some(b)) => (b.center().x, b.center().y),
+            (None, None) => continue,
+        };
+        out.push(centre);
+        if let Some(b) = mainland {
+            let (dx, dy) = SHADED_REACH;
+            let (x0, x1) = (b.min().x.max(centre.0 - dx), b.max().x.min(centre.0 + dx));
+            let (y0, y1) = (b.min().y.max(centre.1 - dy), b.max().y.min(centre.1 + dy));
+            out.extend([(x0, y0), (x1, y0), (x0, y1), (x1, y1)]);
+        }
+    }
+    Ok(out)
+}
+
+/// Where a choropleth's country label may go: shifts of its centre from the label point, in
+/// label widths and heights, nearest first.
+const LABEL_SHIFTS: [(f64, f64); 15] = [
+    (0.0, 0.0),
+    (0.0, -0.5),
+    (0.0, 0.5),
+    (-0.25, 0.0),
+    (0.25, 0.0),
+    (-0.25, -0.5),
+    (0.25, -0.5),
+    (-0.25, 0.5),
+    (0.25, 0.5),
+    (-0.45, 0.0),
+    (0.45, 0.0),
+    (-0.45, -0.5),
+    (0.45, -0.5),
+    (-0.45, 0.5),
+    (0.45, 0.5),
+];
+
+/// A choropleth's country labels: "Name value" centred on the label point of each of the
+/// `labels` highest countries (or else shifted by up to half its height and nearly half its
+/// width, the point still inside the box or on its edge, nearest first), kept only when the box lies inside the map frame, off the legend, the markers,
+/// their labels and the country labels placed before it (highest value first). A label that
+/// does not fit is left out: the country's shade still tells its class.
+fn area_labels(
+    choropleth: &Choropleth,
+    gazetteer: &Gazetteer,
+    view: &View,
+    problem: &labels::Problem,
+    layout: &labels::Layout,
+    sizes: &Sizes,
+) -> Result<Vec<AreaLabel>> {
+    let mut placed: Vec<AreaLabel> = Vec::new();
+    let gap = problem.gap;
+    for value in choropleth.ranked().into_iter().take(choropleth.labels) {
+        let Some(country) = gazetteer.country(&value.code.to_ascii_uppercase()) else {
+            continue;
+        };
+        let point = gazetteer.place(country.place).point;
+        let Some((x, y)) = view.pixel(point.x(), point.y()) else {
+            continue;
+        };
+        let text = format!("{} {}", value.name, classes::number(value.value));
+        let (w, _) = measure(&text, sizes.label, false)?;
+        let (w, h) = (w + 2.0 * sizes.halo, sizes.label + 2.0 * sizes.halo);
+        let clear = |rect: &Rect| {
+            problem.frame.contains_rect(rect)
+                && !problem.obstacles.iter().any(|o| o.intersects(rect))
+                && !problem.zones.iter().any(|z| z.intersects(rect))
+                && problem
+                    .markers
+                    .iter()
+                    .all(|m| rect.distance(m.x, m.y) > m.r + gap)
+                && !layout
+                    .labels
+                    .iter()
+                    .any(|l| l.rect.inflate(gap).intersects(rect))
+                && !placed.iter().any(|l| l.rect.inflate(gap).intersects(rect))
+        };
+        let found = LABEL_SHIFTS
+            .iter()
+            .map(|&(sx, sy)| {
+                let (cx, cy) = (x + sx * w, y + sy * h);
+                Rect::new(cx - w / 2.0, cy - h / 2.0, cx + w / 2.0, cy + h / 2.0)
+            })
+            .find(|r| clear(r));
+        if let Some(rect) = found {
+            placed.push(AreaLabel {
+                code: country.code.clone(),
+                text,
+                rect,
+            });
+        }
+    }
+    Ok(placed)
 }
 
 pub(crate) const LEGEND_TITLE: &str = "Actions";
