@@ -399,12 +399,18 @@ fn the_batch_map_is_a_choropleth_of_articles_per_country() {
     assert!(spec.markers.is_empty(), "no markers on a corpus map");
     let choropleth = spec.choropleth.as_ref().expect("a choropleth");
     assert_eq!(choropleth.breaks, [1.0, 2.0, 5.0]);
-    for theme in [Theme::Light, Theme::Dark] {
+    for (theme, (w, h)) in [
+        (Theme::Light, (1600, 1000)),
+        (Theme::Dark, (1600, 1000)),
+        (Theme::Light, (800, 500)),
+    ] {
         let look = Options {
             theme,
             ..Options::default()
         };
-        let scene = Scene::build_with(&spec, &look, &gazetteer, (1600, 1000)).unwrap();
+        let mut spec = spec.clone();
+        (spec.width, spec.height) = (w, h);
+        let scene = Scene::build_with(&spec, &look, &gazetteer, (w, h)).unwrap();
         let colors = classes::colors(theme, 3);
         let fills = |code: &str| -> Vec<_> {
             scene

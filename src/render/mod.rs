@@ -70,7 +70,9 @@ pub struct Choropleth {
     /// Each class's lower bound, ascending (e.g. [`classes::count_breaks`]).
     pub breaks: Vec<f64>,
     /// The countries with the highest values get a label "Name value" at their label point,
-    /// at most this many and only where it fits clear of the others and the legend.
+    /// highest first, each only where it fits clear of the others and the legend (one that
+    /// does not is passed over for the next), none in the lowest class when there are
+    /// several, at most this many.
     pub labels: usize,
 }
 

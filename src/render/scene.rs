@@ -1210,8 +1210,8 @@ const LABEL_SHIFTS: [(f64, f64); 15] = [
     (0.45, 0.5),
 ];
 
-/// A choropleth's country labels: "Name value" centred on the label point of each of the
-/// `labels` highest countries (or else shifted by up to half its height and nearly half its
+/// A choropleth's country labels, at most `labels` of them: "Name value" centred on the label
+/// point of each country outside the lowest class (when there are several), highest first (or else shifted by up to half its height and nearly half its
 /// width, the point still inside the box or on its edge, nearest first), kept only when the box lies inside the map frame, off the legend, the markers,
 /// their labels and the country labels placed before it (highest value first). A label that
 /// does not fit is left out: the country's shade still tells its class.
@@ -1225,7 +1225,17 @@ fn area_labels(
 ) -> Result<Vec<AreaLabel>> {
     let mut placed: Vec<AreaLabel> = Vec::new();
     let gap = problem.gap;
-    for value in choropleth.ranked().into_iter().take(choropleth.labels) {
+    // With several classes the lowest goes unlabelled: the legend tells it, and its many
+    // countries would crowd the labels that matter.
+    let lowest = (choropleth.breaks.len() > 1).then_some(0);
+    for value in choropleth
+        .ranked()
+        .into_iter()
+        .filter(|v| classes::class_of(&choropleth.breaks, v.value) != lowest)
+    {
+        if placed.len() >= choropleth.labels {
+            break;
+        }
         let Some(country) = gazetteer.country(&value.code.to_ascii_uppercase()) else {
             continue;
         };
