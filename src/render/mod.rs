@@ -31,7 +31,6 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::RGBColor;
 use std::path::PathBuf;
-use style::Sizes;
 
 /// Everything a map shows, in lon/lat degrees; built by `layers::map_spec`.
 #[derive(Debug, Clone, PartialEq)]
@@ -79,8 +78,8 @@ pub struct Flow {
     pub parts: Vec<Vec<Coord<f64>>>,
 }
 
-/// The PNG is drawn this many times larger, then averaged down (anti-aliasing; `downsample`
-/// handles 2).
+/// A PNG up to this many pixels wide is laid out on a canvas this many times larger and
+/// painted at that fraction of its size: its outlines keep sub-pixel detail.
 const SUPERSAMPLE: u32 = 2;
 /// Largest width or height accepted, pixels.
 const MAX_SIDE: u32 = 16_384;
@@ -91,38 +90,43 @@ pub fn png(spec: &MapSpec, gazetteer: &Gazetteer) -> Result<Vec<u8>> {
     png_with(spec, &Options::default(), gazetteer)
 }
 
-/// Draws the map as PNG bytes, `spec.width`×`spec.height` pixels, RGB. Maps up to 3200
-/// pixels wide are drawn twice as large and averaged down (anti-aliasing); larger ones (print
-/// sizes) are drawn at their size.
+/// Draws the map as PNG bytes, `spec.width`×`spec.height` pixels, RGB, anti-aliased. Maps up
+/// to 3200 pixels wide are laid out at twice their size ([`png_canvas`]) and painted at half
+/// of it; larger ones (print sizes) at their size.
 pub fn png_with(spec: &MapSpec, options: &Options, gazetteer: &Gazetteer) -> Result<Vec<u8>> {
+    check_size(spec, std::path::Path::new("map.png"))?;
+    let scene = Scene::build_with(
+        spec,
+        options,
+        gazetteer,
+        png_canvas(spec.width, spec.height),
+    )?;
+    png_of(&scene, (spec.width, spec.height))
+}
+
+/// The canvas a `width`×`height` PNG's scene is laid out on: twice its size up to 3200 pixels
+/// wide, its size beyond.
+pub fn png_canvas(width: u32, height: u32) -> (u32, u32) {
+    let k = if width <= 3200 { SUPERSAMPLE } else { 1 };
+    (width * k, height * k)
+}
+
+/// Paints a scene as PNG bytes of `size` pixels (the scene's canvas scaled down to it: a
+/// scene from [`png_canvas`], or any other canvas of the same shape).
+pub fn png_of(scene: &Scene, size: (u32, u32)) -> Result<Vec<u8>> {
     let path = PathBuf::from("map.png");
-    check_size(spec, &path)?;
-    let supersample = if spec.width <= 3200 { SUPERSAMPLE } else { 1 };
-    let (w, h) = (spec.width * supersample, spec.height * supersample);
-    let mut buffer = vec![0u8; w as usize * h as usize * 3];
+    let scale = size.0 as f32 / scene.size.0.max(1) as f32;
+    let mut pixmap = backend::pixmap(scene.size, scale).map_err(|e| render_error(&path, e))?;
     {
-        let scale = f64::from(options.scale.max(1));
-        let halo = Sizes::new(
-            f64::from(spec.width) / scale,
-            f64::from(supersample) * scale,
-        )
-        .halo;
-        let RGBColor(r, g, b) = style::Palette::of(options.theme).halo;
-        let backend = backend::Halo::new(
-            BitMapBackend::with_buffer(&mut buffer, (w, h)),
-            halo,
-            (r, g, b),
-        );
+        let RGBColor(r, g, b) = scene.palette.halo;
+        let backend = backend::Skia::new(&mut pixmap, scene.size, scene.sizes.halo, (r, g, b))
+            .map_err(|e| render_error(&path, e))?;
         let root = backend.into_drawing_area();
-        draw_with(&root, spec, options, gazetteer).map_err(|e| with_path(e, &path))?;
+        paint::paint(&root, scene).map_err(|e| render_error(&path, e))?;
         root.present().map_err(|e| render_error(&path, e))?;
     }
-    let pixels = if supersample == 2 {
-        downsample(&buffer, w as usize)
-    } else {
-        buffer
-    };
-    encode_png(&pixels, spec.width, spec.height).map_err(|e| render_error(&path, e))
+    let rgb = backend::rgb(&pixmap);
+    encode_png(&rgb, pixmap.width(), pixmap.height()).map_err(|e| render_error(&path, e))
 }
 
 /// Draws the map as SVG text with the default [`Options`].
@@ -133,24 +137,28 @@ pub fn svg(spec: &MapSpec, gazetteer: &Gazetteer) -> Result<String> {
 /// Draws the map as SVG text, `spec.width`×`spec.height` user units. Title, legend and labels
 /// are `<text>` elements; label halos are stroked copies of the labels beneath them.
 pub fn svg_with(spec: &MapSpec, options: &Options, gazetteer: &Gazetteer) -> Result<String> {
+    check_size(spec, std::path::Path::new("map.svg"))?;
+    let scene = Scene::build_with(spec, options, gazetteer, (spec.width, spec.height))?;
+    svg_of(&scene)
+}
+
+/// Paints a scene as SVG text, its canvas in user units.
+pub fn svg_of(scene: &Scene) -> Result<String> {
     let path = PathBuf::from("map.svg");
-    check_size(spec, &path)?;
     let mut out = String::new();
     {
-        let root = SVGBackend::with_string(&mut out, (spec.width, spec.height)).into_drawing_area();
-        draw_with(&root, spec, options, gazetteer).map_err(|e| with_path(e, &path))?;
+        let root = SVGBackend::with_string(&mut out, scene.size).into_drawing_area();
+        paint::paint(&root, scene).map_err(|e| render_error(&path, e))?;
         root.present().map_err(|e| render_error(&path, e))?;
     }
     // Turn the halo colour into an outline.
     let RGBColor(r, g, b) = style::HALO;
-    let RGBColor(hr, hg, hb) = style::Palette::of(options.theme).halo;
-    let scale = f64::from(options.scale.max(1));
-    let halo = Sizes::new(f64::from(spec.width) / scale, scale).halo;
+    let RGBColor(hr, hg, hb) = scene.palette.halo;
     Ok(out.replace(
         &format!("fill=\"#{r:02X}{g:02X}{b:02X}\""),
         &format!(
             "fill=\"#{hr:02X}{hg:02X}{hb:02X}\" stroke=\"#{hr:02X}{hg:02X}{hb:02X}\" stroke-width=\"{:.1}\" stroke-linejoin=\"round\"",
-            2.0 * halo
+            2.0 * scene.sizes.halo
         ),
     ))
 }
@@ -260,7 +268,8 @@ fn join_names(names: &[&str]) -> String {
     }
 }
 
-fn check_size(spec: &MapSpec, path: &std::path::Path) -> Result<()> {
+/// An error naming `path` when the map's size is outside 100 to 16,384 pixels a side.
+pub fn check_size(spec: &MapSpec, path: &std::path::Path) -> Result<()> {
     if spec.width < 100 || spec.height < 100 || spec.width > MAX_SIDE || spec.height > MAX_SIDE {
         return Err(Error::Render {
             path: path.to_path_buf(),
@@ -278,40 +287,6 @@ fn render_error(path: &std::path::Path, e: impl std::fmt::Display) -> Error {
         path: path.to_path_buf(),
         message: e.to_string(),
     }
-}
-
-fn with_path(e: Error, path: &std::path::Path) -> Error {
-    match e {
-        Error::Render { message, .. } => Error::Render {
-            path: path.to_path_buf(),
-            message,
-        },
-        other => other,
-    }
-}
-
-/// Averages 2×2 blocks of an RGB image `w` pixels wide.
-fn downsample(rgb: &[u8], w: usize) -> Vec<u8> {
-    let stride = w * 3;
-    let mut out = vec![0u8; rgb.len() / 4];
-    for (row, pair) in out
-        .chunks_exact_mut(stride / 2)
-        .zip(rgb.chunks_exact(2 * stride))
-    {
-        let (top, bottom) = pair.split_at(stride);
-        for ((o, a), b) in row
-            .chunks_exact_mut(3)
-            .zip(top.chunks_exact(6))
-            .zip(bottom.chunks_exact(6))
-        {
-            for k in 0..3 {
-                let sum =
-                    u16::from(a[k]) + u16::from(a[k + 3]) + u16::from(b[k]) + u16::from(b[k + 3]);
-                o[k] = ((sum + 2) >> 2) as u8;
-            }
-        }
-    }
-    out
 }
 
 fn encode_png(

@@ -194,17 +194,9 @@ fn draw_basemap<DB: DrawingBackend>(
     for area in &map.land {
         root.draw(&Polygon::new(area.ring.clone(), area.color.filled()))?;
     }
-    // One-pixel lines are drawn fast; wider ones are filled polygons, so a wide border is
-    // drawn as one-pixel lines side by side.
-    let border = pal.border.stroke_width(1);
-    for k in 0..px(scene.sizes.border) as i32 {
-        for ring in &map.borders {
-            let ring = ring
-                .iter()
-                .map(|&(x, y)| (x + k, y + k / 2))
-                .collect::<Vec<_>>();
-            root.draw(&PathElement::new(ring, border))?;
-        }
+    let border = pal.border.stroke_width(px(scene.sizes.border));
+    for ring in &map.borders {
+        root.draw(&PathElement::new(ring.clone(), border))?;
     }
     Ok(())
 }
