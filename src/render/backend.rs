@@ -39,6 +39,12 @@ impl std::fmt::Display for SkiaError {
 
 impl std::error::Error for SkiaError {}
 
+impl From<String> for SkiaError {
+    fn from(message: String) -> SkiaError {
+        SkiaError(message)
+    }
+}
+
 type Drawn = Result<(), DrawingErrorKind<SkiaError>>;
 
 /// Paints on a tiny-skia pixmap; see the module docs.
@@ -58,32 +64,33 @@ pub struct Skia<'a> {
     bold: FontRef<'static>,
 }
 
-/// A white pixmap for a canvas of `canvas` pixels painted at `scale` (its size rounded).
-pub fn pixmap(canvas: (u32, u32), scale: f32) -> Result<Pixmap, SkiaError> {
-    let (w, h) = (
-        (canvas.0 as f32 * scale).round() as u32,
-        (canvas.1 as f32 * scale).round() as u32,
-    );
-    Pixmap::new(w, h).ok_or_else(|| SkiaError(format!("cannot make a {w}×{h} image")))
+/// A pixmap of `width`×`height` pixels.
+pub fn pixmap(width: u32, height: u32) -> Result<Pixmap, SkiaError> {
+    Pixmap::new(width, height)
+        .ok_or_else(|| SkiaError(format!("cannot make a {width}×{height} image")))
 }
 
-/// A painted pixmap's pixels: RGB, 8 bits a channel, rows top to bottom.
-pub fn rgb(pixmap: &Pixmap) -> Vec<u8> {
-    let rgba = pixmap.data();
-    let mut rgb = Vec::with_capacity(rgba.len() / 4 * 3);
+/// Painted pixmaps' pixels, one below the other: RGB, 8 bits a channel, rows top to bottom.
+pub fn rgb(pixmaps: &[Pixmap]) -> Vec<u8> {
+    let len: usize = pixmaps.iter().map(|p| p.data().len() / 4 * 3).sum();
+    let mut rgb = vec![0; len];
+    let rgba = pixmaps.iter().flat_map(|p| p.data().chunks_exact(4));
     // Everything is painted over an opaque fill, so premultiplied RGBA is plain RGB.
-    for px in rgba.chunks_exact(4) {
-        rgb.extend_from_slice(&px[..3]);
+    for (out, px) in rgb.chunks_exact_mut(3).zip(rgba) {
+        out.copy_from_slice(&px[..3]);
     }
     rgb
 }
 
 impl<'a> Skia<'a> {
-    /// A backend for a canvas of `canvas` pixels painted on `pixmap` (scaled to its width);
+    /// A backend for a canvas of `canvas` pixels painted at `scale` on `pixmap`, which holds
+    /// the rows from `top` down of the scaled image (a band of it, or all of it from 0);
     /// halos are `halo` canvas pixels wide, in `halo_rgb`.
     pub fn new(
         pixmap: &'a mut Pixmap,
         canvas: (u32, u32),
+        scale: f32,
+        top: u32,
         halo: f64,
         halo_rgb: (u8, u8, u8),
     ) -> Result<Skia<'a>, SkiaError> {
@@ -91,8 +98,7 @@ impl<'a> Skia<'a> {
             FontRef::try_from_slice(bytes)
                 .map_err(|_| SkiaError(format!("the bundled {name} is not a valid font")))
         };
-        let scale = pixmap.width() as f32 / canvas.0.max(1) as f32;
-        let scale_t = Transform::from_scale(scale, scale);
+        let scale_t = Transform::from_scale(scale, scale).post_translate(0.0, -(top as f32));
         Ok(Skia {
             pixmap,
             canvas,

@@ -112,21 +112,45 @@ pub fn png_canvas(width: u32, height: u32) -> (u32, u32) {
 }
 
 /// Paints a scene as PNG bytes of `size` pixels (the scene's canvas scaled down to it: a
-/// scene from [`png_canvas`], or any other canvas of the same shape).
+/// scene from [`png_canvas`], or any other canvas of the same shape). The image is painted in
+/// horizontal bands in parallel, one per thread: each band paints the whole scene, clipped to
+/// its rows.
 pub fn png_of(scene: &Scene, size: (u32, u32)) -> Result<Vec<u8>> {
+    use rayon::prelude::*;
     let path = PathBuf::from("map.png");
     let scale = size.0 as f32 / scene.size.0.max(1) as f32;
-    let mut pixmap = backend::pixmap(scene.size, scale).map_err(|e| render_error(&path, e))?;
-    {
-        let RGBColor(r, g, b) = scene.palette.halo;
-        let backend = backend::Skia::new(&mut pixmap, scene.size, scene.sizes.halo, (r, g, b))
-            .map_err(|e| render_error(&path, e))?;
-        let root = backend.into_drawing_area();
-        paint::paint(&root, scene).map_err(|e| render_error(&path, e))?;
-        root.present().map_err(|e| render_error(&path, e))?;
-    }
-    let rgb = backend::rgb(&pixmap);
-    encode_png(&rgb, pixmap.width(), pixmap.height()).map_err(|e| render_error(&path, e))
+    let (w, h) = (
+        (scene.size.0 as f32 * scale).round() as u32,
+        (scene.size.1 as f32 * scale).round() as u32,
+    );
+    // Bands of 100 rows at least: each one paints the whole scene, clipped.
+    let band = h
+        .div_ceil(rayon::current_num_threads().max(1) as u32)
+        .max(100);
+    let bands = h.div_ceil(band);
+    let pixmaps = (0..bands)
+        .into_par_iter()
+        .map(|b| {
+            let top = b * band;
+            let mut pixmap = backend::pixmap(w, band.min(h - top))?;
+            {
+                let RGBColor(r, g, b) = scene.palette.halo;
+                let backend = backend::Skia::new(
+                    &mut pixmap,
+                    scene.size,
+                    scale,
+                    top,
+                    scene.sizes.halo,
+                    (r, g, b),
+                )?;
+                let root = backend.into_drawing_area();
+                paint::paint(&root, scene).map_err(|e| backend::SkiaError::from(e.to_string()))?;
+            }
+            Ok(pixmap)
+        })
+        .collect::<std::result::Result<Vec<_>, backend::SkiaError>>()
+        .map_err(|e| render_error(&path, e))?;
+    encode_png(&backend::rgb(&pixmaps), w, h).map_err(|e| render_error(&path, e))
 }
 
 /// Draws the map as SVG text with the default [`Options`].
@@ -289,6 +313,7 @@ fn render_error(path: &std::path::Path, e: impl std::fmt::Display) -> Error {
     }
 }
 
+/// PNG bytes of an RGB image (8 bits a channel), compressed fast (`fdeflate`).
 fn encode_png(
     rgb: &[u8],
     width: u32,
