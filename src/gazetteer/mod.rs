@@ -433,8 +433,8 @@ impl Gazetteer {
             |place: PlaceId, f: &[&str], point: &dyn Fn() -> Result<Point<f64>>| -> Result<()> {
                 if wanted.contains(f[1]) {
                     let key = (f[2].to_string(), fold(f[1]));
-                    if !city_by_name.contains_key(&key) {
-                        city_by_name.insert(key, (place, point()?));
+                    if let std::collections::hash_map::Entry::Vacant(e) = city_by_name.entry(key) {
+                        e.insert((place, point()?));
                     }
                 }
                 if f[6] == "1" {
