@@ -111,10 +111,16 @@ pub fn png_canvas(width: u32, height: u32) -> (u32, u32) {
     (width * k, height * k)
 }
 
+/// Rows of a band of the PNG painted on its own (in parallel with the others). Bands are cut
+/// by the image's size alone, never by the number of threads: a band's anti-aliasing may
+/// differ by a shade here and there from an image painted whole, and the PNG must be the
+/// same on every machine.
+const BAND_ROWS: u32 = 500;
+
 /// Paints a scene as PNG bytes of `size` pixels (the scene's canvas scaled down to it: a
 /// scene from [`png_canvas`], or any other canvas of the same shape). The image is painted in
-/// horizontal bands in parallel, one per thread: each band paints the whole scene, clipped to
-/// its rows.
+/// horizontal bands of [`BAND_ROWS`] in parallel: each band paints the whole scene, clipped
+/// to its rows.
 pub fn png_of(scene: &Scene, size: (u32, u32)) -> Result<Vec<u8>> {
     use rayon::prelude::*;
     let path = PathBuf::from("map.png");
@@ -123,16 +129,12 @@ pub fn png_of(scene: &Scene, size: (u32, u32)) -> Result<Vec<u8>> {
         (scene.size.0 as f32 * scale).round() as u32,
         (scene.size.1 as f32 * scale).round() as u32,
     );
-    // Bands of 100 rows at least: each one paints the whole scene, clipped.
-    let band = h
-        .div_ceil(rayon::current_num_threads().max(1) as u32)
-        .max(100);
-    let bands = h.div_ceil(band);
+    let bands = h.div_ceil(BAND_ROWS);
     let pixmaps = (0..bands)
         .into_par_iter()
         .map(|b| {
-            let top = b * band;
-            let mut pixmap = backend::pixmap(w, band.min(h - top))?;
+            let top = b * BAND_ROWS;
+            let mut pixmap = backend::pixmap(w, BAND_ROWS.min(h - top))?;
             {
                 let RGBColor(r, g, b) = scene.palette.halo;
                 let backend = backend::Skia::new(
