@@ -5,8 +5,11 @@
 //!
 //! Both come from one backend-generic [`draw`]: it first computes a [`Scene`] (the view, every
 //! shape in pixels, the legend and the label [`Layout`](labels::Layout)), a value that can be
-//! printed and tested, then paints it. The PNG is drawn at twice its size and scaled down,
-//! which smooths edges that plotters' rasteriser leaves jagged. Every size scales with the
+//! printed and tested, then paints it. The SVG is painted by plotters' SVG backend; the PNG by
+//! a plotters backend over tiny-skia (anti-aliased shapes and text): its scene is laid out at
+//! twice its size, so outlines keep half-pixel detail, and painted at half, in bands in
+//! parallel ([`png_of`]). A caller that makes several files lays each scene out once and
+//! paints it for each ([`png_of`], [`svg_of`]; `write_map` does). Every size scales with the
 //! image width (designed at 1600 pixels). Nothing here reads files: the font is embedded.
 
 mod backend;
@@ -524,6 +527,20 @@ mod tests {
             "France is tinted at ({x}, {y})"
         );
         assert_eq!(bytes, png(&spec, gazetteer()).unwrap(), "deterministic");
+    }
+
+    #[test]
+    fn png_is_the_same_whatever_the_threads() {
+        let spec = seed();
+        let with = |threads: usize| {
+            rayon::ThreadPoolBuilder::new()
+                .num_threads(threads)
+                .build()
+                .unwrap()
+                .install(|| png(&spec, gazetteer()).unwrap())
+        };
+        let one = with(1);
+        assert!(one == with(3), "bands are cut by size, not by threads");
     }
 
     #[test]
