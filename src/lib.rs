@@ -136,117 +136,198 @@ pub fn write_map(
     located: &[Located],
     options: &MapOptions,
 ) -> Result<Written> {
+    use render::{options::ExtentChoice, Scene};
+    let formats = options.formats;
+    let spec = layers::map_spec(located, &options.title, options.width, options.height);
+    let look = &options.render;
+    let size = (options.width, options.height);
+    if formats.png {
+        render::check_size(&spec, Path::new("map.png"))?;
+    }
+    if formats.svg {
+        render::check_size(&spec, Path::new("map.svg"))?;
+    }
+    // Each scene is laid out once and shared. map.html and map.qgs show map.png's view; the
+    // web map is laid out at twice the map's size so that zooming in stays sharp, which is the
+    // canvas the PNG is laid out on too (up to 3200 pixels wide).
+    let web = formats.html || formats.qgis;
+    let png_canvas = render::png_canvas(size.0, size.1);
+    let web_canvas = (2 * size.0.max(1), 2 * size.1.max(1));
+    let fixed = !matches!(look.extent, ExtentChoice::Auto | ExtentChoice::World);
+    let build = |canvas: (u32, u32)| Scene::build_with(&spec, look, gazetteer, canvas);
+    let ((layers, svg_scene), (png_scene, web_scene)) = rayon::join(
+        || {
+            rayon::join(
+                || layers::build(gazetteer, located),
+                // A fixed extent's left-out places come from a scene even when nothing is drawn.
+                || {
+                    (formats.svg || (fixed && !formats.png && !web))
+                        .then(|| build(size))
+                        .transpose()
+                },
+            )
+        },
+        || {
+            let png = formats.png.then(|| build(png_canvas)).transpose();
+            let shared = formats.png && png_canvas == web_canvas;
+            let web = (web && !shared).then(|| build(web_canvas)).transpose();
+            (png, web)
+        },
+    );
+    let (layers, svg_scene, png_scene, web_scene) = (layers?, svg_scene?, png_scene?, web_scene?);
+    let web_scene = match (&web_scene, web) {
+        (Some(scene), _) => Some(scene),
+        (None, true) => png_scene.as_ref(),
+        (None, false) => None,
+    };
+    let outside = match look.extent {
+        ExtentChoice::Auto | ExtentChoice::World => Vec::new(),
+        _ => web_scene
+            .or(svg_scene.as_ref())
+            .or(png_scene.as_ref())
+            .map(|scene| scene.outside.clone())
+            .unwrap_or_default(),
+    };
+
+    // Every file's bytes, made in parallel (the PNG beside all the rest), in writing order.
+    let (png, rest) = rayon::join(
+        || {
+            png_scene
+                .as_ref()
+                .map(|scene| render::png_of(scene, size))
+                .transpose()
+        },
+        || {
+            map_files(
+                gazetteer,
+                &spec,
+                &layers,
+                svg_scene.as_ref(),
+                web_scene,
+                options,
+            )
+        },
+    );
+    let (png, (before, after, skipped)) = (png?, rest?);
+    let mut files = before;
+    files.extend(png.map(|png| ("map.png".to_string(), png)));
+    files.extend(after);
+    output::create_dir(&options.out_dir)?;
+    let paths: Vec<(PathBuf, Vec<u8>)> = files
+        .into_iter()
+        .map(|(name, bytes)| (options.out_dir.join(name), bytes))
+        .collect();
+    output::write_all_atomic(&paths)?;
+    Ok(Written {
+        files: paths.into_iter().map(|(path, _)| path).collect(),
+        skipped,
+        outside,
+    })
+}
+
+/// The bytes of every file but map.png, by name: the files before map.png (layers, their
+/// styles, events.csv) and after it (map.svg, map.txt, map.html, the QGIS basemap and
+/// project), and the layers skipped. The SVG, the web map and the QGIS files are made in
+/// parallel.
+#[allow(clippy::type_complexity)]
+fn map_files(
+    gazetteer: &Gazetteer,
+    spec: &render::MapSpec,
+    layers: &layers::Layers,
+    svg_scene: Option<&render::Scene>,
+    web_scene: Option<&render::Scene>,
+    options: &MapOptions,
+) -> Result<(Vec<(String, Vec<u8>)>, Vec<(String, Vec<u8>)>, Vec<String>)> {
     use formats::qgis::Layer;
     let formats = options.formats;
-    let layers = layers::build(gazetteer, located)?;
-    let spec = layers::map_spec(located, &options.title, options.width, options.height);
-    // Everything is rendered before the first file is written.
-    let look = &options.render;
-    let png = formats
-        .png
-        .then(|| render::png_with(&spec, look, gazetteer))
-        .transpose()?;
-    let svg = formats
-        .svg
-        .then(|| render::svg_with(&spec, look, gazetteer))
-        .transpose()?;
-    // map.html and map.qgs show map.png's view; the web map is laid out at twice its size so
-    // that zooming in stays sharp.
-    let scene = (formats.html || formats.qgis)
-        .then(|| {
-            render::Scene::build_with(
-                &spec,
-                look,
-                gazetteer,
-                (2 * options.width.max(1), 2 * options.height.max(1)),
-            )
-        })
-        .transpose()?;
-    let outside = match (&scene, look.extent) {
-        (_, render::options::ExtentChoice::Auto | render::options::ExtentChoice::World) => {
-            Vec::new()
-        }
-        (Some(scene), _) => scene.outside.clone(),
-        (None, _) => {
-            render::Scene::build_with(&spec, look, gazetteer, (options.width, options.height))?
-                .outside
-        }
-    };
-    output::create_dir(&options.out_dir)?;
-    let mut written = Written {
-        outside,
-        ..Written::default()
-    };
-    let write = |name: &str, bytes: &[u8], written: &mut Written| -> Result<()> {
-        let path = options.out_dir.join(name);
-        output::write_atomic(&path, bytes)?;
-        written.files.push(path);
-        Ok(())
-    };
+    let mut before: Vec<(String, Vec<u8>)> = Vec::new();
+    let mut skipped = Vec::new();
     let mut project = Vec::new();
+    let ((svg, html), (layer_texts, basemap)) = rayon::join(
+        || {
+            let svg = svg_scene.map(render::svg_of).transpose();
+            let html = web_scene
+                .filter(|_| formats.html)
+                .map(|scene| formats::webmap::html(spec, scene, &layers.events));
+            (svg, html)
+        },
+        || {
+            let layer_texts: Vec<Option<String>> =
+                [&layers.events, &layers.countries, &layers.flows]
+                    .into_iter()
+                    .map(|c| {
+                        (formats.layers() && !c.features.is_empty())
+                            .then(|| layers::to_geojson_string(c))
+                    })
+                    .collect();
+            // The outlines around what map.png shows (main view and insets); all for a world map.
+            let basemap = web_scene
+                .filter(|_| formats.qgis)
+                .map(|scene| {
+                    let bounds: Option<Vec<_>> = std::iter::once(&scene.view)
+                        .chain(scene.insets.iter().map(|i| &i.view))
+                        .map(|v| v.lon_lat_bounds())
+                        .collect();
+                    let bounds = bounds.unwrap_or_default();
+                    formats::qgis::basemap(gazetteer, scene.detail, &bounds)
+                        .map(|b| layers::to_geojson_string(&b))
+                })
+                .transpose();
+            (layer_texts, basemap)
+        },
+    );
+    let (svg, basemap) = (svg?, basemap?);
     if formats.layers() {
-        for (layer, collection) in [
-            (Layer::Events, &layers.events),
-            (Layer::Countries, &layers.countries),
-            (Layer::Flows, &layers.flows),
-        ] {
+        for (layer, (collection, text)) in [Layer::Events, Layer::Countries, Layer::Flows]
+            .into_iter()
+            .zip(
+                [&layers.events, &layers.countries, &layers.flows]
+                    .into_iter()
+                    .zip(layer_texts),
+            )
+        {
             let name = layer.name();
-            if collection.features.is_empty() {
-                written
-                    .skipped
-                    .push(format!("{name}.geojson (no features)"));
+            let Some(text) = text else {
+                debug_assert!(collection.features.is_empty());
+                skipped.push(format!("{name}.geojson (no features)"));
                 continue;
-            }
-            let text = layers::to_geojson_string(collection);
-            write(&format!("{name}.geojson"), text.as_bytes(), &mut written)?;
+            };
+            before.push((format!("{name}.geojson"), text.into_bytes()));
             if formats.qgis {
-                write(&format!("{name}.qml"), layer.qml().as_bytes(), &mut written)?;
+                before.push((format!("{name}.qml"), layer.qml().into_bytes()));
                 project.push(layer);
             }
         }
     }
     if formats.csv {
         if layers.events.features.is_empty() {
-            written.skipped.push("events.csv (no events)".to_string());
+            skipped.push("events.csv (no events)".to_string());
         } else {
             let csv = formats::csv::events(&layers.events)?;
-            write("events.csv", csv.as_bytes(), &mut written)?;
+            before.push(("events.csv".to_string(), csv.into_bytes()));
         }
     }
-    if let Some(png) = png {
-        write("map.png", &png, &mut written)?;
-    }
+    let mut after: Vec<(String, Vec<u8>)> = Vec::new();
     if let Some(svg) = svg {
-        write("map.svg", svg.as_bytes(), &mut written)?;
+        after.push(("map.svg".to_string(), svg.into_bytes()));
     }
     if formats.png || formats.svg {
         // Alt text for the PNG/SVG: a sentence per action.
-        write("map.txt", render::alt_text(&spec).as_bytes(), &mut written)?;
+        after.push(("map.txt".to_string(), render::alt_text(spec).into_bytes()));
     }
-    if let Some(scene) = &scene {
-        if formats.html {
-            let html = formats::webmap::html(&spec, scene, &layers.events);
-            write("map.html", html.as_bytes(), &mut written)?;
-        }
-        if formats.qgis {
-            // The outlines around what map.png shows (main view and insets); all for a world map.
-            let bounds: Option<Vec<_>> = std::iter::once(&scene.view)
-                .chain(scene.insets.iter().map(|i| &i.view))
-                .map(|v| v.lon_lat_bounds())
-                .collect();
-            let bounds = bounds.unwrap_or_default();
-            let basemap = formats::qgis::basemap(gazetteer, scene.detail, &bounds)?;
-            let text = layers::to_geojson_string(&basemap);
-            write("basemap.geojson", text.as_bytes(), &mut written)?;
-            write("basemap.qml", Layer::Basemap.qml().as_bytes(), &mut written)?;
-            project.insert(0, Layer::Basemap);
-            // Bottom to top: basemap, countries, flows, events.
-            project.sort_by_key(|l| *l as u8);
-            let qgs = formats::qgis::project(&options.title, &scene.view, &project);
-            write("map.qgs", qgs.as_bytes(), &mut written)?;
-        }
+    if let Some(html) = html {
+        after.push(("map.html".to_string(), html.into_bytes()));
     }
-    Ok(written)
+    if let (Some(scene), Some(basemap)) = (web_scene, basemap) {
+        after.push(("basemap.geojson".to_string(), basemap.into_bytes()));
+        after.push(("basemap.qml".to_string(), Layer::Basemap.qml().into_bytes()));
+        project.insert(0, Layer::Basemap);
+        // Bottom to top: basemap, countries, flows, events.
+        project.sort_by_key(|l| *l as u8);
+        let qgs = formats::qgis::project(&options.title, &scene.view, &project);
+        after.push(("map.qgs".to_string(), qgs.into_bytes()));
+    }
+    Ok((before, after, skipped))
 }
 
 /// A title from an article: its first line, shortened at a word boundary to `max` characters.

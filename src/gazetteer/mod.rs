@@ -5,10 +5,12 @@
 //! over every name (an `fst` automaton built when the gazetteer is generated, loaded at start-up:
 //! see [`index`]), places by id, and outlines.
 
+mod cities;
 pub mod index;
 pub mod parse;
 
 use crate::error::{Error, Result};
+use cities::Cities;
 use geo::{MultiPolygon, Point, Polygon};
 use index::NameIndex;
 use serde::Serialize;
@@ -39,7 +41,7 @@ pub const COMMON_WORDS: &str = include_str!("../../gazetteer/common-words.txt");
 /// smaller one needs a place context (see `places`). Default: 500,000 people.
 pub const CITY_WELL_KNOWN: u64 = 500_000;
 
-/// Index of a place in [`Gazetteer::places`].
+/// The id of a place: see [`Gazetteer::place`].
 pub type PlaceId = usize;
 
 /// What kind of place a name stands for.
@@ -149,8 +151,12 @@ pub enum Detail {
 
 /// Every place and name opmap knows. Build it once with [`Gazetteer::load`].
 pub struct Gazetteer {
-    /// Every place: countries first (in code order), then agencies, then cities.
-    pub places: Vec<Place>,
+    /// The countries' places, in code order (ids from 0).
+    country_places: Vec<Place>,
+    /// The cities of `cities.tsv`, in its order (ids after the countries'), read lazily.
+    cities: Cities,
+    /// Capitals `cities.tsv` lacks, then agencies (ids after the cities').
+    other_places: Vec<Place>,
     /// Countries by code order.
     pub countries: Vec<Country>,
     /// Every name, by folded form.
@@ -164,7 +170,7 @@ pub struct Gazetteer {
 impl std::fmt::Debug for Gazetteer {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Gazetteer")
-            .field("places", &self.places.len())
+            .field("places", &self.len())
             .field("names", &self.names)
             .finish()
     }
@@ -297,16 +303,17 @@ impl NameBuilder {
 
 impl Gazetteer {
     /// Loads the gazetteer embedded in the binary: the places from the tables, the names from
-    /// the committed index (`names.fst`, `names.bin`), which is loaded, not built.
+    /// the committed index (`names.fst`, `names.bin`), which is loaded, not built. The cities
+    /// are read when first asked for (see [`cities`]).
     pub fn load() -> Result<Gazetteer> {
-        let (mut gazetteer, _) = Gazetteer::tables(Sources::embedded(), false)?;
+        let (mut gazetteer, _) = Gazetteer::tables(Sources::embedded(), false, Some(CITIES_TSV))?;
         gazetteer.names = NameIndex::from_bytes(NAMES_FST, NAMES_BIN)?;
         Ok(gazetteer)
     }
 
     /// Builds a gazetteer from the texts of its tables, the name index included.
     pub fn from_sources(sources: Sources<'_>) -> Result<Gazetteer> {
-        let (mut gazetteer, names) = Gazetteer::tables(sources, true)?;
+        let (mut gazetteer, names) = Gazetteer::tables(sources, true, None)?;
         gazetteer.names = NameIndex::build(&names, &common_words(sources.common_words));
         Ok(gazetteer)
     }
@@ -314,15 +321,20 @@ impl Gazetteer {
     /// Builds the name index from the tables: what `gazetteer/names.fst` and `names.bin` hold
     /// (`cargo run --release --example gazetteer-index` writes them).
     pub fn build_index(sources: Sources<'_>) -> Result<NameIndex> {
-        let (_, names) = Gazetteer::tables(sources, true)?;
+        let (_, names) = Gazetteer::tables(sources, true, None)?;
         Ok(NameIndex::build(
             &names,
             &common_words(sources.common_words),
         ))
     }
 
-    /// Reads the tables: the places, and (when `with_names`) every name.
-    fn tables(sources: Sources<'_>, with_names: bool) -> Result<(Gazetteer, Vec<Name>)> {
+    /// Reads the tables: the places, and (when `with_names`) every name. With `lazy_cities`,
+    /// the cities are that table's, parsed on first use (and `sources.cities` is not read).
+    fn tables(
+        sources: Sources<'_>,
+        with_names: bool,
+        lazy_cities: Option<&'static str>,
+    ) -> Result<(Gazetteer, Vec<Name>)> {
         let mut places = Vec::new();
         let mut countries = Vec::new();
         let mut by_code = HashMap::new();
@@ -407,52 +419,68 @@ impl Gazetteer {
 
         // Every city, with its alternate names.
         let agency_rows = parse::rows("agencies.tsv", sources.agencies, &AGENCY_COLUMNS)?;
-        let mut city_by_name: HashMap<(String, String), PlaceId> = HashMap::new();
+        // The cities something refers to by name (agencies' seats and capitals), with points.
+        let mut city_by_name: HashMap<(String, String), (PlaceId, Point<f64>)> = HashMap::new();
         let mut capital_places: HashMap<String, PlaceId> = HashMap::new();
-        let wanted: HashSet<String> = agency_rows
-            .iter()
-            .map(|r| r.fields[2])
-            .chain(capitals.iter().map(|(_, name, _)| name.as_str()))
-            .filter(|name| !name.is_empty())
-            .map(str::to_string)
-            .collect();
-        for row in parse::rows("cities.tsv", sources.cities, &CITY_COLUMNS)? {
-            let f = &row.fields;
-            let population: u64 = parse::number("cities.tsv", &row, 5, "population")?;
-            if !by_code.contains_key(f[2]) {
-                return Err(Error::Gazetteer {
-                    file: "cities.tsv",
-                    line: row.line,
-                    message: format!("unknown country code `{}`", f[2]),
-                });
-            }
-            let lon: f64 = parse::number("cities.tsv", &row, 3, "lon")?;
-            let lat: f64 = parse::number("cities.tsv", &row, 4, "lat")?;
-            check_lon_lat("cities.tsv", row.line, lon, lat)?;
-            let place = places.len();
-            places.push(Place {
-                kind: PlaceKind::City,
-                name: f[1].to_string(),
-                country: f[2].to_string(),
-                point: Point::new(lon, lat),
-                population,
-            });
-            // Only the cities something refers to by name: agencies' seats and capitals.
-            if wanted.contains(f[1]) {
-                city_by_name
-                    .entry((f[2].to_string(), fold(f[1])))
-                    .or_insert(place);
-            }
-            if f[6] == "1" {
-                capital_places.entry(f[2].to_string()).or_insert(place);
-            }
-            if with_names {
-                names.add(f[1], place, Form::City);
-                for alternate in parse::list(f[7]) {
-                    names.add(alternate, place, Form::City);
+        let wanted = Wanted::new(
+            agency_rows
+                .iter()
+                .map(|r| r.fields[2])
+                .chain(capitals.iter().map(|(_, name, _)| name.as_str())),
+        );
+        let first_city = places.len();
+        let mut note =
+            |place: PlaceId, f: &[&str], point: &dyn Fn() -> Result<Point<f64>>| -> Result<()> {
+                if wanted.contains(f[1]) {
+                    let key = (f[2].to_string(), fold(f[1]));
+                    if let std::collections::hash_map::Entry::Vacant(e) = city_by_name.entry(key) {
+                        e.insert((place, point()?));
+                    }
                 }
+                if f[6] == "1" {
+                    capital_places.entry(f[2].to_string()).or_insert(place);
+                }
+                Ok(())
+            };
+        let cities = match lazy_cities {
+            Some(text) => Cities::scan(text, |index, line, fields| {
+                let point = || {
+                    let row = parse::Row {
+                        line,
+                        fields: fields.to_vec(),
+                    };
+                    Ok(cities::place(&row)?.point)
+                };
+                note(first_city + index, &fields, &point)
+            })?,
+            None => {
+                let mut all = Vec::new();
+                for row in parse::rows("cities.tsv", sources.cities, &CITY_COLUMNS)? {
+                    let f = &row.fields;
+                    let city = cities::place(&row)?;
+                    if !by_code.contains_key(f[2]) {
+                        return Err(Error::Gazetteer {
+                            file: "cities.tsv",
+                            line: row.line,
+                            message: format!("unknown country code `{}`", f[2]),
+                        });
+                    }
+                    let place = first_city + all.len();
+                    note(place, f, &|| Ok(city.point))?;
+                    if with_names {
+                        names.add(f[1], place, Form::City);
+                        for alternate in parse::list(f[7]) {
+                            names.add(alternate, place, Form::City);
+                        }
+                    }
+                    all.push(city);
+                }
+                Cities::parsed(all)
             }
-        }
+        };
+        let country_places = std::mem::take(&mut places);
+        // Places after the cities.
+        let after_cities = first_city + cities.len();
         // A capital the city table lacks still gets a place of its own.
         for (country, capital, point) in capitals {
             let code = countries[country].code.clone();
@@ -461,7 +489,7 @@ impl Gazetteer {
                 continue;
             }
             if let Some(point) = point {
-                let place = places.len();
+                let place = after_cities + places.len();
                 capital_places.entry(code.clone()).or_insert(place);
                 places.push(Place {
                     kind: PlaceKind::City,
@@ -470,7 +498,7 @@ impl Gazetteer {
                     point,
                     population: 0,
                 });
-                city_by_name.insert(key, place);
+                city_by_name.insert(key, (place, point));
                 names.add(&capital, place, Form::City);
             }
         }
@@ -485,11 +513,11 @@ impl Gazetteer {
                 });
             };
             let point = if f[2].is_empty() {
-                places[countries[country].place].point
+                country_places[countries[country].place].point
             } else {
                 let key = (f[1].to_string(), fold(f[2]));
                 match city_by_name.get(&key) {
-                    Some(&city) => places[city].point,
+                    Some(&(_, point)) => point,
                     None => {
                         return Err(Error::Gazetteer {
                             file: "agencies.tsv",
@@ -502,7 +530,7 @@ impl Gazetteer {
                     }
                 }
             };
-            let place = places.len();
+            let place = after_cities + places.len();
             places.push(Place {
                 kind: PlaceKind::Agency,
                 name: f[0].to_string(),
@@ -514,7 +542,9 @@ impl Gazetteer {
         }
 
         let gazetteer = Gazetteer {
-            places,
+            country_places,
+            cities,
+            other_places: places,
             countries,
             names: NameIndex::build(&[], &HashSet::new()),
             by_code,
@@ -535,9 +565,26 @@ impl Gazetteer {
         self.capitals.get(code).copied()
     }
 
-    /// The place with this id.
+    /// The place with this id. Panics when there is none.
     pub fn place(&self, id: PlaceId) -> &Place {
-        &self.places[id]
+        let n = self.country_places.len();
+        if id < n {
+            &self.country_places[id]
+        } else if id - n < self.cities.len() {
+            self.cities.get(id - n)
+        } else {
+            &self.other_places[id - n - self.cities.len()]
+        }
+    }
+
+    /// How many places there are (ids run from 0 to this).
+    pub fn len(&self) -> usize {
+        self.country_places.len() + self.cities.len() + self.other_places.len()
+    }
+
+    /// True when there is no place at all.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
     }
 
     /// Looks a name up as a whole (case-insensitive, folded, with or without a leading
@@ -563,7 +610,7 @@ impl Gazetteer {
             }
         }
         found.sort_by_key(|&p| {
-            let place = &self.places[p];
+            let place = self.place(p);
             let rank = match place.kind {
                 PlaceKind::Country => 0,
                 PlaceKind::Agency => 1,
@@ -602,6 +649,39 @@ impl Gazetteer {
     /// The outline of one country at a level of detail, if it has one of its own.
     pub fn outline(&self, detail: Detail, code: &str) -> Result<Option<&Outline>> {
         Ok(self.outlines(detail)?.iter().find(|o| o.code == code))
+    }
+}
+
+/// A few names to look for among many (the cities that agencies sit in, and capitals): a bit
+/// per pair of first and last byte tells quickly that most names are not among them.
+struct Wanted {
+    names: HashSet<String>,
+    pairs: Vec<u64>,
+}
+
+impl Wanted {
+    fn new<'a>(names: impl IntoIterator<Item = &'a str>) -> Wanted {
+        let mut wanted = Wanted {
+            names: HashSet::new(),
+            pairs: vec![0; 1024],
+        };
+        for name in names.into_iter().filter(|n| !n.is_empty()) {
+            let pair = Wanted::pair(name);
+            wanted.pairs[pair / 64] |= 1 << (pair % 64);
+            wanted.names.insert(name.to_string());
+        }
+        wanted
+    }
+
+    fn pair(name: &str) -> usize {
+        let b = name.as_bytes();
+        usize::from(b.first().copied().unwrap_or(0)) << 8
+            | usize::from(b.last().copied().unwrap_or(0))
+    }
+
+    fn contains(&self, name: &str) -> bool {
+        let pair = Wanted::pair(name);
+        self.pairs[pair / 64] >> (pair % 64) & 1 == 1 && self.names.contains(name)
     }
 }
 
@@ -840,6 +920,20 @@ Interpol\tFR\tLyon
         );
         let loaded = Gazetteer::load().unwrap();
         assert_eq!(loaded.names.len(), built.len());
+    }
+
+    #[test]
+    fn lazily_read_cities_are_the_checked_ones() {
+        let lazy = Gazetteer::load().unwrap();
+        let (eager, _) = Gazetteer::tables(Sources::embedded(), false, None).unwrap();
+        assert_eq!(lazy.len(), eager.len());
+        assert!(lazy.cities.len() > 30_000);
+        // Backwards, so that blocks are first read from their last row.
+        for id in (0..lazy.len()).rev() {
+            assert_eq!(lazy.place(id), eager.place(id), "place {id}");
+        }
+        assert_eq!(lazy.capitals, eager.capitals);
+        assert_eq!(lazy.by_code, eager.by_code);
     }
 
     #[test]

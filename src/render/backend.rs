@@ -1,57 +1,231 @@
-//! A pixel backend wrapper that draws text halos and puts text on the same baseline as SVG.
+//! A plotters backend that paints with tiny-skia: anti-aliased shapes, lines and text, on a
+//! pixmap that may be smaller than the canvas the scene was laid out on.
 //!
-//! In: a plotters pixel backend (the PNG's bitmap). Out: the same backend, where text drawn in
-//! the [`HALO`](super::style::HALO) colour becomes a white outline of the text (the glyphs'
-//! coverage grown by a disc) and every text sits where an SVG viewer puts it (plotters'
-//! ab_glyph text is drawn 0.14 em higher than SVG's `dy="0.76em"`).
+//! In: plotters drawing calls in canvas pixels (the scene's). Out: an RGB image of the canvas
+//! scaled by `scale` (the PNG lays its scene out at twice its size and paints it at half: the
+//! outlines keep half-pixel precision, the edges get tiny-skia's anti-aliasing instead of a
+//! supersampled bitmap averaged down).
 //!
-//! Every other call goes straight to the wrapped backend.
+//! What each call means, in canvas pixels, is what plotters' bitmap backend drew: an integer
+//! coordinate is the centre of a pixel, filled rectangles include both corners, text sits
+//! where an SVG viewer puts it (its baseline 0.76 em below the anchor), glyphs are drawn at
+//! plotters' size (ab_glyph's scale of 1.24 em, as [`measure`](super::text::measure) lays
+//! them out). Text in the [`HALO`](super::style::HALO) colour becomes an outline of the text:
+//! the glyphs filled and stroked `2 × halo` wide with round joins, in the halo colour.
 
+use super::style::{FONT_BOLD, FONT_REGULAR, HALO};
+use ab_glyph::{Font, FontRef, OutlineCurve, ScaleFont};
 use plotters_backend::{
     text_anchor::{HPos, VPos},
     BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind,
+    FontStyle,
+};
+use tiny_skia::{
+    FillRule, LineCap, LineJoin, Paint, Path, PathBuilder, Pixmap, Rect, Stroke, Transform,
 };
 
-/// Wraps a pixel backend; see the module docs.
-pub struct Halo<DB> {
-    inner: DB,
-    /// Halo width in pixels.
-    radius: f64,
-    /// Halo colour.
-    rgb: (u8, u8, u8),
-}
+/// How far below the anchor of top-anchored text its baseline sits, in ems (SVG's `0.76em`).
+const BASELINE: f32 = 0.76;
 
-impl<DB: DrawingBackend> Halo<DB> {
-    /// Wraps `inner`; halos are `radius` pixels wide, in `rgb`.
-    pub fn new(inner: DB, radius: f64, rgb: (u8, u8, u8)) -> Halo<DB> {
-        Halo { inner, radius, rgb }
+/// An error of the skia backend (a pixmap that could not be made).
+#[derive(Debug)]
+pub struct SkiaError(String);
+
+impl std::fmt::Display for SkiaError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
     }
 }
 
-/// How far down plotters' ab_glyph text must move to sit like SVG text (a share of the em).
-const BASELINE_SHIFT: f64 = 0.14;
+impl std::error::Error for SkiaError {}
 
-impl<DB: DrawingBackend> DrawingBackend for Halo<DB> {
-    type ErrorType = DB::ErrorType;
+impl From<String> for SkiaError {
+    fn from(message: String) -> SkiaError {
+        SkiaError(message)
+    }
+}
+
+type Drawn = Result<(), DrawingErrorKind<SkiaError>>;
+
+/// Paints on a tiny-skia pixmap; see the module docs.
+pub struct Skia<'a> {
+    pixmap: &'a mut Pixmap,
+    /// Canvas size, pixels (what plotters lays out on).
+    canvas: (u32, u32),
+    /// Canvas to pixmap, for continuous coordinates (text, filled rectangles).
+    scale: Transform,
+    /// Canvas to pixmap for integer pixel centres (shapes and lines).
+    centres: Transform,
+    /// Halo width in canvas pixels.
+    halo: f32,
+    /// Halo colour.
+    halo_rgb: (u8, u8, u8),
+    regular: FontRef<'static>,
+    bold: FontRef<'static>,
+}
+
+/// A pixmap of `width`×`height` pixels.
+pub fn pixmap(width: u32, height: u32) -> Result<Pixmap, SkiaError> {
+    Pixmap::new(width, height)
+        .ok_or_else(|| SkiaError(format!("cannot make a {width}×{height} image")))
+}
+
+/// Painted pixmaps' pixels, one below the other: RGB, 8 bits a channel, rows top to bottom.
+pub fn rgb(pixmaps: &[Pixmap]) -> Vec<u8> {
+    let len: usize = pixmaps.iter().map(|p| p.data().len() / 4 * 3).sum();
+    let mut rgb = vec![0; len];
+    let rgba = pixmaps.iter().flat_map(|p| p.data().chunks_exact(4));
+    // Everything is painted over an opaque fill, so premultiplied RGBA is plain RGB.
+    for (out, px) in rgb.chunks_exact_mut(3).zip(rgba) {
+        out.copy_from_slice(&px[..3]);
+    }
+    rgb
+}
+
+impl<'a> Skia<'a> {
+    /// A backend for a canvas of `canvas` pixels painted at `scale` on `pixmap`, which holds
+    /// the rows from `top` down of the scaled image (a band of it, or all of it from 0);
+    /// halos are `halo` canvas pixels wide, in `halo_rgb`.
+    pub fn new(
+        pixmap: &'a mut Pixmap,
+        canvas: (u32, u32),
+        scale: f32,
+        top: u32,
+        halo: f64,
+        halo_rgb: (u8, u8, u8),
+    ) -> Result<Skia<'a>, SkiaError> {
+        let font = |bytes: &'static [u8], name: &str| {
+            FontRef::try_from_slice(bytes)
+                .map_err(|_| SkiaError(format!("the bundled {name} is not a valid font")))
+        };
+        let scale_t = Transform::from_scale(scale, scale).post_translate(0.0, -(top as f32));
+        Ok(Skia {
+            pixmap,
+            canvas,
+            scale: scale_t,
+            centres: scale_t.pre_translate(0.5, 0.5),
+            halo: halo as f32,
+            halo_rgb,
+            regular: font(FONT_REGULAR, "DejaVuSans.ttf")?,
+            bold: font(FONT_BOLD, "DejaVuSans-Bold.ttf")?,
+        })
+    }
+
+    fn paint(color: BackendColor) -> Paint<'static> {
+        let (r, g, b) = color.rgb;
+        let mut paint = Paint::default();
+        let alpha = (color.alpha.clamp(0.0, 1.0) * 255.0).round() as u8;
+        paint.set_color_rgba8(r, g, b, alpha);
+        paint.anti_alias = true;
+        paint
+    }
+
+    fn stroke(width: u32) -> Stroke {
+        Stroke {
+            width: width.max(1) as f32,
+            line_cap: LineCap::Butt,
+            line_join: LineJoin::Miter,
+            ..Stroke::default()
+        }
+    }
+
+    fn polyline(points: impl IntoIterator<Item = BackendCoord>, close: bool) -> Option<Path> {
+        let mut pb = PathBuilder::new();
+        for (i, (x, y)) in points.into_iter().enumerate() {
+            if i == 0 {
+                pb.move_to(x as f32, y as f32);
+            } else {
+                pb.line_to(x as f32, y as f32);
+            }
+        }
+        if close {
+            pb.close();
+        }
+        pb.finish()
+    }
+
+    /// The outline of `text` at plotters' `size` (ab_glyph's scale), its pen starting at
+    /// `(x, baseline)`, kerned like plotters lays it out.
+    fn text_path(
+        font: &FontRef<'static>,
+        size: f32,
+        text: &str,
+        x: f32,
+        baseline: f32,
+    ) -> Option<Path> {
+        let scaled = font.as_scaled(size);
+        let (sx, sy) = (scaled.h_scale_factor(), scaled.v_scale_factor());
+        let mut pb = PathBuilder::new();
+        let mut pen = x;
+        let mut prev = None;
+        for c in text.chars() {
+            let id = font.glyph_id(c);
+            if let Some(p) = prev {
+                pen += scaled.kern(p, id);
+            }
+            prev = Some(id);
+            if let Some(outline) = font.outline(id) {
+                let at = |p: ab_glyph::Point| (pen + p.x * sx, baseline - p.y * sy);
+                let mut last: Option<ab_glyph::Point> = None;
+                for curve in &outline.curves {
+                    let start = match curve {
+                        OutlineCurve::Line(a, _)
+                        | OutlineCurve::Quad(a, _, _)
+                        | OutlineCurve::Cubic(a, _, _, _) => *a,
+                    };
+                    if last != Some(start) {
+                        if last.is_some() {
+                            pb.close();
+                        }
+                        let (x, y) = at(start);
+                        pb.move_to(x, y);
+                    }
+                    let end = match *curve {
+                        OutlineCurve::Line(_, b) => {
+                            let (x, y) = at(b);
+                            pb.line_to(x, y);
+                            b
+                        }
+                        OutlineCurve::Quad(_, c, b) => {
+                            let ((cx, cy), (x, y)) = (at(c), at(b));
+                            pb.quad_to(cx, cy, x, y);
+                            b
+                        }
+                        OutlineCurve::Cubic(_, c1, c2, b) => {
+                            let ((ax, ay), (bx, by), (x, y)) = (at(c1), at(c2), at(b));
+                            pb.cubic_to(ax, ay, bx, by, x, y);
+                            b
+                        }
+                    };
+                    last = Some(end);
+                }
+                if last.is_some() {
+                    pb.close();
+                }
+            }
+            pen += scaled.h_advance(id);
+        }
+        pb.finish()
+    }
+}
+
+impl DrawingBackend for Skia<'_> {
+    type ErrorType = SkiaError;
 
     fn get_size(&self) -> (u32, u32) {
-        self.inner.get_size()
+        self.canvas
     }
 
-    fn ensure_prepared(&mut self) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
-        self.inner.ensure_prepared()
+    fn ensure_prepared(&mut self) -> Drawn {
+        Ok(())
     }
 
-    fn present(&mut self) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
-        self.inner.present()
+    fn present(&mut self) -> Drawn {
+        Ok(())
     }
 
-    fn draw_pixel(
-        &mut self,
-        point: BackendCoord,
-        color: BackendColor,
-    ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
-        self.inner.draw_pixel(point, color)
+    fn draw_pixel(&mut self, point: BackendCoord, color: BackendColor) -> Drawn {
+        self.draw_rect(point, point, &color, true)
     }
 
     fn draw_line<S: BackendStyle>(
@@ -59,8 +233,8 @@ impl<DB: DrawingBackend> DrawingBackend for Halo<DB> {
         from: BackendCoord,
         to: BackendCoord,
         style: &S,
-    ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
-        self.inner.draw_line(from, to, style)
+    ) -> Drawn {
+        self.draw_path([from, to], style)
     }
 
     fn draw_rect<S: BackendStyle>(
@@ -69,16 +243,60 @@ impl<DB: DrawingBackend> DrawingBackend for Halo<DB> {
         bottom_right: BackendCoord,
         style: &S,
         fill: bool,
-    ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
-        self.inner.draw_rect(upper_left, bottom_right, style, fill)
+    ) -> Drawn {
+        let color = style.color();
+        if color.alpha == 0.0 {
+            return Ok(());
+        }
+        let (x0, x1) = (
+            upper_left.0.min(bottom_right.0),
+            upper_left.0.max(bottom_right.0),
+        );
+        let (y0, y1) = (
+            upper_left.1.min(bottom_right.1),
+            upper_left.1.max(bottom_right.1),
+        );
+        if fill {
+            // Both corners' pixels included.
+            if let Some(rect) =
+                Rect::from_ltrb(x0 as f32, y0 as f32, (x1 + 1) as f32, (y1 + 1) as f32)
+            {
+                self.pixmap
+                    .fill_rect(rect, &Skia::paint(color), self.scale, None);
+            }
+            return Ok(());
+        }
+        if let Some(path) = Skia::polyline([(x0, y0), (x1, y0), (x1, y1), (x0, y1)], true) {
+            self.pixmap.stroke_path(
+                &path,
+                &Skia::paint(color),
+                &Skia::stroke(style.stroke_width()),
+                self.centres,
+                None,
+            );
+        }
+        Ok(())
     }
 
     fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
         &mut self,
         path: I,
         style: &S,
-    ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
-        self.inner.draw_path(path, style)
+    ) -> Drawn {
+        let color = style.color();
+        if color.alpha == 0.0 {
+            return Ok(());
+        }
+        if let Some(path) = Skia::polyline(path, false) {
+            self.pixmap.stroke_path(
+                &path,
+                &Skia::paint(color),
+                &Skia::stroke(style.stroke_width()),
+                self.centres,
+                None,
+            );
+        }
+        Ok(())
     }
 
     fn draw_circle<S: BackendStyle>(
@@ -87,16 +305,46 @@ impl<DB: DrawingBackend> DrawingBackend for Halo<DB> {
         radius: u32,
         style: &S,
         fill: bool,
-    ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
-        self.inner.draw_circle(center, radius, style, fill)
+    ) -> Drawn {
+        let color = style.color();
+        if color.alpha == 0.0 {
+            return Ok(());
+        }
+        let Some(path) = PathBuilder::from_circle(center.0 as f32, center.1 as f32, radius as f32)
+        else {
+            return Ok(());
+        };
+        let paint = Skia::paint(color);
+        if fill {
+            self.pixmap
+                .fill_path(&path, &paint, FillRule::Winding, self.centres, None);
+        } else {
+            let stroke = Skia::stroke(style.stroke_width());
+            self.pixmap
+                .stroke_path(&path, &paint, &stroke, self.centres, None);
+        }
+        Ok(())
     }
 
     fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
         &mut self,
         vert: I,
         style: &S,
-    ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
-        self.inner.fill_polygon(vert, style)
+    ) -> Drawn {
+        let color = style.color();
+        if color.alpha == 0.0 {
+            return Ok(());
+        }
+        if let Some(path) = Skia::polyline(vert, true) {
+            self.pixmap.fill_path(
+                &path,
+                &Skia::paint(color),
+                FillRule::Winding,
+                self.centres,
+                None,
+            );
+        }
+        Ok(())
     }
 
     fn draw_text<S: BackendTextStyle>(
@@ -104,133 +352,62 @@ impl<DB: DrawingBackend> DrawingBackend for Halo<DB> {
         text: &str,
         style: &S,
         pos: BackendCoord,
-    ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
-        let em = style.size() / 1.24;
-        let pos = (pos.0, pos.1 + (BASELINE_SHIFT * em).round() as i32);
-        let plotters::style::RGBColor(r, g, b) = super::style::HALO;
-        if style.color().rgb != (r, g, b) {
-            return self.inner.draw_text(text, style, pos);
-        }
-        self.draw_halo(text, style, pos)
-    }
-
-    fn estimate_text_size<S: BackendTextStyle>(
-        &self,
-        text: &str,
-        style: &S,
-    ) -> Result<(u32, u32), DrawingErrorKind<Self::ErrorType>> {
-        self.inner.estimate_text_size(text, style)
-    }
-
-    fn blit_bitmap(
-        &mut self,
-        pos: BackendCoord,
-        size: (u32, u32),
-        src: &[u8],
-    ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
-        self.inner.blit_bitmap(pos, size, src)
-    }
-}
-
-impl<DB: DrawingBackend> Halo<DB> {
-    /// Draws the glyphs' coverage grown by `radius` pixels, in white.
-    fn draw_halo<S: BackendTextStyle>(
-        &mut self,
-        text: &str,
-        style: &S,
-        pos: BackendCoord,
-    ) -> Result<(), DrawingErrorKind<DB::ErrorType>> {
-        let ((min_x, min_y), (max_x, max_y)) = style
-            .layout_box(text)
-            .map_err(|e| DrawingErrorKind::FontError(Box::new(e)))?;
-        let (width, height) = (max_x - min_x, max_y - min_y);
-        let dx = match style.anchor().h_pos {
-            HPos::Left => 0,
-            HPos::Right => -width,
-            HPos::Center => -width / 2,
-        };
-        let dy = match style.anchor().v_pos {
-            VPos::Top => 0,
-            VPos::Center => -height / 2,
-            VPos::Bottom => -height,
-        };
-        // The glyphs' coverage, in pixels relative to `pos`.
-        let mut coverage: Vec<(i32, i32, f64)> = Vec::new();
-        style
-            .draw(text, (0, 0), |x, y, color| {
-                coverage.push((x + dx - min_x, y + dy - min_y, color.alpha));
-                Ok::<(), ()>(())
-            })
-            .map_err(|e| DrawingErrorKind::FontError(Box::new(e)))?
-            .ok();
-        if coverage.is_empty() {
+    ) -> Drawn {
+        let color = style.color();
+        if color.alpha == 0.0 {
             return Ok(());
         }
-        let pad = self.radius.ceil() as i32 + 1;
-        let x0 = coverage.iter().map(|c| c.0).min().unwrap_or(0) - pad;
-        let y0 = coverage.iter().map(|c| c.1).min().unwrap_or(0) - pad;
-        let x1 = coverage.iter().map(|c| c.0).max().unwrap_or(0) + pad;
-        let y1 = coverage.iter().map(|c| c.1).max().unwrap_or(0) + pad;
-        let (w, h) = ((x1 - x0 + 1) as usize, (y1 - y0 + 1) as usize);
-        let mut mask = vec![0f64; w * h];
-        for &(x, y, a) in &coverage {
-            let i = (y - y0) as usize * w + (x - x0) as usize;
-            mask[i] = mask[i].max(a);
-        }
-        // Grow by a disc: for each row offset, the running maximum over the disc's chord.
-        let radius = self.radius.max(0.5);
-        let reach = radius.floor() as i32;
-        let mut widest = vec![mask.clone()];
-        for _ in 1..=reach {
-            let last = widest.last().expect("one at least");
-            let mut next = last.clone();
-            for y in 0..h {
-                for x in 0..w {
-                    let i = y * w + x;
-                    let left = if x > 0 { last[i - 1] } else { 0.0 };
-                    let right = if x + 1 < w { last[i + 1] } else { 0.0 };
-                    next[i] = next[i].max(left).max(right);
-                }
-            }
-            widest.push(next);
-        }
-        let mut halo = vec![0f64; w * h];
-        for dy in -reach..=reach {
-            let chord = (radius * radius - f64::from(dy * dy))
-                .max(0.0)
-                .sqrt()
-                .round() as usize;
-            let rows = &widest[chord.min(reach as usize)];
-            for y in 0..h as i32 {
-                let from = y + dy;
-                if from < 0 || from >= h as i32 {
-                    continue;
-                }
-                let (dst, src) = (y as usize * w, from as usize * w);
-                for x in 0..w {
-                    halo[dst + x] = halo[dst + x].max(rows[src + x]);
-                }
-            }
-        }
-        let (cw, ch) = self.get_size();
-        for y in 0..h {
-            for x in 0..w {
-                let a = halo[y * w + x];
-                if a <= 0.0 {
-                    continue;
-                }
-                let (px, py) = (pos.0 + x0 + x as i32, pos.1 + y0 + y as i32);
-                if px < 0 || py < 0 || px >= cw as i32 || py >= ch as i32 {
-                    continue;
-                }
-                self.inner.draw_pixel(
-                    (px, py),
-                    BackendColor {
-                        alpha: a.min(1.0),
-                        rgb: self.rgb,
-                    },
-                )?;
-            }
+        let font = match style.style() {
+            FontStyle::Bold => &self.bold,
+            _ => &self.regular,
+        };
+        let size = style.size() as f32;
+        let em = size / 1.24;
+        // The width plotters measures (and the layout used), for right and centred text.
+        let ((min_x, _), (max_x, _)) = style
+            .layout_box(text)
+            .map_err(|e| DrawingErrorKind::FontError(Box::new(e)))?;
+        let width = (max_x - min_x) as f32;
+        let x = pos.0 as f32
+            + match style.anchor().h_pos {
+                HPos::Left => 0.0,
+                HPos::Right => -width,
+                HPos::Center => -width / 2.0,
+            };
+        let baseline = pos.1 as f32
+            + match style.anchor().v_pos {
+                VPos::Top => BASELINE * em,
+                VPos::Center => 0.5 * BASELINE * em,
+                VPos::Bottom => 0.0,
+            };
+        let Some(path) = Skia::text_path(font, size, text, x, baseline) else {
+            return Ok(());
+        };
+        let plotters::style::RGBColor(r, g, b) = HALO;
+        if color.rgb == (r, g, b) {
+            let halo = BackendColor {
+                alpha: color.alpha,
+                rgb: self.halo_rgb,
+            };
+            let paint = Skia::paint(halo);
+            self.pixmap
+                .fill_path(&path, &paint, FillRule::Winding, self.scale, None);
+            let stroke = Stroke {
+                width: 2.0 * self.halo,
+                line_join: LineJoin::Round,
+                line_cap: LineCap::Round,
+                ..Stroke::default()
+            };
+            self.pixmap
+                .stroke_path(&path, &paint, &stroke, self.scale, None);
+        } else {
+            self.pixmap.fill_path(
+                &path,
+                &Skia::paint(color),
+                FillRule::Winding,
+                self.scale,
+                None,
+            );
         }
         Ok(())
     }

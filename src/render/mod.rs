@@ -5,8 +5,11 @@
 //!
 //! Both come from one backend-generic [`draw`]: it first computes a [`Scene`] (the view, every
 //! shape in pixels, the legend and the label [`Layout`](labels::Layout)), a value that can be
-//! printed and tested, then paints it. The PNG is drawn at twice its size and scaled down,
-//! which smooths edges that plotters' rasteriser leaves jagged. Every size scales with the
+//! printed and tested, then paints it. The SVG is painted by plotters' SVG backend; the PNG by
+//! a plotters backend over tiny-skia (anti-aliased shapes and text): its scene is laid out at
+//! twice its size, so outlines keep half-pixel detail, and painted at half, in bands in
+//! parallel ([`png_of`]). A caller that makes several files lays each scene out once and
+//! paints it for each ([`png_of`], [`svg_of`]; `write_map` does). Every size scales with the
 //! image width (designed at 1600 pixels). Nothing here reads files: the font is embedded.
 
 mod backend;
@@ -34,7 +37,6 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::RGBColor;
 use std::path::PathBuf;
-use style::Sizes;
 
 /// Everything a map shows, in lon/lat degrees; built by `layers::map_spec`.
 #[derive(Debug, Clone, PartialEq)]
@@ -152,8 +154,8 @@ pub struct Flow {
     pub parts: Vec<Vec<Coord<f64>>>,
 }
 
-/// The PNG is drawn this many times larger, then averaged down (anti-aliasing; `downsample`
-/// handles 2).
+/// A PNG up to this many pixels wide is laid out on a canvas this many times larger and
+/// painted at that fraction of its size: its outlines keep sub-pixel detail.
 const SUPERSAMPLE: u32 = 2;
 /// Largest width or height accepted, pixels.
 const MAX_SIDE: u32 = 16_384;
@@ -164,38 +166,69 @@ pub fn png(spec: &MapSpec, gazetteer: &Gazetteer) -> Result<Vec<u8>> {
     png_with(spec, &Options::default(), gazetteer)
 }
 
-/// Draws the map as PNG bytes, `spec.width`×`spec.height` pixels, RGB. Maps up to 3200
-/// pixels wide are drawn twice as large and averaged down (anti-aliasing); larger ones (print
-/// sizes) are drawn at their size.
+/// Draws the map as PNG bytes, `spec.width`×`spec.height` pixels, RGB, anti-aliased. Maps up
+/// to 3200 pixels wide are laid out at twice their size ([`png_canvas`]) and painted at half
+/// of it; larger ones (print sizes) at their size.
 pub fn png_with(spec: &MapSpec, options: &Options, gazetteer: &Gazetteer) -> Result<Vec<u8>> {
+    check_size(spec, std::path::Path::new("map.png"))?;
+    let scene = Scene::build_with(
+        spec,
+        options,
+        gazetteer,
+        png_canvas(spec.width, spec.height),
+    )?;
+    png_of(&scene, (spec.width, spec.height))
+}
+
+/// The canvas a `width`×`height` PNG's scene is laid out on: twice its size up to 3200 pixels
+/// wide, its size beyond.
+pub fn png_canvas(width: u32, height: u32) -> (u32, u32) {
+    let k = if width <= 3200 { SUPERSAMPLE } else { 1 };
+    (width * k, height * k)
+}
+
+/// Rows of a band of the PNG painted on its own (in parallel with the others). Bands are cut
+/// by the image's size alone, never by the number of threads: a band's anti-aliasing may
+/// differ by a shade here and there from an image painted whole, and the PNG must be the
+/// same on every machine.
+const BAND_ROWS: u32 = 500;
+
+/// Paints a scene as PNG bytes of `size` pixels (the scene's canvas scaled down to it: a
+/// scene from [`png_canvas`], or any other canvas of the same shape). The image is painted in
+/// horizontal bands of [`BAND_ROWS`] in parallel: each band paints the whole scene, clipped
+/// to its rows.
+pub fn png_of(scene: &Scene, size: (u32, u32)) -> Result<Vec<u8>> {
+    use rayon::prelude::*;
     let path = PathBuf::from("map.png");
-    check_size(spec, &path)?;
-    let supersample = if spec.width <= 3200 { SUPERSAMPLE } else { 1 };
-    let (w, h) = (spec.width * supersample, spec.height * supersample);
-    let mut buffer = vec![0u8; w as usize * h as usize * 3];
-    {
-        let scale = f64::from(options.scale.max(1));
-        let halo = Sizes::new(
-            f64::from(spec.width) / scale,
-            f64::from(supersample) * scale,
-        )
-        .halo;
-        let RGBColor(r, g, b) = style::Palette::of(options.theme).halo;
-        let backend = backend::Halo::new(
-            BitMapBackend::with_buffer(&mut buffer, (w, h)),
-            halo,
-            (r, g, b),
-        );
-        let root = backend.into_drawing_area();
-        draw_with(&root, spec, options, gazetteer).map_err(|e| with_path(e, &path))?;
-        root.present().map_err(|e| render_error(&path, e))?;
-    }
-    let pixels = if supersample == 2 {
-        downsample(&buffer, w as usize)
-    } else {
-        buffer
-    };
-    encode_png(&pixels, spec.width, spec.height).map_err(|e| render_error(&path, e))
+    let scale = size.0 as f32 / scene.size.0.max(1) as f32;
+    let (w, h) = (
+        (scene.size.0 as f32 * scale).round() as u32,
+        (scene.size.1 as f32 * scale).round() as u32,
+    );
+    let bands = h.div_ceil(BAND_ROWS);
+    let pixmaps = (0..bands)
+        .into_par_iter()
+        .map(|b| {
+            let top = b * BAND_ROWS;
+            let mut pixmap = backend::pixmap(w, BAND_ROWS.min(h - top))?;
+            {
+                let RGBColor(r, g, b) = scene.palette.halo;
+                let backend = backend::Skia::new(
+                    &mut pixmap,
+                    scene.size,
+                    scale,
+                    top,
+                    scene.sizes.halo,
+                    (r, g, b),
+                )?;
+                let root = backend.into_drawing_area();
+                paint::paint(&root, scene).map_err(|e| backend::SkiaError::from(e.to_string()))?;
+            }
+            Ok(pixmap)
+        })
+        .collect::<std::result::Result<Vec<_>, backend::SkiaError>>()
+        .map_err(|e| render_error(&path, e))?;
+    encode_png(&backend::rgb(&pixmaps), w, h).map_err(|e| render_error(&path, e))
 }
 
 /// Draws the map as SVG text with the default [`Options`].
@@ -206,24 +239,28 @@ pub fn svg(spec: &MapSpec, gazetteer: &Gazetteer) -> Result<String> {
 /// Draws the map as SVG text, `spec.width`×`spec.height` user units. Title, legend and labels
 /// are `<text>` elements; label halos are stroked copies of the labels beneath them.
 pub fn svg_with(spec: &MapSpec, options: &Options, gazetteer: &Gazetteer) -> Result<String> {
+    check_size(spec, std::path::Path::new("map.svg"))?;
+    let scene = Scene::build_with(spec, options, gazetteer, (spec.width, spec.height))?;
+    svg_of(&scene)
+}
+
+/// Paints a scene as SVG text, its canvas in user units.
+pub fn svg_of(scene: &Scene) -> Result<String> {
     let path = PathBuf::from("map.svg");
-    check_size(spec, &path)?;
     let mut out = String::new();
     {
-        let root = SVGBackend::with_string(&mut out, (spec.width, spec.height)).into_drawing_area();
-        draw_with(&root, spec, options, gazetteer).map_err(|e| with_path(e, &path))?;
+        let root = SVGBackend::with_string(&mut out, scene.size).into_drawing_area();
+        paint::paint(&root, scene).map_err(|e| render_error(&path, e))?;
         root.present().map_err(|e| render_error(&path, e))?;
     }
     // Turn the halo colour into an outline.
     let RGBColor(r, g, b) = style::HALO;
-    let RGBColor(hr, hg, hb) = style::Palette::of(options.theme).halo;
-    let scale = f64::from(options.scale.max(1));
-    let halo = Sizes::new(f64::from(spec.width) / scale, scale).halo;
+    let RGBColor(hr, hg, hb) = scene.palette.halo;
     Ok(out.replace(
         &format!("fill=\"#{r:02X}{g:02X}{b:02X}\""),
         &format!(
             "fill=\"#{hr:02X}{hg:02X}{hb:02X}\" stroke=\"#{hr:02X}{hg:02X}{hb:02X}\" stroke-width=\"{:.1}\" stroke-linejoin=\"round\"",
-            2.0 * halo
+            2.0 * scene.sizes.halo
         ),
     ))
 }
@@ -383,7 +420,8 @@ fn join_names(names: &[&str]) -> String {
     }
 }
 
-fn check_size(spec: &MapSpec, path: &std::path::Path) -> Result<()> {
+/// An error naming `path` when the map's size is outside 100 to 16,384 pixels a side.
+pub fn check_size(spec: &MapSpec, path: &std::path::Path) -> Result<()> {
     if spec.width < 100 || spec.height < 100 || spec.width > MAX_SIDE || spec.height > MAX_SIDE {
         return Err(Error::Render {
             path: path.to_path_buf(),
@@ -403,40 +441,7 @@ fn render_error(path: &std::path::Path, e: impl std::fmt::Display) -> Error {
     }
 }
 
-fn with_path(e: Error, path: &std::path::Path) -> Error {
-    match e {
-        Error::Render { message, .. } => Error::Render {
-            path: path.to_path_buf(),
-            message,
-        },
-        other => other,
-    }
-}
-
-/// Averages 2×2 blocks of an RGB image `w` pixels wide.
-fn downsample(rgb: &[u8], w: usize) -> Vec<u8> {
-    let stride = w * 3;
-    let mut out = vec![0u8; rgb.len() / 4];
-    for (row, pair) in out
-        .chunks_exact_mut(stride / 2)
-        .zip(rgb.chunks_exact(2 * stride))
-    {
-        let (top, bottom) = pair.split_at(stride);
-        for ((o, a), b) in row
-            .chunks_exact_mut(3)
-            .zip(top.chunks_exact(6))
-            .zip(bottom.chunks_exact(6))
-        {
-            for k in 0..3 {
-                let sum =
-                    u16::from(a[k]) + u16::from(a[k + 3]) + u16::from(b[k]) + u16::from(b[k + 3]);
-                o[k] = ((sum + 2) >> 2) as u8;
-            }
-        }
-    }
-    out
-}
-
+/// PNG bytes of an RGB image (8 bits a channel), compressed fast (`fdeflate`).
 fn encode_png(
     rgb: &[u8],
     width: u32,
@@ -647,6 +652,20 @@ mod tests {
             "France is tinted at ({x}, {y})"
         );
         assert_eq!(bytes, png(&spec, gazetteer()).unwrap(), "deterministic");
+    }
+
+    #[test]
+    fn png_is_the_same_whatever_the_threads() {
+        let spec = seed();
+        let with = |threads: usize| {
+            rayon::ThreadPoolBuilder::new()
+                .num_threads(threads)
+                .build()
+                .unwrap()
+                .install(|| png(&spec, gazetteer()).unwrap())
+        };
+        let one = with(1);
+        assert!(one == with(3), "bands are cut by size, not by threads");
     }
 
     #[test]

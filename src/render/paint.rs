@@ -6,8 +6,8 @@
 
 use super::extent::Rect;
 use super::scene::{
-    Basemap, FlowLine, Legend, Scene, LEGEND_FLOWS, LEGEND_GAP, LEGEND_PAD, LEGEND_ROW,
-    LEGEND_SYMBOL, LEGEND_TITLE,
+    Area, FlowLine, Legend, Scene, LEGEND_FLOWS, LEGEND_GAP, LEGEND_PAD, LEGEND_ROW, LEGEND_SYMBOL,
+    LEGEND_TITLE,
 };
 use super::style::{self, Palette, Sizes, Symbol};
 use super::text::font;
@@ -32,18 +32,24 @@ pub fn paint<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, scene: &Scene) -
     } else {
         root.fill(&pal.paper)?;
     }
-    let main = Basemap {
-        detail: scene.detail,
-        sea: scene.sea.clone(),
+    let main = Layers {
+        sea: &scene.sea,
         sea_everywhere: scene.sea_everywhere,
-        land: scene.land.clone(),
-        borders: scene.borders.clone(),
+        land: &scene.land,
+        borders: &scene.borders,
     };
     draw_basemap(root, &main, None, scene)?;
     draw_flows(root, &scene.flows, scene)?;
 
     for inset in &scene.insets {
-        draw_basemap(root, &inset.basemap, Some(&inset.view.plot), scene)?;
+        let map = &inset.basemap;
+        let layers = Layers {
+            sea: &map.sea,
+            sea_everywhere: map.sea_everywhere,
+            land: &map.land,
+            borders: &map.borders,
+        };
+        draw_basemap(root, &layers, Some(&inset.view.plot), scene)?;
         draw_flows(root, &inset.flows, scene)?;
         let r = inset.view.plot;
         root.draw(&Rectangle::new(
@@ -173,11 +179,19 @@ pub fn paint<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, scene: &Scene) -
     Ok(())
 }
 
+/// What a basemap paints (of the scene's main view or of an inset), borrowed.
+struct Layers<'a> {
+    sea: &'a [Vec<(i32, i32)>],
+    sea_everywhere: bool,
+    land: &'a [Area],
+    borders: &'a [Vec<(i32, i32)>],
+}
+
 /// Sea, land and borders of one view; `frame`: an inset's frame (filled first with paper or
 /// sea), `None` for the main map.
 fn draw_basemap<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
-    map: &Basemap,
+    map: &Layers<'_>,
     frame: Option<&Rect>,
     scene: &Scene,
 ) -> Drawn<DB> {
@@ -195,24 +209,16 @@ fn draw_basemap<DB: DrawingBackend>(
         ))?;
     }
     if !map.sea_everywhere {
-        for ring in &map.sea {
+        for ring in map.sea {
             root.draw(&Polygon::new(ring.clone(), pal.sea.filled()))?;
         }
     }
-    for area in &map.land {
+    for area in map.land {
         root.draw(&Polygon::new(area.ring.clone(), area.color.filled()))?;
     }
-    // One-pixel lines are drawn fast; wider ones are filled polygons, so a wide border is
-    // drawn as one-pixel lines side by side.
-    let border = pal.border.stroke_width(1);
-    for k in 0..px(scene.sizes.border) as i32 {
-        for ring in &map.borders {
-            let ring = ring
-                .iter()
-                .map(|&(x, y)| (x + k, y + k / 2))
-                .collect::<Vec<_>>();
-            root.draw(&PathElement::new(ring, border))?;
-        }
+    let border = pal.border.stroke_width(px(scene.sizes.border));
+    for ring in map.borders {
+        root.draw(&PathElement::new(ring.clone(), border))?;
     }
     Ok(())
 }

@@ -254,7 +254,7 @@ pub struct Sizes {
 
 impl Sizes {
     /// Sizes for an image `width` pixels wide drawn on a canvas with `density` canvas pixels
-    /// per image pixel (2 for the supersampled PNG).
+    /// per image pixel (2 for the PNG, laid out at twice its size).
     pub fn new(width: f64, density: f64) -> Sizes {
         let ratio = (width / 1600.0).max(0.1);
         let s = density * if ratio < 1.0 { ratio.sqrt() } else { ratio };
