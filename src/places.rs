@@ -17,8 +17,8 @@ use crate::gazetteer::index::{NameRef, RawMatch};
 use crate::gazetteer::{Form, Gazetteer, PlaceId, PlaceKind, CITY_WELL_KNOWN};
 use crate::sentences::Sentence;
 use crate::span::Span;
+use rustc_hash::FxHashSet as HashSet;
 use serde::Serialize;
-use std::collections::HashSet;
 
 /// A name of a place in the text.
 #[derive(Debug, Clone, PartialEq, Serialize)]

@@ -11,6 +11,7 @@ pub mod parse;
 use crate::error::{Error, Result};
 use geo::{MultiPolygon, Point, Polygon};
 use index::NameIndex;
+use rustc_hash::FxHashMap;
 use serde::Serialize;
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
@@ -155,8 +156,8 @@ pub struct Gazetteer {
     pub countries: Vec<Country>,
     /// Every name, by folded form.
     pub names: NameIndex,
-    by_code: HashMap<String, usize>,
-    capitals: HashMap<String, PlaceId>,
+    by_code: FxHashMap<String, usize>,
+    capitals: FxHashMap<String, PlaceId>,
     outlines_regional: OnceLock<Result<Vec<Outline>, String>>,
     outlines_world: OnceLock<Result<Vec<Outline>, String>>,
 }
@@ -325,7 +326,7 @@ impl Gazetteer {
     fn tables(sources: Sources<'_>, with_names: bool) -> Result<(Gazetteer, Vec<Name>)> {
         let mut places = Vec::new();
         let mut countries = Vec::new();
-        let mut by_code = HashMap::new();
+        let mut by_code = FxHashMap::default();
         let mut names = NameBuilder {
             enabled: with_names,
             names: Vec::new(),
@@ -408,7 +409,7 @@ impl Gazetteer {
         // Every city, with its alternate names.
         let agency_rows = parse::rows("agencies.tsv", sources.agencies, &AGENCY_COLUMNS)?;
         let mut city_by_name: HashMap<(String, String), PlaceId> = HashMap::new();
-        let mut capital_places: HashMap<String, PlaceId> = HashMap::new();
+        let mut capital_places: FxHashMap<String, PlaceId> = FxHashMap::default();
         let wanted: HashSet<String> = agency_rows
             .iter()
             .map(|r| r.fields[2])
