@@ -543,7 +543,9 @@ const CLAUSE_BREAKS: &[&str] = &[
 /// Appends a word in lower case with curly apostrophes straight (ASCII fast path).
 fn push_lower(word: &str, out: &mut String) {
     if word.is_ascii() {
-        out.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        let from = out.len();
+        out.push_str(word);
+        out[from..].make_ascii_lowercase();
     } else {
         // `str::to_lowercase`, not per char: it knows the final sigma.
         let lower = word.to_lowercase();

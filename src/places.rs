@@ -208,6 +208,11 @@ pub fn find(gazetteer: &Gazetteer, text: &str, sentences: &[Sentence]) -> Vec<Me
     // Walk every word start once (leftmost), keeping the longest valid match there.
     while i < bytes.len() {
         let b = bytes[i];
+        if prev_word && b.is_ascii_alphanumeric() {
+            // Inside a word: no name starts here.
+            i += 1;
+            continue;
+        }
         let (word, len) = if b < 0x80 {
             (b.is_ascii_alphanumeric(), 1)
         } else {

@@ -19,8 +19,11 @@
 use super::{fold, Form, Name, PlaceId};
 use crate::error::{Error, Result};
 use fst::raw::{Fst, Node};
+use rustc_hash::{FxHashSet, FxHasher};
 use std::borrow::Cow;
 use std::collections::BTreeMap;
+use std::hash::Hasher;
+use std::sync::OnceLock;
 
 const MAGIC: &[u8; 4] = b"OPMN";
 const VERSION: u32 = 1;
@@ -35,6 +38,66 @@ pub struct NameIndex {
     /// starting in upper case or with a non-letter; `lower` likewise for the `0x01` keys.
     upper: Vec<u64>,
     lower: Vec<u64>,
+    /// The first words of the keys, made on first use (see [`FirstWords`]).
+    first_words: OnceLock<FirstWords>,
+}
+
+/// The hashes of the keys' first words: for each key, its leading run of ASCII letters and
+/// digits, when the key ends there or goes on with an ASCII byte (a space, a hyphen, a period).
+/// A word of the text made only of ASCII letters and digits and followed by an ASCII byte can
+/// start a name only when its lower-case form is such a first word: a name ends on a word
+/// boundary, so it covers the whole word, and the byte after the word folds to itself or to a
+/// space. Set for the keys reached from the root (`upper`) and for the `0x01` keys (`lower`).
+#[derive(Debug, Default)]
+struct FirstWords {
+    upper: FxHashSet<u64>,
+    lower: FxHashSet<u64>,
+}
+
+/// Longest first word held in [`FirstWords`]; a longer word of the text is not filtered.
+const FIRST_WORD_MAX: usize = 40;
+
+fn word_hash(lower: &[u8]) -> u64 {
+    let mut h = FxHasher::default();
+    h.write(lower);
+    h.finish()
+}
+
+impl FirstWords {
+    fn build(fst: &Fst<Cow<'static, [u8]>>) -> FirstWords {
+        /// Depth-first through the ASCII letters and digits of the keys from `node`.
+        fn walk(
+            fst: &Fst<Cow<'static, [u8]>>,
+            node: Node<'_>,
+            word: &mut Vec<u8>,
+            out: &mut FxHashSet<u64>,
+        ) {
+            if word.is_empty() {
+                // A key must start with a letter or digit to be reached from such a word.
+            } else if node.is_final() {
+                out.insert(word_hash(word));
+            }
+            for t in node.transitions() {
+                if t.inp.is_ascii_alphanumeric() {
+                    if word.len() < FIRST_WORD_MAX {
+                        word.push(t.inp);
+                        walk(fst, fst.node(t.addr), word, out);
+                        word.pop();
+                    }
+                } else if t.inp < 0x80 && !word.is_empty() {
+                    out.insert(word_hash(word));
+                }
+            }
+        }
+        let mut words = FirstWords::default();
+        let root = fst.root();
+        let mut word = Vec::new();
+        walk(fst, root, &mut word, &mut words.upper);
+        if let Some(i) = root.find_input(LOWER_PREFIX) {
+            walk(fst, fst.node(root.transition(i).addr), &mut word, &mut words.lower);
+        }
+        words
+    }
 }
 
 impl std::fmt::Debug for NameIndex {
@@ -210,11 +273,13 @@ impl NameIndex {
             groups,
             upper,
             lower,
+            first_words: OnceLock::new(),
         }
     }
 
     /// A quick test before [`NameIndex::matches_at`]: false when no name can start at `at`
-    /// (checked on the first two bytes when both are ASCII).
+    /// (checked on the first two bytes when both are ASCII, then on the whole word when it is
+    /// made of ASCII letters and digits: see [`FirstWords`]).
     #[inline]
     pub fn may_start(&self, text: &[u8], at: usize) -> bool {
         let b0 = text[at];
@@ -235,7 +300,32 @@ impl NameIndex {
             b1.to_ascii_lowercase()
         };
         let k = usize::from(b0.to_ascii_lowercase()) * 256 + usize::from(b1);
-        bits[k / 64] & (1 << (k % 64)) != 0
+        if bits[k / 64] & (1 << (k % 64)) == 0 {
+            return false;
+        }
+        // A word of ASCII letters and digits followed by an ASCII byte: its first words.
+        if !b0.is_ascii_alphanumeric() {
+            return true;
+        }
+        let rest = &text[at..];
+        let len = rest
+            .iter()
+            .position(|b| !b.is_ascii_alphanumeric())
+            .unwrap_or(rest.len());
+        if len > FIRST_WORD_MAX || rest.get(len).is_some_and(|&b| b >= 0x80) {
+            return true;
+        }
+        let mut buf = [0u8; FIRST_WORD_MAX];
+        let word = &mut buf[..len];
+        word.copy_from_slice(&rest[..len]);
+        word.make_ascii_lowercase();
+        let words = self.first_words.get_or_init(|| FirstWords::build(&self.fst));
+        let set = if b0.is_ascii_lowercase() {
+            &words.lower
+        } else {
+            &words.upper
+        };
+        set.contains(&word_hash(word))
     }
 
     /// Loads an index from its two blobs (the embedded `names.fst` and `names.bin`).
