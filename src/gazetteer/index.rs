@@ -94,7 +94,12 @@ impl FirstWords {
         let mut word = Vec::new();
         walk(fst, root, &mut word, &mut words.upper);
         if let Some(i) = root.find_input(LOWER_PREFIX) {
-            walk(fst, fst.node(root.transition(i).addr), &mut word, &mut words.lower);
+            walk(
+                fst,
+                fst.node(root.transition(i).addr),
+                &mut word,
+                &mut words.lower,
+            );
         }
         words
     }
@@ -319,7 +324,9 @@ impl NameIndex {
         let word = &mut buf[..len];
         word.copy_from_slice(&rest[..len]);
         word.make_ascii_lowercase();
-        let words = self.first_words.get_or_init(|| FirstWords::build(&self.fst));
+        let words = self
+            .first_words
+            .get_or_init(|| FirstWords::build(&self.fst));
         let set = if b0.is_ascii_lowercase() {
             &words.lower
         } else {
