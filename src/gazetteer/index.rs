@@ -19,11 +19,8 @@
 use super::{fold, Form, Name, PlaceId};
 use crate::error::{Error, Result};
 use fst::raw::{Fst, Node};
-use rustc_hash::{FxHashSet, FxHasher};
 use std::borrow::Cow;
 use std::collections::BTreeMap;
-use std::hash::Hasher;
-use std::sync::OnceLock;
 
 const MAGIC: &[u8; 4] = b"OPMN";
 const VERSION: u32 = 1;
@@ -38,70 +35,39 @@ pub struct NameIndex {
     /// starting in upper case or with a non-letter; `lower` likewise for the `0x01` keys.
     upper: Vec<u64>,
     lower: Vec<u64>,
-    /// The first words of the keys, made on first use (see [`FirstWords`]).
-    first_words: OnceLock<FirstWords>,
+    /// Bit [`trigram`]`(b0, b1, b2)` is set when some key starts with the ASCII letters or
+    /// digits `b0 b1 b2`, for words starting in upper case or with a digit; `lower3` likewise
+    /// for the `0x01` keys.
+    upper3: Vec<u64>,
+    lower3: Vec<u64>,
 }
 
-/// The hashes of the keys' first words: for each key, its leading run of ASCII letters and
-/// digits, when the key ends there or goes on with an ASCII byte (a space, a hyphen, a period).
-/// A word of the text made only of ASCII letters and digits and followed by an ASCII byte can
-/// start a name only when its lower-case form is such a first word: a name ends on a word
-/// boundary, so it covers the whole word, and the byte after the word folds to itself or to a
-/// space. Set for the keys reached from the root (`upper`) and for the `0x01` keys (`lower`).
-#[derive(Debug, Default)]
-struct FirstWords {
-    upper: FxHashSet<u64>,
-    lower: FxHashSet<u64>,
+/// ASCII letters (either case) and digits numbered 0–35; `None` for any other byte.
+fn symbol(b: u8) -> Option<usize> {
+    match b.to_ascii_lowercase() {
+        d @ b'0'..=b'9' => Some(usize::from(d - b'0')),
+        l @ b'a'..=b'z' => Some(usize::from(l - b'a') + 10),
+        _ => None,
+    }
 }
 
-/// Longest first word held in [`FirstWords`]; a longer word of the text is not filtered.
-const FIRST_WORD_MAX: usize = 40;
-
-fn word_hash(lower: &[u8]) -> u64 {
-    let mut h = FxHasher::default();
-    h.write(lower);
-    h.finish()
+/// The bit of three ASCII letters or digits in `upper3`/`lower3`; `None` if one is not.
+fn trigram(b0: u8, b1: u8, b2: u8) -> Option<usize> {
+    Some((symbol(b0)? * 36 + symbol(b1)?) * 36 + symbol(b2)?)
 }
 
-impl FirstWords {
-    fn build(fst: &Fst<Cow<'static, [u8]>>) -> FirstWords {
-        /// Depth-first through the ASCII letters and digits of the keys from `node`.
-        fn walk(
-            fst: &Fst<Cow<'static, [u8]>>,
-            node: Node<'_>,
-            word: &mut Vec<u8>,
-            out: &mut FxHashSet<u64>,
-        ) {
-            if word.is_empty() {
-                // A key must start with a letter or digit to be reached from such a word.
-            } else if node.is_final() {
-                out.insert(word_hash(word));
-            }
-            for t in node.transitions() {
-                if t.inp.is_ascii_alphanumeric() {
-                    if word.len() < FIRST_WORD_MAX {
-                        word.push(t.inp);
-                        walk(fst, fst.node(t.addr), word, out);
-                        word.pop();
-                    }
-                } else if t.inp < 0x80 && !word.is_empty() {
-                    out.insert(word_hash(word));
+/// Sets the bit of the first three bytes of every key below `node` that starts with three
+/// letters or digits (three levels of the automaton, not its keys).
+fn set_trigrams(bits: &mut [u64], node: Node<'_>, fst: &Fst<Cow<'static, [u8]>>) {
+    for t0 in node.transitions().filter(|t| symbol(t.inp).is_some()) {
+        let n1 = fst.node(t0.addr);
+        for t1 in n1.transitions().filter(|t| symbol(t.inp).is_some()) {
+            for t2 in fst.node(t1.addr).transitions() {
+                if let Some(k) = trigram(t0.inp, t1.inp, t2.inp) {
+                    bits[k / 64] |= 1 << (k % 64);
                 }
             }
         }
-        let mut words = FirstWords::default();
-        let root = fst.root();
-        let mut word = Vec::new();
-        walk(fst, root, &mut word, &mut words.upper);
-        if let Some(i) = root.find_input(LOWER_PREFIX) {
-            walk(
-                fst,
-                fst.node(root.transition(i).addr),
-                &mut word,
-                &mut words.lower,
-            );
-        }
-        words
     }
 }
 
@@ -267,24 +233,29 @@ impl NameIndex {
                 }
             }
         };
+        let mut upper3 = vec![0u64; (36 * 36 * 36usize).div_ceil(64)];
+        let mut lower3 = upper3.clone();
         let root = fst.root();
         set(&mut upper, root, &fst);
+        set_trigrams(&mut upper3, root, &fst);
         if let Some(i) = root.find_input(LOWER_PREFIX) {
             let node = fst.node(root.transition(i).addr);
             set(&mut lower, node, &fst);
+            set_trigrams(&mut lower3, node, &fst);
         }
         NameIndex {
             fst,
             groups,
             upper,
             lower,
-            first_words: OnceLock::new(),
+            upper3,
+            lower3,
         }
     }
 
     /// A quick test before [`NameIndex::matches_at`]: false when no name can start at `at`
-    /// (checked on the first two bytes when both are ASCII, then on the whole word when it is
-    /// made of ASCII letters and digits: see [`FirstWords`]).
+    /// (checked on the first two bytes when both are ASCII, and on the first three when they are
+    /// ASCII letters or digits).
     #[inline]
     pub fn may_start(&self, text: &[u8], at: usize) -> bool {
         let b0 = text[at];
@@ -308,31 +279,16 @@ impl NameIndex {
         if bits[k / 64] & (1 << (k % 64)) == 0 {
             return false;
         }
-        // A word of ASCII letters and digits followed by an ASCII byte: its first words.
-        if !b0.is_ascii_alphanumeric() {
+        // Three ASCII letters or digits fold to themselves in lower case: a key starts with them.
+        let Some(k) = text.get(at + 2).and_then(|&b2| trigram(b0, b1, b2)) else {
             return true;
-        }
-        let rest = &text[at..];
-        let len = rest
-            .iter()
-            .position(|b| !b.is_ascii_alphanumeric())
-            .unwrap_or(rest.len());
-        if len > FIRST_WORD_MAX || rest.get(len).is_some_and(|&b| b >= 0x80) {
-            return true;
-        }
-        let mut buf = [0u8; FIRST_WORD_MAX];
-        let word = &mut buf[..len];
-        word.copy_from_slice(&rest[..len]);
-        word.make_ascii_lowercase();
-        let words = self
-            .first_words
-            .get_or_init(|| FirstWords::build(&self.fst));
-        let set = if b0.is_ascii_lowercase() {
-            &words.lower
-        } else {
-            &words.upper
         };
-        set.contains(&word_hash(word))
+        let bits = if b0.is_ascii_lowercase() {
+            &self.lower3
+        } else {
+            &self.upper3
+        };
+        bits[k / 64] & (1 << (k % 64)) != 0
     }
 
     /// Loads an index from its two blobs (the embedded `names.fst` and `names.bin`).
