@@ -33,6 +33,7 @@ use crate::gazetteer::{Form, Gazetteer, PlaceId, PlaceKind};
 use crate::places::Mention;
 use crate::sentences::Sentence;
 use crate::span::Span;
+use rustc_hash::FxHashMap;
 use serde::Serialize;
 
 /// The rule that linked an action to a place.
@@ -125,10 +126,85 @@ struct Cue {
     last: usize,
 }
 
-#[derive(Debug, Clone)]
-struct Token {
+#[derive(Debug, Clone, Copy)]
+struct Token<'a> {
     span: Span,
-    lower: String,
+    /// The word in lower case, curly apostrophes straight (see [`push_lower`]).
+    lower: &'a str,
+    /// The word lists `lower` is in (bits of [`class`]), looked up once.
+    class: u32,
+}
+
+impl Token<'_> {
+    /// True when the word is in the word list(s) of `class` (a [`class`] bit or several).
+    fn is(&self, class: u32) -> bool {
+        self.class & class != 0
+    }
+}
+
+/// The word lists below as bits, so that a token is looked up once rather than compared with
+/// every list it is tested against.
+mod class {
+    pub const CUE_START: u32 = 1 << 0;
+    pub const AUTHORITY: u32 = 1 << 1;
+    pub const PLACE_NOUN: u32 = 1 << 2;
+    pub const INFRASTRUCTURE: u32 = 1 << 3;
+    pub const GATHERING: u32 = 1 << 4;
+    pub const INTRODUCER: u32 = 1 << 5;
+    pub const NUMBER_WORD: u32 = 1 << 6;
+    pub const PLACE_PREPOSITION: u32 = 1 << 7;
+    pub const BACKGROUND_PREPOSITION: u32 = 1 << 8;
+    pub const BACKGROUND_VERB: u32 = 1 << 9;
+    pub const INSTITUTION: u32 = 1 << 10;
+    pub const NEGATION: u32 = 1 << 11;
+    pub const MODAL: u32 = 1 << 12;
+    pub const BE_FORM: u32 = 1 << 13;
+    pub const CLAUSE_BREAK: u32 = 1 << 14;
+}
+
+/// Every word of the lists with its [`class`] bits. `CUE_START`: a word cue, the first word
+/// of a phrase cue, or "led" (all that [`find_cues`] can start a cue at).
+fn classes() -> &'static FxHashMap<&'static str, u32> {
+    static CLASSES: std::sync::OnceLock<FxHashMap<&'static str, u32>> = std::sync::OnceLock::new();
+    CLASSES.get_or_init(|| {
+        let mut map: FxHashMap<&'static str, u32> = FxHashMap::default();
+        let mut add = |words: &mut dyn Iterator<Item = &'static str>, bit: u32| {
+            for w in words {
+                *map.entry(w).or_default() |= bit;
+            }
+        };
+        add(&mut WORD_CUES.iter().map(|c| c.0), class::CUE_START);
+        add(
+            &mut PHRASE_CUES.iter().filter_map(|c| c.0.first().copied()),
+            class::CUE_START,
+        );
+        add(&mut ["led"].into_iter(), class::CUE_START);
+        let lists: [(&[&'static str], u32); 14] = [
+            (AUTHORITY_NOUNS, class::AUTHORITY),
+            (PLACE_NOUNS, class::PLACE_NOUN),
+            (INFRASTRUCTURE, class::INFRASTRUCTURE),
+            (GATHERINGS, class::GATHERING),
+            (INTRODUCERS, class::INTRODUCER),
+            (NUMBER_WORDS, class::NUMBER_WORD),
+            (PLACE_PREPOSITIONS, class::PLACE_PREPOSITION),
+            (BACKGROUND_PREPOSITIONS, class::BACKGROUND_PREPOSITION),
+            (BACKGROUND_VERBS, class::BACKGROUND_VERB),
+            (INSTITUTIONS, class::INSTITUTION),
+            (NEGATIONS, class::NEGATION),
+            (MODALS, class::MODAL),
+            (BE_FORMS, class::BE_FORM),
+            (CLAUSE_BREAKS, class::CLAUSE_BREAK),
+        ];
+        for (words, bit) in lists {
+            add(&mut words.iter().copied(), bit);
+        }
+        map
+    })
+}
+
+/// The [`class`] bits of a lower-case word (0 when it is in no list).
+fn class_of(lower: &str) -> u32 {
+    classes().get(lower).copied().unwrap_or(0)
 }
 
 /// Single-word cues: (word, action, kind). Present participles are marked by their form.
@@ -464,94 +540,99 @@ const CLAUSE_BREAKS: &[&str] = &[
     "as",
 ];
 
-/// A word in lower case with curly apostrophes straight (one allocation; ASCII fast path).
-fn lower_word(word: &str) -> String {
+/// Appends a word in lower case with curly apostrophes straight (ASCII fast path).
+fn push_lower(word: &str, out: &mut String) {
     if word.is_ascii() {
-        word.to_ascii_lowercase()
+        let from = out.len();
+        out.push_str(word);
+        out[from..].make_ascii_lowercase();
     } else {
+        // `str::to_lowercase`, not per char: it knows the final sigma.
         let lower = word.to_lowercase();
-        if lower.contains('’') {
-            lower.replace('’', "'")
-        } else {
-            lower
-        }
+        out.push_str(&lower.replace('’', "'"));
     }
 }
 
-fn tokenize(text: &str, span: Span) -> Vec<Token> {
+/// Cuts a sentence into words and punctuation marks, with their lower-case forms written once
+/// into `buf` (cleared first; reused from sentence to sentence), so that tokens own no string.
+fn tokenize<'a>(text: &str, span: Span, buf: &'a mut String) -> Vec<Token<'a>> {
     let s = span.of(text);
-    let mut tokens = Vec::new();
-    let mut start: Option<usize> = None;
-    let push = |tokens: &mut Vec<Token>, a: usize, b: usize| {
+    let mut spans: Vec<Span> = Vec::with_capacity(s.len() / 4 + 1);
+    // A trailing possessive or contraction is a token of its own: "Britain's" -> "Britain", "'s".
+    let mut push = |a: usize, b: usize| {
         let word = &s[a..b];
-        tokens.push(Token {
-            span: Span::new(span.start + a, span.start + b),
-            lower: lower_word(word),
-        });
+        let cut = ["'s", "’s", "n't", "n’t"]
+            .iter()
+            .find(|suffix| word.len() > suffix.len() && word.ends_with(*suffix))
+            .map(|suffix| word.len() - suffix.len());
+        let (a, b) = (span.start + a, span.start + b);
+        match cut {
+            Some(k) => {
+                spans.push(Span::new(a, a + k));
+                spans.push(Span::new(a + k, b));
+            }
+            None => spans.push(Span::new(a, b)),
+        }
     };
+    let mut start: Option<usize> = None;
     for (i, c) in s.char_indices() {
         let wordish = c.is_alphanumeric() || c == '-' || c == '\'' || c == '’';
         match (wordish, start) {
             (true, None) => start = Some(i),
             (false, Some(a)) => {
-                push(&mut tokens, a, i);
+                push(a, i);
                 start = None;
             }
             _ => {}
         }
         if !wordish && !c.is_whitespace() {
             // Punctuation is a token of its own.
-            push(&mut tokens, i, i + c.len_utf8());
+            push(i, i + c.len_utf8());
         }
     }
     if let Some(a) = start {
-        push(&mut tokens, a, s.len());
+        push(a, s.len());
     }
-    // Split a trailing possessive or contraction: "Britain's" -> "Britain", "'s".
-    let mut out = Vec::with_capacity(tokens.len());
-    for t in tokens {
-        let word = t.span.of(text);
-        let cut = ["'s", "’s", "n't", "n’t"]
-            .iter()
-            .find(|suffix| word.len() > suffix.len() && word.ends_with(*suffix))
-            .map(|suffix| word.len() - suffix.len());
-        match cut {
-            Some(k) => {
-                let a = Span::new(t.span.start, t.span.start + k);
-                let b = Span::new(t.span.start + k, t.span.end);
-                out.push(Token {
-                    span: a,
-                    lower: lower_word(a.of(text)),
-                });
-                out.push(Token {
-                    span: b,
-                    lower: lower_word(b.of(text)),
-                });
+    buf.clear();
+    let mut ends = Vec::with_capacity(spans.len());
+    for t in &spans {
+        push_lower(t.of(text), buf);
+        ends.push(buf.len());
+    }
+    let buf: &'a String = buf;
+    let mut from = 0;
+    spans
+        .iter()
+        .zip(ends)
+        .map(|(&span, to)| {
+            let lower = &buf[from..to];
+            from = to;
+            Token {
+                span,
+                lower,
+                class: class_of(lower),
             }
-            None => out.push(t),
-        }
-    }
-    out
+        })
+        .collect()
 }
 
 /// The cue lexicons indexed by word: phrase cues by their first word (in lexicon order), word
 /// cues by the word (the first entry of a word wins, as a scan in lexicon order would find).
 type CueTables = (
-    std::collections::HashMap<&'static str, Vec<usize>>,
-    std::collections::HashMap<&'static str, usize>,
+    FxHashMap<&'static str, Vec<usize>>,
+    FxHashMap<&'static str, usize>,
 );
 
 fn cue_tables() -> &'static CueTables {
     static TABLES: std::sync::OnceLock<CueTables> = std::sync::OnceLock::new();
     TABLES.get_or_init(|| {
-        let mut phrases: std::collections::HashMap<&'static str, Vec<usize>> =
-            std::collections::HashMap::new();
+        let mut phrases: FxHashMap<&'static str, Vec<usize>> = FxHashMap::default();
         for (k, (words, _, _)) in PHRASE_CUES.iter().enumerate() {
             if let Some(first) = words.first() {
                 phrases.entry(*first).or_default().push(k);
             }
         }
-        let mut words = std::collections::HashMap::new();
+        let mut words = FxHashMap::default();
         for (k, (w, _, _)) in WORD_CUES.iter().enumerate() {
             words.entry(*w).or_insert(k);
         }
@@ -563,9 +644,13 @@ fn find_cues(tokens: &[Token]) -> Vec<Cue> {
     let mut cues: Vec<Cue> = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
+        if !tokens[i].is(class::CUE_START) {
+            i += 1;
+            continue;
+        }
         let (phrase_first, word_cues) = cue_tables();
         let phrase = phrase_first
-            .get(tokens[i].lower.as_str())
+            .get(tokens[i].lower)
             .into_iter()
             .flatten()
             .map(|&k| &PHRASE_CUES[k])
@@ -585,33 +670,29 @@ fn find_cues(tokens: &[Token]) -> Vec<Cue> {
             i = last + 1;
             continue;
         }
-        if let Some((_, action, kind)) = word_cues
-            .get(tokens[i].lower.as_str())
-            .map(|&k| &WORD_CUES[k])
-        {
-            let word = tokens[i].lower.as_str();
+        if let Some((_, action, kind)) = word_cues.get(tokens[i].lower).map(|&k| &WORD_CUES[k]) {
+            let word = tokens[i].lower;
             let participle = word.ends_with("ing") && *kind == CueKind::Verb;
             let after_be = participle
                 && tokens[..i]
                     .iter()
                     .rev()
                     .take(3)
-                    .any(|t| BE_FORMS.contains(&t.lower.as_str()));
+                    .any(|t| t.is(class::BE_FORM));
             // An absolute construction: "with the Spanish authorities arresting nine people".
-            let after_actor =
-                participle && i > 0 && AUTHORITY_NOUNS.contains(&tokens[i - 1].lower.as_str());
+            let after_actor = participle && i > 0 && tokens[i - 1].is(class::AUTHORITY);
             // "an operation involving X": the participle relates X to the operation.
             let relational = matches!(word, "involving" | "participating");
             // "targeted" is a takedown only of infrastructure, not of people.
             let targets_infrastructure = !word.starts_with("target")
                 || tokens[i.saturating_sub(4)..tokens.len().min(i + 5)]
                     .iter()
-                    .any(|t| INFRASTRUCTURE.contains(&t.lower.as_str()));
+                    .any(|t| t.is(class::INFRASTRUCTURE));
             // Hosting a gathering is not coordinating: "its General Assembly, hosted by the UK".
             let hosts_gathering = word == "hosted"
                 && tokens[i.saturating_sub(4)..tokens.len().min(i + 4)]
                     .iter()
-                    .any(|t| GATHERINGS.contains(&t.lower.as_str()));
+                    .any(|t| t.is(class::GATHERING));
             if (!participle || after_be || after_actor || relational)
                 && targets_infrastructure
                 && !hosts_gathering
@@ -627,7 +708,7 @@ fn find_cues(tokens: &[Token]) -> Vec<Cue> {
         } else if tokens[i].lower == "led"
             && tokens[i + 1..].iter().take(4).any(|t| {
                 matches!(
-                    t.lower.as_str(),
+                    t.lower,
                     "operation" | "investigation" | "action" | "probe" | "effort" | "raids"
                 )
             })
@@ -648,22 +729,24 @@ fn find_cues(tokens: &[Token]) -> Vec<Cue> {
 /// Token index where each clause starts (the first is 0).
 fn clause_starts(tokens: &[Token]) -> Vec<usize> {
     let mut starts = vec![0];
+    // Whether an introducer ("include", ":") stands before the token (one pass, not a scan
+    // back from every semicolon).
+    let mut introduced = false;
     for (i, t) in tokens.iter().enumerate() {
         if i == 0 {
+            introduced = t.is(class::INTRODUCER);
             continue;
         }
-        let w = t.lower.as_str();
+        let w = t.lower;
         let is_break = if w == ";" {
             // After "include:" semicolons separate the members of a list, not clauses.
-            !tokens[..i]
-                .iter()
-                .any(|t| INTRODUCERS.contains(&t.lower.as_str()))
-        } else if CLAUSE_BREAKS.contains(&w) {
+            !introduced
+        } else if t.is(class::CLAUSE_BREAK) {
             if w == "as" {
                 // "as well as", "such as", "as part of", "as a result": not a clause break.
-                let prev = tokens[i - 1].lower.as_str();
-                let next = tokens.get(i + 1).map(|t| t.lower.as_str()).unwrap_or("");
-                let next2 = tokens.get(i + 2).map(|t| t.lower.as_str()).unwrap_or("");
+                let prev = tokens[i - 1].lower;
+                let next = tokens.get(i + 1).map(|t| t.lower).unwrap_or("");
+                let next2 = tokens.get(i + 2).map(|t| t.lower).unwrap_or("");
                 !(prev == "well"
                     || prev == "such"
                     || prev == "same"
@@ -681,14 +764,18 @@ fn clause_starts(tokens: &[Token]) -> Vec<usize> {
         if is_break {
             starts.push(i);
         }
+        introduced = introduced || t.is(class::INTRODUCER);
     }
     starts
 }
 
+/// The token that covers byte `offset` (tokens are in text order and do not overlap).
 fn token_at(tokens: &[Token], offset: usize) -> Option<usize> {
-    tokens
-        .iter()
-        .position(|t| t.span.start <= offset && offset < t.span.end.max(t.span.start + 1))
+    let i = tokens
+        .partition_point(|t| t.span.start <= offset)
+        .checked_sub(1)?;
+    let t = &tokens[i];
+    (offset < t.span.end.max(t.span.start + 1)).then_some(i)
 }
 
 /// Links actions to places in every sentence.
@@ -702,7 +789,7 @@ pub fn link(
     // Mentions come in text order: take each sentence's run of them, and tokenize only the
     // sentences that have one (linear in the text, not sentences × mentions).
     let mut here: Vec<&Mention> = Vec::new();
-    let mut word = String::new();
+    let mut lower = String::new();
     let mut k = 0;
     while k < mentions.len() {
         let index = mentions[k].sentence;
@@ -714,39 +801,9 @@ pub fn link(
         let Some(sentence) = sentence_by_index(sentences, index) else {
             continue;
         };
-        // Most sentences carry no cue at all: check the words before tokenizing.
-        if !may_have_cue(sentence.span.of(text), &mut word) {
-            continue;
-        }
-        link_sentence(gazetteer, text, sentence, &here, &mut events);
+        link_sentence(gazetteer, text, sentence, &here, &mut lower, &mut events);
     }
     events
-}
-
-/// False when no word of `sentence` can start a cue (a word cue, the first word of a phrase
-/// cue, or "led"), so that [`find_cues`] would find none. `word` is a reused buffer.
-fn may_have_cue(sentence: &str, word: &mut String) -> bool {
-    let (phrase_first, word_cues) = cue_tables();
-    let wordish = |c: char| c.is_alphanumeric() || c == '-' || c == '\'' || c == '’';
-    sentence.split(|c: char| !wordish(c)).any(|w| {
-        if w.is_empty() {
-            return false;
-        }
-        word.clear();
-        for c in w.chars() {
-            match c {
-                '’' => word.push('\''),
-                c => word.extend(c.to_lowercase()),
-            }
-        }
-        let bare = ["'s", "n't"]
-            .iter()
-            .find_map(|suffix| word.strip_suffix(suffix))
-            .unwrap_or(word);
-        [word.as_str(), bare]
-            .iter()
-            .any(|w| word_cues.contains_key(w) || phrase_first.contains_key(w) || *w == "led")
-    })
 }
 
 /// The sentence with this index (sentences are numbered in order, usually from 0).
@@ -770,10 +827,12 @@ fn link_sentence(
     text: &str,
     sentence: &Sentence,
     mentions: &[&Mention],
+    lower: &mut String,
     events: &mut Vec<Event>,
 ) {
-    let tokens = tokenize(text, sentence.span);
-    if tokens.is_empty() {
+    let tokens = tokenize(text, sentence.span, lower);
+    // Most sentences carry no cue at all.
+    if !tokens.iter().any(|t| t.is(class::CUE_START)) {
         return;
     }
     let mut placed: Vec<Placed<'_>> = Vec::new();
@@ -865,7 +924,7 @@ fn link_sentence(
 /// True when the words before token `i` introduce a result: "resulting in (the) arrest".
 fn follows_result(tokens: &[Token], i: usize) -> bool {
     let mut j = i;
-    if j > 0 && matches!(tokens[j - 1].lower.as_str(), "the" | "a" | "an") {
+    if j > 0 && matches!(tokens[j - 1].lower, "the" | "a" | "an") {
         j -= 1;
     }
     RESULTS.iter().any(|words| {
@@ -885,7 +944,7 @@ fn governor(text: &str, tokens: &[Token], at: usize) -> Option<usize> {
     let prev = |i: usize| (0..i).rev().find(|&j| tokens[j].lower != "the");
     let capitalised = |i: usize| tokens[i].span.of(text).starts_with(char::is_uppercase);
     let mut j = prev(at)?;
-    while matches!(tokens[j].lower.as_str(), "," | "and" | "or") {
+    while matches!(tokens[j].lower, "," | "and" | "or") {
         let Some(name) = prev(j).filter(|&n| capitalised(n)) else {
             break;
         };
@@ -897,23 +956,21 @@ fn governor(text: &str, tokens: &[Token], at: usize) -> Option<usize> {
     }
     let before = prev(j);
     if tokens[j].lower == "of" {
-        if let Some(n) = before.filter(|&n| PLACE_NOUNS.contains(&tokens[n].lower.as_str())) {
+        if let Some(n) = before.filter(|&n| tokens[n].is(class::PLACE_NOUN)) {
             // One adjective may stand before the noun: "the Dutch cities of".
             let g = prev(n)?;
-            let word = tokens[g].lower.as_str();
-            if PLACE_PREPOSITIONS.contains(&word) || word == "and" || word == "," {
+            let word = tokens[g].lower;
+            if tokens[g].is(class::PLACE_PREPOSITION) || word == "and" || word == "," {
                 return Some(g);
             }
             return prev(g);
         }
     }
-    if matches!(tokens[j].lower.as_str(), "from" | "of") {
-        if let Some(n) = before.filter(|&n| AUTHORITY_NOUNS.contains(&tokens[n].lower.as_str())) {
+    if matches!(tokens[j].lower, "from" | "of") {
+        if let Some(n) = before.filter(|&n| tokens[n].is(class::AUTHORITY)) {
             let mut g = prev(n)?;
             // "law enforcement from", "judicial authorities from".
-            while AUTHORITY_NOUNS.contains(&tokens[g].lower.as_str())
-                || tokens[g].lower == "judicial"
-            {
+            while tokens[g].is(class::AUTHORITY) || tokens[g].lower == "judicial" {
                 g = prev(g)?;
             }
             return Some(g);
@@ -924,11 +981,11 @@ fn governor(text: &str, tokens: &[Token], at: usize) -> Option<usize> {
 
 /// Tokens between `a` (exclusive) and `b` (exclusive), without short parentheticals such as
 /// "(NCA)" or "(Guardia Civil)" and citation marks such as "[4]".
-fn plain_between(tokens: &[Token], a: usize, b: usize) -> Vec<&str> {
+fn plain_between<'t>(tokens: &[Token<'t>], a: usize, b: usize) -> Vec<&'t str> {
     let mut out = Vec::new();
     let mut depth = 0usize;
     for t in tokens.get(a + 1..b).unwrap_or(&[]) {
-        match t.lower.as_str() {
+        match t.lower {
             "(" | "[" => depth += 1,
             ")" | "]" => depth = depth.saturating_sub(1),
             w if depth == 0 => out.push(w),
@@ -947,7 +1004,7 @@ fn link_list<'c>(
     tail: Placed<'_>,
 ) -> Vec<(&'c Cue, Rule)> {
     let governing = governor(text, tokens, head.first);
-    let gov_word = governing.map(|g| tokens[g].lower.as_str()).unwrap_or("");
+    let gov_word = governing.map(|g| tokens[g].lower).unwrap_or("");
     let left = |limit: usize| {
         let g = governing?;
         in_clause
@@ -1022,7 +1079,7 @@ fn link_list<'c>(
                     .iter()
                     .any(|c| c.first <= i && i <= c.last && c.action != Action::Participation)
             })
-            .find(|&i| INTRODUCERS.contains(&tokens[i].lower.as_str()));
+            .find(|&i| tokens[i].is(class::INTRODUCER));
         if let Some(i) = intro {
             let subject = in_clause
                 .iter()
@@ -1086,7 +1143,7 @@ fn negated(tokens: &[Token], starts: &[usize], clause: usize, cue: usize) -> boo
     let start = starts[clause];
     tokens[start..cue]
         .iter()
-        .any(|t| NEGATIONS.contains(&t.lower.as_str()) || MODALS.contains(&t.lower.as_str()))
+        .any(|t| t.is(class::NEGATION | class::MODAL))
 }
 
 /// For every mention, the index of the first mention of the list it belongs to. Two
@@ -1110,7 +1167,7 @@ fn list_heads(text: &str, tokens: &[Token], placed: &[Placed<'_>]) -> Vec<usize>
         let mut filler = false;
         let mut depth = 0usize;
         for i in a.last + 1..b.first {
-            let w = tokens[i].lower.as_str();
+            let w = tokens[i].lower;
             match w {
                 "(" | "[" => depth += 1,
                 ")" | "]" => depth = depth.saturating_sub(1),
@@ -1119,13 +1176,13 @@ fn list_heads(text: &str, tokens: &[Token], placed: &[Placed<'_>]) -> Vec<usize>
                 "as" if tokens.get(i + 1).is_some_and(|t| t.lower == "well") => {}
                 "the" | "in" => filler = true,
                 "of" if place_noun => {}
-                _ if PLACE_NOUNS.contains(&w)
+                _ if tokens[i].is(class::PLACE_NOUN)
                     && tokens.get(i + 1).is_some_and(|t| t.lower == "of") =>
                 {
                     place_noun = true
                 }
-                _ if AUTHORITY_NOUNS.contains(&w) => {}
-                _ if NUMBER_WORDS.contains(&w) || w.chars().all(|c| c.is_ascii_digit()) => {}
+                _ if tokens[i].is(class::AUTHORITY) => {}
+                _ if tokens[i].is(class::NUMBER_WORD) || w.chars().all(|c| c.is_ascii_digit()) => {}
                 // A capitalised word: a name the gazetteer lacks, inside the list.
                 _ if tokens[i].span.of(text).starts_with(char::is_uppercase) => capitalised = true,
                 _ => other = true,
@@ -1152,75 +1209,66 @@ fn drop_background<'a>(
     for (k, p) in placed.iter().enumerate() {
         let m = p.mention;
         let place = gazetteer.place(m.place);
-        let next_words: Vec<&str> = tokens[p.last + 1..]
-            .iter()
-            .take(3)
-            .map(|t| t.lower.as_str())
-            .collect();
-        let prev_words: Vec<&str> = tokens[..p.first]
-            .iter()
-            .rev()
-            .filter(|t| t.lower != "the")
-            .take(3)
-            .map(|t| t.lower.as_str())
-            .collect();
+        // The three words after the mention, and the three before it ("the" left out).
+        let next_words = || tokens[p.last + 1..].iter().take(3);
+        let prev_words = || {
+            tokens[..p.first]
+                .iter()
+                .rev()
+                .filter(|t| t.lower != "the")
+                .take(3)
+        };
         // A demonym names an actor only with an authority noun within three words, and a
         // place with a place noun: "the Spanish cities of Valencia and Malaga".
         if m.form == Form::Demonym {
-            let authority = next_words
-                .iter()
-                .take_while(|w| w.chars().all(|c| c.is_alphanumeric() || c == '-'))
-                .any(|w| AUTHORITY_NOUNS.contains(w));
-            let place_noun = next_words.first().is_some_and(|w| PLACE_NOUNS.contains(w));
+            let authority = next_words()
+                .take_while(|t| t.lower.chars().all(|c| c.is_alphanumeric() || c == '-'))
+                .any(|t| t.is(class::AUTHORITY));
+            let place_noun = next_words().next().is_some_and(|t| t.is(class::PLACE_NOUN));
             if !authority && !place_noun {
                 continue;
             }
         }
         // Inside an institution's name: "King's College London", "University of Lyon".
-        let prev_raw: Vec<&Token> = tokens[..p.first].iter().rev().take(3).collect();
-        let institution_before = prev_raw.iter().any(|t| {
-            INSTITUTIONS.contains(&t.lower.as_str())
-                && t.span.of(text).starts_with(char::is_uppercase)
-        });
+        let institution_before =
+            tokens[..p.first].iter().rev().take(3).any(|t| {
+                t.is(class::INSTITUTION) && t.span.of(text).starts_with(char::is_uppercase)
+            });
         let institution_after = tokens[p.last + 1..].first().is_some_and(|t| {
-            INSTITUTIONS.contains(&t.lower.as_str())
-                && t.span.of(text).starts_with(char::is_uppercase)
+            t.is(class::INSTITUTION) && t.span.of(text).starts_with(char::is_uppercase)
         });
         if institution_before || institution_after {
             continue;
         }
         // Origins, routes, residence, nationality: "from Syria", "via Spain", "wanted by Romania".
-        let prev = prev_words.first().copied().unwrap_or("");
+        let prev_token = prev_words().next();
+        let prev = prev_token.map_or("", |t| t.lower);
         if let Some(r) = routed {
             let joined = tokens[r + 1..p.first]
                 .iter()
-                .all(|t| matches!(t.lower.as_str(), "," | "and" | "or" | "the"));
+                .all(|t| matches!(t.lower, "," | "and" | "or" | "the"));
             if joined {
                 routed = Some(p.last);
                 continue;
             }
             routed = None;
         }
-        if BACKGROUND_PREPOSITIONS.contains(&prev) {
+        if prev_token.is_some_and(|t| t.is(class::BACKGROUND_PREPOSITION)) {
             let actor_before = prev == "from"
-                && prev_words[1..].iter().any(|w| {
-                    AUTHORITY_NOUNS.contains(w) || *w == "deployed" || *w == "representatives"
+                && prev_words().skip(1).any(|t| {
+                    t.is(class::AUTHORITY) || t.lower == "deployed" || t.lower == "representatives"
                 });
             if !actor_before {
                 routed = Some(p.last);
                 continue;
             }
         }
-        if prev_words
-            .iter()
-            .take(2)
-            .any(|w| BACKGROUND_VERBS.contains(w))
-        {
+        if prev_words().take(2).any(|t| t.is(class::BACKGROUND_VERB)) {
             continue;
         }
-        if next_words.first().is_some_and(|w| {
+        if next_words().next().is_some_and(|t| {
             matches!(
-                *w,
+                t.lower,
                 "national" | "nationals" | "citizen" | "citizens" | "-born"
             )
         }) {
@@ -1251,7 +1299,7 @@ fn drop_background<'a>(
             let titlecase =
                 word.starts_with(char::is_uppercase) && word.chars().any(char::is_lowercase);
             let compass = matches!(
-                before.lower.as_str(),
+                before.lower,
                 "north"
                     | "south"
                     | "east"

@@ -69,6 +69,9 @@ pub fn read(path: &str, options: &ReadOptions) -> Result<Article> {
                 "is a directory, not an article",
             )));
         }
+        // Sized once from the file's length (no regrowth, no spare capacity).
+        let len = file.metadata().map_err(io_err)?.len();
+        bytes.reserve_exact(usize::try_from(len.min(options.max_bytes) + 1).unwrap_or(0));
         file.take(options.max_bytes + 1)
             .read_to_end(&mut bytes)
             .map_err(io_err)?;
@@ -246,7 +249,7 @@ fn refuse_nul(path: &str, bytes: &[u8]) -> Result<()> {
 }
 
 fn memchr_nul(bytes: &[u8]) -> Option<usize> {
-    bytes.iter().position(|&b| b == 0)
+    memchr::memchr(0, bytes)
 }
 
 fn utf8(path: &str, bytes: Vec<u8>, warnings: &mut Vec<String>) -> Result<String> {

@@ -17,8 +17,8 @@ use crate::gazetteer::index::{NameRef, RawMatch};
 use crate::gazetteer::{Form, Gazetteer, PlaceId, PlaceKind, CITY_WELL_KNOWN};
 use crate::sentences::Sentence;
 use crate::span::Span;
+use rustc_hash::FxHashSet as HashSet;
 use serde::Serialize;
-use std::collections::HashSet;
 
 /// A name of a place in the text.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -196,6 +196,36 @@ fn words_before(text: &str, at: usize) -> (String, String) {
     (first, second)
 }
 
+/// Keeps the longest name at `i` whose capitals agree with the text, if any (`raw` is a
+/// reused buffer).
+fn longest_at(
+    gazetteer: &Gazetteer,
+    text: &str,
+    i: usize,
+    raw: &mut Vec<RawMatch>,
+    chosen: &mut Vec<Chosen>,
+    free_from: &mut usize,
+) {
+    let names = &gazetteer.names;
+    raw.clear();
+    names.matches_at(text, i, raw);
+    for m in raw.iter().rev() {
+        let found = &text[m.start..m.end];
+        for (entry, name) in names.group(m.group).enumerate() {
+            if case_agrees(name.text, found, name.case_sensitive) {
+                chosen.push(Chosen {
+                    start: m.start,
+                    end: m.end,
+                    group: m.group,
+                    entry: entry as u8,
+                });
+                *free_from = m.end;
+                return;
+            }
+        }
+    }
+}
+
 /// Finds the place mentions in an article's sentences.
 pub fn find(gazetteer: &Gazetteer, text: &str, sentences: &[Sentence]) -> Vec<Mention> {
     let names = &gazetteer.names;
@@ -208,6 +238,18 @@ pub fn find(gazetteer: &Gazetteer, text: &str, sentences: &[Sentence]) -> Vec<Me
     // Walk every word start once (leftmost), keeping the longest valid match there.
     while i < bytes.len() {
         let b = bytes[i];
+        if b.is_ascii_alphanumeric() {
+            // A run of ASCII letters and digits: a name can start only at its first byte.
+            if !prev_word && i >= free_from && names.may_start(bytes, i) {
+                longest_at(gazetteer, text, i, &mut raw, &mut chosen, &mut free_from);
+            }
+            prev_word = true;
+            i += bytes[i..]
+                .iter()
+                .position(|b| !b.is_ascii_alphanumeric())
+                .unwrap_or(bytes.len() - i);
+            continue;
+        }
         let (word, len) = if b < 0x80 {
             (b.is_ascii_alphanumeric(), 1)
         } else {
@@ -215,23 +257,7 @@ pub fn find(gazetteer: &Gazetteer, text: &str, sentences: &[Sentence]) -> Vec<Me
             (c.is_alphanumeric(), c.len_utf8())
         };
         if !prev_word && i >= free_from && !b.is_ascii_whitespace() && names.may_start(bytes, i) {
-            raw.clear();
-            names.matches_at(text, i, &mut raw);
-            'longest: for m in raw.iter().rev() {
-                let found = &text[m.start..m.end];
-                for (entry, name) in names.group(m.group).enumerate() {
-                    if case_agrees(name.text, found, name.case_sensitive) {
-                        chosen.push(Chosen {
-                            start: m.start,
-                            end: m.end,
-                            group: m.group,
-                            entry: entry as u8,
-                        });
-                        free_from = m.end;
-                        break 'longest;
-                    }
-                }
-            }
+            longest_at(gazetteer, text, i, &mut raw, &mut chosen, &mut free_from);
         }
         prev_word = word;
         i += len;
@@ -247,6 +273,7 @@ pub fn find(gazetteer: &Gazetteer, text: &str, sentences: &[Sentence]) -> Vec<Me
         .collect();
 
     let mut mentions: Vec<Mention> = Vec::with_capacity(chosen.len());
+    let sentence_of = SentenceOf::new(sentences);
     let mut readings: Vec<PlaceId> = Vec::new();
     for (k, c) in chosen.iter().enumerate() {
         let entry = &c.name(gazetteer);
@@ -258,7 +285,7 @@ pub fn find(gazetteer: &Gazetteer, text: &str, sentences: &[Sentence]) -> Vec<Me
             match city(
                 gazetteer,
                 text,
-                sentences,
+                &sentence_of,
                 &chosen,
                 k,
                 &mentions,
@@ -285,7 +312,7 @@ pub fn find(gazetteer: &Gazetteer, text: &str, sentences: &[Sentence]) -> Vec<Me
                 }
             }
         }
-        let Some(sentence) = sentence_of(sentences, start) else {
+        let Some(sentence) = sentence_of.get(start) else {
             continue;
         };
         mentions.push(Mention {
@@ -313,7 +340,7 @@ pub fn find(gazetteer: &Gazetteer, text: &str, sentences: &[Sentence]) -> Vec<Me
 fn city(
     gazetteer: &Gazetteer,
     text: &str,
-    sentences: &[Sentence],
+    sentence_of: &SentenceOf<'_>,
     chosen: &[Chosen],
     k: usize,
     mentions: &[Mention],
@@ -331,8 +358,9 @@ fn city(
         return None;
     }
     // Capitals that say nothing: the first word of a sentence, a headline in capitals.
-    let sentence_start = sentence_of(sentences, c.start)
-        .and_then(|s| sentences.get(s))
+    let sentence_start = sentence_of
+        .get(c.start)
+        .and_then(|s| sentence_of.sentences.get(s))
         .map_or(0, |s| s.span.start);
     let initial = !text[sentence_start.min(c.start)..c.start]
         .chars()
@@ -439,12 +467,44 @@ fn choose(
     best
 }
 
-fn sentence_of(sentences: &[Sentence], offset: usize) -> Option<usize> {
-    let i = sentences.partition_point(|s| s.span.end <= offset);
-    sentences
-        .get(i)
-        .filter(|s| s.span.start <= offset)
-        .map(|s| s.index)
+/// The sentence holding a byte offset. Offsets are asked in text order (nearly always), so the
+/// search starts where the last one ended, and halves the rest only after a long jump.
+struct SentenceOf<'s> {
+    sentences: &'s [Sentence],
+    /// Where the last search ended.
+    hint: std::cell::Cell<usize>,
+}
+
+impl<'s> SentenceOf<'s> {
+    fn new(sentences: &'s [Sentence]) -> SentenceOf<'s> {
+        SentenceOf {
+            sentences,
+            hint: std::cell::Cell::new(0),
+        }
+    }
+
+    /// The index of the sentence that holds `offset`, if one does.
+    fn get(&self, offset: usize) -> Option<usize> {
+        let s = self.sentences;
+        let ends_by = |x: &Sentence| x.span.end <= offset;
+        // The first sentence ending after `offset` (sentences are in text order).
+        let mut i = self.hint.get().min(s.len());
+        if i > 0 && !ends_by(&s[i - 1]) {
+            i = s[..i].partition_point(ends_by);
+        } else {
+            let mut steps = 0;
+            while i < s.len() && ends_by(&s[i]) {
+                i += 1;
+                steps += 1;
+                if steps == 8 {
+                    i += s[i..].partition_point(ends_by);
+                    break;
+                }
+            }
+        }
+        self.hint.set(i);
+        s.get(i).filter(|x| x.span.start <= offset).map(|x| x.index)
+    }
 }
 
 #[cfg(test)]

@@ -13,8 +13,8 @@ use crate::article::Article;
 use crate::gazetteer::Gazetteer;
 use crate::sentences::Sentence;
 use geo::Point;
+use rustc_hash::FxHashMap as HashMap;
 use serde::Serialize;
-use std::collections::HashMap;
 
 /// An event with its place resolved: what the events layer holds, one feature each.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -59,7 +59,7 @@ pub fn locate(
     events: &[Event],
 ) -> Vec<Located> {
     // For each (action, place): the index of its best event and where the text first states it.
-    let mut best: HashMap<(Action, usize), (usize, usize)> = HashMap::new();
+    let mut best: HashMap<(Action, usize), (usize, usize)> = HashMap::default();
     for (i, e) in events.iter().enumerate() {
         let entry = best
             .entry((e.action, e.place))

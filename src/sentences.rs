@@ -117,8 +117,8 @@ fn push(text: &str, sentences: &mut Vec<Sentence>, start: usize, end: usize) {
     });
 }
 
-/// The word (letters, digits, inner periods) ending just before byte `i`, lower-cased.
-fn word_before(text: &str, i: usize) -> String {
+/// The word (letters, digits, inner periods) ending just before byte `i`.
+fn word_before(text: &str, i: usize) -> &str {
     let head = &text[..i];
     let start = head
         .char_indices()
@@ -126,7 +126,7 @@ fn word_before(text: &str, i: usize) -> String {
         .find(|&(_, c)| !(c.is_alphanumeric() || c == '.'))
         .map(|(j, c)| j + c.len_utf8())
         .unwrap_or(0);
-    head[start..].to_lowercase()
+    &head[start..]
 }
 
 /// If the sentence ends at the punctuation at byte `i`, the byte where the next one may start.
@@ -159,9 +159,19 @@ fn ends_at_punctuation(text: &str, i: usize) -> Option<usize> {
     // A paragraph break ends a sentence whatever precedes it.
     let paragraph = after[..next_word_start - end].matches('\n').count() >= 2;
     if text.as_bytes()[i] == b'.' && !paragraph {
+        // Lower-cased only when it is not ASCII: the word lists are ASCII and lower case, so
+        // an ASCII word compares without case.
         let word = word_before(text, i);
+        let lowered;
+        let word = if word.is_ascii() {
+            word
+        } else {
+            lowered = word.to_lowercase();
+            lowered.as_str()
+        };
         let bare = word.trim_end_matches('.');
-        if INITIALS.contains(&bare) {
+        let listed = |list: &[&str]| list.iter().any(|w| w.eq_ignore_ascii_case(bare));
+        if listed(INITIALS) {
             let opener: String = next
                 .chars()
                 .take_while(|c| c.is_alphabetic())
@@ -170,7 +180,7 @@ fn ends_at_punctuation(text: &str, i: usize) -> Option<usize> {
             if !OPENERS.contains(&opener.as_str()) {
                 return None;
             }
-        } else if ABBREVIATIONS.contains(&bare) {
+        } else if listed(ABBREVIATIONS) {
             return None;
         } else if bare.chars().count() == 1
             && bare.chars().all(|c| c.is_alphabetic())
@@ -193,10 +203,12 @@ fn ends_at_punctuation(text: &str, i: usize) -> Option<usize> {
 
 /// If a line break at byte `i` ends a sentence, the byte after it.
 fn ends_at_newline(text: &str, i: usize) -> Option<usize> {
-    let line_start = text[..i].rfind('\n').map(|j| j + 1).unwrap_or(0);
+    let bytes = text.as_bytes();
+    let line_start = memchr::memrchr(b'\n', &bytes[..i]).map_or(0, |j| j + 1);
     let line = text[line_start..i].trim();
     let rest = &text[i + 1..];
-    let next_line = rest.split('\n').next().unwrap_or("").trim();
+    let next_end = memchr::memchr(b'\n', rest.as_bytes()).unwrap_or(rest.len());
+    let next_line = rest[..next_end].trim();
     if line.is_empty() || next_line.is_empty() {
         return Some(i + 1); // blank line: paragraph break
     }
@@ -206,11 +218,15 @@ fn ends_at_newline(text: &str, i: usize) -> Option<usize> {
     if next_line.starts_with(BULLETS) || line.starts_with(BULLETS) {
         return Some(i + 1);
     }
-    let letters: Vec<char> = line.chars().filter(|c| c.is_alphabetic()).collect();
-    if letters.len() >= 4 && letters.iter().all(|c| c.is_uppercase()) {
-        return Some(i + 1); // a headline in capitals
+    // A headline in capitals: at least four letters, all upper case.
+    let mut letters = 0;
+    for c in line.chars().filter(|c| c.is_alphabetic()) {
+        if !c.is_uppercase() {
+            return None;
+        }
+        letters += 1;
     }
-    None
+    (letters >= 4).then_some(i + 1)
 }
 
 #[cfg(test)]

@@ -35,6 +35,40 @@ pub struct NameIndex {
     /// starting in upper case or with a non-letter; `lower` likewise for the `0x01` keys.
     upper: Vec<u64>,
     lower: Vec<u64>,
+    /// Bit [`trigram`]`(b0, b1, b2)` is set when some key starts with the ASCII letters or
+    /// digits `b0 b1 b2`, for words starting in upper case or with a digit; `lower3` likewise
+    /// for the `0x01` keys.
+    upper3: Vec<u64>,
+    lower3: Vec<u64>,
+}
+
+/// ASCII letters (either case) and digits numbered 0–35; `None` for any other byte.
+fn symbol(b: u8) -> Option<usize> {
+    match b.to_ascii_lowercase() {
+        d @ b'0'..=b'9' => Some(usize::from(d - b'0')),
+        l @ b'a'..=b'z' => Some(usize::from(l - b'a') + 10),
+        _ => None,
+    }
+}
+
+/// The bit of three ASCII letters or digits in `upper3`/`lower3`; `None` if one is not.
+fn trigram(b0: u8, b1: u8, b2: u8) -> Option<usize> {
+    Some((symbol(b0)? * 36 + symbol(b1)?) * 36 + symbol(b2)?)
+}
+
+/// Sets the bit of the first three bytes of every key below `node` that starts with three
+/// letters or digits (three levels of the automaton, not its keys).
+fn set_trigrams(bits: &mut [u64], node: Node<'_>, fst: &Fst<Cow<'static, [u8]>>) {
+    for t0 in node.transitions().filter(|t| symbol(t.inp).is_some()) {
+        let n1 = fst.node(t0.addr);
+        for t1 in n1.transitions().filter(|t| symbol(t.inp).is_some()) {
+            for t2 in fst.node(t1.addr).transitions() {
+                if let Some(k) = trigram(t0.inp, t1.inp, t2.inp) {
+                    bits[k / 64] |= 1 << (k % 64);
+                }
+            }
+        }
+    }
 }
 
 impl std::fmt::Debug for NameIndex {
@@ -199,22 +233,29 @@ impl NameIndex {
                 }
             }
         };
+        let mut upper3 = vec![0u64; (36 * 36 * 36usize).div_ceil(64)];
+        let mut lower3 = upper3.clone();
         let root = fst.root();
         set(&mut upper, root, &fst);
+        set_trigrams(&mut upper3, root, &fst);
         if let Some(i) = root.find_input(LOWER_PREFIX) {
             let node = fst.node(root.transition(i).addr);
             set(&mut lower, node, &fst);
+            set_trigrams(&mut lower3, node, &fst);
         }
         NameIndex {
             fst,
             groups,
             upper,
             lower,
+            upper3,
+            lower3,
         }
     }
 
     /// A quick test before [`NameIndex::matches_at`]: false when no name can start at `at`
-    /// (checked on the first two bytes when both are ASCII).
+    /// (checked on the first two bytes when both are ASCII, and on the first three when they are
+    /// ASCII letters or digits).
     #[inline]
     pub fn may_start(&self, text: &[u8], at: usize) -> bool {
         let b0 = text[at];
@@ -235,6 +276,18 @@ impl NameIndex {
             b1.to_ascii_lowercase()
         };
         let k = usize::from(b0.to_ascii_lowercase()) * 256 + usize::from(b1);
+        if bits[k / 64] & (1 << (k % 64)) == 0 {
+            return false;
+        }
+        // Three ASCII letters or digits fold to themselves in lower case: a key starts with them.
+        let Some(k) = text.get(at + 2).and_then(|&b2| trigram(b0, b1, b2)) else {
+            return true;
+        };
+        let bits = if b0.is_ascii_lowercase() {
+            &self.lower3
+        } else {
+            &self.upper3
+        };
         bits[k / 64] & (1 << (k % 64)) != 0
     }
 

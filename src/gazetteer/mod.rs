@@ -13,6 +13,7 @@ use crate::error::{Error, Result};
 use cities::Cities;
 use geo::{MultiPolygon, Point, Polygon};
 use index::NameIndex;
+use rustc_hash::FxHashMap;
 use serde::Serialize;
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
@@ -161,8 +162,8 @@ pub struct Gazetteer {
     pub countries: Vec<Country>,
     /// Every name, by folded form.
     pub names: NameIndex,
-    by_code: HashMap<String, usize>,
-    capitals: HashMap<String, PlaceId>,
+    by_code: FxHashMap<String, usize>,
+    capitals: FxHashMap<String, PlaceId>,
     outlines_regional: OnceLock<Result<Vec<Outline>, String>>,
     outlines_world: OnceLock<Result<Vec<Outline>, String>>,
 }
@@ -337,7 +338,7 @@ impl Gazetteer {
     ) -> Result<(Gazetteer, Vec<Name>)> {
         let mut places = Vec::new();
         let mut countries = Vec::new();
-        let mut by_code = HashMap::new();
+        let mut by_code = FxHashMap::default();
         let mut names = NameBuilder {
             enabled: with_names,
             names: Vec::new(),
@@ -421,7 +422,7 @@ impl Gazetteer {
         let agency_rows = parse::rows("agencies.tsv", sources.agencies, &AGENCY_COLUMNS)?;
         // The cities something refers to by name (agencies' seats and capitals), with points.
         let mut city_by_name: HashMap<(String, String), (PlaceId, Point<f64>)> = HashMap::new();
-        let mut capital_places: HashMap<String, PlaceId> = HashMap::new();
+        let mut capital_places: FxHashMap<String, PlaceId> = FxHashMap::default();
         let wanted = Wanted::new(
             agency_rows
                 .iter()

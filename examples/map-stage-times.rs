@@ -3,7 +3,7 @@
 //! busy machine; the outlines are decoded by the first run and cached after, like the PNG
 //! and SVG of one run share them).
 //!
-//! `cargo run --release --example stage-times [N]`
+//! `cargo run --release --example map-stage-times [N]`
 
 use opmap::article::Article;
 use opmap::gazetteer::{Detail, Gazetteer};
