@@ -41,6 +41,9 @@ use serde::Serialize;
 pub enum Rule {
     /// The place is the agent of a passive cue: "coordinated by Europol".
     PassiveAgent,
+    /// The place opens its clause and is set off by a comma: "In Spain, police seized … and
+    /// arrested …" (every cue of the clause happened there).
+    FrontedPlace,
     /// The place follows a cue and a place preposition: "seized in the Netherlands".
     CueInPlace,
     /// The place is the subject of a verb cue: "the UK targeted its domains".
@@ -64,6 +67,7 @@ impl Rule {
     pub fn as_str(self) -> &'static str {
         match self {
             Rule::PassiveAgent => "passive-agent",
+            Rule::FrontedPlace => "fronted-place",
             Rule::CueInPlace => "cue-in-place",
             Rule::Subject => "subject",
             Rule::Object => "object",
@@ -77,6 +81,7 @@ impl Rule {
     fn base_confidence(self) -> f64 {
         match self {
             Rule::PassiveAgent => 0.92,
+            Rule::FrontedPlace => 0.85,
             Rule::CueInPlace => 0.9,
             Rule::Subject => 0.85,
             Rule::Object => 0.8,
@@ -612,7 +617,20 @@ fn find_cues(tokens: &[Token]) -> Vec<Cue> {
                 && tokens[i.saturating_sub(4)..tokens.len().min(i + 4)]
                     .iter()
                     .any(|t| GATHERINGS.contains(&t.lower.as_str()));
+            // A search warrant is a raid only once executed: "police executed 40 search
+            // warrants" (not "a search warrant was issued").
+            let unexecuted_warrant = word == "search"
+                && tokens
+                    .get(i + 1)
+                    .is_some_and(|t| matches!(t.lower.as_str(), "warrant" | "warrants"))
+                && !tokens[i.saturating_sub(4)..i].iter().any(|t| {
+                    matches!(
+                        t.lower.as_str(),
+                        "executed" | "executing" | "execute" | "executes" | "served" | "serving"
+                    )
+                });
             if (!participle || after_be || after_actor || relational)
+                && !unexecuted_warrant
                 && targets_infrastructure
                 && !hosts_gathering
             {
@@ -825,7 +843,7 @@ fn link_sentence(
         if in_clause.is_empty() {
             continue;
         }
-        let mut linked = link_list(text, &tokens, &in_clause, head, tail);
+        let mut linked = link_list(text, &tokens, &in_clause, starts[clause], head, tail);
         let Some(&(primary, _)) = linked.first() else {
             continue;
         };
@@ -943,11 +961,31 @@ fn link_list<'c>(
     text: &str,
     tokens: &[Token],
     in_clause: &[&'c Cue],
+    clause_start: usize,
     head: Placed<'_>,
     tail: Placed<'_>,
 ) -> Vec<(&'c Cue, Rule)> {
     let governing = governor(text, tokens, head.first);
     let gov_word = governing.map(|g| tokens[g].lower.as_str()).unwrap_or("");
+    // "In Spain, police seized … and arrested …": a place phrase that opens its clause, set
+    // off by a comma, is where everything the clause tells happened.
+    if let Some(g) = governing {
+        let opens_clause = tokens[clause_start..g].iter().all(|t| {
+            matches!(t.lower.as_str(), ";" | "and" | "meanwhile" | "also")
+                || CLAUSE_BREAKS.contains(&t.lower.as_str())
+        });
+        let comma_after = tokens.get(tail.last + 1).is_some_and(|t| t.lower == ",");
+        if PLACE_PREPOSITIONS.contains(&gov_word) && opens_clause && comma_after {
+            let after: Vec<(&'c Cue, Rule)> = in_clause
+                .iter()
+                .filter(|c| c.first > tail.last)
+                .map(|c| (*c, Rule::FrontedPlace))
+                .collect();
+            if !after.is_empty() {
+                return after;
+            }
+        }
+    }
     let left = |limit: usize| {
         let g = governing?;
         in_clause
