@@ -717,6 +717,7 @@ pub fn link(
     mentions: &[Mention],
 ) -> Vec<Event> {
     let mut events = Vec::new();
+    let headed = heading_cues(text, sentences);
     // Mentions come in text order: take each sentence's run of them, and tokenize only the
     // sentences that have one (linear in the text, not sentences × mentions).
     let mut here: Vec<&Mention> = Vec::new();
@@ -732,11 +733,12 @@ pub fn link(
         let Some(sentence) = sentence_by_index(sentences, index) else {
             continue;
         };
+        let heading = headed.get(&index).copied();
         // Most sentences carry no cue at all: check the words before tokenizing.
-        if !may_have_cue(sentence.span.of(text), &mut word) {
+        if heading.is_none() && !may_have_cue(sentence.span.of(text), &mut word) {
             continue;
         }
-        link_sentence(gazetteer, text, sentence, &here, &mut events);
+        link_sentence(gazetteer, text, sentence, &here, heading, &mut events);
     }
     events
 }
@@ -767,6 +769,41 @@ fn may_have_cue(sentence: &str, word: &mut String) -> bool {
     })
 }
 
+/// The cue of the heading each list item stands under, by the item's sentence index.
+///
+/// A heading is a sentence that ends with a colon and holds a cue ("Countries involved in the
+/// operation:", "The following agencies took part:"); its items are the sentences after it
+/// that are bullet lines, or the one plain line right after it ("…were involved:\nthe Swiss
+/// police, …"). A line that is neither ends the list.
+fn heading_cues(text: &str, sentences: &[Sentence]) -> std::collections::HashMap<usize, Cue> {
+    let mut out = std::collections::HashMap::new();
+    let mut current: Option<(Cue, usize)> = None;
+    for s in sentences {
+        let words = s.span.of(text);
+        if let Some((cue, heading)) = current {
+            let line_start = text[..s.span.start].rfind('\n').map_or(0, |j| j + 1);
+            let lead = text[line_start..s.span.start].trim();
+            let bullet = lead.chars().count() == 1 && !lead.chars().any(char::is_alphanumeric);
+            let next_line = s.index == heading + 1 && lead.is_empty() && line_start > 0;
+            if bullet || next_line {
+                out.insert(s.index, cue);
+            } else {
+                current = None;
+            }
+        }
+        if words.ends_with(':') {
+            let tokens = tokenize(text, s.span);
+            let starts = clause_starts(&tokens);
+            let clause_of = |i: usize| starts.partition_point(|&s| s <= i) - 1;
+            current = find_cues(&tokens)
+                .into_iter()
+                .rfind(|c| !negated(&tokens, &starts, clause_of(c.first), c.first))
+                .map(|c| (c, s.index));
+        }
+    }
+    out
+}
+
 /// The sentence with this index (sentences are numbered in order, usually from 0).
 fn sentence_by_index(sentences: &[Sentence], index: usize) -> Option<&Sentence> {
     match sentences.get(index) {
@@ -788,6 +825,7 @@ fn link_sentence(
     text: &str,
     sentence: &Sentence,
     mentions: &[&Mention],
+    heading: Option<Cue>,
     events: &mut Vec<Event>,
 ) {
     let tokens = tokenize(text, sentence.span);
@@ -820,6 +858,20 @@ fn link_sentence(
         .filter(|c| !negated(&tokens, &starts, clause_of(c.first), c.first))
         .collect();
     if cues.is_empty() {
+        // An item of a list under a heading: "Countries involved:\n- Spain\n- Italy".
+        if let Some(cue) = heading {
+            for p in &placed {
+                events.push(Event {
+                    action: cue.action,
+                    place: p.mention.place,
+                    sentence: sentence.index,
+                    mention: p.mention.span,
+                    cue: cue.span,
+                    rule: Rule::Enumeration,
+                    confidence: confidence(Rule::Enumeration, &cue, p.mention, 0),
+                });
+            }
+        }
         return;
     }
     let heads = list_heads(text, &tokens, &placed);
@@ -1256,12 +1308,25 @@ fn drop_background<'a>(
         {
             continue;
         }
-        if next_words.first().is_some_and(|w| {
-            matches!(
-                *w,
-                "national" | "nationals" | "citizen" | "citizens" | "-born"
-            )
-        }) {
+        // "a Romanian national" is a person, but "the Romanian National Police" an agency: a
+        // capitalised "National" before a capitalised word, or "national" before an authority
+        // noun, opens an agency's name.
+        let agency_name = next_words.first() == Some(&"national")
+            && (next_words
+                .get(1)
+                .is_some_and(|w| AUTHORITY_NOUNS.contains(w))
+                || tokens[p.last + 1..]
+                    .iter()
+                    .take(2)
+                    .all(|t| t.span.of(text).starts_with(char::is_uppercase)));
+        if !agency_name
+            && next_words.first().is_some_and(|w| {
+                matches!(
+                    *w,
+                    "national" | "nationals" | "citizen" | "citizens" | "-born"
+                )
+            })
+        {
             continue;
         }
         // "Paris, France": a country after a city of its own only qualifies the city; after a

@@ -236,6 +236,7 @@ pub fn find(gazetteer: &Gazetteer, text: &str, sentences: &[Sentence]) -> Vec<Me
         prev_word = word;
         i += len;
     }
+    hyphenated_names(gazetteer, text, &mut raw, &mut chosen);
 
     // Countries the article names outright (not through a city), to settle shared names.
     let named_countries: HashSet<&str> = chosen
@@ -297,6 +298,69 @@ pub fn find(gazetteer: &Gazetteer, text: &str, sentences: &[Sentence]) -> Vec<Me
         });
     }
     mentions
+}
+
+/// Names a line break hyphenates ("the Lithu-\nanian police"): each word broken as `-` and a
+/// line break before a lower-case letter is matched as rejoined, and a name that crosses the
+/// break is added where nothing else was found. Its span covers the original text, hyphen and
+/// break included, so offsets still point into the article.
+fn hyphenated_names(
+    gazetteer: &Gazetteer,
+    text: &str,
+    raw: &mut Vec<RawMatch>,
+    chosen: &mut Vec<Chosen>,
+) {
+    let names = &gazetteer.names;
+    let mut added = false;
+    for (hyphen, _) in text.match_indices("-\n") {
+        let after = hyphen + 2;
+        let suffix_start =
+            after + (text[after..].len() - text[after..].trim_start_matches([' ', '\t']).len());
+        if !text[suffix_start..].starts_with(|c: char| c.is_lowercase()) {
+            continue;
+        }
+        let word_start = text[..hyphen]
+            .rfind(|c: char| !c.is_alphanumeric())
+            .map_or(0, |j| {
+                j + text[j..].chars().next().map_or(1, char::len_utf8)
+            });
+        if word_start == hyphen || chosen.iter().any(|c| c.start <= hyphen && hyphen < c.end) {
+            continue;
+        }
+        let prefix = &text[word_start..hyphen];
+        let mut tail_end = (suffix_start + 80).min(text.len());
+        while !text.is_char_boundary(tail_end) {
+            tail_end -= 1;
+        }
+        let joined = format!("{prefix}{}", &text[suffix_start..tail_end]);
+        raw.clear();
+        names.matches_at(&joined, 0, raw);
+        let original = |k: usize| suffix_start + (k - prefix.len());
+        'longest: for m in raw.iter().rev() {
+            if m.end <= prefix.len() {
+                continue;
+            }
+            let (start, end) = (word_start, original(m.end));
+            if chosen.iter().any(|c| c.start < end && start < c.end) {
+                continue;
+            }
+            for (entry, name) in names.group(m.group).enumerate() {
+                if case_agrees(name.text, &joined[m.start..m.end], name.case_sensitive) {
+                    chosen.push(Chosen {
+                        start,
+                        end,
+                        group: m.group,
+                        entry: entry as u8,
+                    });
+                    added = true;
+                    break 'longest;
+                }
+            }
+        }
+    }
+    if added {
+        chosen.sort_by_key(|c| c.start);
+    }
 }
 
 /// Decides whether a city name is a place here, and which city it is.

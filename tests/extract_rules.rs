@@ -81,3 +81,79 @@ fn citation_marks_end_a_sentence() {
         expect(&[("raid", "AT"), ("seizure", "HU")])
     );
 }
+
+// Class 7: lists under a heading, one item per line.
+
+#[test]
+fn bullet_items_under_a_heading_take_its_cue() {
+    assert_eq!(
+        pairs("Agencies that took part in the case:\n\n* Greece\n* the Czech Republic\n* Ireland\n\nThe suspects remain in prison."),
+        expect(&[
+            ("participation", "CZ"),
+            ("participation", "GR"),
+            ("participation", "IE")
+        ])
+    );
+}
+
+#[test]
+fn a_plain_line_after_a_heading_is_its_list() {
+    assert_eq!(
+        pairs("The following services assisted in the inquiry:\nthe Hellenic Police, Austria's Federal Criminal Police Office and the authorities of Slovenia.\nA trial is set for May."),
+        expect(&[
+            ("participation", "AT"),
+            ("participation", "GR"),
+            ("participation", "SI")
+        ])
+    );
+}
+
+#[test]
+fn a_heading_without_a_cue_lends_nothing() {
+    assert_eq!(
+        pairs("Where the gang had members:\n- Latvia\n- Estonia\n"),
+        expect(&[])
+    );
+}
+
+// Class 8: PDF line wraps.
+
+#[test]
+fn a_semicolon_at_a_line_end_does_not_end_the_list() {
+    assert_eq!(
+        pairs("Prosecutors thanked these partners for their help: the Hellenic Police;\nthe Danish National Police; and the Czech\nPolice."),
+        expect(&[
+            ("participation", "CZ"),
+            ("participation", "DK"),
+            ("participation", "GR")
+        ])
+    );
+}
+
+#[test]
+fn a_name_hyphenated_over_a_line_break_is_found() {
+    let text = "The Esto-\nnian police and the Latvian police searched 12 flats.";
+    assert_eq!(pairs(text), expect(&[("raid", "EE"), ("raid", "LV")]));
+    let g = gazetteer();
+    let extraction = opmap::extract(g, &Article::from_text("rule.txt", text));
+    let estonia = extraction
+        .events
+        .iter()
+        .find(|e| g.place(e.place).country == "EE")
+        .expect("an Estonian event");
+    assert_eq!(estonia.mention.of(text), "Esto-\nnian");
+}
+
+// Class 9: demonym + "National Police" is the country's agency, not a person's nationality.
+
+#[test]
+fn demonym_national_police_is_an_agency() {
+    assert_eq!(
+        pairs("The Bulgarian National Police arrested two men."),
+        expect(&[("arrest", "BG")])
+    );
+    assert_eq!(
+        pairs("A Bulgarian national was arrested in Vienna."),
+        expect(&[("arrest", "AT")])
+    );
+}
