@@ -992,6 +992,12 @@ fn governor(text: &str, tokens: &[Token], at: usize) -> Option<usize> {
     Some(j)
 }
 
+/// True for a count: digits ("12", "1,200" is several tokens and not one) or a number word.
+fn is_count(word: &str) -> bool {
+    (!word.is_empty() && word.chars().all(|c| c.is_ascii_digit()))
+        || (NUMBER_WORDS.contains(&word) && !matches!(word, "several" | "some"))
+}
+
 /// Tokens between `a` (exclusive) and `b` (exclusive), without short parentheticals such as
 /// "(NCA)" or "(Guardia Civil)" and citation marks such as "[4]".
 fn plain_between(tokens: &[Token], a: usize, b: usize) -> Vec<&str> {
@@ -1047,7 +1053,12 @@ fn link_list<'c>(
             .copied()
             .filter(|c| {
                 let between = plain_between(tokens, c.last, g);
-                between.len() <= limit && !between.iter().any(|w| matches!(*w, "," | ";" | ":"))
+                // A distributive count: "4 arrests: 1 in A and 3 in B", "two men were
+                // arrested, one in A and one in B".
+                let distributive = matches!(between.as_slice(), [":" | ",", n] if is_count(n));
+                distributive
+                    || (between.len() <= limit
+                        && !between.iter().any(|w| matches!(*w, "," | ";" | ":")))
             })
     };
     let mut linked: Vec<(&'c Cue, Rule)> = Vec::new();

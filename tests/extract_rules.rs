@@ -157,3 +157,26 @@ fn demonym_national_police_is_an_agency() {
         expect(&[("arrest", "AT")])
     );
 }
+
+// Class 6: distributive counts after a cue.
+
+#[test]
+fn distributive_counts_after_a_colon() {
+    assert_eq!(
+        pairs("Totals for the week:\n- 9 house searches: 4 in Slovakia, 2 in Hungary and 3 in Serbia\n"),
+        expect(&[("raid", "HU"), ("raid", "RS"), ("raid", "SK")])
+    );
+}
+
+#[test]
+fn distributive_counts_after_a_comma() {
+    assert_eq!(
+        pairs("Three couriers were detained, two in Morocco and one in Tunisia."),
+        expect(&[("arrest", "MA"), ("arrest", "TN")])
+    );
+    // A comma without a count keeps the clauses apart.
+    assert_eq!(
+        pairs("Three couriers were detained, police in Morocco said."),
+        expect(&[])
+    );
+}
