@@ -245,6 +245,11 @@ const PHRASE_CUES: &[(&[&str], Action, CueKind)] = {
         (&["in", "custody"], Arrest, Noun),
         (&["house", "searches"], Raid, Noun),
         (&["joint", "investigation", "team"], Participation, Noun),
+        (&["working", "with"], Participation, Verb),
+        (&["worked", "with"], Participation, Verb),
+        (&["working", "alongside"], Participation, Verb),
+        (&["worked", "alongside"], Participation, Verb),
+        (&["working", "together", "with"], Participation, Verb),
     ]
 };
 
@@ -390,7 +395,37 @@ const INTRODUCERS: &[&str] = &[
 
 /// Prepositions after a participation noun that introduce its members: "cooperation between A
 /// and B", "a team with C".
-const MEMBER_PREPOSITIONS: &[&str] = &["among", "amongst", "between", "of", "with"];
+const MEMBER_PREPOSITIONS: &[&str] = &["among", "amongst", "between", "from", "of", "with"];
+
+/// Nouns of help given: after them "from" names who gave it ("assistance from the Polish
+/// police"), not an origin.
+const SUPPORT_NOUNS: &[&str] = &[
+    "assistance",
+    "collaboration",
+    "contribution",
+    "contributions",
+    "cooperation",
+    "co-operation",
+    "help",
+    "participation",
+    "support",
+];
+
+/// Words that end an agency's name after a demonym: "the Dutch National High Tech Crime Unit".
+const AGENCY_HEADS: &[&str] = &[
+    "agency",
+    "bureau",
+    "command",
+    "commission",
+    "department",
+    "directorate",
+    "force",
+    "inspectorate",
+    "office",
+    "police",
+    "service",
+    "unit",
+];
 
 /// Words that introduce a result of the action before them: "resulting in the arrest of".
 const RESULTS: &[&[&str]] = &[
@@ -564,7 +599,7 @@ fn cue_tables() -> &'static CueTables {
     })
 }
 
-fn find_cues(tokens: &[Token]) -> Vec<Cue> {
+fn find_cues(text: &str, tokens: &[Token]) -> Vec<Cue> {
     let mut cues: Vec<Cue> = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
@@ -603,8 +638,14 @@ fn find_cues(tokens: &[Token]) -> Vec<Cue> {
                     .take(3)
                     .any(|t| BE_FORMS.contains(&t.lower.as_str()));
             // An absolute construction: "with the Spanish authorities arresting nine people".
-            let after_actor =
-                participle && i > 0 && AUTHORITY_NOUNS.contains(&tokens[i - 1].lower.as_str());
+            // Also after a name in "with X coordinating the involvement of …".
+            let after_actor = participle
+                && i > 0
+                && (AUTHORITY_NOUNS.contains(&tokens[i - 1].lower.as_str())
+                    || (tokens[i - 1].span.of(text).starts_with(char::is_uppercase)
+                        && tokens[i.saturating_sub(4)..i - 1]
+                            .iter()
+                            .any(|t| t.lower == "with")));
             // "an operation involving X": the participle relates X to the operation.
             let relational = matches!(word, "involving" | "participating");
             // "targeted" is a takedown only of infrastructure, not of people.
@@ -795,7 +836,7 @@ fn heading_cues(text: &str, sentences: &[Sentence]) -> std::collections::HashMap
             let tokens = tokenize(text, s.span);
             let starts = clause_starts(&tokens);
             let clause_of = |i: usize| starts.partition_point(|&s| s <= i) - 1;
-            current = find_cues(&tokens)
+            current = find_cues(text, &tokens)
                 .into_iter()
                 .rfind(|c| !negated(&tokens, &starts, clause_of(c.first), c.first))
                 .map(|c| (c, s.index));
@@ -850,7 +891,7 @@ fn link_sentence(
     if placed.is_empty() {
         return;
     }
-    let cues = find_cues(&tokens);
+    let cues = find_cues(text, &tokens);
     let starts = clause_starts(&tokens);
     let clause_of = |i: usize| starts.partition_point(|&s| s <= i) - 1;
     let cues: Vec<Cue> = cues
@@ -1226,6 +1267,8 @@ fn list_heads(text: &str, tokens: &[Token], placed: &[Placed<'_>]) -> Vec<usize>
                     place_noun = true
                 }
                 _ if AUTHORITY_NOUNS.contains(&w) => {}
+                // A possessive opens a member's agency: "Japan's National Police Agency".
+                "'s" => {}
                 _ if NUMBER_WORDS.contains(&w) || w.chars().all(|c| c.is_ascii_digit()) => {}
                 // A capitalised word: a name the gazetteer lacks, inside the list.
                 _ if tokens[i].span.of(text).starts_with(char::is_uppercase) => capitalised = true,
@@ -1268,10 +1311,17 @@ fn drop_background<'a>(
         // A demonym names an actor only with an authority noun within three words, and a
         // place with a place noun: "the Spanish cities of Valencia and Malaga".
         if m.form == Form::Demonym {
-            let authority = next_words
+            // Or an agency's name: a run of capitalised words ending in "Unit", "Bureau", ….
+            let agency = tokens[p.last + 1..]
                 .iter()
-                .take_while(|w| w.chars().all(|c| c.is_alphanumeric() || c == '-'))
-                .any(|w| AUTHORITY_NOUNS.contains(w));
+                .take(6)
+                .take_while(|t| t.span.of(text).starts_with(char::is_uppercase))
+                .any(|t| AGENCY_HEADS.contains(&t.lower.as_str()));
+            let authority = agency
+                || next_words
+                    .iter()
+                    .take_while(|w| w.chars().all(|c| c.is_alphanumeric() || c == '-'))
+                    .any(|w| AUTHORITY_NOUNS.contains(w));
             let place_noun = next_words.first().is_some_and(|w| PLACE_NOUNS.contains(w));
             if !authority && !place_noun {
                 continue;
@@ -1305,7 +1355,10 @@ fn drop_background<'a>(
         if BACKGROUND_PREPOSITIONS.contains(&prev) {
             let actor_before = prev == "from"
                 && prev_words[1..].iter().any(|w| {
-                    AUTHORITY_NOUNS.contains(w) || *w == "deployed" || *w == "representatives"
+                    AUTHORITY_NOUNS.contains(w)
+                        || SUPPORT_NOUNS.contains(w)
+                        || *w == "deployed"
+                        || *w == "representatives"
                 });
             if !actor_before {
                 routed = Some(p.last);

@@ -180,3 +180,47 @@ fn distributive_counts_after_a_comma() {
         expect(&[])
     );
 }
+
+// Class 10: help given and work alongside are participation.
+
+#[test]
+fn assistance_from_a_list_of_agencies() {
+    assert_eq!(
+        pairs("Detectives solved the case with generous assistance from Austria's Federal Criminal Police Office, the Hellenic Police and Slovenian authorities."),
+        expect(&[
+            ("participation", "AT"),
+            ("participation", "GR"),
+            ("participation", "SI")
+        ])
+    );
+}
+
+#[test]
+fn working_with_partners_is_participation() {
+    assert_eq!(
+        pairs("The probe was run by prosecutors, working with police in Chile, Peru and Colombia."),
+        expect(&[
+            ("participation", "CL"),
+            ("participation", "CO"),
+            ("participation", "PE")
+        ])
+    );
+}
+
+#[test]
+fn demonym_before_an_agency_name_is_an_actor() {
+    assert_eq!(
+        pairs(
+            "Working alongside the Greek National Cyber Crime Unit, the police seized 40 laptops."
+        ),
+        expect(&[("participation", "GR")])
+    );
+}
+
+#[test]
+fn with_a_name_and_a_participle_is_an_absolute_construction() {
+    assert_eq!(
+        pairs("The sting was run by several agencies, with Interpol coordinating the work of Asian partners."),
+        expect(&[("coordination", "FR")])
+    );
+}
