@@ -1137,6 +1137,24 @@ fn link_list<'c>(
                     .all(|w| !matches!(*w, "," | ";" | ":" | "that" | "which" | "who" | "whose"));
             if plain {
                 linked.push((c, Rule::Subject));
+                // Verbs sharing the subject: "Dutch police arrested 100 people and seized 8
+                // tonnes", "raided … , searched … and arrested …". A verb is shared when "and"
+                // (or a comma) stands right before it and no other actor starts in between.
+                let mut last = c.last;
+                for d in in_clause.iter().filter(|d| d.first > c.last) {
+                    let joined = d.kind == CueKind::Verb
+                        && d.first > 0
+                        && matches!(tokens[d.first - 1].lower.as_str(), "and" | ",")
+                        && plain_between(tokens, last, d.first).iter().all(|w| {
+                            !AUTHORITY_NOUNS.contains(w)
+                                && !matches!(*w, ";" | "who" | "which" | "that" | "they")
+                        });
+                    if !joined {
+                        break;
+                    }
+                    linked.push((d, Rule::Subject));
+                    last = d.last;
+                }
             }
         }
     }

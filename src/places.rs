@@ -390,6 +390,25 @@ fn city(
     if REGIONS.contains(&crate::gazetteer::fold(found).as_str()) {
         return None;
     }
+    // A month next to a day number is a date: "March 9", "9 March 2021" (Reading's "March",
+    // a town in Cambridgeshire, is not meant).
+    if is_month(found) {
+        let day = |w: &str| {
+            let digits = w.trim_end_matches(|ch: char| ch.is_alphabetic());
+            !digits.is_empty()
+                && digits.len() <= 2
+                && digits.chars().all(|ch| ch.is_ascii_digit())
+                && w.len() - digits.len() <= 2
+        };
+        let next = text[c.end..]
+            .split(|ch: char| !ch.is_alphanumeric())
+            .find(|w| !w.is_empty())
+            .unwrap_or("");
+        let (before, _) = words_before(text, c.start);
+        if day(next) || day(&before) {
+            return None;
+        }
+    }
     let name_lower_initial = name.text.starts_with(char::is_lowercase);
     if !found.starts_with(char::is_uppercase) && !name_lower_initial {
         return None;
@@ -465,6 +484,25 @@ fn city(
     let own_country = named.contains(chosen_place.country.as_str());
     let ok = context || well_known || (capitalised && own_country);
     ok.then_some(place)
+}
+
+/// True for an English month name (any case).
+fn is_month(word: &str) -> bool {
+    const MONTHS: &[&str] = &[
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    MONTHS.contains(&word.to_lowercase().as_str())
 }
 
 /// True when the place is its country's capital (as `cities.tsv` marks it).

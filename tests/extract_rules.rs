@@ -224,3 +224,39 @@ fn with_a_name_and_a_participle_is_an_absolute_construction() {
         expect(&[("coordination", "FR")])
     );
 }
+
+// Class 2: verbs that share a subject.
+
+#[test]
+fn coordinated_verbs_share_their_subject() {
+    assert_eq!(
+        pairs("Greek police detained six people and confiscated 300 kilos of heroin."),
+        expect(&[("arrest", "GR"), ("seizure", "GR")])
+    );
+    assert_eq!(
+        pairs("Danish officers raided four farms, searched a lorry and arrested the driver."),
+        expect(&[("arrest", "DK"), ("raid", "DK")])
+    );
+}
+
+#[test]
+fn a_second_actor_takes_its_own_verb() {
+    assert_eq!(
+        pairs("Greek police detained six people and the Turkish authorities seized a yacht."),
+        expect(&[("arrest", "GR"), ("seizure", "TR")])
+    );
+}
+
+// False positive: a month next to a day is a date, not a town.
+
+#[test]
+fn months_next_to_a_day_are_dates() {
+    assert_eq!(
+        pairs("LISBON, March 14 - Portuguese police arrested nine people."),
+        expect(&[("arrest", "PT")])
+    );
+    assert_eq!(
+        pairs("On 3 March officers in Malta searched a ship."),
+        expect(&[("raid", "MT")])
+    );
+}
