@@ -1105,6 +1105,13 @@ fn link_list<'c>(
     let mut linked: Vec<(&'c Cue, Rule)> = Vec::new();
     // "coordinated at international level by Europol", "arrested and five others placed
     // under judicial control by the Romanian authorities".
+    // "shut down in an operation led by X and Y": a cue that ends with the "by" ("led by",
+    // "headed by") takes its agent; the earlier verb is not X's.
+    if gov_word == "by" {
+        if let Some(c) = in_clause.iter().find(|c| Some(c.last) == governing) {
+            return vec![(c, Rule::PassiveAgent)];
+        }
+    }
     if gov_word == "by" {
         if let Some(c) =
             left(10).filter(|c| c.kind == CueKind::Verb || c.action == Action::Coordination)

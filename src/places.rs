@@ -473,6 +473,18 @@ fn city(
     }
     let place = choose(gazetteer, readings, named, country_after);
     let chosen_place = gazetteer.place(place);
+    // The country context closest before the name: "In the UK, … The arrests took place in
+    // Norfolk" is not Norfolk, Virginia. When the last place named (in this sentence or the one
+    // before) is a country or an agency, a city of no reading there that is neither large nor
+    // followed by its country is another place the gazetteer lacks (a county, a district).
+    let this_sentence = sentence_of(sentences, c.start).unwrap_or(0);
+    let context_elsewhere = mentions.last().is_some_and(|m| {
+        m.form != Form::City
+            && m.sentence + 1 >= this_sentence
+            && !readings
+                .iter()
+                .any(|&r| gazetteer.place(r).country == gazetteer.place(m.place).country)
+    });
     let context = preposition || continues || country_after.is_some();
     if name.common_word {
         return context.then_some(place);
@@ -481,6 +493,9 @@ fn city(
         .country(&chosen_place.country)
         .is_some_and(|country| country.independent && is_capital(gazetteer, place));
     let well_known = chosen_place.population >= CITY_WELL_KNOWN || capital;
+    if context_elsewhere && !well_known && country_after.is_none() {
+        return None;
+    }
     let own_country = named.contains(chosen_place.country.as_str());
     let ok = context || well_known || (capitalised && own_country);
     ok.then_some(place)

@@ -260,3 +260,31 @@ fn months_next_to_a_day_are_dates() {
         expect(&[("raid", "MT")])
     );
 }
+
+// Class 12: "led by" agents coordinate; they are not the agents of the earlier verb.
+
+#[test]
+fn led_by_agents_coordinate_only() {
+    assert_eq!(
+        pairs("The forum was taken down in a joint operation led by the Hellenic Police and the Danish National Police."),
+        expect(&[("coordination", "DK"), ("coordination", "GR")])
+    );
+}
+
+// False positive: a city name read against the country context closest before it.
+
+#[test]
+fn a_small_foreign_city_after_a_country_context_is_not_taken() {
+    // Kent (Washington or Ohio) is not meant after "In Britain".
+    assert_eq!(
+        pairs(
+            "In Britain, officers detained 12 people. The detentions took place in Kent and Essex."
+        ),
+        expect(&[("arrest", "GB")])
+    );
+    // A large city still counts.
+    assert_eq!(
+        pairs("In Britain, officers detained 12 people. Two more were detained in Chicago."),
+        expect(&[("arrest", "GB"), ("arrest", "US")])
+    );
+}
