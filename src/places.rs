@@ -474,17 +474,19 @@ fn city(
     let place = choose(gazetteer, readings, named, country_after);
     let chosen_place = gazetteer.place(place);
     // The country context closest before the name: "In the UK, … The arrests took place in
-    // Norfolk" is not Norfolk, Virginia. When the last place named (in this sentence or the one
-    // before) is a country or an agency, a city of no reading there that is neither large nor
-    // followed by its country is another place the gazetteer lacks (a county, a district).
+    // Norfolk" is not Norfolk, Virginia. When this sentence and the one before name countries
+    // (or agencies) and none of the city's readings is in one of them, a city that is neither
+    // large nor followed by its country is another place the gazetteer lacks (a county).
     let this_sentence = sentence_of(sentences, c.start).unwrap_or(0);
-    let context_elsewhere = mentions.last().is_some_and(|m| {
-        m.form != Form::City
-            && m.sentence + 1 >= this_sentence
-            && !readings
-                .iter()
-                .any(|&r| gazetteer.place(r).country == gazetteer.place(m.place).country)
-    });
+    let mut context = mentions
+        .iter()
+        .rev()
+        .take_while(|m| m.sentence + 1 >= this_sentence)
+        .filter(|m| m.form != Form::City)
+        .map(|m| gazetteer.place(m.place).country.as_str())
+        .peekable();
+    let context_elsewhere = context.peek().is_some()
+        && !context.any(|code| readings.iter().any(|&r| gazetteer.place(r).country == code));
     let context = preposition || continues || country_after.is_some();
     if name.common_word {
         return context.then_some(place);

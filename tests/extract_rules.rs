@@ -282,6 +282,11 @@ fn a_small_foreign_city_after_a_country_context_is_not_taken() {
         ),
         expect(&[("arrest", "GB")])
     );
+    // A reading in one of the countries named just before keeps the city.
+    assert_eq!(
+        pairs("Officers detained 12 people in Britain and Canada and the United States. More were detained in Kent."),
+        expect(&[("arrest", "CA"), ("arrest", "GB"), ("arrest", "US")])
+    );
     // A large city still counts.
     assert_eq!(
         pairs("In Britain, officers detained 12 people. Two more were detained in Chicago."),
