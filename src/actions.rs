@@ -26,7 +26,12 @@
 //!    team between A and B"), an enumeration after a participation word ("countries
 //!    participating include: A; B"), else a verb cue at most two words away. A purpose
 //!    infinitive right after the list ("actions in A and B to take down X") and a result
-//!    ("searched in A, resulting in the arrest of …") add their actions.
+//!    ("searched in A, resulting in the arrest of …") add their actions. A place phrase that
+//!    opens its clause ("In Spain, police seized … and arrested …") links every cue of it;
+//!    verbs joined by "and" share their subject; a distributive count ("4 arrests: 1 in A and 3
+//!    in B") links to the cue before it.
+//! 6. Items of a list under a heading that ends with ":" and holds a cue (bullet lines, or the
+//!    line right after it) take the heading's cue.
 
 use crate::action::Action;
 use crate::gazetteer::{Form, Gazetteer, PlaceId, PlaceKind};
