@@ -675,6 +675,16 @@ fn find_cues(text: &str, tokens: &[Token]) -> Vec<Cue> {
                         "executed" | "executing" | "execute" | "executes" | "served" | "serving"
                     )
                 });
+            // A noun cue after a light verb acts as a verb: "made arrests", "conducted raids",
+            // "carried out searches".
+            let light_verb = *kind == CueKind::Noun
+                && tokens[i.saturating_sub(3)..i].iter().any(|t| {
+                    matches!(
+                        t.lower.as_str(),
+                        "made" | "make" | "makes" | "conducted" | "conduct" | "carried"
+                    )
+                });
+            let kind = if light_verb { &CueKind::Verb } else { kind };
             if (!participle || after_be || after_actor || relational)
                 && !unexecuted_warrant
                 && targets_infrastructure

@@ -293,3 +293,17 @@ fn a_small_foreign_city_after_a_country_context_is_not_taken() {
         expect(&[("arrest", "GB"), ("arrest", "US")])
     );
 }
+
+// Class 3: a noun cue after a light verb ("made arrests", "conducted raids") acts as a verb.
+
+#[test]
+fn light_verb_nouns_take_a_demonym_subject() {
+    assert_eq!(
+        pairs("Finnish and Estonian police also made arrests after the raids."),
+        expect(&[("arrest", "EE"), ("arrest", "FI")])
+    );
+    assert_eq!(
+        pairs("Czech authorities conducted searches at two addresses."),
+        expect(&[("raid", "CZ")])
+    );
+}
