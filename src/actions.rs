@@ -26,7 +26,12 @@
 //!    team between A and B"), an enumeration after a participation word ("countries
 //!    participating include: A; B"), else a verb cue at most two words away. A purpose
 //!    infinitive right after the list ("actions in A and B to take down X") and a result
-//!    ("searched in A, resulting in the arrest of …") add their actions.
+//!    ("searched in A, resulting in the arrest of …") add their actions. A place phrase that
+//!    opens its clause ("In Spain, police seized … and arrested …") links every cue of it;
+//!    verbs joined by "and" share their subject; a distributive count ("4 arrests: 1 in A and 3
+//!    in B") links to the cue before it.
+//! 6. Items of a list under a heading that ends with ":" and holds a cue (bullet lines, or the
+//!    line right after it) take the heading's cue.
 
 use crate::action::Action;
 use crate::gazetteer::{Form, Gazetteer, PlaceId, PlaceKind};
@@ -42,6 +47,9 @@ use serde::Serialize;
 pub enum Rule {
     /// The place is the agent of a passive cue: "coordinated by Europol".
     PassiveAgent,
+    /// The place opens its clause and is set off by a comma: "In Spain, police seized … and
+    /// arrested …" (every cue of the clause happened there).
+    FrontedPlace,
     /// The place follows a cue and a place preposition: "seized in the Netherlands".
     CueInPlace,
     /// The place is the subject of a verb cue: "the UK targeted its domains".
@@ -65,6 +73,7 @@ impl Rule {
     pub fn as_str(self) -> &'static str {
         match self {
             Rule::PassiveAgent => "passive-agent",
+            Rule::FrontedPlace => "fronted-place",
             Rule::CueInPlace => "cue-in-place",
             Rule::Subject => "subject",
             Rule::Object => "object",
@@ -78,6 +87,7 @@ impl Rule {
     fn base_confidence(self) -> f64 {
         match self {
             Rule::PassiveAgent => 0.92,
+            Rule::FrontedPlace => 0.85,
             Rule::CueInPlace => 0.9,
             Rule::Subject => 0.85,
             Rule::Object => 0.8,
@@ -316,6 +326,11 @@ const PHRASE_CUES: &[(&[&str], Action, CueKind)] = {
         (&["in", "custody"], Arrest, Noun),
         (&["house", "searches"], Raid, Noun),
         (&["joint", "investigation", "team"], Participation, Noun),
+        (&["working", "with"], Participation, Verb),
+        (&["worked", "with"], Participation, Verb),
+        (&["working", "alongside"], Participation, Verb),
+        (&["worked", "alongside"], Participation, Verb),
+        (&["working", "together", "with"], Participation, Verb),
     ]
 };
 
@@ -461,7 +476,37 @@ const INTRODUCERS: &[&str] = &[
 
 /// Prepositions after a participation noun that introduce its members: "cooperation between A
 /// and B", "a team with C".
-const MEMBER_PREPOSITIONS: &[&str] = &["among", "amongst", "between", "of", "with"];
+const MEMBER_PREPOSITIONS: &[&str] = &["among", "amongst", "between", "from", "of", "with"];
+
+/// Nouns of help given: after them "from" names who gave it ("assistance from the Polish
+/// police"), not an origin.
+const SUPPORT_NOUNS: &[&str] = &[
+    "assistance",
+    "collaboration",
+    "contribution",
+    "contributions",
+    "cooperation",
+    "co-operation",
+    "help",
+    "participation",
+    "support",
+];
+
+/// Words that end an agency's name after a demonym: "the Dutch National High Tech Crime Unit".
+const AGENCY_HEADS: &[&str] = &[
+    "agency",
+    "bureau",
+    "command",
+    "commission",
+    "department",
+    "directorate",
+    "force",
+    "inspectorate",
+    "office",
+    "police",
+    "service",
+    "unit",
+];
 
 /// Words that introduce a result of the action before them: "resulting in the arrest of".
 const RESULTS: &[&[&str]] = &[
@@ -640,7 +685,7 @@ fn cue_tables() -> &'static CueTables {
     })
 }
 
-fn find_cues(tokens: &[Token]) -> Vec<Cue> {
+fn find_cues(text: &str, tokens: &[Token]) -> Vec<Cue> {
     let mut cues: Vec<Cue> = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
@@ -680,7 +725,14 @@ fn find_cues(tokens: &[Token]) -> Vec<Cue> {
                     .take(3)
                     .any(|t| t.is(class::BE_FORM));
             // An absolute construction: "with the Spanish authorities arresting nine people".
-            let after_actor = participle && i > 0 && tokens[i - 1].is(class::AUTHORITY);
+            // Also after a name in "with X coordinating the involvement of …".
+            let after_actor = participle
+                && i > 0
+                && (tokens[i - 1].is(class::AUTHORITY)
+                    || (tokens[i - 1].span.of(text).starts_with(char::is_uppercase)
+                        && tokens[i.saturating_sub(4)..i - 1]
+                            .iter()
+                            .any(|t| t.lower == "with")));
             // "an operation involving X": the participle relates X to the operation.
             let relational = matches!(word, "involving" | "participating");
             // "targeted" is a takedown only of infrastructure, not of people.
@@ -693,7 +745,30 @@ fn find_cues(tokens: &[Token]) -> Vec<Cue> {
                 && tokens[i.saturating_sub(4)..tokens.len().min(i + 4)]
                     .iter()
                     .any(|t| t.is(class::GATHERING));
+            // A search warrant is a raid only once executed: "police executed 40 search
+            // warrants" (not "a search warrant was issued").
+            let unexecuted_warrant = word == "search"
+                && tokens
+                    .get(i + 1)
+                    .is_some_and(|t| matches!(t.lower, "warrant" | "warrants"))
+                && !tokens[i.saturating_sub(4)..i].iter().any(|t| {
+                    matches!(
+                        t.lower,
+                        "executed" | "executing" | "execute" | "executes" | "served" | "serving"
+                    )
+                });
+            // A noun cue after a light verb acts as a verb: "made arrests", "conducted raids",
+            // "carried out searches".
+            let light_verb = *kind == CueKind::Noun
+                && tokens[i.saturating_sub(3)..i].iter().any(|t| {
+                    matches!(
+                        t.lower,
+                        "made" | "make" | "makes" | "conducted" | "conduct" | "carried"
+                    )
+                });
+            let kind = if light_verb { &CueKind::Verb } else { kind };
             if (!participle || after_be || after_actor || relational)
+                && !unexecuted_warrant
                 && targets_infrastructure
                 && !hosts_gathering
             {
@@ -786,6 +861,7 @@ pub fn link(
     mentions: &[Mention],
 ) -> Vec<Event> {
     let mut events = Vec::new();
+    let headed = heading_cues(text, sentences);
     // Mentions come in text order: take each sentence's run of them, and tokenize only the
     // sentences that have one (linear in the text, not sentences × mentions).
     let mut here: Vec<&Mention> = Vec::new();
@@ -801,9 +877,54 @@ pub fn link(
         let Some(sentence) = sentence_by_index(sentences, index) else {
             continue;
         };
-        link_sentence(gazetteer, text, sentence, &here, &mut lower, &mut events);
+        let heading = headed.get(&index).copied();
+        link_sentence(
+            gazetteer,
+            text,
+            sentence,
+            &here,
+            heading,
+            &mut lower,
+            &mut events,
+        );
     }
     events
+}
+
+/// The cue of the heading each list item stands under, by the item's sentence index.
+///
+/// A heading is a sentence that ends with a colon and holds a cue ("Countries involved in the
+/// operation:", "The following agencies took part:"); its items are the sentences after it
+/// that are bullet lines, or the one plain line right after it ("…were involved:\nthe Swiss
+/// police, …"). A line that is neither ends the list.
+fn heading_cues(text: &str, sentences: &[Sentence]) -> FxHashMap<usize, Cue> {
+    let mut out = FxHashMap::default();
+    let mut current: Option<(Cue, usize)> = None;
+    let mut lower = String::new();
+    for s in sentences {
+        let words = s.span.of(text);
+        if let Some((cue, heading)) = current {
+            let line_start = text[..s.span.start].rfind('\n').map_or(0, |j| j + 1);
+            let lead = text[line_start..s.span.start].trim();
+            let bullet = lead.chars().count() == 1 && !lead.chars().any(char::is_alphanumeric);
+            let next_line = s.index == heading + 1 && lead.is_empty() && line_start > 0;
+            if bullet || next_line {
+                out.insert(s.index, cue);
+            } else {
+                current = None;
+            }
+        }
+        if words.ends_with(':') {
+            let tokens = tokenize(text, s.span, &mut lower);
+            let starts = clause_starts(&tokens);
+            let clause_of = |i: usize| starts.partition_point(|&s| s <= i) - 1;
+            current = find_cues(text, &tokens)
+                .into_iter()
+                .rfind(|c| !negated(&tokens, &starts, clause_of(c.first), c.first))
+                .map(|c| (c, s.index));
+        }
+    }
+    out
 }
 
 /// The sentence with this index (sentences are numbered in order, usually from 0).
@@ -827,12 +948,13 @@ fn link_sentence(
     text: &str,
     sentence: &Sentence,
     mentions: &[&Mention],
+    heading: Option<Cue>,
     lower: &mut String,
     events: &mut Vec<Event>,
 ) {
     let tokens = tokenize(text, sentence.span, lower);
-    // Most sentences carry no cue at all.
-    if !tokens.iter().any(|t| t.is(class::CUE_START)) {
+    // Most sentences carry no cue at all (an item under a heading takes the heading's).
+    if heading.is_none() && !tokens.iter().any(|t| t.is(class::CUE_START)) {
         return;
     }
     let mut placed: Vec<Placed<'_>> = Vec::new();
@@ -853,7 +975,7 @@ fn link_sentence(
     if placed.is_empty() {
         return;
     }
-    let cues = find_cues(&tokens);
+    let cues = find_cues(text, &tokens);
     let starts = clause_starts(&tokens);
     let clause_of = |i: usize| starts.partition_point(|&s| s <= i) - 1;
     let cues: Vec<Cue> = cues
@@ -861,6 +983,20 @@ fn link_sentence(
         .filter(|c| !negated(&tokens, &starts, clause_of(c.first), c.first))
         .collect();
     if cues.is_empty() {
+        // An item of a list under a heading: "Countries involved:\n- Spain\n- Italy".
+        if let Some(cue) = heading {
+            for p in &placed {
+                events.push(Event {
+                    action: cue.action,
+                    place: p.mention.place,
+                    sentence: sentence.index,
+                    mention: p.mention.span,
+                    cue: cue.span,
+                    rule: Rule::Enumeration,
+                    confidence: confidence(Rule::Enumeration, &cue, p.mention, 0),
+                });
+            }
+        }
         return;
     }
     let heads = list_heads(text, &tokens, &placed);
@@ -884,7 +1020,7 @@ fn link_sentence(
         if in_clause.is_empty() {
             continue;
         }
-        let mut linked = link_list(text, &tokens, &in_clause, head, tail);
+        let mut linked = link_list(text, &tokens, &in_clause, starts[clause], head, tail);
         let Some(&(primary, _)) = linked.first() else {
             continue;
         };
@@ -979,6 +1115,12 @@ fn governor(text: &str, tokens: &[Token], at: usize) -> Option<usize> {
     Some(j)
 }
 
+/// True for a count: digits ("12", "1,200" is several tokens and not one) or a number word.
+fn is_count(word: &str) -> bool {
+    (!word.is_empty() && word.chars().all(|c| c.is_ascii_digit()))
+        || (NUMBER_WORDS.contains(&word) && !matches!(word, "several" | "some"))
+}
+
 /// Tokens between `a` (exclusive) and `b` (exclusive), without short parentheticals such as
 /// "(NCA)" or "(Guardia Civil)" and citation marks such as "[4]".
 fn plain_between<'t>(tokens: &[Token<'t>], a: usize, b: usize) -> Vec<&'t str> {
@@ -1000,11 +1142,30 @@ fn link_list<'c>(
     text: &str,
     tokens: &[Token],
     in_clause: &[&'c Cue],
+    clause_start: usize,
     head: Placed<'_>,
     tail: Placed<'_>,
 ) -> Vec<(&'c Cue, Rule)> {
     let governing = governor(text, tokens, head.first);
     let gov_word = governing.map(|g| tokens[g].lower).unwrap_or("");
+    // "In Spain, police seized … and arrested …": a place phrase that opens its clause, set
+    // off by a comma, is where everything the clause tells happened.
+    if let Some(g) = governing {
+        let opens_clause = tokens[clause_start..g].iter().all(|t| {
+            matches!(t.lower, ";" | "and" | "meanwhile" | "also") || t.is(class::CLAUSE_BREAK)
+        });
+        let comma_after = tokens.get(tail.last + 1).is_some_and(|t| t.lower == ",");
+        if tokens[g].is(class::PLACE_PREPOSITION) && opens_clause && comma_after {
+            let after: Vec<(&'c Cue, Rule)> = in_clause
+                .iter()
+                .filter(|c| c.first > tail.last)
+                .map(|c| (*c, Rule::FrontedPlace))
+                .collect();
+            if !after.is_empty() {
+                return after;
+            }
+        }
+    }
     let left = |limit: usize| {
         let g = governing?;
         in_clause
@@ -1014,12 +1175,24 @@ fn link_list<'c>(
             .copied()
             .filter(|c| {
                 let between = plain_between(tokens, c.last, g);
-                between.len() <= limit && !between.iter().any(|w| matches!(*w, "," | ";" | ":"))
+                // A distributive count: "4 arrests: 1 in A and 3 in B", "two men were
+                // arrested, one in A and one in B".
+                let distributive = matches!(between.as_slice(), [":" | ",", n] if is_count(n));
+                distributive
+                    || (between.len() <= limit
+                        && !between.iter().any(|w| matches!(*w, "," | ";" | ":")))
             })
     };
     let mut linked: Vec<(&'c Cue, Rule)> = Vec::new();
     // "coordinated at international level by Europol", "arrested and five others placed
     // under judicial control by the Romanian authorities".
+    // "shut down in an operation led by X and Y": a cue that ends with the "by" ("led by",
+    // "headed by") takes its agent; the earlier verb is not X's.
+    if gov_word == "by" {
+        if let Some(c) = in_clause.iter().find(|c| Some(c.last) == governing) {
+            return vec![(c, Rule::PassiveAgent)];
+        }
+    }
     if gov_word == "by" {
         if let Some(c) =
             left(10).filter(|c| c.kind == CueKind::Verb || c.action == Action::Coordination)
@@ -1052,6 +1225,24 @@ fn link_list<'c>(
                     .all(|w| !matches!(*w, "," | ";" | ":" | "that" | "which" | "who" | "whose"));
             if plain {
                 linked.push((c, Rule::Subject));
+                // Verbs sharing the subject: "Dutch police arrested 100 people and seized 8
+                // tonnes", "raided … , searched … and arrested …". A verb is shared when "and"
+                // (or a comma) stands right before it and no other actor starts in between.
+                let mut last = c.last;
+                for d in in_clause.iter().filter(|d| d.first > c.last) {
+                    let joined = d.kind == CueKind::Verb
+                        && d.first > 0
+                        && matches!(tokens[d.first - 1].lower, "and" | ",")
+                        && plain_between(tokens, last, d.first).iter().all(|w| {
+                            !AUTHORITY_NOUNS.contains(w)
+                                && !matches!(*w, ";" | "who" | "which" | "that" | "they")
+                        });
+                    if !joined {
+                        break;
+                    }
+                    linked.push((d, Rule::Subject));
+                    last = d.last;
+                }
             }
         }
     }
@@ -1182,6 +1373,8 @@ fn list_heads(text: &str, tokens: &[Token], placed: &[Placed<'_>]) -> Vec<usize>
                     place_noun = true
                 }
                 _ if tokens[i].is(class::AUTHORITY) => {}
+                // A possessive opens a member's agency: "Japan's National Police Agency".
+                "'s" => {}
                 _ if tokens[i].is(class::NUMBER_WORD) || w.chars().all(|c| c.is_ascii_digit()) => {}
                 // A capitalised word: a name the gazetteer lacks, inside the list.
                 _ if tokens[i].span.of(text).starts_with(char::is_uppercase) => capitalised = true,
@@ -1221,9 +1414,16 @@ fn drop_background<'a>(
         // A demonym names an actor only with an authority noun within three words, and a
         // place with a place noun: "the Spanish cities of Valencia and Malaga".
         if m.form == Form::Demonym {
-            let authority = next_words()
-                .take_while(|t| t.lower.chars().all(|c| c.is_alphanumeric() || c == '-'))
-                .any(|t| t.is(class::AUTHORITY));
+            // Or an agency's name: a run of capitalised words ending in "Unit", "Bureau", ….
+            let agency = tokens[p.last + 1..]
+                .iter()
+                .take(6)
+                .take_while(|t| t.span.of(text).starts_with(char::is_uppercase))
+                .any(|t| AGENCY_HEADS.contains(&t.lower));
+            let authority = agency
+                || next_words()
+                    .take_while(|t| t.lower.chars().all(|c| c.is_alphanumeric() || c == '-'))
+                    .any(|t| t.is(class::AUTHORITY));
             let place_noun = next_words().next().is_some_and(|t| t.is(class::PLACE_NOUN));
             if !authority && !place_noun {
                 continue;
@@ -1256,7 +1456,10 @@ fn drop_background<'a>(
         if prev_token.is_some_and(|t| t.is(class::BACKGROUND_PREPOSITION)) {
             let actor_before = prev == "from"
                 && prev_words().skip(1).any(|t| {
-                    t.is(class::AUTHORITY) || t.lower == "deployed" || t.lower == "representatives"
+                    t.is(class::AUTHORITY)
+                        || SUPPORT_NOUNS.contains(&t.lower)
+                        || t.lower == "deployed"
+                        || t.lower == "representatives"
                 });
             if !actor_before {
                 routed = Some(p.last);
@@ -1266,12 +1469,24 @@ fn drop_background<'a>(
         if prev_words().take(2).any(|t| t.is(class::BACKGROUND_VERB)) {
             continue;
         }
-        if next_words().next().is_some_and(|t| {
-            matches!(
-                t.lower,
-                "national" | "nationals" | "citizen" | "citizens" | "-born"
-            )
-        }) {
+        // "a Romanian national" is a person, but "the Romanian National Police" an agency: a
+        // capitalised "National" before a capitalised word, or "national" before an authority
+        // noun, opens an agency's name.
+        let first_next = next_words().next();
+        let agency_name = first_next.is_some_and(|t| t.lower == "national")
+            && (next_words().nth(1).is_some_and(|t| t.is(class::AUTHORITY))
+                || tokens[p.last + 1..]
+                    .iter()
+                    .take(2)
+                    .all(|t| t.span.of(text).starts_with(char::is_uppercase)));
+        if !agency_name
+            && first_next.is_some_and(|t| {
+                matches!(
+                    t.lower,
+                    "national" | "nationals" | "citizen" | "citizens" | "-born"
+                )
+            })
+        {
             continue;
         }
         // "Paris, France": a country after a city of its own only qualifies the city; after a

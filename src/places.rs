@@ -262,6 +262,7 @@ pub fn find(gazetteer: &Gazetteer, text: &str, sentences: &[Sentence]) -> Vec<Me
         prev_word = word;
         i += len;
     }
+    hyphenated_names(gazetteer, text, &mut raw, &mut chosen);
 
     // Countries the article names outright (not through a city), to settle shared names.
     let named_countries: HashSet<&str> = chosen
@@ -326,6 +327,69 @@ pub fn find(gazetteer: &Gazetteer, text: &str, sentences: &[Sentence]) -> Vec<Me
     mentions
 }
 
+/// Names a line break hyphenates ("the Lithu-\nanian police"): each word broken as `-` and a
+/// line break before a lower-case letter is matched as rejoined, and a name that crosses the
+/// break is added where nothing else was found. Its span covers the original text, hyphen and
+/// break included, so offsets still point into the article.
+fn hyphenated_names(
+    gazetteer: &Gazetteer,
+    text: &str,
+    raw: &mut Vec<RawMatch>,
+    chosen: &mut Vec<Chosen>,
+) {
+    let names = &gazetteer.names;
+    let mut added = false;
+    for (hyphen, _) in text.match_indices("-\n") {
+        let after = hyphen + 2;
+        let suffix_start =
+            after + (text[after..].len() - text[after..].trim_start_matches([' ', '\t']).len());
+        if !text[suffix_start..].starts_with(|c: char| c.is_lowercase()) {
+            continue;
+        }
+        let word_start = text[..hyphen]
+            .rfind(|c: char| !c.is_alphanumeric())
+            .map_or(0, |j| {
+                j + text[j..].chars().next().map_or(1, char::len_utf8)
+            });
+        if word_start == hyphen || chosen.iter().any(|c| c.start <= hyphen && hyphen < c.end) {
+            continue;
+        }
+        let prefix = &text[word_start..hyphen];
+        let mut tail_end = (suffix_start + 80).min(text.len());
+        while !text.is_char_boundary(tail_end) {
+            tail_end -= 1;
+        }
+        let joined = format!("{prefix}{}", &text[suffix_start..tail_end]);
+        raw.clear();
+        names.matches_at(&joined, 0, raw);
+        let original = |k: usize| suffix_start + (k - prefix.len());
+        'longest: for m in raw.iter().rev() {
+            if m.end <= prefix.len() {
+                continue;
+            }
+            let (start, end) = (word_start, original(m.end));
+            if chosen.iter().any(|c| c.start < end && start < c.end) {
+                continue;
+            }
+            for (entry, name) in names.group(m.group).enumerate() {
+                if case_agrees(name.text, &joined[m.start..m.end], name.case_sensitive) {
+                    chosen.push(Chosen {
+                        start,
+                        end,
+                        group: m.group,
+                        entry: entry as u8,
+                    });
+                    added = true;
+                    break 'longest;
+                }
+            }
+        }
+    }
+    if added {
+        chosen.sort_by_key(|c| c.start);
+    }
+}
+
 /// Decides whether a city name is a place here, and which city it is.
 ///
 /// A city name needs its capital letter, not one that only opens a sentence or sits in a
@@ -352,6 +416,25 @@ fn city(
     let found = &text[c.start..c.end];
     if REGIONS.contains(&crate::gazetteer::fold(found).as_str()) {
         return None;
+    }
+    // A month next to a day number is a date: "March 9", "9 March 2021" (Reading's "March",
+    // a town in Cambridgeshire, is not meant).
+    if is_month(found) {
+        let day = |w: &str| {
+            let digits = w.trim_end_matches(|ch: char| ch.is_alphabetic());
+            !digits.is_empty()
+                && digits.len() <= 2
+                && digits.chars().all(|ch| ch.is_ascii_digit())
+                && w.len() - digits.len() <= 2
+        };
+        let next = text[c.end..]
+            .split(|ch: char| !ch.is_alphanumeric())
+            .find(|w| !w.is_empty())
+            .unwrap_or("");
+        let (before, _) = words_before(text, c.start);
+        if day(next) || day(&before) {
+            return None;
+        }
     }
     let name_lower_initial = name.text.starts_with(char::is_lowercase);
     if !found.starts_with(char::is_uppercase) && !name_lower_initial {
@@ -418,6 +501,20 @@ fn city(
     }
     let place = choose(gazetteer, readings, named, country_after);
     let chosen_place = gazetteer.place(place);
+    // The country context closest before the name: "In the UK, … The arrests took place in
+    // Norfolk" is not Norfolk, Virginia. When this sentence and the one before name countries
+    // (or agencies) and none of the city's readings is in one of them, a city that is neither
+    // large nor followed by its country is another place the gazetteer lacks (a county).
+    let this_sentence = sentence_of.get(c.start).unwrap_or(0);
+    let mut context = mentions
+        .iter()
+        .rev()
+        .take_while(|m| m.sentence + 1 >= this_sentence)
+        .filter(|m| m.form != Form::City)
+        .map(|m| gazetteer.place(m.place).country.as_str())
+        .peekable();
+    let context_elsewhere = context.peek().is_some()
+        && !context.any(|code| readings.iter().any(|&r| gazetteer.place(r).country == code));
     let context = preposition || continues || country_after.is_some();
     if name.common_word {
         return context.then_some(place);
@@ -426,9 +523,31 @@ fn city(
         .country(&chosen_place.country)
         .is_some_and(|country| country.independent && is_capital(gazetteer, place));
     let well_known = chosen_place.population >= CITY_WELL_KNOWN || capital;
+    if context_elsewhere && !well_known && country_after.is_none() {
+        return None;
+    }
     let own_country = named.contains(chosen_place.country.as_str());
     let ok = context || well_known || (capitalised && own_country);
     ok.then_some(place)
+}
+
+/// True for an English month name (any case).
+fn is_month(word: &str) -> bool {
+    const MONTHS: &[&str] = &[
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    MONTHS.contains(&word.to_lowercase().as_str())
 }
 
 /// True when the place is its country's capital (as `cities.tsv` marks it).

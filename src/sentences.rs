@@ -144,6 +144,14 @@ fn ends_at_punctuation(text: &str, i: usize) -> Option<usize> {
             break;
         }
     }
+    // Citation marks after the stop belong to this sentence: "suspects.[5][6] In …".
+    while let Some(rest) = text[end..].strip_prefix('[') {
+        let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+        if digits == 0 || !rest[digits..].starts_with(']') {
+            break;
+        }
+        end += digits + 2;
+    }
     let after = &text[end..];
     if after.is_empty() {
         return Some(end);
@@ -212,7 +220,8 @@ fn ends_at_newline(text: &str, i: usize) -> Option<usize> {
     if line.is_empty() || next_line.is_empty() {
         return Some(i + 1); // blank line: paragraph break
     }
-    if line.ends_with(['.', '!', '?', ':', ';', '"', '”', '’', ')']) {
+    // Not after ";": a wrapped list goes on ("…; the Swedish Police;\nand the UK's …").
+    if line.ends_with(['.', '!', '?', ':', '"', '”', '’', ')']) {
         return Some(i + 1);
     }
     if next_line.starts_with(BULLETS) || line.starts_with(BULLETS) {

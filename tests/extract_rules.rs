@@ -1,0 +1,309 @@
+//! Linguistic rules found on a held-out set (issue 3): each test is a short article written for
+//! it, in other words and with other countries than the articles that showed the need, run
+//! through the library as `opmap extract` runs it. Each asserts the exact (action, country)
+//! pairs, so what must produce nothing is checked too.
+
+use opmap::article::Article;
+use opmap::gazetteer::Gazetteer;
+use std::sync::OnceLock;
+
+fn gazetteer() -> &'static Gazetteer {
+    static G: OnceLock<Gazetteer> = OnceLock::new();
+    G.get_or_init(|| Gazetteer::load().expect("the embedded gazetteer loads"))
+}
+
+/// The sorted, de-duplicated (action, country) pairs opmap extracts from `text`.
+fn pairs(text: &str) -> Vec<(String, String)> {
+    let g = gazetteer();
+    let extraction = opmap::extract(g, &Article::from_text("rule.txt", text));
+    let mut out: Vec<(String, String)> = extraction
+        .events
+        .iter()
+        .map(|e| (e.action.to_string(), g.place(e.place).country.clone()))
+        .collect();
+    out.sort();
+    out.dedup();
+    out
+}
+
+fn expect(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
+    let mut out: Vec<(String, String)> = pairs
+        .iter()
+        .map(|(a, c)| (a.to_string(), c.to_string()))
+        .collect();
+    out.sort();
+    out
+}
+
+// Class 1: a fronted place phrase covers every cue of its clause.
+
+#[test]
+fn fronted_place_covers_all_verbs_of_its_clause() {
+    assert_eq!(
+        pairs("In Greece, officers froze three bank accounts and detained a courier."),
+        expect(&[("arrest", "GR"), ("seizure", "GR")])
+    );
+}
+
+#[test]
+fn fronted_place_stops_at_a_semicolon() {
+    assert_eq!(
+        pairs("In Chile, detectives searched nine warehouses; in Peru, four men were apprehended."),
+        expect(&[("arrest", "PE"), ("raid", "CL")])
+    );
+}
+
+#[test]
+fn fronted_place_needs_its_comma_and_the_clause_start() {
+    // Not fronted: the place phrase does not open the clause.
+    assert_eq!(
+        pairs("Two men were seen in Kenya, police said, and later arrested in Uganda."),
+        expect(&[("arrest", "UG")])
+    );
+}
+
+#[test]
+fn executed_search_warrants_are_raids() {
+    assert_eq!(
+        pairs("In Mexico, agents executed 40 search warrants."),
+        expect(&[("raid", "MX")])
+    );
+    assert_eq!(
+        pairs("A judge in Mexico issued a search warrant for the farm."),
+        expect(&[])
+    );
+}
+
+#[test]
+fn citation_marks_end_a_sentence() {
+    assert_eq!(
+        pairs("Raids followed in Austria.[4][5] In Hungary, agents seized two boats."),
+        expect(&[("raid", "AT"), ("seizure", "HU")])
+    );
+}
+
+// Class 7: lists under a heading, one item per line.
+
+#[test]
+fn bullet_items_under_a_heading_take_its_cue() {
+    assert_eq!(
+        pairs("Agencies that took part in the case:\n\n* Greece\n* the Czech Republic\n* Ireland\n\nThe suspects remain in prison."),
+        expect(&[
+            ("participation", "CZ"),
+            ("participation", "GR"),
+            ("participation", "IE")
+        ])
+    );
+}
+
+#[test]
+fn a_plain_line_after_a_heading_is_its_list() {
+    assert_eq!(
+        pairs("The following services assisted in the inquiry:\nthe Hellenic Police, Austria's Federal Criminal Police Office and the authorities of Slovenia.\nA trial is set for May."),
+        expect(&[
+            ("participation", "AT"),
+            ("participation", "GR"),
+            ("participation", "SI")
+        ])
+    );
+}
+
+#[test]
+fn a_heading_without_a_cue_lends_nothing() {
+    assert_eq!(
+        pairs("Where the gang had members:\n- Latvia\n- Estonia\n"),
+        expect(&[])
+    );
+}
+
+// Class 8: PDF line wraps.
+
+#[test]
+fn a_semicolon_at_a_line_end_does_not_end_the_list() {
+    assert_eq!(
+        pairs("Prosecutors thanked these partners for their help: the Hellenic Police;\nthe Danish National Police; and the Czech\nPolice."),
+        expect(&[
+            ("participation", "CZ"),
+            ("participation", "DK"),
+            ("participation", "GR")
+        ])
+    );
+}
+
+#[test]
+fn a_name_hyphenated_over_a_line_break_is_found() {
+    let text = "The Esto-\nnian police and the Latvian police searched 12 flats.";
+    assert_eq!(pairs(text), expect(&[("raid", "EE"), ("raid", "LV")]));
+    let g = gazetteer();
+    let extraction = opmap::extract(g, &Article::from_text("rule.txt", text));
+    let estonia = extraction
+        .events
+        .iter()
+        .find(|e| g.place(e.place).country == "EE")
+        .expect("an Estonian event");
+    assert_eq!(estonia.mention.of(text), "Esto-\nnian");
+}
+
+// Class 9: demonym + "National Police" is the country's agency, not a person's nationality.
+
+#[test]
+fn demonym_national_police_is_an_agency() {
+    assert_eq!(
+        pairs("The Bulgarian National Police arrested two men."),
+        expect(&[("arrest", "BG")])
+    );
+    assert_eq!(
+        pairs("A Bulgarian national was arrested in Vienna."),
+        expect(&[("arrest", "AT")])
+    );
+}
+
+// Class 6: distributive counts after a cue.
+
+#[test]
+fn distributive_counts_after_a_colon() {
+    assert_eq!(
+        pairs("Totals for the week:\n- 9 house searches: 4 in Slovakia, 2 in Hungary and 3 in Serbia\n"),
+        expect(&[("raid", "HU"), ("raid", "RS"), ("raid", "SK")])
+    );
+}
+
+#[test]
+fn distributive_counts_after_a_comma() {
+    assert_eq!(
+        pairs("Three couriers were detained, two in Morocco and one in Tunisia."),
+        expect(&[("arrest", "MA"), ("arrest", "TN")])
+    );
+    // A comma without a count keeps the clauses apart.
+    assert_eq!(
+        pairs("Three couriers were detained, police in Morocco said."),
+        expect(&[])
+    );
+}
+
+// Class 10: help given and work alongside are participation.
+
+#[test]
+fn assistance_from_a_list_of_agencies() {
+    assert_eq!(
+        pairs("Detectives solved the case with generous assistance from Austria's Federal Criminal Police Office, the Hellenic Police and Slovenian authorities."),
+        expect(&[
+            ("participation", "AT"),
+            ("participation", "GR"),
+            ("participation", "SI")
+        ])
+    );
+}
+
+#[test]
+fn working_with_partners_is_participation() {
+    assert_eq!(
+        pairs("The probe was run by prosecutors, working with police in Chile, Peru and Colombia."),
+        expect(&[
+            ("participation", "CL"),
+            ("participation", "CO"),
+            ("participation", "PE")
+        ])
+    );
+}
+
+#[test]
+fn demonym_before_an_agency_name_is_an_actor() {
+    assert_eq!(
+        pairs(
+            "Working alongside the Greek National Cyber Crime Unit, the police seized 40 laptops."
+        ),
+        expect(&[("participation", "GR")])
+    );
+}
+
+#[test]
+fn with_a_name_and_a_participle_is_an_absolute_construction() {
+    assert_eq!(
+        pairs("The sting was run by several agencies, with Interpol coordinating the work of Asian partners."),
+        expect(&[("coordination", "FR")])
+    );
+}
+
+// Class 2: verbs that share a subject.
+
+#[test]
+fn coordinated_verbs_share_their_subject() {
+    assert_eq!(
+        pairs("Greek police detained six people and confiscated 300 kilos of heroin."),
+        expect(&[("arrest", "GR"), ("seizure", "GR")])
+    );
+    assert_eq!(
+        pairs("Danish officers raided four farms, searched a lorry and arrested the driver."),
+        expect(&[("arrest", "DK"), ("raid", "DK")])
+    );
+}
+
+#[test]
+fn a_second_actor_takes_its_own_verb() {
+    assert_eq!(
+        pairs("Greek police detained six people and the Turkish authorities seized a yacht."),
+        expect(&[("arrest", "GR"), ("seizure", "TR")])
+    );
+}
+
+// False positive: a month next to a day is a date, not a town.
+
+#[test]
+fn months_next_to_a_day_are_dates() {
+    assert_eq!(
+        pairs("LISBON, March 14 - Portuguese police arrested nine people."),
+        expect(&[("arrest", "PT")])
+    );
+    assert_eq!(
+        pairs("On 3 March officers in Malta searched a ship."),
+        expect(&[("raid", "MT")])
+    );
+}
+
+// Class 12: "led by" agents coordinate; they are not the agents of the earlier verb.
+
+#[test]
+fn led_by_agents_coordinate_only() {
+    assert_eq!(
+        pairs("The forum was taken down in a joint operation led by the Hellenic Police and the Danish National Police."),
+        expect(&[("coordination", "DK"), ("coordination", "GR")])
+    );
+}
+
+// False positive: a city name read against the country context closest before it.
+
+#[test]
+fn a_small_foreign_city_after_a_country_context_is_not_taken() {
+    // Kent (Washington or Ohio) is not meant after "In Britain".
+    assert_eq!(
+        pairs(
+            "In Britain, officers detained 12 people. The detentions took place in Kent and Essex."
+        ),
+        expect(&[("arrest", "GB")])
+    );
+    // A reading in one of the countries named just before keeps the city.
+    assert_eq!(
+        pairs("Officers detained 12 people in Britain and Canada and the United States. More were detained in Kent."),
+        expect(&[("arrest", "CA"), ("arrest", "GB"), ("arrest", "US")])
+    );
+    // A large city still counts.
+    assert_eq!(
+        pairs("In Britain, officers detained 12 people. Two more were detained in Chicago."),
+        expect(&[("arrest", "GB"), ("arrest", "US")])
+    );
+}
+
+// Class 3: a noun cue after a light verb ("made arrests", "conducted raids") acts as a verb.
+
+#[test]
+fn light_verb_nouns_take_a_demonym_subject() {
+    assert_eq!(
+        pairs("Finnish and Estonian police also made arrests after the raids."),
+        expect(&[("arrest", "EE"), ("arrest", "FI")])
+    );
+    assert_eq!(
+        pairs("Czech authorities conducted searches at two addresses."),
+        expect(&[("raid", "CZ")])
+    );
+}
