@@ -305,7 +305,7 @@ impl NameBuilder {
 impl Gazetteer {
     /// Loads the gazetteer embedded in the binary: the places from the tables, the names from
     /// the committed index (`names.fst`, `names.bin`), which is loaded, not built. The cities
-    /// are read when first asked for (see [`cities`]).
+    /// are read when first asked for (see the `cities` module).
     pub fn load() -> Result<Gazetteer> {
         let (mut gazetteer, _) = Gazetteer::tables(Sources::embedded(), false, Some(CITIES_TSV))?;
         gazetteer.names = NameIndex::from_bytes(NAMES_FST, NAMES_BIN)?;

@@ -195,7 +195,7 @@ const BAND_ROWS: u32 = 500;
 
 /// Paints a scene as PNG bytes of `size` pixels (the scene's canvas scaled down to it: a
 /// scene from [`png_canvas`], or any other canvas of the same shape). The image is painted in
-/// horizontal bands of [`BAND_ROWS`] in parallel: each band paints the whole scene, clipped
+/// horizontal bands of `BAND_ROWS` in parallel: each band paints the whole scene, clipped
 /// to its rows.
 pub fn png_of(scene: &Scene, size: (u32, u32)) -> Result<Vec<u8>> {
     use rayon::prelude::*;
