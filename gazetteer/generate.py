@@ -410,8 +410,10 @@ print(f"aliases.tsv rows: {len(alias_rows)}")
 city_names = {}
 for r in city_rows:
     city_names.setdefault((r[2], r[1]), []).append(r)
-agency_rows = read_hand_tsv("agencies.tsv", ["name", "code", "city"])
-for n, (name, code, city) in agency_rows:
+agency_rows = read_hand_tsv("agencies.tsv", ["name", "code", "city", "scope"])
+for n, (name, code, city, scope) in agency_rows:
+    if scope not in ("", "international"):
+        fail(f"agencies.tsv:{n}: scope must be empty or 'international', got {scope!r}")
     if code not in wc_by_code:
         fail(f"agencies.tsv:{n}: unknown code {code}")
     elif city and (code, city) not in city_names:

@@ -888,6 +888,13 @@ pub fn link(
             &mut events,
         );
     }
+    // An international body (Europol, Eurojust, INTERPOL) exists to coordinate national
+    // forces: the support it gives ("Europol supported the investigation") is coordination.
+    for e in &mut events {
+        if e.action == Action::Participation && gazetteer.is_international(e.place) {
+            e.action = Action::Coordination;
+        }
+    }
     events
 }
 
@@ -1208,16 +1215,30 @@ fn link_list<'c>(
     }
     // "Dutch police arrested", "officials in A, B and C assisted", "his home in X was searched".
     if linked.is_empty() {
-        let right = in_clause
-            .iter()
-            .filter(|c| c.first > tail.last)
-            .min_by_key(|c| c.first)
-            .filter(|c| c.kind == CueKind::Verb);
+        // The first cue after the place, when it is a verb; a noun that is a second subject
+        // joined by "and" ("the FBI and international partners have dismantled") is passed
+        // over for the verb after it.
+        let mut after = in_clause.iter().filter(|c| c.first > tail.last);
+        let right = after.next().and_then(|c| {
+            let conjoined_noun = c.kind == CueKind::Noun
+                && plain_between(tokens, tail.last, c.first).contains(&"and");
+            if conjoined_noun {
+                after.find(|d| d.kind == CueKind::Verb)
+            } else {
+                Some(c)
+            }
+        });
+        let right = right.filter(|c| c.kind == CueKind::Verb);
         if let Some(c) = right {
             let between = plain_between(tokens, tail.last, c.first);
             // "the INTERPOL member countries participating": the subject is the members.
+            // But "the FBI and international partners dismantled": after "and", the partners
+            // are a second subject beside the place, not what it qualifies.
             let relational = tail.mention.form != Form::Demonym
-                && between.iter().any(|w| RELATIONAL_NOUNS.contains(w));
+                && between
+                    .iter()
+                    .take_while(|w| !matches!(**w, "and" | "with"))
+                    .any(|w| RELATIONAL_NOUNS.contains(w));
             let plain = between.len() <= 6
                 && !relational
                 && between
@@ -1304,6 +1325,19 @@ fn link_list<'c>(
                 i = c.last + 1;
                 if tokens.get(i).is_some_and(|t| t.lower == "and") {
                     i += 1;
+                }
+            }
+        }
+    }
+    // "in Belgium, where authorities also shut down its channels": what the relative clause
+    // tells happened at the place too.
+    if !linked.is_empty() {
+        let comma = usize::from(tokens.get(tail.last + 1).is_some_and(|t| t.lower == ","));
+        let relative = tail.last + 1 + comma;
+        if tokens.get(relative).is_some_and(|t| t.lower == "where") {
+            for c in in_clause.iter().filter(|c| c.first > relative) {
+                if !linked.iter().any(|(l, _)| l.action == c.action) {
+                    linked.push((c, Rule::CueInPlace));
                 }
             }
         }

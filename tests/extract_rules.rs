@@ -307,3 +307,52 @@ fn light_verb_nouns_take_a_demonym_subject() {
         expect(&[("raid", "CZ")])
     );
 }
+
+// A relative "where" after a place: its clause happened there too.
+
+#[test]
+fn a_where_clause_happened_at_the_place() {
+    assert_eq!(
+        pairs("The courier was detained in Portugal, where officers also seized two cars."),
+        expect(&[("arrest", "PT"), ("seizure", "PT")])
+    );
+    // A where-clause without a cue adds nothing.
+    assert_eq!(
+        pairs("The courier was detained in Portugal, where he had lived for years."),
+        expect(&[("arrest", "PT")])
+    );
+}
+
+// A second subject joined by "and" ("X and international partners"): the verb is X's.
+
+#[test]
+fn a_place_and_its_partners_take_the_verb() {
+    assert_eq!(
+        pairs("The Irish police and their partners have dismantled the botnet."),
+        expect(&[("takedown", "IE")])
+    );
+    // But "X's partners" are not X.
+    assert_eq!(
+        pairs("Austria's partners in the region dismantled the botnet."),
+        expect(&[])
+    );
+}
+
+// International bodies exist to coordinate: their support is coordination.
+
+#[test]
+fn support_from_an_international_body_is_coordination() {
+    assert_eq!(
+        pairs("Eurojust supported the case. Italian police arrested five suspects."),
+        expect(&[("arrest", "IT"), ("coordination", "NL")])
+    );
+    assert_eq!(
+        pairs("INTERPOL supported the investigation."),
+        expect(&[("coordination", "FR")])
+    );
+    // A national agency's support stays participation.
+    assert_eq!(
+        pairs("The Belgian Federal Police supported the investigation."),
+        expect(&[("participation", "BE")])
+    );
+}

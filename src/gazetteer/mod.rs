@@ -164,6 +164,8 @@ pub struct Gazetteer {
     pub names: NameIndex,
     by_code: FxHashMap<String, usize>,
     capitals: FxHashMap<String, PlaceId>,
+    /// Agencies whose `scope` is `international` (Europol, Eurojust, INTERPOL, …).
+    international: rustc_hash::FxHashSet<PlaceId>,
     outlines_regional: OnceLock<Result<Vec<Outline>, String>>,
     outlines_world: OnceLock<Result<Vec<Outline>, String>>,
 }
@@ -229,7 +231,7 @@ const CITY_COLUMNS: [&str; 8] = [
     "alternates",
 ];
 const ALIAS_COLUMNS: [&str; 3] = ["name", "code", "kind"];
-const AGENCY_COLUMNS: [&str; 3] = ["name", "code", "city"];
+const AGENCY_COLUMNS: [&str; 4] = ["name", "code", "city", "scope"];
 
 /// Folds a name for comparing: lower case, curly apostrophes straight, spaces single.
 pub fn fold(name: &str) -> String {
@@ -504,6 +506,7 @@ impl Gazetteer {
             }
         }
 
+        let mut international = rustc_hash::FxHashSet::default();
         for row in &agency_rows {
             let f = &row.fields;
             let Some(&country) = by_code.get(f[1]) else {
@@ -532,6 +535,19 @@ impl Gazetteer {
                 }
             };
             let place = after_cities + places.len();
+            match f[3] {
+                "" => {}
+                "international" => {
+                    international.insert(place);
+                }
+                other => {
+                    return Err(Error::Gazetteer {
+                        file: "agencies.tsv",
+                        line: row.line,
+                        message: format!("scope `{other}` is neither empty nor `international`"),
+                    })
+                }
+            }
             places.push(Place {
                 kind: PlaceKind::Agency,
                 name: f[0].to_string(),
@@ -550,10 +566,17 @@ impl Gazetteer {
             names: NameIndex::build(&[], &HashSet::new()),
             by_code,
             capitals: capital_places,
+            international,
             outlines_regional: OnceLock::new(),
             outlines_world: OnceLock::new(),
         };
         Ok((gazetteer, names.names))
+    }
+
+    /// True for an international body that exists to coordinate national forces (Europol,
+    /// Eurojust, INTERPOL, …: `scope` `international` in `agencies.tsv`).
+    pub fn is_international(&self, place: PlaceId) -> bool {
+        self.international.contains(&place)
     }
 
     /// The country with this ISO 3166-1 alpha-2 code (upper case).
@@ -876,15 +899,15 @@ UK\tGB\tname
 US\tUS\tname
 USA\tUS\tname
 ";
-    const AGENCIES: &str = "name\tcode\tcity
-BKA\tDE\tWiesbaden
-Bundeskriminalamt\tDE\tWiesbaden
-ECTC\tNL\tThe Hague
-European Counter Terrorism Centre\tNL\tThe Hague
-Europol\tNL\tThe Hague
-FBI\tUS\tWashington
-GCHQ\tGB\t
-Interpol\tFR\tLyon
+    const AGENCIES: &str = "name\tcode\tcity\tscope
+BKA\tDE\tWiesbaden\t
+Bundeskriminalamt\tDE\tWiesbaden\t
+ECTC\tNL\tThe Hague\tinternational
+European Counter Terrorism Centre\tNL\tThe Hague\tinternational
+Europol\tNL\tThe Hague\tinternational
+FBI\tUS\tWashington\t
+GCHQ\tGB\t\t
+Interpol\tFR\tLyon\tinternational
 ";
 
     /// A gazetteer of a few countries, cities and agencies.
@@ -944,7 +967,7 @@ Interpol\tFR\tLyon
             countries: COUNTRIES,
             cities: CITIES,
             aliases: ALIASES,
-            agencies: "name\tcode\tcity\nRCMP\tCA\tOttawa Centre\n",
+            agencies: "name\tcode\tcity\tscope\nRCMP\tCA\tOttawa Centre\t\n",
         })
         .unwrap_err();
         assert_eq!(
