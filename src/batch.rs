@@ -808,19 +808,14 @@ fn finish(
     // Ids are unique within an article; the article's name makes them unique in the corpus,
     // without a corpus-wide set of ids (memory would grow with the corpus).
     let suffix = format!("-{}", layers::slug(&article.path));
-    for mut feature in layers::events(located).features {
-        if let Some(geojson::feature::Id::String(id)) = feature.id.as_mut() {
-            id.push_str(&suffix);
-        }
-        if let Some(props) = feature.properties.as_mut() {
-            if let Some(JsonValue::String(id)) = props.get_mut("id") {
-                id.push_str(&suffix);
-            }
-            props.insert("date".into(), JsonValue::String(date.to_string()));
-            props.insert("url".into(), JsonValue::String(url.to_string()));
-        }
+    for (e, mut id) in located.iter().zip(layers::event_ids(located)) {
+        id.push_str(&suffix);
         records.push(RS);
-        serde_json::to_writer(&mut records, &feature).expect("a feature serialises");
+        serde_json::to_writer(
+            &mut records,
+            &layers::EventFeature::new(e, &id).dated(date, url),
+        )
+        .expect("a feature serialises");
         records.push(b'\n');
     }
     Ok(Extracted {
