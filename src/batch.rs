@@ -41,7 +41,7 @@ use std::time::{Duration, Instant};
 /// The exit code of a run that skipped at least one article.
 pub const EXIT_SKIPPED: u8 = 5;
 /// At most this many articles per chunk handed to the thread pool.
-pub const CHUNK_ITEMS: usize = 512;
+pub const CHUNK_ITEMS: usize = 256;
 /// At most this many input bytes per chunk (a single larger article makes a chunk of its own).
 pub const CHUNK_BYTES: usize = 8 * 1024 * 1024;
 /// Bytes a JSON line may hold beyond twice `--max-bytes` before it is dropped unparsed.
@@ -267,18 +267,23 @@ pub fn run(gazetteer: &Gazetteer, inputs: &[String], options: &Options) -> Resul
     // is held to `max_bytes` once parsed, when the record's id is known.
     let jsonl_limit = usize::try_from(max_bytes.saturating_mul(2).saturating_add(LINE_SLACK))
         .unwrap_or(usize::MAX);
+    // Chunks in flight, in input order: the writer takes each chunk's results as soon as they
+    // are ready while the pool already extracts the next ones.
+    let (order_tx, order_rx) = sync_channel::<Receiver<Vec<Done>>>(threads);
     let streamed = std::thread::scope(|scope| -> Result<()> {
         scope.spawn(move || read_inputs(inputs, jsonl_limit, tx));
-        consume(
-            rx,
-            &pool,
-            gazetteer,
-            options,
-            &mut stream,
-            &partial_path,
-            &mut summary,
-            &progress,
-        )
+        let writer = scope.spawn(|| {
+            write_results(
+                order_rx,
+                options,
+                &mut stream,
+                &partial_path,
+                &mut summary,
+                &progress,
+            )
+        });
+        dispatch(rx, order_tx, &pool, gazetteer, options);
+        writer.join().expect("the writer thread does not panic")
     });
     progress.finish();
     streamed?;
@@ -306,12 +311,36 @@ pub fn run(gazetteer: &Gazetteer, inputs: &[String], options: &Options) -> Resul
     Ok(summary)
 }
 
-/// Receives chunks, extracts each in the pool and writes the results in input order.
-#[allow(clippy::too_many_arguments)] // the run's state, passed once from `run`
-fn consume(
+/// Hands each chunk to the pool as it arrives and queues the receiver of its results, in input
+/// order; stops when the input ends or the writer is gone.
+fn dispatch(
     rx: Receiver<Vec<Item>>,
+    order_tx: SyncSender<Receiver<Vec<Done>>>,
     pool: &rayon::ThreadPool,
     gazetteer: &Gazetteer,
+    options: &Options,
+) {
+    pool.in_place_scope(|scope| {
+        for chunk in rx {
+            let (done_tx, done_rx) = sync_channel(1);
+            if order_tx.send(done_rx).is_err() {
+                return;
+            }
+            scope.spawn(move |_| {
+                let done: Vec<Done> = chunk
+                    .into_par_iter()
+                    .map(|item| process(gazetteer, item, options))
+                    .collect();
+                // The writer may be gone after an output error: nothing left to do then.
+                let _ = done_tx.send(done);
+            });
+        }
+    });
+}
+
+/// Takes the chunks' results in input order and writes them.
+fn write_results(
+    order_rx: Receiver<Receiver<Vec<Done>>>,
     options: &Options,
     stream: &mut File,
     partial_path: &Path,
@@ -320,13 +349,10 @@ fn consume(
 ) -> Result<()> {
     let mut reported = 0usize;
     let mut warned = 0usize;
-    for chunk in rx {
-        let done: Vec<Done> = pool.install(|| {
-            chunk
-                .into_par_iter()
-                .map(|item| process(gazetteer, item, options))
-                .collect()
-        });
+    for done_rx in order_rx {
+        let done = done_rx
+            .recv()
+            .expect("every dispatched chunk sends its results");
         for d in done {
             progress.advance(d.bytes);
             for w in d.warnings {
