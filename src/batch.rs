@@ -17,8 +17,11 @@
 //! - `skipped.csv`, only when an article was skipped: each one and why.
 //!
 //! Input is streamed: a reader thread cuts it into chunks of at most [`CHUNK_ITEMS`] articles
-//! and [`CHUNK_BYTES`] bytes, at most two chunks wait in a bounded channel, and the rayon pool
-//! extracts each chunk in parallel (`collect` keeps input order). Memory does not grow with the
+//! and [`CHUNK_BYTES`] bytes, at most two chunks wait in a bounded channel. Each chunk goes to
+//! the rayon pool as it arrives; the workers extract its articles and serialise their events to
+//! bytes (`collect` keeps input order within the chunk). A writer thread takes the chunks'
+//! results in input order from a second bounded channel (one slot per thread) and only copies
+//! bytes and adds up counts, so writing overlaps extraction. Memory does not grow with the
 //! corpus: only the per-country counts do (at most one row per country).
 
 use crate::action::Action;

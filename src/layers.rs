@@ -67,7 +67,7 @@ pub fn slug(s: &str) -> String {
 /// The ids of the events' features, in order: `action-COUNTRY-place`; an id seen before (the
 /// same pair in another article) gets the article's name, then a number, appended.
 pub fn event_ids(located: &[Located]) -> Vec<String> {
-    let mut used = std::collections::HashSet::new();
+    let mut used = rustc_hash::FxHashSet::default();
     located
         .iter()
         .map(|e| {
