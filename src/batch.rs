@@ -17,8 +17,11 @@
 //! - `skipped.csv`, only when an article was skipped: each one and why.
 //!
 //! Input is streamed: a reader thread cuts it into chunks of at most [`CHUNK_ITEMS`] articles
-//! and [`CHUNK_BYTES`] bytes, at most two chunks wait in a bounded channel, and the rayon pool
-//! extracts each chunk in parallel (`collect` keeps input order). Memory does not grow with the
+//! and [`CHUNK_BYTES`] bytes, at most two chunks wait in a bounded channel. Each chunk goes to
+//! the rayon pool as it arrives; the workers extract its articles and serialise their events to
+//! bytes (`collect` keeps input order within the chunk). A writer thread takes the chunks'
+//! results in input order from a second bounded channel (one slot per thread) and only copies
+//! bytes and adds up counts, so writing overlaps extraction. Memory does not grow with the
 //! corpus: only the per-country counts do (at most one row per country).
 
 use crate::action::Action;
@@ -41,7 +44,7 @@ use std::time::{Duration, Instant};
 /// The exit code of a run that skipped at least one article.
 pub const EXIT_SKIPPED: u8 = 5;
 /// At most this many articles per chunk handed to the thread pool.
-pub const CHUNK_ITEMS: usize = 512;
+pub const CHUNK_ITEMS: usize = 256;
 /// At most this many input bytes per chunk (a single larger article makes a chunk of its own).
 pub const CHUNK_BYTES: usize = 8 * 1024 * 1024;
 /// Bytes a JSON line may hold beyond twice `--max-bytes` before it is dropped unparsed.
@@ -267,18 +270,23 @@ pub fn run(gazetteer: &Gazetteer, inputs: &[String], options: &Options) -> Resul
     // is held to `max_bytes` once parsed, when the record's id is known.
     let jsonl_limit = usize::try_from(max_bytes.saturating_mul(2).saturating_add(LINE_SLACK))
         .unwrap_or(usize::MAX);
+    // Chunks in flight, in input order: the writer takes each chunk's results as soon as they
+    // are ready while the pool already extracts the next ones.
+    let (order_tx, order_rx) = sync_channel::<Receiver<Vec<Done>>>(threads);
     let streamed = std::thread::scope(|scope| -> Result<()> {
         scope.spawn(move || read_inputs(inputs, jsonl_limit, tx));
-        consume(
-            rx,
-            &pool,
-            gazetteer,
-            options,
-            &mut stream,
-            &partial_path,
-            &mut summary,
-            &progress,
-        )
+        let writer = scope.spawn(|| {
+            write_results(
+                order_rx,
+                options,
+                &mut stream,
+                &partial_path,
+                &mut summary,
+                &progress,
+            )
+        });
+        dispatch(rx, order_tx, &pool, gazetteer, options);
+        writer.join().expect("the writer thread does not panic")
     });
     progress.finish();
     streamed?;
@@ -306,12 +314,36 @@ pub fn run(gazetteer: &Gazetteer, inputs: &[String], options: &Options) -> Resul
     Ok(summary)
 }
 
-/// Receives chunks, extracts each in the pool and writes the results in input order.
-#[allow(clippy::too_many_arguments)] // the run's state, passed once from `run`
-fn consume(
+/// Hands each chunk to the pool as it arrives and queues the receiver of its results, in input
+/// order; stops when the input ends or the writer is gone.
+fn dispatch(
     rx: Receiver<Vec<Item>>,
+    order_tx: SyncSender<Receiver<Vec<Done>>>,
     pool: &rayon::ThreadPool,
     gazetteer: &Gazetteer,
+    options: &Options,
+) {
+    pool.in_place_scope(|scope| {
+        for chunk in rx {
+            let (done_tx, done_rx) = sync_channel(1);
+            if order_tx.send(done_rx).is_err() {
+                return;
+            }
+            scope.spawn(move |_| {
+                let done: Vec<Done> = chunk
+                    .into_par_iter()
+                    .map(|item| process(gazetteer, item, options))
+                    .collect();
+                // The writer may be gone after an output error: nothing left to do then.
+                let _ = done_tx.send(done);
+            });
+        }
+    });
+}
+
+/// Takes the chunks' results in input order and writes them.
+fn write_results(
+    order_rx: Receiver<Receiver<Vec<Done>>>,
     options: &Options,
     stream: &mut File,
     partial_path: &Path,
@@ -320,13 +352,10 @@ fn consume(
 ) -> Result<()> {
     let mut reported = 0usize;
     let mut warned = 0usize;
-    for chunk in rx {
-        let done: Vec<Done> = pool.install(|| {
-            chunk
-                .into_par_iter()
-                .map(|item| process(gazetteer, item, options))
-                .collect()
-        });
+    for done_rx in order_rx {
+        let done = done_rx
+            .recv()
+            .expect("every dispatched chunk sends its results");
         for d in done {
             progress.advance(d.bytes);
             for w in d.warnings {
@@ -808,19 +837,14 @@ fn finish(
     // Ids are unique within an article; the article's name makes them unique in the corpus,
     // without a corpus-wide set of ids (memory would grow with the corpus).
     let suffix = format!("-{}", layers::slug(&article.path));
-    for mut feature in layers::events(located).features {
-        if let Some(geojson::feature::Id::String(id)) = feature.id.as_mut() {
-            id.push_str(&suffix);
-        }
-        if let Some(props) = feature.properties.as_mut() {
-            if let Some(JsonValue::String(id)) = props.get_mut("id") {
-                id.push_str(&suffix);
-            }
-            props.insert("date".into(), JsonValue::String(date.to_string()));
-            props.insert("url".into(), JsonValue::String(url.to_string()));
-        }
+    for (e, mut id) in located.iter().zip(layers::event_ids(located)) {
+        id.push_str(&suffix);
         records.push(RS);
-        serde_json::to_writer(&mut records, &feature).expect("a feature serialises");
+        serde_json::to_writer(
+            &mut records,
+            &layers::EventFeature::new(e, &id).dated(date, url),
+        )
+        .expect("a feature serialises");
         records.push(b'\n');
     }
     Ok(Extracted {

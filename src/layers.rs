@@ -21,6 +21,7 @@ use crate::render::{CountryFill, Flow, MapSpec, Marker};
 use crate::resolve::Located;
 use geo::{Coord, Haversine, InterpolatePoint, Orient, Point};
 use geojson::{Feature, FeatureCollection, Geometry, JsonObject, Value};
+use serde::Serialize;
 use serde_json::json;
 
 /// The three layers of a map.
@@ -63,14 +64,13 @@ pub fn slug(s: &str) -> String {
     out.trim_end_matches('-').to_string()
 }
 
-/// The events layer alone (what `extract` prints).
-pub fn events(located: &[Located]) -> FeatureCollection {
-    let mut used = std::collections::HashSet::new();
-    let features = located
+/// The ids of the events' features, in order: `action-COUNTRY-place`; an id seen before (the
+/// same pair in another article) gets the article's name, then a number, appended.
+pub fn event_ids(located: &[Located]) -> Vec<String> {
+    let mut used = rustc_hash::FxHashSet::default();
+    located
         .iter()
         .map(|e| {
-            // One feature per (article, action, place): an id seen before (the same pair in
-            // another article) gets the article's name, then a number, appended.
             let mut id = event_id(e);
             if used.contains(&id) {
                 id = format!("{id}-{}", slug(&e.article));
@@ -82,6 +82,134 @@ pub fn events(located: &[Located]) -> FeatureCollection {
                 }
             }
             used.insert(id.clone());
+            id
+        })
+        .collect()
+}
+
+/// One event as a GeoJSON Feature, serialised straight from the event (no `serde_json::Value`
+/// in between): the same bytes as the feature [`events`] builds, plus `date` and `url` at the
+/// end of the properties when they are set (corpus mode).
+#[derive(Debug, Clone, Serialize)]
+pub struct EventFeature<'a> {
+    #[serde(rename = "type")]
+    kind: &'static str,
+    geometry: PointGeometry,
+    properties: EventProperties<'a>,
+    id: &'a str,
+}
+
+#[derive(Debug, Clone, Serialize)]
+struct PointGeometry {
+    #[serde(rename = "type")]
+    kind: &'static str,
+    coordinates: [f64; 2],
+}
+
+#[derive(Debug, Clone, Serialize)]
+struct EventProperties<'a> {
+    id: &'a str,
+    action: &'static str,
+    country: &'a str,
+    country_name: &'a str,
+    place: &'a str,
+    place_type: &'a str,
+    text: &'a str,
+    sentence: &'a str,
+    start: usize,
+    end: usize,
+    article: &'a str,
+    confidence: f64,
+    reason: &'a str,
+    cue: &'a str,
+    // simplestyle-spec 1.1.0, so geojson.io and code hosts' previews show map.png's colours
+    // and shapes (the style table in `render::style`).
+    title: String,
+    description: &'a str,
+    #[serde(rename = "marker-color")]
+    marker_color: String,
+    #[serde(rename = "marker-symbol")]
+    marker_symbol: &'static str,
+    #[serde(rename = "marker-size")]
+    marker_size: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    date: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    url: Option<&'a str>,
+}
+
+impl<'a> EventFeature<'a> {
+    /// The feature of event `e` with id `id`.
+    pub fn new(e: &'a Located, id: &'a str) -> EventFeature<'a> {
+        EventFeature {
+            kind: "Feature",
+            geometry: PointGeometry {
+                kind: "Point",
+                coordinates: [round6(e.point.x()), round6(e.point.y())],
+            },
+            properties: EventProperties {
+                id,
+                action: e.action.as_str(),
+                country: &e.country,
+                country_name: &e.country_name,
+                place: &e.place,
+                place_type: &e.place_type,
+                text: &e.text,
+                sentence: &e.sentence,
+                start: e.start,
+                end: e.end,
+                article: &e.article,
+                confidence: e.confidence,
+                reason: &e.reason,
+                cue: &e.cue,
+                title: format!("{} in {}", e.action.title(), e.place),
+                description: &e.sentence,
+                marker_color: hex(style::color(e.action)),
+                marker_symbol: symbol_name(style::symbol(e.action)),
+                marker_size: "medium",
+                date: None,
+                url: None,
+            },
+            id,
+        }
+    }
+
+    /// The same feature with `date` and `url` added after the other properties.
+    pub fn dated(mut self, date: &'a str, url: &'a str) -> EventFeature<'a> {
+        self.properties.date = Some(date);
+        self.properties.url = Some(url);
+        self
+    }
+}
+
+/// Writes the events layer as [`to_geojson_string`] writes [`events`]' collection, feature by
+/// feature (nothing but one feature at a time is built).
+pub fn write_events(located: &[Located], out: &mut impl std::io::Write) -> std::io::Result<()> {
+    out.write_all(b"{\"type\":\"FeatureCollection\",\"features\":[")?;
+    for (i, (e, id)) in located.iter().zip(event_ids(located)).enumerate() {
+        out.write_all(if i == 0 { b"\n" } else { b",\n" })?;
+        serde_json::to_writer(&mut *out, &EventFeature::new(e, &id))?;
+    }
+    out.write_all(b"\n]}\n")
+}
+
+/// Writes the events as a GeoJSON Text Sequence, as [`crate::formats::seq::features`] writes
+/// [`events`]' collection.
+pub fn write_events_seq(located: &[Located], out: &mut impl std::io::Write) -> std::io::Result<()> {
+    for (e, id) in located.iter().zip(event_ids(located)) {
+        out.write_all(&[crate::formats::seq::RS as u8])?;
+        serde_json::to_writer(&mut *out, &EventFeature::new(e, &id))?;
+        out.write_all(b"\n")?;
+    }
+    Ok(())
+}
+
+/// The events layer alone (what `extract` prints; [`write_events`] writes the same bytes).
+pub fn events(located: &[Located]) -> FeatureCollection {
+    let features = located
+        .iter()
+        .zip(event_ids(located))
+        .map(|(e, id)| {
             let mut props = JsonObject::new();
             props.insert("id".into(), json!(id));
             props.insert("action".into(), json!(e.action.as_str()));

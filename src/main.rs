@@ -295,13 +295,15 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 }
             } else {
                 let (located, _) = extract_all(&gazetteer, &articles, max_bytes)?;
-                let events = layers::events(&located);
-                let text = if seq {
-                    opmap::formats::seq::features(&events)
-                } else {
-                    layers::to_geojson_string(&events)
-                };
-                to_stdout(|out| out.write_all(text.as_bytes()))?;
+                to_stdout(|out| {
+                    let mut out = std::io::BufWriter::with_capacity(1 << 16, out);
+                    if seq {
+                        layers::write_events_seq(&located, &mut out)?;
+                    } else {
+                        layers::write_events(&located, &mut out)?;
+                    }
+                    out.flush()
+                })?;
             }
             Ok(())
         }
