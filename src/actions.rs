@@ -1034,8 +1034,15 @@ fn link_sentence(
         // "searched in A, resulting in the arrest of …": the result happened there too.
         if linked[0].1 != Rule::SameClause {
             for c in &in_clause {
+                // A result with a place of its own ("led to arrests in several countries",
+                // "… worldwide") did not happen at the list's places.
+                let own_place = tokens.get(c.last + 1).is_some_and(|t| {
+                    t.is(class::PLACE_PREPOSITION)
+                        || matches!(t.lower, "worldwide" | "globally" | "abroad" | "elsewhere")
+                });
                 if c.first > primary.last
                     && c.kind == CueKind::Noun
+                    && !own_place
                     && follows_result(&tokens, c.first)
                 {
                     linked.push((c, Rule::Consequence));

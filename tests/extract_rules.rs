@@ -356,3 +356,18 @@ fn support_from_an_international_body_is_coordination() {
         expect(&[("participation", "BE")])
     );
 }
+
+// A result with a place of its own does not happen at the list's places.
+
+#[test]
+fn a_result_with_its_own_place_is_not_the_lists() {
+    assert_eq!(
+        pairs("The raid by detectives in Norway has since led to arrests in several countries."),
+        expect(&[("raid", "NO")])
+    );
+    // Without a place of its own, the result happened there.
+    assert_eq!(
+        pairs("Officers searched homes in Norway, resulting in the arrest of three men."),
+        expect(&[("arrest", "NO"), ("raid", "NO")])
+    );
+}
