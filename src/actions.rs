@@ -1192,7 +1192,19 @@ fn link_list<'c>(
                 // A distributive count: "4 arrests: 1 in A and 3 in B", "two men were
                 // arrested, one in A and one in B".
                 let distributive = matches!(between.as_slice(), [":" | ",", n] if is_count(n));
+                // The cue's objects listed before the place: "seized cash, watches and 40
+                // phones in Barcelona" (commas, then "and" before the last item).
+                let last_comma = between.iter().rposition(|w| *w == ",");
+                // Only noun phrases: no place phrase, date or verb of another clause in it.
+                let object_list = between.len() <= 2 * limit
+                    && !between.iter().any(|w| {
+                        PLACE_PREPOSITIONS.contains(w)
+                            || BE_FORMS.contains(w)
+                            || matches!(*w, ";" | ":" | "on" | "by" | "has" | "have" | "had")
+                    })
+                    && last_comma.is_some_and(|k| between[k + 1..].contains(&"and"));
                 distributive
+                    || object_list
                     || (between.len() <= limit
                         && !between.iter().any(|w| matches!(*w, "," | ";" | ":")))
             })

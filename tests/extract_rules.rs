@@ -371,3 +371,16 @@ fn a_result_with_its_own_place_is_not_the_lists() {
         expect(&[("arrest", "NO"), ("raid", "NO")])
     );
 }
+
+// The cue's objects listed between it and the place.
+
+#[test]
+fn objects_listed_before_the_place() {
+    assert_eq!(
+        pairs("Officers seized cash, two rifles and 30 phones in Lisbon."),
+        expect(&[("seizure", "PT")])
+    );
+    // A place phrase, a date or another clause in between is not an object list.
+    let found = pairs("He was arrested in Oslo, Norway, on 2 May, and his dog in Finland barked.");
+    assert_eq!(found, expect(&[("arrest", "NO")]));
+}
