@@ -950,6 +950,27 @@ struct Placed<'a> {
     last: usize,
 }
 
+impl Event {
+    /// The event of `placed` linked to `cue` by `rule`, `distance` words apart.
+    fn new(
+        sentence: &Sentence,
+        placed: &Placed<'_>,
+        cue: &Cue,
+        rule: Rule,
+        distance: usize,
+    ) -> Event {
+        Event {
+            action: cue.action,
+            place: placed.mention.place,
+            sentence: sentence.index,
+            mention: placed.mention.span,
+            cue: cue.span,
+            rule,
+            confidence: confidence(rule, cue, placed.mention, distance),
+        }
+    }
+}
+
 fn link_sentence(
     gazetteer: &Gazetteer,
     text: &str,
@@ -993,15 +1014,7 @@ fn link_sentence(
         // An item of a list under a heading: "Countries involved:\n- Spain\n- Italy".
         if let Some(cue) = heading {
             for p in &placed {
-                events.push(Event {
-                    action: cue.action,
-                    place: p.mention.place,
-                    sentence: sentence.index,
-                    mention: p.mention.span,
-                    cue: cue.span,
-                    rule: Rule::Enumeration,
-                    confidence: confidence(Rule::Enumeration, &cue, p.mention, 0),
-                });
+                events.push(Event::new(sentence, p, &cue, Rule::Enumeration, 0));
             }
         }
         return;
@@ -1057,15 +1070,7 @@ fn link_sentence(
                 head.first.saturating_sub(cue.last)
             };
             for p in members {
-                events.push(Event {
-                    action: cue.action,
-                    place: p.mention.place,
-                    sentence: sentence.index,
-                    mention: p.mention.span,
-                    cue: cue.span,
-                    rule,
-                    confidence: confidence(rule, cue, p.mention, distance),
-                });
+                events.push(Event::new(sentence, p, cue, rule, distance));
             }
         }
     }

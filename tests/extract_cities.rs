@@ -3,28 +3,11 @@
 //! place context; names that are common English words need a preposition, a list or a country
 //! after them; a city resolves to its own point and its country's code.
 
+mod common;
+
+use common::{expect, extracted_pairs as pairs, gazetteer};
 use opmap::article::Article;
-use opmap::gazetteer::{Gazetteer, PlaceKind};
-use std::sync::OnceLock;
-
-fn gazetteer() -> &'static Gazetteer {
-    static G: OnceLock<Gazetteer> = OnceLock::new();
-    G.get_or_init(|| Gazetteer::load().expect("the embedded gazetteer loads"))
-}
-
-/// The sorted, de-duplicated (action, country) pairs opmap extracts from `text`.
-fn pairs(text: &str) -> Vec<(String, String)> {
-    let g = gazetteer();
-    let extraction = opmap::extract(g, &Article::from_text("city.txt", text));
-    let mut out: Vec<(String, String)> = extraction
-        .events
-        .iter()
-        .map(|e| (e.action.to_string(), g.place(e.place).country.clone()))
-        .collect();
-    out.sort();
-    out.dedup();
-    out
-}
+use opmap::gazetteer::PlaceKind;
 
 /// The cities (name, country) the article's mentions resolve to, in text order.
 fn cities(text: &str) -> Vec<(String, String)> {
@@ -37,15 +20,6 @@ fn cities(text: &str) -> Vec<(String, String)> {
         .filter(|p| p.kind == PlaceKind::City)
         .map(|p| (p.name.clone(), p.country.clone()))
         .collect()
-}
-
-fn expect(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
-    let mut out: Vec<(String, String)> = pairs
-        .iter()
-        .map(|(a, c)| (a.to_string(), c.to_string()))
-        .collect();
-    out.sort();
-    out
 }
 
 #[test]

@@ -3,37 +3,10 @@
 //! through the library as `opmap extract` runs it. Each asserts the exact (action, country)
 //! pairs, so what must produce nothing is checked too.
 
+mod common;
+
+use common::{expect, extracted_pairs as pairs, gazetteer};
 use opmap::article::Article;
-use opmap::gazetteer::Gazetteer;
-use std::sync::OnceLock;
-
-fn gazetteer() -> &'static Gazetteer {
-    static G: OnceLock<Gazetteer> = OnceLock::new();
-    G.get_or_init(|| Gazetteer::load().expect("the embedded gazetteer loads"))
-}
-
-/// The sorted, de-duplicated (action, country) pairs opmap extracts from `text`.
-fn pairs(text: &str) -> Vec<(String, String)> {
-    let g = gazetteer();
-    let extraction = opmap::extract(g, &Article::from_text("rule.txt", text));
-    let mut out: Vec<(String, String)> = extraction
-        .events
-        .iter()
-        .map(|e| (e.action.to_string(), g.place(e.place).country.clone()))
-        .collect();
-    out.sort();
-    out.dedup();
-    out
-}
-
-fn expect(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
-    let mut out: Vec<(String, String)> = pairs
-        .iter()
-        .map(|(a, c)| (a.to_string(), c.to_string()))
-        .collect();
-    out.sort();
-    out
-}
 
 // Class 1: a fronted place phrase covers every cue of its clause.
 

@@ -2,37 +2,9 @@
 //! these tests, run through the library as `opmap extract` runs it. Each asserts the exact
 //! (action, country) pairs, so a place that must produce nothing is checked too.
 
-use opmap::article::Article;
-use opmap::gazetteer::Gazetteer;
-use std::sync::OnceLock;
+mod common;
 
-fn gazetteer() -> &'static Gazetteer {
-    static G: OnceLock<Gazetteer> = OnceLock::new();
-    G.get_or_init(|| Gazetteer::load().expect("the embedded gazetteer loads"))
-}
-
-/// The sorted, de-duplicated (action, country) pairs opmap extracts from `text`.
-fn pairs(text: &str) -> Vec<(String, String)> {
-    let g = gazetteer();
-    let extraction = opmap::extract(g, &Article::from_text("trap.txt", text));
-    let mut out: Vec<(String, String)> = extraction
-        .events
-        .iter()
-        .map(|e| (e.action.to_string(), g.place(e.place).country.clone()))
-        .collect();
-    out.sort();
-    out.dedup();
-    out
-}
-
-fn expect(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
-    let mut out: Vec<(String, String)> = pairs
-        .iter()
-        .map(|(a, c)| (a.to_string(), c.to_string()))
-        .collect();
-    out.sort();
-    out
-}
+use common::{expect, extracted_pairs as pairs};
 
 #[test]
 fn oman_inside_romania_is_not_matched() {

@@ -2,8 +2,11 @@
 
 #![allow(dead_code)] // each test file uses a different subset
 
+use opmap::article::Article;
+use opmap::gazetteer::Gazetteer;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
+use std::sync::OnceLock;
 
 /// The repository root (where Cargo.toml is).
 pub fn root() -> PathBuf {
@@ -61,5 +64,26 @@ pub fn expect(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
         .map(|(a, c)| (a.to_string(), c.to_string()))
         .collect();
     out.sort();
+    out
+}
+
+/// The embedded gazetteer, loaded once per test binary.
+pub fn gazetteer() -> &'static Gazetteer {
+    static G: OnceLock<Gazetteer> = OnceLock::new();
+    G.get_or_init(|| Gazetteer::load().expect("the embedded gazetteer loads"))
+}
+
+/// The sorted, de-duplicated (action, country) pairs opmap extracts from `text`, run through
+/// the library as `opmap extract` runs it.
+pub fn extracted_pairs(text: &str) -> Vec<(String, String)> {
+    let g = gazetteer();
+    let extraction = opmap::extract(g, &Article::from_text("article.txt", text));
+    let mut out: Vec<(String, String)> = extraction
+        .events
+        .iter()
+        .map(|e| (e.action.to_string(), g.place(e.place).country.clone()))
+        .collect();
+    out.sort();
+    out.dedup();
     out
 }
