@@ -840,11 +840,9 @@ fn finish(
     for (e, mut id) in located.iter().zip(layers::event_ids(located)) {
         id.push_str(&suffix);
         records.push(RS);
-        serde_json::to_writer(
-            &mut records,
-            &layers::EventFeature::new(e, &id).dated(date, url),
-        )
-        .expect("a feature serialises");
+        layers::EventFeature::new(e, &id)
+            .dated(date, url)
+            .write(&mut records);
         records.push(b'\n');
     }
     Ok(Extracted {

@@ -48,20 +48,39 @@ fn round6(v: f64) -> f64 {
 
 /// A stable id for an event: `action-COUNTRY-place`.
 pub fn event_id(e: &Located) -> String {
-    format!("{}-{}-{}", e.action, e.country, slug(&e.place))
+    let mut id = String::with_capacity(e.place.len() + 24);
+    id.push_str(e.action.as_str());
+    id.push('-');
+    id.push_str(&e.country);
+    id.push('-');
+    push_slug(&mut id, &e.place);
+    id
 }
 
 /// Lower-case letters and digits, other runs of characters as one `-`.
 pub fn slug(s: &str) -> String {
-    let mut out = String::new();
+    let mut out = String::with_capacity(s.len());
+    push_slug(&mut out, s);
+    out
+}
+
+/// Appends [`slug`]`(s)` to `out`.
+pub fn push_slug(out: &mut String, s: &str) {
+    let from = out.len();
     for c in s.chars() {
         if c.is_alphanumeric() {
-            out.extend(c.to_lowercase());
-        } else if !out.ends_with('-') && !out.is_empty() {
+            if c.is_ascii() {
+                out.push(c.to_ascii_lowercase());
+            } else {
+                out.extend(c.to_lowercase());
+            }
+        } else if out.len() > from && !out.ends_with('-') {
             out.push('-');
         }
     }
-    out.trim_end_matches('-').to_string()
+    if out.len() > from && out.ends_with('-') {
+        out.pop();
+    }
 }
 
 /// The ids of the events' features, in order: `action-COUNTRY-place`; an id seen before (the
@@ -87,54 +106,14 @@ pub fn event_ids(located: &[Located]) -> Vec<String> {
         .collect()
 }
 
-/// One event as a GeoJSON Feature, serialised straight from the event (no `serde_json::Value`
-/// in between): the same bytes as the feature [`events`] builds, plus `date` and `url` at the
-/// end of the properties when they are set (corpus mode).
-#[derive(Debug, Clone, Serialize)]
+/// One event as a GeoJSON Feature, written straight from the event (no `serde_json::Value` in
+/// between): the same bytes as the feature [`events`] builds, plus `date` and `url` at the end
+/// of the properties when they are set (corpus mode).
+#[derive(Debug, Clone, Copy)]
 pub struct EventFeature<'a> {
-    #[serde(rename = "type")]
-    kind: &'static str,
-    geometry: PointGeometry,
-    properties: EventProperties<'a>,
+    event: &'a Located,
     id: &'a str,
-}
-
-#[derive(Debug, Clone, Serialize)]
-struct PointGeometry {
-    #[serde(rename = "type")]
-    kind: &'static str,
-    coordinates: [f64; 2],
-}
-
-#[derive(Debug, Clone, Serialize)]
-struct EventProperties<'a> {
-    id: &'a str,
-    action: &'static str,
-    country: &'a str,
-    country_name: &'a str,
-    place: &'a str,
-    place_type: &'a str,
-    text: &'a str,
-    sentence: &'a str,
-    start: usize,
-    end: usize,
-    article: &'a str,
-    confidence: f64,
-    reason: &'a str,
-    cue: &'a str,
-    // simplestyle-spec 1.1.0, so geojson.io and code hosts' previews show map.png's colours
-    // and shapes (the style table in `render::style`).
-    title: String,
-    description: &'a str,
-    #[serde(rename = "marker-color")]
-    marker_color: String,
-    #[serde(rename = "marker-symbol")]
-    marker_symbol: &'static str,
-    #[serde(rename = "marker-size")]
-    marker_size: &'static str,
-    #[serde(skip_serializing_if = "Option::is_none")]
     date: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     url: Option<&'a str>,
 }
 
@@ -142,53 +121,112 @@ impl<'a> EventFeature<'a> {
     /// The feature of event `e` with id `id`.
     pub fn new(e: &'a Located, id: &'a str) -> EventFeature<'a> {
         EventFeature {
-            kind: "Feature",
-            geometry: PointGeometry {
-                kind: "Point",
-                coordinates: [round6(e.point.x()), round6(e.point.y())],
-            },
-            properties: EventProperties {
-                id,
-                action: e.action.as_str(),
-                country: &e.country,
-                country_name: &e.country_name,
-                place: &e.place,
-                place_type: &e.place_type,
-                text: &e.text,
-                sentence: &e.sentence,
-                start: e.start,
-                end: e.end,
-                article: &e.article,
-                confidence: e.confidence,
-                reason: &e.reason,
-                cue: &e.cue,
-                title: format!("{} in {}", e.action.title(), e.place),
-                description: &e.sentence,
-                marker_color: hex(style::color(e.action)),
-                marker_symbol: symbol_name(style::symbol(e.action)),
-                marker_size: "medium",
-                date: None,
-                url: None,
-            },
+            event: e,
             id,
+            date: None,
+            url: None,
         }
     }
 
     /// The same feature with `date` and `url` added after the other properties.
     pub fn dated(mut self, date: &'a str, url: &'a str) -> EventFeature<'a> {
-        self.properties.date = Some(date);
-        self.properties.url = Some(url);
+        self.date = Some(date);
+        self.url = Some(url);
         self
     }
+
+    /// Appends the feature's JSON to `out` (compact, keys in the order of [`events`]).
+    ///
+    /// Strings are escaped by `serde_json`, numbers formatted by it; the evidence sentence,
+    /// which is also the simplestyle `description`, is escaped once and copied.
+    pub fn write(&self, out: &mut Vec<u8>) {
+        let e = self.event;
+        out.extend_from_slice(
+            b"{\"type\":\"Feature\",\"geometry\":{\"type\":\"Point\",\"coordinates\":[",
+        );
+        json_value(out, &round6(e.point.x()));
+        out.push(b',');
+        json_value(out, &round6(e.point.y()));
+        out.extend_from_slice(b"]},\"properties\":{\"id\":");
+        json_value(out, self.id);
+        out.extend_from_slice(b",\"action\":\"");
+        out.extend_from_slice(e.action.as_str().as_bytes());
+        out.extend_from_slice(b"\",\"country\":");
+        json_value(out, &e.country);
+        out.extend_from_slice(b",\"country_name\":");
+        json_value(out, &e.country_name);
+        out.extend_from_slice(b",\"place\":");
+        json_value(out, &e.place);
+        out.extend_from_slice(b",\"place_type\":");
+        json_value(out, &e.place_type);
+        out.extend_from_slice(b",\"text\":");
+        json_value(out, &e.text);
+        out.extend_from_slice(b",\"sentence\":");
+        let sentence_at = out.len();
+        json_value(out, &e.sentence);
+        let sentence = sentence_at..out.len();
+        out.extend_from_slice(b",\"start\":");
+        json_value(out, &e.start);
+        out.extend_from_slice(b",\"end\":");
+        json_value(out, &e.end);
+        out.extend_from_slice(b",\"article\":");
+        json_value(out, &e.article);
+        out.extend_from_slice(b",\"confidence\":");
+        json_value(out, &e.confidence);
+        out.extend_from_slice(b",\"reason\":");
+        json_value(out, &e.reason);
+        out.extend_from_slice(b",\"cue\":");
+        json_value(out, &e.cue);
+        // simplestyle-spec 1.1.0 (see `events`).
+        out.extend_from_slice(b",\"title\":\"");
+        out.extend_from_slice(e.action.title().as_bytes());
+        out.extend_from_slice(b" in ");
+        json_string_content(out, &e.place);
+        out.extend_from_slice(b"\",\"description\":");
+        out.extend_from_within(sentence);
+        out.extend_from_slice(b",\"marker-color\":\"");
+        out.extend_from_slice(hex(style::color(e.action)).as_bytes());
+        out.extend_from_slice(b"\",\"marker-symbol\":\"");
+        out.extend_from_slice(symbol_name(style::symbol(e.action)).as_bytes());
+        out.extend_from_slice(b"\",\"marker-size\":\"medium\"");
+        if let Some(date) = self.date {
+            out.extend_from_slice(b",\"date\":");
+            json_value(out, date);
+        }
+        if let Some(url) = self.url {
+            out.extend_from_slice(b",\"url\":");
+            json_value(out, url);
+        }
+        out.extend_from_slice(b"},\"id\":");
+        json_value(out, self.id);
+        out.push(b'}');
+    }
+}
+
+/// Appends a value as `serde_json` writes it.
+fn json_value<T: Serialize + ?Sized>(out: &mut Vec<u8>, value: &T) {
+    serde_json::to_writer(out, value).expect("strings and numbers serialise into a Vec");
+}
+
+/// Appends a string as `serde_json` escapes it, without the quotes around it.
+fn json_string_content(out: &mut Vec<u8>, s: &str) {
+    let at = out.len();
+    json_value(out, s);
+    let end = out.len();
+    out.copy_within(at + 1..end - 1, at);
+    out.truncate(end - 2);
 }
 
 /// Writes the events layer as [`to_geojson_string`] writes [`events`]' collection, feature by
 /// feature (nothing but one feature at a time is built).
 pub fn write_events(located: &[Located], out: &mut impl std::io::Write) -> std::io::Result<()> {
     out.write_all(b"{\"type\":\"FeatureCollection\",\"features\":[")?;
+    let mut buf = Vec::new();
     for (i, (e, id)) in located.iter().zip(event_ids(located)).enumerate() {
-        out.write_all(if i == 0 { b"\n" } else { b",\n" })?;
-        serde_json::to_writer(&mut *out, &EventFeature::new(e, &id))?;
+        buf.clear();
+        buf.extend_from_slice(if i == 0 { b"\n" } else { b",\n" });
+        EventFeature::new(e, &id).write(&mut buf);
+        out.write_all(&buf)?;
     }
     out.write_all(b"\n]}\n")
 }
@@ -196,10 +234,13 @@ pub fn write_events(located: &[Located], out: &mut impl std::io::Write) -> std::
 /// Writes the events as a GeoJSON Text Sequence, as [`crate::formats::seq::features`] writes
 /// [`events`]' collection.
 pub fn write_events_seq(located: &[Located], out: &mut impl std::io::Write) -> std::io::Result<()> {
+    let mut buf = Vec::new();
     for (e, id) in located.iter().zip(event_ids(located)) {
-        out.write_all(&[crate::formats::seq::RS as u8])?;
-        serde_json::to_writer(&mut *out, &EventFeature::new(e, &id))?;
-        out.write_all(b"\n")?;
+        buf.clear();
+        buf.push(crate::formats::seq::RS as u8);
+        EventFeature::new(e, &id).write(&mut buf);
+        buf.push(b'\n');
+        out.write_all(&buf)?;
     }
     Ok(())
 }
@@ -579,9 +620,63 @@ mod tests {
         assert!(line[FLOW_STEPS / 2].y > 52.1);
     }
 
+    fn located(place: &str, sentence: &str, confidence: f64) -> Located {
+        Located {
+            action: Action::Seizure,
+            country: "NL".into(),
+            country_name: "Netherlands".into(),
+            place: place.into(),
+            place_type: "city".into(),
+            point: Point::new(4.899_431_1, -52.379_189_9),
+            text: place.into(),
+            sentence: sentence.into(),
+            start: 3,
+            end: 3 + place.len(),
+            article: "dir/a \"b\".txt".into(),
+            confidence,
+            reason: "object".into(),
+            cue: "seized\u{1}".into(),
+        }
+    }
+
+    #[test]
+    fn written_features_are_the_bytes_serde_json_writes() {
+        let events = [
+            located("Amsterdam", "Servers were seized in Amsterdam.", 0.9),
+            located(
+                "Den \"Haag\" \\ \u{7f}",
+                "Quotes \" and \\ back\tslash, \u{0} nul, \u{1f} unit, é, \u{2028}, 😀",
+                1.0,
+            ),
+            located("", "", 0.0),
+        ];
+        let ids = event_ids(&events);
+        let collection = self::events(&events);
+        for ((e, id), feature) in events.iter().zip(&ids).zip(&collection.features) {
+            let mut written = Vec::new();
+            EventFeature::new(e, id).write(&mut written);
+            assert_eq!(
+                String::from_utf8(written).unwrap(),
+                serde_json::to_string(feature).unwrap()
+            );
+            // Corpus mode: date and url close the properties.
+            let mut dated = Vec::new();
+            EventFeature::new(e, id)
+                .dated("2018-04-27", "https://x.test/?a=\"1\"")
+                .write(&mut dated);
+            let value: serde_json::Value = serde_json::from_slice(&dated).unwrap();
+            let keys: Vec<&String> = value["properties"].as_object().unwrap().keys().collect();
+            assert_eq!(keys[keys.len() - 2..], ["date", "url"]);
+            assert_eq!(value["properties"]["url"], "https://x.test/?a=\"1\"");
+        }
+    }
+
     #[test]
     fn slugs_are_stable() {
         assert_eq!(slug("Côte d'Ivoire"), "côte-d-ivoire");
         assert_eq!(slug("The Hague"), "the-hague");
+        assert_eq!(slug("  --São Paulo!! "), "são-paulo");
+        assert_eq!(slug("İstanbul"), "i̇stanbul");
+        assert_eq!(slug("?!"), "");
     }
 }

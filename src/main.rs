@@ -14,6 +14,11 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+/// mimalloc: extraction and serialisation make many small, short-lived strings; the system
+/// allocator spent a sixth of a batch run in malloc and free (bench/batch.sh).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// The seed article mapped when opmap runs with no arguments.
 const SEED: &str = "seeds/europol-amaq-takedown.txt";
 

@@ -104,7 +104,63 @@ pub fn locate(
         .collect()
 }
 
-/// Collapses runs of whitespace (line wraps) to single spaces.
+/// Collapses runs of whitespace (line wraps) to single spaces, and trims the ends.
 pub fn collapse(s: &str) -> String {
+    if is_collapsed(s) {
+        // Most sentences: one copy, no split and join.
+        return s.to_owned();
+    }
     s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// True when `s` is not empty and its only whitespace is single ASCII spaces between words,
+/// i.e. when [`collapse`] would return it unchanged.
+fn is_collapsed(s: &str) -> bool {
+    let bytes = s.as_bytes();
+    let mut after_space = true;
+    for (i, &b) in bytes.iter().enumerate() {
+        if b == b' ' {
+            if after_space {
+                return false;
+            }
+            after_space = true;
+        } else if b < 0x80 {
+            if b.is_ascii_whitespace() || b == 0x0B {
+                return false;
+            }
+            after_space = false;
+        } else if b >= 0xC0 {
+            // The first byte of a multi-byte character: Unicode has spaces there too.
+            if s[i..].chars().next().is_some_and(char::is_whitespace) {
+                return false;
+            }
+            after_space = false;
+        }
+    }
+    !after_space
+}
+
+#[cfg(test)]
+mod tests {
+    use super::collapse;
+
+    #[test]
+    fn collapse_joins_every_kind_of_whitespace_run() {
+        for (text, want) in [
+            ("one two", "one two"),
+            ("one  two", "one two"),
+            ("one\ntwo", "one two"),
+            ("one\r\n two\t", "one two"),
+            (" lead", "lead"),
+            ("trail ", "trail"),
+            ("no\u{a0}break", "no break"),
+            ("ideographic\u{3000}space", "ideographic space"),
+            ("vertical\u{0b}tab", "vertical tab"),
+            ("Zürich – Genève", "Zürich – Genève"),
+            ("", ""),
+            ("   ", ""),
+        ] {
+            assert_eq!(collapse(text), want, "{text:?}");
+        }
+    }
 }
