@@ -75,6 +75,8 @@ pub fn locate(
         .map(|(&(action, place), &(_, first))| (first, action, place))
         .collect();
     keyed.sort();
+    // Several events often quote one sentence: collapse each sentence once.
+    let mut collapsed: HashMap<usize, String> = HashMap::default();
     keyed
         .into_iter()
         .map(|(_, action, place)| {
@@ -92,7 +94,10 @@ pub fn locate(
                 place_type: p.kind.as_str().to_string(),
                 point: p.point,
                 text: e.mention.of(&article.text).to_string(),
-                sentence: collapse(sentences[e.sentence].span.of(&article.text)),
+                sentence: collapsed
+                    .entry(e.sentence)
+                    .or_insert_with(|| collapse(sentences[e.sentence].span.of(&article.text)))
+                    .clone(),
                 start: e.mention.start,
                 end: e.mention.end,
                 article: article.path.clone(),

@@ -40,6 +40,12 @@ pub struct NameIndex {
     /// for the `0x01` keys.
     upper3: Vec<u64>,
     lower3: Vec<u64>,
+    /// The walk's state after the first three letters or digits, by [`trigram`] (an index into
+    /// `starts`, `u32::MAX` where no key starts so): the walk from a word start skips the three
+    /// levels every name shares with its neighbours.
+    upper_start: Vec<u32>,
+    lower_start: Vec<u32>,
+    starts: Vec<Start>,
 }
 
 /// ASCII letters (either case) and digits numbered 0–35; `None` for any other byte.
@@ -56,15 +62,36 @@ fn trigram(b0: u8, b1: u8, b2: u8) -> Option<usize> {
     Some((symbol(b0)? * 36 + symbol(b1)?) * 36 + symbol(b2)?)
 }
 
+/// Where the walk stands after three letters or digits: the automaton's node and the output
+/// summed on the way there.
+#[derive(Debug, Clone, Copy)]
+struct Start {
+    addr: fst::raw::CompiledAddr,
+    output: u64,
+}
+
 /// Sets the bit of the first three bytes of every key below `node` that starts with three
-/// letters or digits (three levels of the automaton, not its keys).
-fn set_trigrams(bits: &mut [u64], node: Node<'_>, fst: &Fst<Cow<'static, [u8]>>) {
+/// letters or digits (three levels of the automaton, not its keys), and records in `starts`
+/// (by [`trigram`], `u32::MAX` where none) the node each three reach.
+fn set_trigrams(
+    bits: &mut [u64],
+    starts: &mut Vec<Start>,
+    start_of: &mut [u32],
+    node: Node<'_>,
+    output: u64,
+    fst: &Fst<Cow<'static, [u8]>>,
+) {
     for t0 in node.transitions().filter(|t| symbol(t.inp).is_some()) {
         let n1 = fst.node(t0.addr);
         for t1 in n1.transitions().filter(|t| symbol(t.inp).is_some()) {
             for t2 in fst.node(t1.addr).transitions() {
                 if let Some(k) = trigram(t0.inp, t1.inp, t2.inp) {
                     bits[k / 64] |= 1 << (k % 64);
+                    start_of[k] = starts.len() as u32;
+                    starts.push(Start {
+                        addr: t2.addr,
+                        output: output + t0.out.value() + t1.out.value() + t2.out.value(),
+                    });
                 }
             }
         }
@@ -233,15 +260,27 @@ impl NameIndex {
                 }
             }
         };
-        let mut upper3 = vec![0u64; (36 * 36 * 36usize).div_ceil(64)];
+        const TRIGRAMS: usize = 36 * 36 * 36;
+        let mut upper3 = vec![0u64; TRIGRAMS.div_ceil(64)];
         let mut lower3 = upper3.clone();
+        let mut upper_start = vec![u32::MAX; TRIGRAMS];
+        let mut lower_start = upper_start.clone();
+        let mut starts = Vec::new();
         let root = fst.root();
         set(&mut upper, root, &fst);
-        set_trigrams(&mut upper3, root, &fst);
+        set_trigrams(&mut upper3, &mut starts, &mut upper_start, root, 0, &fst);
         if let Some(i) = root.find_input(LOWER_PREFIX) {
-            let node = fst.node(root.transition(i).addr);
+            let t = root.transition(i);
+            let node = fst.node(t.addr);
             set(&mut lower, node, &fst);
-            set_trigrams(&mut lower3, node, &fst);
+            set_trigrams(
+                &mut lower3,
+                &mut starts,
+                &mut lower_start,
+                node,
+                t.out.value(),
+                &fst,
+            );
         }
         NameIndex {
             fst,
@@ -250,6 +289,9 @@ impl NameIndex {
             lower,
             upper3,
             lower3,
+            upper_start,
+            lower_start,
+            starts,
         }
     }
 
@@ -352,11 +394,34 @@ impl NameIndex {
         let mut node: Node<'_> = fst.root();
         let mut output: u64 = 0;
         let rest = &text[start..];
+        let bytes = rest.as_bytes();
+        let mut pos = 0;
         let first = match rest.chars().next() {
             Some(c) => c,
             None => return,
         };
-        if first.is_lowercase() {
+        if let Some(k) = bytes.get(..3).and_then(|b| trigram(b[0], b[1], b[2])) {
+            // Three letters or digits: no name ends inside them on a word boundary, and the
+            // walk through them was done once at load.
+            let table = if first.is_ascii_lowercase() {
+                &self.lower_start
+            } else {
+                &self.upper_start
+            };
+            let Some(s) = self.starts.get(table[k] as usize) else {
+                return;
+            };
+            node = fst.node(s.addr);
+            output = s.output;
+            pos = 3;
+            if node.is_final() && bytes.get(3).is_none_or(|&b| !starts_word(rest, b)) {
+                out.push(RawMatch {
+                    start,
+                    end: start + 3,
+                    group: output + node.final_output().value(),
+                });
+            }
+        } else if first.is_lowercase() {
             match node.find_input(LOWER_PREFIX) {
                 Some(i) => {
                     let t = node.transition(i);
@@ -366,8 +431,6 @@ impl NameIndex {
                 None => return,
             }
         }
-        let bytes = rest.as_bytes();
-        let mut pos = 0;
         let mut in_space = false;
         let mut buf = [0u8; 16];
         while pos < bytes.len() {
@@ -434,6 +497,15 @@ impl NameIndex {
                 }
             }
         }
+    }
+}
+
+/// True when the byte at offset 3 of `rest` starts a letter or digit (`b` is that byte).
+fn starts_word(rest: &str, b: u8) -> bool {
+    if b < 0x80 {
+        b.is_ascii_alphanumeric()
+    } else {
+        rest[3..].chars().next().is_some_and(char::is_alphanumeric)
     }
 }
 
@@ -524,5 +596,41 @@ mod tests {
         let bin: &'static [u8] = Box::leak(index.group_bytes().to_vec().into_boxed_slice());
         let loaded = NameIndex::from_bytes(fst, bin).unwrap();
         assert_eq!(loaded.get("wales"), index.get("wales"));
+    }
+
+    /// Every prefix length around the three letters the walk starts after: names of one, two,
+    /// three and more letters, in upper and lower case, followed by a boundary or not.
+    #[test]
+    fn names_of_any_length_match_on_word_boundaries() {
+        let names = vec![
+            name("X", &[1], Form::Code),
+            name("UK", &[2], Form::Code),
+            name("NCA", &[3], Form::Agency),
+            name("NCA Centre", &[4], Form::Agency),
+            name("Oman", &[5], Form::Name),
+            name("al-Bab", &[6], Form::City),
+            name("Ürümqi", &[7], Form::City),
+        ];
+        let index = NameIndex::build(&names, &Default::default());
+        let places = |text: &str| -> Vec<Vec<PlaceId>> {
+            let mut out = Vec::new();
+            index.matches_at(text, 0, &mut out);
+            out.iter()
+                .map(|m| index.group(m.group).next().unwrap().places().collect())
+                .collect()
+        };
+        assert_eq!(places("X marks"), [[1]]);
+        assert_eq!(places("UK."), [[2]]);
+        assert_eq!(places("NCA's officers"), [[3]]);
+        assert_eq!(places("NCA"), [[3]]);
+        assert_eq!(places("NCA\u{a0}x"), [[3]]);
+        assert_eq!(places("NCAé"), Vec::<Vec<PlaceId>>::new());
+        assert_eq!(places("NCA  Centre,"), [[3], [4]]);
+        assert_eq!(places("NCAS"), Vec::<Vec<PlaceId>>::new());
+        assert_eq!(places("Oman"), [[5]]);
+        assert_eq!(places("Omani"), Vec::<Vec<PlaceId>>::new());
+        assert_eq!(places("al-Bab"), [[6]]);
+        assert_eq!(places("Ürümqi"), [[7]]);
+        assert_eq!(places("UKx"), Vec::<Vec<PlaceId>>::new());
     }
 }
