@@ -339,7 +339,7 @@ fn hyphenated_names(
 ) {
     let names = &gazetteer.names;
     let mut added = false;
-    for (hyphen, _) in text.match_indices("-\n") {
+    for hyphen in memchr::memmem::find_iter(text.as_bytes(), b"-\n") {
         let after = hyphen + 2;
         let suffix_start =
             after + (text[after..].len() - text[after..].trim_start_matches([' ', '\t']).len());

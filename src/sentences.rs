@@ -69,20 +69,38 @@ pub fn split(text: &str) -> Vec<Sentence> {
     let mut sentences = Vec::new();
     let mut start = 0;
     let bytes = text.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        let boundary = match b {
-            b'.' | b'!' | b'?' => ends_at_punctuation(text, i),
-            b'\n' => ends_at_newline(text, i),
-            _ => None,
-        };
-        if let Some(end) = boundary {
-            push(text, &mut sentences, start, end);
-            start = end;
-            i = end.max(i + 1);
+    // The next stop mark and the next line break at or after `i` (found with memchr, kept
+    // until passed).
+    let find_stop = |from: usize| {
+        memchr::memchr3(b'.', b'!', b'?', &bytes[from..]).map_or(bytes.len(), |k| from + k)
+    };
+    let find_break =
+        |from: usize| memchr::memchr(b'\n', &bytes[from..]).map_or(bytes.len(), |k| from + k);
+    let mut stop = find_stop(0);
+    let mut line_break = find_break(0);
+    loop {
+        let i = stop.min(line_break);
+        if i >= bytes.len() {
+            break;
+        }
+        let boundary = if i == stop {
+            ends_at_punctuation(text, i)
         } else {
-            i += 1;
+            ends_at_newline(text, i)
+        };
+        let next = match boundary {
+            Some(end) => {
+                push(text, &mut sentences, start, end);
+                start = end;
+                end.max(i + 1)
+            }
+            None => i + 1,
+        };
+        if stop < next {
+            stop = find_stop(next);
+        }
+        if line_break < next {
+            line_break = find_break(next);
         }
     }
     push(text, &mut sentences, start, text.len());
