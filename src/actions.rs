@@ -620,8 +620,25 @@ fn tokenize<'a>(text: &str, span: Span, buf: &'a mut String) -> Vec<Token<'a>> {
         }
     };
     let mut start: Option<usize> = None;
-    for (i, c) in s.char_indices() {
-        let wordish = c.is_alphanumeric() || c == '-' || c == '\'' || c == '’';
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        // ASCII bytes are classified without decoding a char.
+        let (wordish, space, len) = if b < 0x80 {
+            (
+                b.is_ascii_alphanumeric() || b == b'-' || b == b'\'',
+                b.is_ascii_whitespace() || b == 0x0B,
+                1,
+            )
+        } else {
+            let c = s[i..].chars().next().unwrap_or(' ');
+            (
+                c.is_alphanumeric() || c == '’',
+                c.is_whitespace(),
+                c.len_utf8(),
+            )
+        };
         match (wordish, start) {
             (true, None) => start = Some(i),
             (false, Some(a)) => {
@@ -630,10 +647,11 @@ fn tokenize<'a>(text: &str, span: Span, buf: &'a mut String) -> Vec<Token<'a>> {
             }
             _ => {}
         }
-        if !wordish && !c.is_whitespace() {
+        if !wordish && !space {
             // Punctuation is a token of its own.
-            push(i, i + c.len_utf8());
+            push(i, i + len);
         }
+        i += len;
     }
     if let Some(a) = start {
         push(a, s.len());
