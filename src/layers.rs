@@ -148,35 +148,35 @@ impl<'a> EventFeature<'a> {
         out.push(b',');
         json_value(out, &round6(e.point.y()));
         out.extend_from_slice(b"]},\"properties\":{\"id\":");
-        json_value(out, self.id);
+        json_string(out, self.id);
         out.extend_from_slice(b",\"action\":\"");
         out.extend_from_slice(e.action.as_str().as_bytes());
         out.extend_from_slice(b"\",\"country\":");
-        json_value(out, &e.country);
+        json_string(out, &e.country);
         out.extend_from_slice(b",\"country_name\":");
-        json_value(out, &e.country_name);
+        json_string(out, &e.country_name);
         out.extend_from_slice(b",\"place\":");
-        json_value(out, &e.place);
+        json_string(out, &e.place);
         out.extend_from_slice(b",\"place_type\":");
-        json_value(out, &e.place_type);
+        json_string(out, &e.place_type);
         out.extend_from_slice(b",\"text\":");
-        json_value(out, &e.text);
+        json_string(out, &e.text);
         out.extend_from_slice(b",\"sentence\":");
         let sentence_at = out.len();
-        json_value(out, &e.sentence);
+        json_string(out, &e.sentence);
         let sentence = sentence_at..out.len();
         out.extend_from_slice(b",\"start\":");
         json_value(out, &e.start);
         out.extend_from_slice(b",\"end\":");
         json_value(out, &e.end);
         out.extend_from_slice(b",\"article\":");
-        json_value(out, &e.article);
+        json_string(out, &e.article);
         out.extend_from_slice(b",\"confidence\":");
         json_value(out, &e.confidence);
         out.extend_from_slice(b",\"reason\":");
-        json_value(out, &e.reason);
+        json_string(out, &e.reason);
         out.extend_from_slice(b",\"cue\":");
-        json_value(out, &e.cue);
+        json_string(out, &e.cue);
         // simplestyle-spec 1.1.0 (see `events`).
         out.extend_from_slice(b",\"title\":\"");
         out.extend_from_slice(e.action.title().as_bytes());
@@ -191,14 +191,14 @@ impl<'a> EventFeature<'a> {
         out.extend_from_slice(b"\",\"marker-size\":\"medium\"");
         if let Some(date) = self.date {
             out.extend_from_slice(b",\"date\":");
-            json_value(out, date);
+            json_string(out, date);
         }
         if let Some(url) = self.url {
             out.extend_from_slice(b",\"url\":");
-            json_value(out, url);
+            json_string(out, url);
         }
         out.extend_from_slice(b"},\"id\":");
-        json_value(out, self.id);
+        json_string(out, self.id);
         out.push(b'}');
     }
 }
@@ -208,13 +208,40 @@ fn json_value<T: Serialize + ?Sized>(out: &mut Vec<u8>, value: &T) {
     serde_json::to_writer(out, value).expect("strings and numbers serialise into a Vec");
 }
 
+/// Appends a string in quotes as `serde_json` escapes it.
+fn json_string(out: &mut Vec<u8>, s: &str) {
+    if needs_escape(s.as_bytes()) {
+        json_value(out, s);
+    } else {
+        // Most strings (every sentence without a quotation mark): copied as they are.
+        out.reserve(s.len() + 2);
+        out.push(b'"');
+        out.extend_from_slice(s.as_bytes());
+        out.push(b'"');
+    }
+}
+
 /// Appends a string as `serde_json` escapes it, without the quotes around it.
 fn json_string_content(out: &mut Vec<u8>, s: &str) {
     let at = out.len();
-    json_value(out, s);
+    json_string(out, s);
     let end = out.len();
     out.copy_within(at + 1..end - 1, at);
     out.truncate(end - 2);
+}
+
+/// True when JSON needs some byte of `bytes` escaped: `"`, `\\` or a control character (what
+/// `serde_json` escapes; everything else, UTF-8 included, is written as it is). Checked 16
+/// bytes at a time without branching inside a block, which the compiler vectorises.
+fn needs_escape(bytes: &[u8]) -> bool {
+    let special = |b: u8| (b < 0x20) | (b == b'"') | (b == b'\\');
+    let mut blocks = bytes.chunks_exact(16);
+    for block in &mut blocks {
+        if block.iter().fold(false, |any, &b| any | special(b)) {
+            return true;
+        }
+    }
+    blocks.remainder().iter().any(|&b| special(b))
 }
 
 /// Writes the events layer as [`to_geojson_string`] writes [`events`]' collection, feature by
@@ -669,6 +696,26 @@ mod tests {
             assert_eq!(keys[keys.len() - 2..], ["date", "url"]);
             assert_eq!(value["properties"]["url"], "https://x.test/?a=\"1\"");
         }
+    }
+
+    #[test]
+    fn strings_are_escaped_as_serde_json_escapes_them() {
+        // Every ASCII byte, at every place in and around a 16-byte block.
+        for len in [1, 15, 16, 17, 40] {
+            for at in 0..len {
+                for b in 0u8..0x80 {
+                    let mut text = vec![b'a'; len];
+                    text[at] = b;
+                    let text = String::from_utf8(text).unwrap();
+                    let mut out = Vec::new();
+                    json_string(&mut out, &text);
+                    assert_eq!(out, serde_json::to_vec(&text).unwrap(), "{text:?}");
+                }
+            }
+        }
+        let mut out = Vec::new();
+        json_string_content(&mut out, "é \"q\" \u{2028}");
+        assert_eq!(out, "é \\\"q\\\" \u{2028}".as_bytes());
     }
 
     #[test]
