@@ -165,12 +165,23 @@ const REGIONS: &[&str] = &[
     "scandinavia",
 ];
 
-/// A match chosen leftmost-longest, before the city rules: where it is and the name it
-/// matched (read from the index once).
-struct Chosen<'g> {
+/// A match chosen leftmost-longest, before the city rules (kept small: one per mention).
+struct Chosen {
     start: usize,
     end: usize,
-    name: NameRef<'g>,
+    /// The name's group in the index, and its position there.
+    group: u64,
+    entry: u8,
+}
+
+impl Chosen {
+    fn name<'g>(&self, gazetteer: &'g Gazetteer) -> NameRef<'g> {
+        gazetteer
+            .names
+            .group(self.group)
+            .nth(usize::from(self.entry))
+            .expect("a chosen entry exists in its group")
+    }
 }
 
 /// The word before `at` (lower case, ASCII letters only), and the one before it.
@@ -187,12 +198,12 @@ fn words_before(text: &str, at: usize) -> (String, String) {
 
 /// Keeps the longest name at `i` whose capitals agree with the text, if any (`raw` is a
 /// reused buffer).
-fn longest_at<'g>(
-    gazetteer: &'g Gazetteer,
+fn longest_at(
+    gazetteer: &Gazetteer,
     text: &str,
     i: usize,
     raw: &mut Vec<RawMatch>,
-    chosen: &mut Vec<Chosen<'g>>,
+    chosen: &mut Vec<Chosen>,
     free_from: &mut usize,
 ) {
     let names = &gazetteer.names;
@@ -200,12 +211,13 @@ fn longest_at<'g>(
     names.matches_at(text, i, raw);
     for m in raw.iter().rev() {
         let found = &text[m.start..m.end];
-        for name in names.group(m.group) {
+        for (entry, name) in names.group(m.group).enumerate() {
             if case_agrees(name.text, found, name.case_sensitive) {
                 chosen.push(Chosen {
                     start: m.start,
                     end: m.end,
-                    name,
+                    group: m.group,
+                    entry: entry as u8,
                 });
                 *free_from = m.end;
                 return;
@@ -255,7 +267,7 @@ pub fn find(gazetteer: &Gazetteer, text: &str, sentences: &[Sentence]) -> Vec<Me
     // Countries the article names outright (not through a city), to settle shared names.
     let named_countries: HashSet<&str> = chosen
         .iter()
-        .map(|c| c.name)
+        .map(|c| c.name(gazetteer))
         .filter(|n| n.form != Form::City && n.place_count() == 1)
         .filter_map(|n| n.places().next())
         .map(|p| gazetteer.place(p).country.as_str())
@@ -265,7 +277,7 @@ pub fn find(gazetteer: &Gazetteer, text: &str, sentences: &[Sentence]) -> Vec<Me
     let sentence_of = SentenceOf::new(sentences);
     let mut readings: Vec<PlaceId> = Vec::new();
     for (k, c) in chosen.iter().enumerate() {
-        let entry = &c.name;
+        let entry = &c.name(gazetteer);
         readings.clear();
         readings.extend(entry.places());
         let mut start = c.start;
@@ -319,11 +331,11 @@ pub fn find(gazetteer: &Gazetteer, text: &str, sentences: &[Sentence]) -> Vec<Me
 /// line break before a lower-case letter is matched as rejoined, and a name that crosses the
 /// break is added where nothing else was found. Its span covers the original text, hyphen and
 /// break included, so offsets still point into the article.
-fn hyphenated_names<'g>(
-    gazetteer: &'g Gazetteer,
+fn hyphenated_names(
+    gazetteer: &Gazetteer,
     text: &str,
     raw: &mut Vec<RawMatch>,
-    chosen: &mut Vec<Chosen<'g>>,
+    chosen: &mut Vec<Chosen>,
 ) {
     let names = &gazetteer.names;
     let mut added = false;
@@ -359,9 +371,14 @@ fn hyphenated_names<'g>(
             if chosen.iter().any(|c| c.start < end && start < c.end) {
                 continue;
             }
-            for name in names.group(m.group) {
+            for (entry, name) in names.group(m.group).enumerate() {
                 if case_agrees(name.text, &joined[m.start..m.end], name.case_sensitive) {
-                    chosen.push(Chosen { start, end, name });
+                    chosen.push(Chosen {
+                        start,
+                        end,
+                        group: m.group,
+                        entry: entry as u8,
+                    });
                     added = true;
                     break 'longest;
                 }
@@ -388,14 +405,14 @@ fn city(
     gazetteer: &Gazetteer,
     text: &str,
     sentence_of: &SentenceOf<'_>,
-    chosen: &[Chosen<'_>],
+    chosen: &[Chosen],
     k: usize,
     mentions: &[Mention],
     named: &HashSet<&str>,
     readings: &[PlaceId],
 ) -> Option<PlaceId> {
     let c = &chosen[k];
-    let name = c.name;
+    let name = c.name(gazetteer);
     let found = &text[c.start..c.end];
     if REGIONS.contains(&crate::gazetteer::fold(found).as_str()) {
         return None;
@@ -450,7 +467,7 @@ fn city(
     // "Split, Croatia": a country right after it.
     let country_after = chosen.get(k + 1).and_then(|next| {
         let gap = &text[c.end..next.start];
-        let next_name = next.name;
+        let next_name = next.name(gazetteer);
         let is_country = next_name.form == Form::Name || next_name.form == Form::Code;
         (gap.trim() == "," && is_country)
             .then(|| next_name.places().next())
