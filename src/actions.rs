@@ -598,6 +598,27 @@ fn push_lower(word: &str, out: &mut String) {
     }
 }
 
+/// True for the ASCII bytes of a word: letters, digits, `-` and `'`.
+fn is_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'-' || b == b'\''
+}
+
+/// The character at byte `i` of `s`: whether it belongs to a word, whether it is whitespace,
+/// and its length in bytes (ASCII without decoding a char).
+fn classify(s: &str, i: usize) -> (bool, bool, usize) {
+    let b = s.as_bytes()[i];
+    if b < 0x80 {
+        (is_word_byte(b), b.is_ascii_whitespace() || b == 0x0B, 1)
+    } else {
+        let c = s[i..].chars().next().unwrap_or(' ');
+        (
+            c.is_alphanumeric() || c == '’',
+            c.is_whitespace(),
+            c.len_utf8(),
+        )
+    }
+}
+
 /// Cuts a sentence into words and punctuation marks, with their lower-case forms written once
 /// into `buf` (cleared first; reused from sentence to sentence), so that tokens own no string.
 fn tokenize<'a>(text: &str, span: Span, buf: &'a mut String) -> Vec<Token<'a>> {
@@ -619,42 +640,35 @@ fn tokenize<'a>(text: &str, span: Span, buf: &'a mut String) -> Vec<Token<'a>> {
             None => spans.push(Span::new(a, b)),
         }
     };
-    let mut start: Option<usize> = None;
     let bytes = s.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
-        let b = bytes[i];
-        // ASCII bytes are classified without decoding a char.
-        let (wordish, space, len) = if b < 0x80 {
-            (
-                b.is_ascii_alphanumeric() || b == b'-' || b == b'\'',
-                b.is_ascii_whitespace() || b == 0x0B,
-                1,
-            )
-        } else {
-            let c = s[i..].chars().next().unwrap_or(' ');
-            (
-                c.is_alphanumeric() || c == '’',
-                c.is_whitespace(),
-                c.len_utf8(),
-            )
-        };
-        match (wordish, start) {
-            (true, None) => start = Some(i),
-            (false, Some(a)) => {
-                push(a, i);
-                start = None;
+        let (wordish, space, len) = classify(s, i);
+        if wordish {
+            // A word: letters, digits, hyphens and apostrophes, taken as one run.
+            let a = i;
+            i += len;
+            loop {
+                match bytes.get(i) {
+                    Some(&b) if b < 0x80 && is_word_byte(b) => i += 1,
+                    Some(&b) if b >= 0x80 => {
+                        let (wordish, _, len) = classify(s, i);
+                        if !wordish {
+                            break;
+                        }
+                        i += len;
+                    }
+                    _ => break,
+                }
             }
-            _ => {}
+            push(a, i);
+            continue;
         }
-        if !wordish && !space {
+        if !space {
             // Punctuation is a token of its own.
             push(i, i + len);
         }
         i += len;
-    }
-    if let Some(a) = start {
-        push(a, s.len());
     }
     buf.clear();
     let mut ends = Vec::with_capacity(spans.len());

@@ -1,6 +1,7 @@
 //! Map snapshots and layout invariants on three stories: the seed (Europe and North America,
 //! drawn with an inset), a single-country story (Spain) and one spanning the antimeridian
-//! (the US, Japan, Australia, New Zealand, Fiji).
+//! (the US, Japan, Australia, New Zealand, Fiji); and a snapshot of the batch choropleth of the
+//! repository's articles.
 //!
 //! Each case's SVG, with every number rounded to a whole pixel, must equal
 //! `tests/snapshots/<case>.svg`. A missing snapshot fails. `OPMAP_BLESS=1 cargo test --test
@@ -143,6 +144,41 @@ fn svg_snapshots() {
         check_snapshot(name, &round_numbers(&svg));
         write_png(name, &spec, &options);
     }
+}
+
+/// The aggregate map of `opmap batch` over the repository's articles (`tests/articles` and the
+/// held-out set): a world choropleth with crowded European labels. Snapshot `batch.svg`; the
+/// PNG is the one the README shows.
+#[test]
+fn batch_map_snapshot() {
+    // The articles alone (the held-out folder also holds its README and gold files).
+    let dir = tempfile::tempdir().unwrap();
+    let articles = dir.path().join("articles");
+    std::fs::create_dir(&articles).unwrap();
+    for folder in ["tests/articles", "tests/eval/heldout"] {
+        for entry in std::fs::read_dir(root().join(folder)).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_some_and(|e| e == "txt") {
+                std::fs::copy(&path, articles.join(path.file_name().unwrap())).unwrap();
+            }
+        }
+    }
+    let inputs = [articles.display().to_string()];
+    let options = opmap::batch::Options {
+        out_dir: dir.path().join("out"),
+        quiet: true,
+        ..Default::default()
+    };
+    let summary = opmap::batch::run(gazetteer(), &inputs, &options).unwrap();
+    let title = format!("{} articles: countries with an action", summary.articles);
+    let spec = opmap::batch::map_spec(&summary.countries, &title);
+    let options = Options {
+        subtitle: Some("Source: tests/articles, tests/eval/heldout".to_string()),
+        ..Options::default()
+    };
+    let svg = render::svg_with(&spec, &options, gazetteer()).unwrap();
+    check_snapshot("batch", &round_numbers(&svg));
+    write_png("batch", &spec, &options);
 }
 
 #[test]

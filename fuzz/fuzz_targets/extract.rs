@@ -29,4 +29,11 @@ fuzz_target!(|data: &[u8]| {
         let back: geojson::FeatureCollection = text.parse().expect("written GeoJSON parses back");
         assert_eq!(back.features.len(), layer.features.len());
     }
+    // The events file is written straight from the events: the same bytes as the layer.
+    let mut written = Vec::new();
+    opmap::layers::write_events(&x.located, &mut written).unwrap();
+    assert_eq!(
+        String::from_utf8(written).unwrap(),
+        opmap::layers::to_geojson_string(&layers.events)
+    );
 });

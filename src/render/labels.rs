@@ -117,12 +117,10 @@ fn place_one(problem: &Problem, i: usize, boxes: &[Rect]) -> Placed {
     // In the nearest ring with clear candidates, the one crossing fewest lines and nearer
     // its own marker than any other.
     let mut clear: Option<(usize, Rect, usize)> = None;
-    for (ring, (dx, dy)) in candidates() {
+    for (ring, rect) in candidate_boxes(m, problem.gap, w, h) {
         if clear.as_ref().is_some_and(|c| c.2 < ring) {
             break;
         }
-        let d = m.r + problem.gap + ring as f64 * h * 0.9;
-        let rect = anchored(m.x + dx * d, m.y + dy * d, dx, dy, w, h);
         let cost = collisions(problem, i, &rect, boxes);
         if cost == 0.0 {
             let penalty = crossings(problem, &rect) + 2 * closer_markers(problem, i, &rect);
@@ -140,6 +138,16 @@ fn place_one(problem: &Problem, i: usize, boxes: &[Rect]) -> Placed {
     let mut label = finish(i, m, rect, ring);
     label.forced = true;
     label
+}
+
+/// The boxes a label of `w`×`h` pixels may take around disc `m`, ring by ring (`gap` pixels off
+/// the disc in ring 0, the eight classic positions; then rings of sixteen, each about a label
+/// height farther out, which need a leader line back to the disc).
+pub fn candidate_boxes(m: Disc, gap: f64, w: f64, h: f64) -> impl Iterator<Item = (usize, Rect)> {
+    candidates().map(move |(ring, (dx, dy))| {
+        let d = m.r + gap + ring as f64 * h * 0.9;
+        (ring, anchored(m.x + dx * d, m.y + dy * d, dx, dy, w, h))
+    })
 }
 
 /// The candidate directions (unit vectors, y down), ring by ring.
@@ -235,14 +243,16 @@ fn closer_markers(problem: &Problem, own: usize, rect: &Rect) -> usize {
         .count()
 }
 
+/// A leader line from the edge of disc `m` to the nearest point of `rect`.
+pub fn leader(m: Disc, rect: &Rect) -> ((f64, f64), (f64, f64)) {
+    let (nx, ny) = (m.x.clamp(rect.x0, rect.x1), m.y.clamp(rect.y0, rect.y1));
+    let d = (nx - m.x).hypot(ny - m.y).max(1e-9);
+    let start = (m.x + (nx - m.x) / d * m.r, m.y + (ny - m.y) / d * m.r);
+    (start, (nx, ny))
+}
+
 fn finish(marker: usize, m: Disc, rect: Rect, ring: usize) -> Placed {
-    let leader = (ring > 0).then(|| {
-        // From the marker's edge towards the nearest point of the box.
-        let (nx, ny) = (m.x.clamp(rect.x0, rect.x1), m.y.clamp(rect.y0, rect.y1));
-        let d = (nx - m.x).hypot(ny - m.y).max(1e-9);
-        let start = (m.x + (nx - m.x) / d * m.r, m.y + (ny - m.y) / d * m.r);
-        (start, (nx, ny))
-    });
+    let leader = (ring > 0).then(|| leader(m, &rect));
     Placed {
         marker,
         rect,

@@ -763,6 +763,96 @@ mod tests {
         assert_eq!(scene.area_labels[0].text, "South Africa 30");
     }
 
+    /// Crowded small countries at world scale: each label keeps off the others' label points,
+    /// so every one is placed, some set off with a leader from a dot on their country.
+    #[test]
+    fn crowded_choropleth_labels_take_leaders_instead_of_dropping_out() {
+        let names = [
+            ("NL", "Netherlands"),
+            ("BE", "Belgium"),
+            ("DE", "Germany"),
+            ("GB", "United Kingdom"),
+            ("FR", "France"),
+            ("LU", "Luxembourg"),
+            ("CH", "Switzerland"),
+            ("US", "United States"),
+            ("AU", "Australia"),
+        ];
+        let values: Vec<ChoroplethValue> = names
+            .iter()
+            .enumerate()
+            .map(|(i, (code, name))| ChoroplethValue {
+                code: code.to_string(),
+                name: name.to_string(),
+                value: 100.0 - i as f64,
+            })
+            .collect();
+        let spec = MapSpec {
+            title: "Crowded".to_string(),
+            markers: vec![],
+            countries: vec![],
+            flows: vec![],
+            choropleth: Some(Choropleth {
+                title: "Articles".to_string(),
+                values,
+                breaks: vec![1.0, 50.0],
+                labels: 8,
+            }),
+            ..france(1600, 1000)
+        };
+        let scene = Scene::build(&spec, gazetteer(), (1600, 1000)).unwrap();
+        let labels = &scene.area_labels;
+        assert_eq!(
+            labels.len(),
+            8,
+            "{:?}",
+            labels.iter().map(|l| &l.text).collect::<Vec<_>>()
+        );
+        assert!(
+            labels.iter().any(|l| l.leader.is_some()),
+            "some labels need a leader"
+        );
+        let point_of = |code: &str| {
+            let c = gazetteer().country(code).unwrap();
+            let p = gazetteer().place(c.place).point;
+            scene.view.pixel(p.x(), p.y()).unwrap()
+        };
+        for (i, a) in labels.iter().enumerate() {
+            assert!(
+                scene.view.plot.contains_rect(&a.rect),
+                "{} outside the map",
+                a.text
+            );
+            for (j, b) in labels.iter().enumerate() {
+                if i != j {
+                    assert!(!a.rect.intersects(&b.rect), "{} over {}", a.text, b.text);
+                    let (x, y) = point_of(&b.code);
+                    assert!(
+                        a.rect.distance(x, y) > 0.0,
+                        "{} covers {}'s point",
+                        a.text,
+                        b.text
+                    );
+                    if let Some((p, q)) = a.leader {
+                        assert!(
+                            geometry::clip_segment(p, q, &b.rect).is_none(),
+                            "{}'s leader crosses {}",
+                            a.text,
+                            b.text
+                        );
+                    }
+                }
+            }
+            if let Some((p, q)) = a.leader {
+                // From the edge of the dot on the country's point to the label's box.
+                let (x, y) = point_of(&a.code);
+                let r = scene::AREA_ANCHOR;
+                assert!(((p.0 - x).hypot(p.1 - y) - r).abs() < 0.01, "{}", a.text);
+                assert!(a.rect.distance(q.0, q.1) < 0.01, "{}", a.text);
+            }
+        }
+    }
+
     #[test]
     fn long_titles_are_shortened_at_a_word() {
         style::register_fonts().unwrap();

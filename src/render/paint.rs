@@ -6,8 +6,8 @@
 
 use super::extent::Rect;
 use super::scene::{
-    Area, FlowLine, Legend, Scene, LEGEND_FLOWS, LEGEND_GAP, LEGEND_PAD, LEGEND_ROW, LEGEND_SYMBOL,
-    LEGEND_TITLE,
+    Area, FlowLine, Legend, Scene, AREA_ANCHOR, LEGEND_FLOWS, LEGEND_GAP, LEGEND_PAD, LEGEND_ROW,
+    LEGEND_SYMBOL, LEGEND_TITLE,
 };
 use super::style::{self, Palette, Sizes, Symbol};
 use super::text::font;
@@ -85,6 +85,18 @@ pub fn paint<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, scene: &Scene) -
     let top_left = Pos::new(HPos::Left, VPos::Top);
     let label_font = font(sizes.label, false);
     for label in &scene.area_labels {
+        if let Some((a, b)) = label.leader {
+            // A label set off its country: a line from a dot on the country's label point.
+            root.draw(&PathElement::new(
+                vec![grid(a), grid(b)],
+                pal.leader.stroke_width(px(0.9 * s)),
+            ))?;
+            let (dx, dy) = (b.0 - a.0, b.1 - a.1);
+            let d = dx.hypot(dy).max(1e-9);
+            let r = AREA_ANCHOR * s;
+            let dot = (a.0 - dx / d * r, a.1 - dy / d * r);
+            root.draw(&Circle::new(grid(dot), px(r), pal.ink.filled()))?;
+        }
         let at = grid((label.rect.x0 + sizes.halo, label.rect.y0 + sizes.halo));
         let halo = label_font.clone().color(&style::HALO).pos(top_left);
         root.draw(&Text::new(label.text.clone(), at, halo))?;

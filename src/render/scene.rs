@@ -9,10 +9,10 @@ use super::options::{ExtentChoice, InsetMode, Options, ProjectionChoice, EUROPE}
 use super::projection;
 use super::style::{self, Palette, Sizes};
 use super::text::{measure, shorten};
-use super::{classes, geometry, labels, Choropleth, Flow, MapSpec};
+use super::{classes, geometry, labels, Choropleth, ChoroplethValue, Flow, MapSpec};
 use crate::action::Action;
 use crate::error::{Error, Result};
-use crate::gazetteer::{Detail, Gazetteer};
+use crate::gazetteer::{Country, Detail, Gazetteer};
 use geo::{Area as _, BoundingRect, LineString};
 use plotters::style::RGBColor;
 use std::path::PathBuf;
@@ -60,7 +60,13 @@ pub struct AreaLabel {
     pub text: String,
     /// The box the text and its halo cover, pixels.
     pub rect: Rect,
+    /// When the label could not sit on its country: a line from the country's label point
+    /// (drawn as a dot) to the box.
+    pub leader: Option<((f64, f64), (f64, f64))>,
 }
+
+/// Radius of the dot a country label's leader starts from, design pixels.
+pub(crate) const AREA_ANCHOR: f64 = 2.0;
 
 /// A row of a choropleth legend: a swatch and the range of its class.
 #[derive(Debug, Clone, PartialEq)]
@@ -1210,11 +1216,14 @@ const LABEL_SHIFTS: [(f64, f64); 15] = [
     (0.45, 0.5),
 ];
 
-/// A choropleth's country labels, at most `labels` of them: "Name value" centred on the label
-/// point of each country outside the lowest class (when there are several), highest first (or else shifted by up to half its height and nearly half its
-/// width, the point still inside the box or on its edge, nearest first), kept only when the box lies inside the map frame, off the legend, the markers,
-/// their labels and the country labels placed before it (highest value first). A label that
-/// does not fit is left out: the country's shade still tells its class.
+/// A choropleth's country labels, at most `labels` of them, highest value first, for each
+/// country outside the lowest class (when there are several): "Name value" on the country's
+/// label point (or shifted by up to half its height and nearly half its width, the point still
+/// inside the box or on its edge, nearest first); where none of those is clear, set off in the
+/// rings [`labels::place`] tries for markers, nearest first, with a leader from a dot on the
+/// label point. A box is clear inside the map frame, off the legend, the markers, their labels,
+/// the labels and leaders placed before it; a leader crosses no placed label. A label that finds
+/// no clear box is left out: the country's shade still tells its class.
 fn area_labels(
     choropleth: &Choropleth,
     gazetteer: &Gazetteer,
@@ -1228,26 +1237,36 @@ fn area_labels(
     // With several classes the lowest goes unlabelled: the legend tells it, and its many
     // countries would crowd the labels that matter.
     let lowest = (choropleth.breaks.len() > 1).then_some(0);
-    for value in choropleth
+    // The countries that may get a label, with their label points in pixels: a label keeps
+    // off the others' points, so that each can still be labelled or reached by a leader.
+    let candidates: Vec<(&Country, &ChoroplethValue, (f64, f64))> = choropleth
         .ranked()
         .into_iter()
         .filter(|v| classes::class_of(&choropleth.breaks, v.value) != lowest)
-    {
+        .filter_map(|value| {
+            let country = gazetteer.country(&value.code.to_ascii_uppercase())?;
+            let point = gazetteer.place(country.place).point;
+            let at = view.pixel(point.x(), point.y())?;
+            Some((country, value, at))
+        })
+        .take(2 * choropleth.labels)
+        .collect();
+    let anchor_r = AREA_ANCHOR * sizes.scale;
+    for &(country, value, (x, y)) in &candidates {
         if placed.len() >= choropleth.labels {
             break;
         }
-        let Some(country) = gazetteer.country(&value.code.to_ascii_uppercase()) else {
-            continue;
-        };
-        let point = gazetteer.place(country.place).point;
-        let Some((x, y)) = view.pixel(point.x(), point.y()) else {
-            continue;
-        };
         let text = format!("{} {}", value.name, classes::number(value.value));
         let (w, _) = measure(&text, sizes.label, false)?;
         let (w, h) = (w + 2.0 * sizes.halo, sizes.label + 2.0 * sizes.halo);
+        let crosses = |a: (f64, f64), b: (f64, f64), rect: &Rect| {
+            geometry::clip_segment(a, b, &rect.inflate(gap / 2.0)).is_some()
+        };
         let clear = |rect: &Rect| {
             problem.frame.contains_rect(rect)
+                && candidates.iter().all(|(other, _, (ox, oy))| {
+                    other.code == country.code || rect.distance(*ox, *oy) > anchor_r + gap / 2.0
+                })
                 && !problem.obstacles.iter().any(|o| o.intersects(rect))
                 && !problem.zones.iter().any(|z| z.intersects(rect))
                 && problem
@@ -1258,20 +1277,37 @@ fn area_labels(
                     .labels
                     .iter()
                     .any(|l| l.rect.inflate(gap).intersects(rect))
-                && !placed.iter().any(|l| l.rect.inflate(gap).intersects(rect))
+                && !placed.iter().any(|l| {
+                    l.rect.inflate(gap).intersects(rect)
+                        || l.leader.is_some_and(|(a, b)| crosses(a, b, rect))
+                })
         };
-        let found = LABEL_SHIFTS
+        let on_country = LABEL_SHIFTS
             .iter()
             .map(|&(sx, sy)| {
                 let (cx, cy) = (x + sx * w, y + sy * h);
                 Rect::new(cx - w / 2.0, cy - h / 2.0, cx + w / 2.0, cy + h / 2.0)
             })
-            .find(|r| clear(r));
-        if let Some(rect) = found {
+            .find(|r| clear(r))
+            .map(|rect| (rect, None));
+        let anchor = labels::Disc { x, y, r: anchor_r };
+        let found = on_country.or_else(|| {
+            labels::candidate_boxes(anchor, gap, w, h)
+                .filter(|&(ring, _)| ring > 0)
+                .map(|(_, rect)| (rect, labels::leader(anchor, &rect)))
+                .find(|(rect, (a, b))| {
+                    clear(rect)
+                        && !placed.iter().any(|l| crosses(*a, *b, &l.rect))
+                        && problem.frame.contains(a.0, a.1)
+                })
+                .map(|(rect, leader)| (rect, Some(leader)))
+        });
+        if let Some((rect, leader)) = found {
             placed.push(AreaLabel {
                 code: country.code.clone(),
                 text,
                 rect,
+                leader,
             });
         }
     }
