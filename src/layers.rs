@@ -149,34 +149,23 @@ impl<'a> EventFeature<'a> {
         json_value(out, &round6(e.point.y()));
         out.extend_from_slice(b"]},\"properties\":{\"id\":");
         json_string(out, self.id);
-        out.extend_from_slice(b",\"action\":\"");
-        out.extend_from_slice(e.action.as_str().as_bytes());
-        out.extend_from_slice(b"\",\"country\":");
-        json_string(out, &e.country);
-        out.extend_from_slice(b",\"country_name\":");
-        json_string(out, &e.country_name);
-        out.extend_from_slice(b",\"place\":");
-        json_string(out, &e.place);
-        out.extend_from_slice(b",\"place_type\":");
-        json_string(out, &e.place_type);
-        out.extend_from_slice(b",\"text\":");
-        json_string(out, &e.text);
-        out.extend_from_slice(b",\"sentence\":");
+        string_field(out, "action", e.action.as_str());
+        string_field(out, "country", &e.country);
+        string_field(out, "country_name", &e.country_name);
+        string_field(out, "place", &e.place);
+        string_field(out, "place_type", &e.place_type);
+        string_field(out, "text", &e.text);
+        push_key(out, "sentence");
+        // The escaped sentence, copied below for `description`.
         let sentence_at = out.len();
         json_string(out, &e.sentence);
         let sentence = sentence_at..out.len();
-        out.extend_from_slice(b",\"start\":");
-        json_value(out, &e.start);
-        out.extend_from_slice(b",\"end\":");
-        json_value(out, &e.end);
-        out.extend_from_slice(b",\"article\":");
-        json_string(out, &e.article);
-        out.extend_from_slice(b",\"confidence\":");
-        json_value(out, &e.confidence);
-        out.extend_from_slice(b",\"reason\":");
-        json_string(out, &e.reason);
-        out.extend_from_slice(b",\"cue\":");
-        json_string(out, &e.cue);
+        number_field(out, "start", &e.start);
+        number_field(out, "end", &e.end);
+        string_field(out, "article", &e.article);
+        number_field(out, "confidence", &e.confidence);
+        string_field(out, "reason", &e.reason);
+        string_field(out, "cue", &e.cue);
         // simplestyle-spec 1.1.0 (see `events`).
         out.extend_from_slice(b",\"title\":\"");
         out.extend_from_slice(e.action.title().as_bytes());
@@ -190,17 +179,34 @@ impl<'a> EventFeature<'a> {
         out.extend_from_slice(symbol_name(style::symbol(e.action)).as_bytes());
         out.extend_from_slice(b"\",\"marker-size\":\"medium\"");
         if let Some(date) = self.date {
-            out.extend_from_slice(b",\"date\":");
-            json_string(out, date);
+            string_field(out, "date", date);
         }
         if let Some(url) = self.url {
-            out.extend_from_slice(b",\"url\":");
-            json_string(out, url);
+            string_field(out, "url", url);
         }
         out.extend_from_slice(b"},\"id\":");
         json_string(out, self.id);
         out.push(b'}');
     }
+}
+
+/// Appends `,"key":` and the value as a JSON string (keys are plain ASCII: nothing to escape).
+fn string_field(out: &mut Vec<u8>, key: &str, value: &str) {
+    push_key(out, key);
+    json_string(out, value);
+}
+
+/// Appends `,"key":` and the number.
+fn number_field<T: Serialize>(out: &mut Vec<u8>, key: &str, value: &T) {
+    push_key(out, key);
+    json_value(out, value);
+}
+
+/// Appends `,"key":`.
+fn push_key(out: &mut Vec<u8>, key: &str) {
+    out.extend_from_slice(b",\"");
+    out.extend_from_slice(key.as_bytes());
+    out.extend_from_slice(b"\":");
 }
 
 /// Appends a value as `serde_json` writes it.

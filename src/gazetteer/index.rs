@@ -400,6 +400,22 @@ impl NameIndex {
             Some(c) => c,
             None => return,
         };
+        // The name the walk has read up to `pos`, if `node` ends one and a word ends there.
+        let report = |node: &Node<'_>, output: u64, pos: usize, out: &mut Vec<RawMatch>| {
+            let boundary = || {
+                rest[pos..]
+                    .chars()
+                    .next()
+                    .is_none_or(|c| !c.is_alphanumeric())
+            };
+            if node.is_final() && boundary() {
+                out.push(RawMatch {
+                    start,
+                    end: start + pos,
+                    group: output + node.final_output().value(),
+                });
+            }
+        };
         if let Some(k) = bytes.get(..3).and_then(|b| trigram(b[0], b[1], b[2])) {
             // Three letters or digits: no name ends inside them on a word boundary, and the
             // walk through them was done once at load.
@@ -414,13 +430,7 @@ impl NameIndex {
             node = fst.node(s.addr);
             output = s.output;
             pos = 3;
-            if node.is_final() && bytes.get(3).is_none_or(|&b| !starts_word(rest, b)) {
-                out.push(RawMatch {
-                    start,
-                    end: start + 3,
-                    group: output + node.final_output().value(),
-                });
-            }
+            report(&node, output, pos, out);
         } else if first.is_lowercase() {
             match node.find_input(LOWER_PREFIX) {
                 Some(i) => {
@@ -483,29 +493,8 @@ impl NameIndex {
                 }
             }
             pos += len;
-            if node.is_final() {
-                let boundary = rest[pos..]
-                    .chars()
-                    .next()
-                    .is_none_or(|c| !c.is_alphanumeric());
-                if boundary {
-                    out.push(RawMatch {
-                        start,
-                        end: start + pos,
-                        group: output + node.final_output().value(),
-                    });
-                }
-            }
+            report(&node, output, pos, out);
         }
-    }
-}
-
-/// True when the byte at offset 3 of `rest` starts a letter or digit (`b` is that byte).
-fn starts_word(rest: &str, b: u8) -> bool {
-    if b < 0x80 {
-        b.is_ascii_alphanumeric()
-    } else {
-        rest[3..].chars().next().is_some_and(char::is_alphanumeric)
     }
 }
 
