@@ -46,7 +46,7 @@ fn main() {
     println!("{:<10} {}  {}", "sentences", rss(), held(&s));
     let m = places::find(&gazetteer, &article.text, &s);
     println!("{:<10} {}  {}", "places", rss(), held(&m));
-    let e = actions::link(&gazetteer, &article.text, &s, &m);
+    let e = actions::link(&gazetteer, &article.text, &s, &m).events;
     println!("{:<10} {}  {}", "actions", rss(), held(&e));
     let l = resolve::locate(&gazetteer, &article, &s, &e);
     println!("{:<10} {}  {}", "resolve", rss(), held(&l));

@@ -39,7 +39,7 @@ fn main() {
         let m = places::find(&gazetteer, text, &s);
         record("places", t.elapsed().as_secs_f64());
         let t = Instant::now();
-        let e = actions::link(&gazetteer, text, &s, &m);
+        let e = actions::link(&gazetteer, text, &s, &m).events;
         record("actions", t.elapsed().as_secs_f64());
         let t = Instant::now();
         let l = resolve::locate(&gazetteer, &article, &s, &e);

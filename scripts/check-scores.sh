@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Extraction quality floors, checked in CI: `opmap extract` scored with the team's scorer
-# (../shared/eval/score.py) on the dev set and on the held-out set in tests/eval/heldout.
+# (../shared/eval/score.py) on the dev set and on the held-out set in tests/eval/synthetic.
 # Fails when pairs F1 or countries F1 falls below its floor (a regression of the rules).
 #
 # Usage: scripts/check-scores.sh        Env: SHARED=../shared
@@ -29,5 +29,5 @@ if bad:
 PY
 }
 check dev "$SHARED/eval/dev" 0.97 0.97
-check held-out tests/eval/heldout 0.95 0.96
+check held-out tests/eval/synthetic 0.95 0.96
 echo "check-scores: OK"

@@ -74,6 +74,8 @@ pub struct Extraction {
     pub mentions: Vec<places::Mention>,
     /// Actions linked to places (several per (action, place) possible).
     pub events: Vec<actions::Event>,
+    /// Place mentions left out as background, each with the filter that dropped it.
+    pub dropped: Vec<actions::Dropped>,
     /// One event per (action, place), located.
     pub located: Vec<Located>,
 }
@@ -82,12 +84,14 @@ pub struct Extraction {
 pub fn extract(gazetteer: &Gazetteer, article: &Article) -> Extraction {
     let sentences = sentences::split(&article.text);
     let mentions = places::find(gazetteer, &article.text, &sentences);
-    let events = actions::link(gazetteer, &article.text, &sentences, &mentions);
+    let actions::Linked { events, dropped } =
+        actions::link(gazetteer, &article.text, &sentences, &mentions);
     let located = resolve::locate(gazetteer, article, &sentences, &events);
     Extraction {
         sentences,
         mentions,
         events,
+        dropped,
         located,
     }
 }

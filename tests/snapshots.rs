@@ -155,7 +155,7 @@ fn batch_map_snapshot() {
     let dir = tempfile::tempdir().unwrap();
     let articles = dir.path().join("articles");
     std::fs::create_dir(&articles).unwrap();
-    for folder in ["tests/articles", "tests/eval/heldout"] {
+    for folder in ["tests/articles", "tests/eval/synthetic"] {
         for entry in std::fs::read_dir(root().join(folder)).unwrap() {
             let path = entry.unwrap().path();
             if path.extension().is_some_and(|e| e == "txt") {
@@ -173,7 +173,7 @@ fn batch_map_snapshot() {
     let title = format!("{} articles: countries with an action", summary.articles);
     let spec = opmap::batch::map_spec(&summary.countries, &title);
     let options = Options {
-        subtitle: Some("Source: tests/articles, tests/eval/heldout".to_string()),
+        subtitle: Some("Source: tests/articles, tests/eval/synthetic".to_string()),
         ..Options::default()
     };
     let svg = render::svg_with(&spec, &options, gazetteer()).unwrap();

@@ -1,0 +1,234 @@
+//! Action cues: the words of a sentence that state an action.
+//!
+//! In: a sentence's tokens. Out: [`Cue`]s in text order, each with its action, whether it is a
+//! verb or a noun, and its tokens. The words come from the lexicon ([`super::lexicon`]); the
+//! checks below are frames a word list cannot say.
+
+use super::lexicon::{self, class, CueEntry, CueKind};
+use super::tokens::{clause_starts, tokenize, Token};
+use crate::action::Action;
+use crate::sentences::Sentence;
+use crate::span::Span;
+use rustc_hash::FxHashMap;
+
+/// A word or phrase of a sentence that states an action.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Cue {
+    /// The action it states.
+    pub action: Action,
+    /// Verb or noun (a noun after a light verb counts as a verb).
+    pub kind: CueKind,
+    /// Its words in the article.
+    pub span: Span,
+    /// Token index of its first word.
+    pub first: usize,
+    /// Token index of its last word.
+    pub last: usize,
+}
+
+/// The phrase cue of the lexicon that starts at token `i`, if any (the longest).
+fn phrase_at<'l>(tokens: &[Token], i: usize) -> Option<&'l CueEntry> {
+    lexicon::en()
+        .phrase_cues(tokens[i].lower)
+        .iter()
+        .find(|entry| {
+            entry.words.len() <= tokens.len() - i
+                && entry.words.iter().zip(&tokens[i..]).all(|(w, t)| t.lower == *w)
+        })
+}
+
+/// True when any of the tokens in `range` (clamped to the sentence) is in `class`.
+fn any_near(tokens: &[Token], from: usize, to: usize, bits: u32) -> bool {
+    tokens[from.min(tokens.len())..to.min(tokens.len())]
+        .iter()
+        .any(|t| t.is(bits))
+}
+
+/// Whether the single-word cue at `i` states its action here: a present participle only after
+/// a form of "be", an actor or as a relation; "targeted" only of infrastructure; "hosted" not
+/// of a gathering; a search warrant only once executed.
+fn word_cue_holds(text: &str, tokens: &[Token], i: usize, kind: CueKind) -> bool {
+    let word = tokens[i].lower;
+    let participle = word.ends_with("ing") && kind == CueKind::Verb;
+    let after_be = participle && any_near(tokens, i.saturating_sub(3), i, class::BE);
+    // An absolute construction: "with the Spanish authorities arresting nine people".
+    // Also after a name in "with X coordinating the involvement of …".
+    let after_actor = participle
+        && i > 0
+        && (tokens[i - 1].is(class::AUTHORITY)
+            || (tokens[i - 1].capitalised(text)
+                && tokens[i.saturating_sub(4)..i - 1]
+                    .iter()
+                    .any(|t| t.lower == "with")));
+    // "an operation involving X": the participle relates X to the operation.
+    let relational = matches!(word, "involving" | "participating");
+    // "targeted" is a takedown only of infrastructure, not of people.
+    let targets_infrastructure = !word.starts_with("target")
+        || any_near(tokens, i.saturating_sub(4), i + 5, class::INFRASTRUCTURE);
+    // Hosting a gathering is not coordinating: "its General Assembly, hosted by the UK".
+    let hosts_gathering =
+        word == "hosted" && any_near(tokens, i.saturating_sub(4), i + 4, class::GATHERING);
+    // A search warrant is a raid only once executed: "police executed 40 search warrants"
+    // (not "a search warrant was issued").
+    let unexecuted_warrant = word == "search"
+        && tokens
+            .get(i + 1)
+            .is_some_and(|t| matches!(t.lower, "warrant" | "warrants"))
+        && !any_near(tokens, i.saturating_sub(4), i, class::WARRANT_EXECUTOR);
+    (!participle || after_be || after_actor || relational)
+        && !unexecuted_warrant
+        && targets_infrastructure
+        && !hosts_gathering
+}
+
+/// The cues of a sentence, in text order.
+pub(crate) fn find(text: &str, tokens: &[Token]) -> Vec<Cue> {
+    let mut cues: Vec<Cue> = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        if !tokens[i].is(class::CUE_START) {
+            i += 1;
+            continue;
+        }
+        if let Some(entry) = phrase_at(tokens, i) {
+            let last = i + entry.words.len() - 1;
+            cues.push(Cue {
+                action: entry.action,
+                kind: entry.kind,
+                span: Span::new(tokens[i].span.start, tokens[last].span.end),
+                first: i,
+                last,
+            });
+            i = last + 1;
+            continue;
+        }
+        if let Some(entry) = lexicon::en().word_cue(tokens[i].lower) {
+            // A noun cue after a light verb acts as a verb: "made arrests", "conducted raids",
+            // "carried out searches".
+            let light_verb = entry.kind == CueKind::Noun
+                && any_near(tokens, i.saturating_sub(3), i, class::LIGHT_VERB);
+            let kind = if light_verb { CueKind::Verb } else { entry.kind };
+            if word_cue_holds(text, tokens, i, entry.kind) {
+                cues.push(Cue {
+                    action: entry.action,
+                    kind,
+                    span: tokens[i].span,
+                    first: i,
+                    last: i,
+                });
+            }
+        } else if tokens[i].lower == "led"
+            && tokens[i + 1..]
+                .iter()
+                .take(4)
+                .any(|t| t.is(class::LED_OBJECT))
+        {
+            cues.push(Cue {
+                action: Action::Coordination,
+                kind: CueKind::Verb,
+                span: tokens[i].span,
+                first: i,
+                last: i,
+            });
+        }
+        i += 1;
+    }
+    cues
+}
+
+/// True when a negation or a modal stands between the clause start and the cue.
+pub(crate) fn negated(tokens: &[Token], starts: &[usize], clause: usize, cue: usize) -> bool {
+    let start = starts[clause];
+    tokens[start..cue]
+        .iter()
+        .any(|t| t.is(class::NEGATION | class::MODAL))
+}
+
+/// True when the words before token `i` introduce a result: "resulting in (the) arrest".
+pub(crate) fn follows_result(tokens: &[Token], i: usize) -> bool {
+    let mut j = i;
+    if j > 0 && matches!(tokens[j - 1].lower, "the" | "a" | "an") {
+        j -= 1;
+    }
+    lexicon::en().phrases("result").iter().any(|words| {
+        j >= words.len()
+            && tokens[j - words.len()..j]
+                .iter()
+                .zip(words.iter())
+                .all(|(t, w)| t.lower == *w)
+    })
+}
+
+/// The cue of the heading each list item stands under, by the item's sentence index.
+///
+/// A heading is a sentence that ends with a colon and holds a cue ("Countries involved in the
+/// operation:", "The following agencies took part:"); its items are the sentences after it
+/// that are bullet lines, or the one plain line right after it ("…were involved:\nthe Swiss
+/// police, …"). A line that is neither ends the list.
+pub(crate) fn heading_cues(text: &str, sentences: &[Sentence]) -> FxHashMap<usize, Cue> {
+    let mut out = FxHashMap::default();
+    let mut current: Option<(Cue, usize)> = None;
+    let mut lower = String::new();
+    for s in sentences {
+        let words = s.span.of(text);
+        if let Some((cue, heading)) = current {
+            let line_start = text[..s.span.start].rfind('\n').map_or(0, |j| j + 1);
+            let lead = text[line_start..s.span.start].trim();
+            let bullet = lead.chars().count() == 1 && !lead.chars().any(char::is_alphanumeric);
+            let next_line = s.index == heading + 1 && lead.is_empty() && line_start > 0;
+            if bullet || next_line {
+                out.insert(s.index, cue);
+            } else {
+                current = None;
+            }
+        }
+        if words.ends_with(':') {
+            let tokens = tokenize(text, s.span, &mut lower);
+            let starts = clause_starts(&tokens);
+            let clause_of = |i: usize| starts.partition_point(|&s| s <= i) - 1;
+            current = find(text, &tokens)
+                .into_iter()
+                .rfind(|c| !negated(&tokens, &starts, clause_of(c.first), c.first))
+                .map(|c| (c, s.index));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cues(text: &str) -> Vec<(Action, &str)> {
+        let mut buf = String::new();
+        let tokens = tokenize(text, Span::new(0, text.len()), &mut buf);
+        find(text, &tokens)
+            .into_iter()
+            .map(|c| (c.action, c.span.of(text)))
+            .collect()
+    }
+
+    #[test]
+    fn phrases_words_and_frames() {
+        assert_eq!(
+            cues("Police took down servers and arrested two men."),
+            [(Action::Takedown, "took down"), (Action::Arrest, "arrested")]
+        );
+        // A modifier participle is not a cue; after "be" it is.
+        assert!(cues("the assault targeting websites").is_empty());
+        assert_eq!(
+            cues("they were disrupting the botnet"),
+            [(Action::Takedown, "disrupting")]
+        );
+        // A search warrant is a raid once executed.
+        assert!(cues("a search warrant was issued").is_empty());
+        assert_eq!(
+            cues("officers executed a search warrant"),
+            [(Action::Raid, "search")]
+        );
+        assert_eq!(
+            cues("Spain led the operation"),
+            [(Action::Coordination, "led")]
+        );
+    }
+}

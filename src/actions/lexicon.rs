@@ -1,0 +1,322 @@
+//! The words the extraction rules read, from `lexicon/en.tsv` (embedded in the binary).
+//!
+//! In: the lexicon file's text. Out: a [`Lexicon`]: action cues (single words by word, phrases
+//! by their first word) and the word lists the rules consult, each a [`class`] bit, so that a
+//! token is looked up once rather than compared with every list it is tested against.
+//!
+//! The file is data: adding a word to a list is a one-line change, with no code to touch. The
+//! frames a word list cannot say (a "by" agent, a light verb before a noun) stay in the rules
+//! and read their words from here.
+
+use crate::action::Action;
+use rustc_hash::FxHashMap;
+use std::sync::OnceLock;
+
+/// The English lexicon, as shipped.
+pub(crate) const EN: &str = include_str!("../../lexicon/en.tsv");
+
+/// Whether a cue states its action as a verb or as a noun.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum CueKind {
+    /// A finite verb or participle: "seized", "arrested", "took down".
+    Verb,
+    /// A noun: "raids", "seizure", "allies".
+    Noun,
+}
+
+/// The word lists as bits (the lexicon's `class` column).
+pub(crate) mod class {
+    /// A single-word cue, the first word of a phrase cue, or "led" (see `cues::find`).
+    pub const CUE_START: u32 = 1 << 0;
+    /// Nouns that make a demonym or a place an acting authority: "Dutch police".
+    pub const AUTHORITY: u32 = 1 << 1;
+    /// Nouns that name a kind of place: "in the regions of Kyiv".
+    pub const PLACE_NOUN: u32 = 1 << 2;
+    /// Objects that make "targeted" a takedown: infrastructure, not people.
+    pub const INFRASTRUCTURE: u32 = 1 << 3;
+    /// Gatherings: hosting one is not coordinating an operation.
+    pub const GATHERING: u32 = 1 << 4;
+    /// Words that open a list of members: "participants include: A, B and C".
+    pub const INTRODUCER: u32 = 1 << 5;
+    /// Counts and quantity words: "two", "several".
+    pub const NUMBER: u32 = 1 << 6;
+    /// Words before a place that make it the place of the cue: "in", "across".
+    pub const PLACE_PREPOSITION: u32 = 1 << 7;
+    /// Words before a place that make it an origin, a route or a destination: "from", "via".
+    pub const BACKGROUND_PREPOSITION: u32 = 1 << 8;
+    /// Words before a place that make it a person's origin or residence: "born in", "living in".
+    pub const ORIGIN: u32 = 1 << 9;
+    /// Words that start or end an institution's name: "University", "College".
+    pub const INSTITUTION: u32 = 1 << 10;
+    /// Negations: "not", "never".
+    pub const NEGATION: u32 = 1 << 11;
+    /// Modals and conditionals: "could", "if".
+    pub const MODAL: u32 = 1 << 12;
+    /// Forms of "be".
+    pub const BE: u32 = 1 << 13;
+    /// Words that end a clause and start another: "while", "but".
+    pub const CLAUSE_BREAK: u32 = 1 << 14;
+    /// Nouns after a name that make it a modifier of someone else: "INTERPOL member countries".
+    pub const RELATIONAL: u32 = 1 << 15;
+    /// Prepositions after a participation noun that introduce its members: "between", "of".
+    pub const MEMBER_PREPOSITION: u32 = 1 << 16;
+    /// Nouns of help given: "assistance from the Polish police".
+    pub const SUPPORT_NOUN: u32 = 1 << 17;
+    /// Words that end an agency's name after a demonym: "the Dutch National High Tech Crime Unit".
+    pub const AGENCY_HEAD: u32 = 1 << 18;
+    /// Verbs before a noun cue that make it act as a verb: "made arrests".
+    pub const LIGHT_VERB: u32 = 1 << 19;
+    /// Verbs that execute a search warrant: "executed 40 search warrants".
+    pub const WARRANT_EXECUTOR: u32 = 1 << 20;
+    /// Nouns after "led" that make it coordination: "led the operation".
+    pub const LED_OBJECT: u32 = 1 << 21;
+    /// Compass words that may open a place's name: "North", "Greater".
+    pub const COMPASS: u32 = 1 << 22;
+    /// Adverbs that give a result a place of its own: "worldwide", "abroad".
+    pub const OWN_PLACE: u32 = 1 << 23;
+    /// Words before a place that make it who wants a suspect: "wanted by", "wanted in".
+    pub const WANTED: u32 = 1 << 24;
+    /// Words before a place that make it where a service or company is hosted, registered or
+    /// based: "hosted in", "headquartered in".
+    pub const HOSTING: u32 = 1 << 25;
+}
+
+/// The lexicon's class names and their bits (phrases of these classes are kept as phrases).
+const CLASSES: &[(&str, u32)] = &[
+    ("agency-head", class::AGENCY_HEAD),
+    ("authority", class::AUTHORITY),
+    ("background-preposition", class::BACKGROUND_PREPOSITION),
+    ("be", class::BE),
+    ("clause-break", class::CLAUSE_BREAK),
+    ("compass", class::COMPASS),
+    ("gathering", class::GATHERING),
+    ("hosting", class::HOSTING),
+    ("infrastructure", class::INFRASTRUCTURE),
+    ("institution", class::INSTITUTION),
+    ("introducer", class::INTRODUCER),
+    ("led-object", class::LED_OBJECT),
+    ("light-verb", class::LIGHT_VERB),
+    ("member-preposition", class::MEMBER_PREPOSITION),
+    ("modal", class::MODAL),
+    ("negation", class::NEGATION),
+    ("number", class::NUMBER),
+    ("origin", class::ORIGIN),
+    ("own-place", class::OWN_PLACE),
+    ("place-noun", class::PLACE_NOUN),
+    ("place-preposition", class::PLACE_PREPOSITION),
+    ("relational", class::RELATIONAL),
+    ("result", 0),
+    ("support-noun", class::SUPPORT_NOUN),
+    ("wanted", class::WANTED),
+    ("warrant-executor", class::WARRANT_EXECUTOR),
+];
+
+/// An action cue of the lexicon: its words, action and kind.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct CueEntry {
+    /// The words, in lower case (one for a word cue).
+    pub words: Vec<&'static str>,
+    /// The action it states.
+    pub action: Action,
+    /// Verb or noun.
+    pub kind: CueKind,
+}
+
+/// The parsed lexicon.
+#[derive(Debug, Default)]
+pub(crate) struct Lexicon {
+    /// Every single word of a list, with its class bits.
+    classes: FxHashMap<&'static str, u32>,
+    /// Single-word cues by their word.
+    word_cues: FxHashMap<&'static str, CueEntry>,
+    /// Phrase cues by their first word, longest first.
+    phrase_cues: FxHashMap<&'static str, Vec<CueEntry>>,
+    /// Multi-word forms of the word lists, by class name ("result": "resulting in", …).
+    phrases: FxHashMap<&'static str, Vec<Vec<&'static str>>>,
+}
+
+/// A problem in the lexicon file, with its line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct LexiconError {
+    /// 1-based line number.
+    pub line: usize,
+    /// What is wrong.
+    pub message: String,
+}
+
+impl std::fmt::Display for LexiconError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "lexicon/en.tsv:{}: {}", self.line, self.message)
+    }
+}
+
+impl Lexicon {
+    /// Parses a lexicon file: `#` comments, a header `action class form`, then rows.
+    pub(crate) fn parse(text: &'static str) -> Result<Lexicon, LexiconError> {
+        let mut lexicon = Lexicon::default();
+        let mut header = false;
+        for (n, line) in text.lines().enumerate() {
+            let line_no = n + 1;
+            let err = |message: String| LexiconError {
+                line: line_no,
+                message,
+            };
+            if line.starts_with('#') || line.trim().is_empty() {
+                continue;
+            }
+            let fields: Vec<&'static str> = line.split('\t').collect();
+            let [action, class_name, form] = fields[..] else {
+                return Err(err(format!("expected 3 columns, found {}", fields.len())));
+            };
+            if !header {
+                if fields != ["action", "class", "form"] {
+                    return Err(err("expected the header `action class form`".into()));
+                }
+                header = true;
+                continue;
+            }
+            let words: Vec<&'static str> = form.split(' ').collect();
+            if form.is_empty() || words.iter().any(|w| w.is_empty()) || form != form.to_lowercase()
+            {
+                return Err(err(format!(
+                    "form `{form}` must be lower-case words separated by single spaces"
+                )));
+            }
+            match class_name {
+                "verb" | "noun" => {
+                    let action: Action = action.parse().map_err(|e| err(format!("{e}")))?;
+                    let kind = if class_name == "verb" {
+                        CueKind::Verb
+                    } else {
+                        CueKind::Noun
+                    };
+                    let entry = CueEntry {
+                        words: words.clone(),
+                        action,
+                        kind,
+                    };
+                    *lexicon.classes.entry(words[0]).or_default() |= class::CUE_START;
+                    if words.len() == 1 {
+                        if let Some(old) = lexicon.word_cues.insert(form, entry) {
+                            return Err(err(format!(
+                                "`{form}` is already a {} cue",
+                                old.action.as_str()
+                            )));
+                        }
+                    } else {
+                        lexicon.phrase_cues.entry(words[0]).or_default().push(entry);
+                    }
+                }
+                _ => {
+                    let Some(&(name, bit)) = CLASSES.iter().find(|(c, _)| *c == class_name) else {
+                        return Err(err(format!("unknown class `{class_name}`")));
+                    };
+                    if action != "-" {
+                        return Err(err(format!(
+                            "a `{class_name}` row has no action: write `-`, not `{action}`"
+                        )));
+                    }
+                    if words.len() > 1 {
+                        lexicon.phrases.entry(name).or_default().push(words);
+                    } else {
+                        *lexicon.classes.entry(form).or_default() |= bit;
+                    }
+                }
+            }
+        }
+        if !header {
+            return Err(LexiconError {
+                line: 0,
+                message: "no header row".into(),
+            });
+        }
+        for phrases in lexicon.phrase_cues.values_mut() {
+            // Longest first, so that "working together with" is tried before "working with".
+            phrases.sort_by(|a, b| b.words.len().cmp(&a.words.len()));
+        }
+        // "led" starts a cue when an operation follows it ("led the operation").
+        *lexicon.classes.entry("led").or_default() |= class::CUE_START;
+        Ok(lexicon)
+    }
+
+    /// The [`class`] bits of a lower-case word (0 when it is in no list).
+    pub(crate) fn class_of(&self, lower: &str) -> u32 {
+        self.classes.get(lower).copied().unwrap_or(0)
+    }
+
+    /// The single-word cue `lower`, if it is one.
+    pub(crate) fn word_cue(&self, lower: &str) -> Option<&CueEntry> {
+        self.word_cues.get(lower)
+    }
+
+    /// The phrase cues starting with `lower`, longest first.
+    pub(crate) fn phrase_cues(&self, lower: &str) -> &[CueEntry] {
+        self.phrase_cues.get(lower).map_or(&[], Vec::as_slice)
+    }
+
+    /// The multi-word forms of a word list (by its class name in the file).
+    pub(crate) fn phrases(&self, class_name: &str) -> &[Vec<&'static str>] {
+        self.phrases.get(class_name).map_or(&[], Vec::as_slice)
+    }
+}
+
+/// The English lexicon, parsed once.
+pub(crate) fn en() -> &'static Lexicon {
+    static LEXICON: OnceLock<Lexicon> = OnceLock::new();
+    // The file is embedded and checked by the tests below: a parse error is a bug.
+    LEXICON.get_or_init(|| Lexicon::parse(EN).unwrap_or_else(|e| panic!("{e}")))
+}
+
+/// The [`class`] bits of a lower-case word in the English lexicon.
+pub(crate) fn class_of(lower: &str) -> u32 {
+    en().class_of(lower)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shipped_lexicon_parses() {
+        let lexicon = Lexicon::parse(EN).unwrap();
+        assert_eq!(lexicon.word_cue("seized").unwrap().action, Action::Seizure);
+        assert_eq!(lexicon.phrase_cues("took").len(), 3);
+        assert!(lexicon.class_of("police") & class::AUTHORITY != 0);
+        assert!(lexicon.class_of("led") & class::CUE_START != 0);
+        assert_eq!(lexicon.phrases("result").len(), 4);
+    }
+
+    #[test]
+    fn shipped_lexicon_is_sorted_and_has_no_repeated_rows() {
+        let rows: Vec<&str> = EN
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+            .skip(1)
+            .collect();
+        for pair in rows.windows(2) {
+            let key = |row: &str| row.split('\t').map(str::to_owned).collect::<Vec<_>>();
+            assert!(
+                key(pair[0]) < key(pair[1]),
+                "lexicon/en.tsv is not sorted (or repeats a row): `{}` before `{}`",
+                pair[0],
+                pair[1]
+            );
+        }
+    }
+
+    #[test]
+    fn bad_rows_name_their_line() {
+        let e = Lexicon::parse("action\tclass\tform\nseizure\tverb\n").unwrap_err();
+        assert_eq!(e.line, 2);
+        assert!(e.to_string().contains("expected 3 columns"), "{e}");
+        let e = Lexicon::parse("action\tclass\tform\narson\tverb\tburnt\n").unwrap_err();
+        assert!(e.to_string().contains("unknown action `arson`"), "{e}");
+        let e = Lexicon::parse("action\tclass\tform\n-\tcolour\tred\n").unwrap_err();
+        assert!(e.to_string().contains("unknown class `colour`"), "{e}");
+        let e =
+            Lexicon::parse("action\tclass\tform\nraid\tnoun\traid\narrest\tnoun\traid\n").unwrap_err();
+        assert!(e.to_string().contains("already a raid cue"), "{e}");
+        let e = Lexicon::parse("action\tclass\tform\nraid\tnoun\tRaid\n").unwrap_err();
+        assert!(e.to_string().contains("lower-case"), "{e}");
+    }
+}

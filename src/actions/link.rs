@@ -1,0 +1,430 @@
+//! Linking place lists to the cues of their clause.
+//!
+//! In: a sentence's tokens, cues and the place mentions that passed the background filters.
+//! Out: for each list of places, the cues it links to, each with the [`Rule`] that linked them.
+//!
+//! The link rules are an ordered table ([`RULES`]): the first rule that links a list wins.
+//! Three additions may then give the list more actions: a purpose infinitive right after the
+//! list ("actions in A and B to take down X"), a "where" clause after it ("in Belgium, where
+//! authorities also shut down its channels") and a result ("searched in A, resulting in the
+//! arrest of …").
+
+use super::cues::{follows_result, Cue};
+use super::lexicon::{class, class_of, CueKind};
+use super::tokens::{is_count, plain_between, Token};
+use super::{Placed, Rule};
+use crate::action::Action;
+use crate::gazetteer::Form;
+
+/// A list of places inside one clause of a sentence, and what its link rules need.
+pub(crate) struct ListInClause<'a, 't, 'c> {
+    /// The sentence's tokens.
+    pub tokens: &'a [Token<'t>],
+    /// The cues of the list's clause, in text order.
+    pub cues: &'a [&'c Cue],
+    /// The token where the clause starts.
+    pub clause_start: usize,
+    /// The list's first member.
+    pub head: Placed<'a>,
+    /// The list's last member.
+    pub tail: Placed<'a>,
+    /// The word that governs the list (see [`governor`]).
+    pub governing: Option<usize>,
+}
+
+impl<'c> ListInClause<'_, '_, 'c> {
+    /// The governing word in lower case ("" when none).
+    fn gov_word(&self) -> &str {
+        self.governing.map_or("", |g| self.tokens[g].lower)
+    }
+
+    /// The cues after the list's last member.
+    fn cues_after(&self) -> impl Iterator<Item = &'c Cue> + '_ {
+        self.cues
+            .iter()
+            .copied()
+            .filter(move |c| c.first > self.tail.last)
+    }
+
+    /// The nearest cue before the governing word when only a short noun phrase stands between
+    /// them (at most `limit` words), a distributive count ("4 arrests: 1 in A") or the cue's
+    /// objects listed before the place ("seized cash, watches and 40 phones in Barcelona").
+    fn cue_left(&self, limit: usize) -> Option<&'c Cue> {
+        let g = self.governing?;
+        let c = self
+            .cues
+            .iter()
+            .copied()
+            .filter(|c| c.last < g)
+            .max_by_key(|c| c.last)?;
+        let between = plain_between(self.tokens, c.last, g);
+        // A distributive count: "4 arrests: 1 in A and 3 in B", "two men were arrested, one
+        // in A and one in B".
+        let distributive = matches!(between.as_slice(), [":" | ",", n] if is_count(n));
+        // The cue's objects listed before the place: "seized cash, watches and 40 phones in
+        // Barcelona" (commas, then "and" before the last item). Only noun phrases: no place
+        // phrase, date or verb of another clause in it.
+        let last_comma = between.iter().rposition(|w| *w == ",");
+        let object_list = between.len() <= 2 * limit
+            && !between.iter().any(|w| {
+                class_of(w) & (class::PLACE_PREPOSITION | class::BE) != 0
+                    || matches!(*w, ";" | ":" | "on" | "by" | "has" | "have" | "had")
+            })
+            && last_comma.is_some_and(|k| between[k + 1..].contains(&"and"));
+        let short = between.len() <= limit && !between.iter().any(|w| matches!(*w, "," | ";" | ":"));
+        (distributive || object_list || short).then_some(c)
+    }
+}
+
+/// A link rule: the cues it links a list to (empty when it does not apply).
+type LinkRule = for<'a, 't, 'c> fn(&ListInClause<'a, 't, 'c>) -> Vec<(&'c Cue, Rule)>;
+
+/// The link rules, in the order they are tried. The first that links a list wins.
+pub(crate) const RULES: &[(Rule, LinkRule)] = &[
+    (Rule::FrontedPlace, fronted_place),
+    (Rule::PassiveAgent, passive_agent),
+    (Rule::CueInPlace, cue_in_place),
+    (Rule::Subject, subject),
+    (Rule::Object, object),
+    (Rule::Enumeration, enumeration),
+    (Rule::SameClause, same_clause),
+];
+
+/// The cues a list links to, best first, each with its rule: the first rule of [`RULES`]
+/// that links it, then the additions (purpose, "where", result).
+pub(crate) fn link_list<'c>(list: &ListInClause<'_, '_, 'c>) -> Vec<(&'c Cue, Rule)> {
+    let found = RULES
+        .iter()
+        .map(|(rule, apply)| (*rule, apply(list)))
+        .find(|(_, linked)| !linked.is_empty());
+    let mut linked = Vec::new();
+    if let Some((rule, links)) = found {
+        // A fronted place already takes every cue after it; a "led by" agent only its own cue.
+        let own_cue = rule == Rule::PassiveAgent && Some(links[0].0.last) == list.governing;
+        if rule == Rule::FrontedPlace || own_cue {
+            return links;
+        }
+        linked = links;
+    }
+    purpose(list, &mut linked);
+    if !linked.is_empty() {
+        where_clause(list, &mut linked);
+    }
+    if linked.first().is_some_and(|(_, rule)| *rule != Rule::SameClause) {
+        consequence(list, &mut linked);
+    }
+    linked
+}
+
+/// "In Spain, police seized … and arrested …": a place phrase that opens its clause, set off
+/// by a comma, is where everything the clause tells happened.
+fn fronted_place<'c>(list: &ListInClause<'_, '_, 'c>) -> Vec<(&'c Cue, Rule)> {
+    let Some(g) = list.governing else {
+        return Vec::new();
+    };
+    let tokens = list.tokens;
+    let opens_clause = tokens[list.clause_start..g].iter().all(|t| {
+        matches!(t.lower, ";" | "and" | "meanwhile" | "also") || t.is(class::CLAUSE_BREAK)
+    });
+    let comma_after = tokens
+        .get(list.tail.last + 1)
+        .is_some_and(|t| t.lower == ",");
+    if !(tokens[g].is(class::PLACE_PREPOSITION) && opens_clause && comma_after) {
+        return Vec::new();
+    }
+    list.cues_after().map(|c| (c, Rule::FrontedPlace)).collect()
+}
+
+/// "coordinated at international level by Europol", "arrested and five others placed under
+/// judicial control by the Romanian authorities". A cue that ends with the "by" ("led by",
+/// "headed by") takes its agent: in "shut down in an operation led by X", the earlier verb is
+/// not X's.
+fn passive_agent<'c>(list: &ListInClause<'_, '_, 'c>) -> Vec<(&'c Cue, Rule)> {
+    if list.gov_word() != "by" {
+        return Vec::new();
+    }
+    if let Some(c) = list.cues.iter().find(|c| Some(c.last) == list.governing) {
+        return vec![(c, Rule::PassiveAgent)];
+    }
+    list.cue_left(10)
+        .filter(|c| c.kind == CueKind::Verb || c.action == Action::Coordination)
+        .map(|c| vec![(c, Rule::PassiveAgent)])
+        .unwrap_or_default()
+}
+
+/// "servers were seized in the Netherlands", "raided locations in the Dutch cities of …".
+fn cue_in_place<'c>(list: &ListInClause<'_, '_, 'c>) -> Vec<(&'c Cue, Rule)> {
+    if class_of(list.gov_word()) & class::PLACE_PREPOSITION == 0 {
+        return Vec::new();
+    }
+    list.cue_left(6)
+        .map(|c| vec![(c, Rule::CueInPlace)])
+        .unwrap_or_default()
+}
+
+/// "Dutch police arrested", "officials in A, B and C assisted", "his home in X was searched":
+/// the first cue after the place, when it is a verb, and the verbs that share its subject.
+fn subject<'c>(list: &ListInClause<'_, '_, 'c>) -> Vec<(&'c Cue, Rule)> {
+    let tokens = list.tokens;
+    let tail = list.tail;
+    // A noun that is a second subject joined by "and" ("the FBI and international partners
+    // have dismantled") is passed over for the verb after it.
+    let mut after = list.cues_after();
+    let right = after.next().and_then(|c| {
+        let conjoined_noun =
+            c.kind == CueKind::Noun && plain_between(tokens, tail.last, c.first).contains(&"and");
+        if conjoined_noun {
+            after.find(|d| d.kind == CueKind::Verb)
+        } else {
+            Some(c)
+        }
+    });
+    let Some(c) = right.filter(|c| c.kind == CueKind::Verb) else {
+        return Vec::new();
+    };
+    let between = plain_between(tokens, tail.last, c.first);
+    // "the INTERPOL member countries participating": the subject is the members. But "the FBI
+    // and international partners dismantled": after "and", the partners are a second subject
+    // beside the place, not what it qualifies.
+    let relational = tail.mention.form != Form::Demonym
+        && between
+            .iter()
+            .take_while(|w| !matches!(**w, "and" | "with"))
+            .any(|w| class_of(w) & class::RELATIONAL != 0);
+    let plain = between.len() <= 6
+        && !relational
+        && between
+            .iter()
+            .all(|w| !matches!(*w, "," | ";" | ":" | "that" | "which" | "who" | "whose"));
+    if !plain {
+        return Vec::new();
+    }
+    let mut linked = vec![(c, Rule::Subject)];
+    // Verbs sharing the subject: "Dutch police arrested 100 people and seized 8 tonnes",
+    // "raided … , searched … and arrested …". A verb is shared when "and" (or a comma) stands
+    // right before it and no other actor starts in between.
+    let mut last = c.last;
+    for d in list.cues_after().filter(|d| d.first > c.last) {
+        let joined = d.kind == CueKind::Verb
+            && d.first > 0
+            && matches!(tokens[d.first - 1].lower, "and" | ",")
+            && plain_between(tokens, last, d.first).iter().all(|w| {
+                class_of(w) & class::AUTHORITY == 0
+                    && !matches!(*w, ";" | "who" | "which" | "that" | "they")
+            });
+        if !joined {
+            break;
+        }
+        linked.push((d, Rule::Subject));
+        last = d.last;
+    }
+    linked
+}
+
+/// "involving the Dutch police", "a joint investigation team between authorities from A".
+fn object<'c>(list: &ListInClause<'_, '_, 'c>) -> Vec<(&'c Cue, Rule)> {
+    let Some(g) = list.governing else {
+        return Vec::new();
+    };
+    let member = class_of(list.gov_word()) & class::MEMBER_PREPOSITION != 0;
+    list.cues
+        .iter()
+        .find(|c| {
+            c.action == Action::Participation
+                && (c.last == g
+                    || (member && c.last < g && plain_between(list.tokens, c.last, g).is_empty()))
+        })
+        .map(|c| vec![(*c, Rule::Object)])
+        .unwrap_or_default()
+}
+
+/// "The countries participating in the operation include: A, B and C".
+fn enumeration<'c>(list: &ListInClause<'_, '_, 'c>) -> Vec<(&'c Cue, Rule)> {
+    let intro = (0..list.head.first)
+        .rev()
+        .take_while(|&i| {
+            !list
+                .cues
+                .iter()
+                .any(|c| c.first <= i && i <= c.last && c.action != Action::Participation)
+        })
+        .find(|&i| list.tokens[i].is(class::INTRODUCER));
+    let Some(i) = intro else {
+        return Vec::new();
+    };
+    list.cues
+        .iter()
+        .filter(|c| c.action == Action::Participation && c.last < i)
+        .max_by_key(|c| c.last)
+        .map(|c| vec![(*c, Rule::Enumeration)])
+        .unwrap_or_default()
+}
+
+/// Last resort: a verb right next to the place (at most two words away).
+fn same_clause<'c>(list: &ListInClause<'_, '_, 'c>) -> Vec<(&'c Cue, Rule)> {
+    let (head, tail) = (list.head, list.tail);
+    list.cues
+        .iter()
+        .find(|c| {
+            c.kind == CueKind::Verb
+                && ((c.first > tail.last && c.first - tail.last <= 2)
+                    || (c.last < head.first && head.first - c.last <= 2))
+        })
+        .map(|c| vec![(*c, Rule::SameClause)])
+        .unwrap_or_default()
+}
+
+/// "actions in A and B to disrupt and take down X": the purpose applies to the list.
+fn purpose<'c>(list: &ListInClause<'_, '_, 'c>, linked: &mut Vec<(&'c Cue, Rule)>) {
+    let tokens = list.tokens;
+    let mut i = list.tail.last + 1;
+    if !tokens.get(i).is_some_and(|t| t.lower == "to") {
+        return;
+    }
+    i += 1;
+    while let Some(c) = list.cues.iter().find(|c| c.first == i) {
+        if !linked.iter().any(|(l, _)| l.action == c.action) {
+            linked.push((c, Rule::Purpose));
+        }
+        i = c.last + 1;
+        if tokens.get(i).is_some_and(|t| t.lower == "and") {
+            i += 1;
+        }
+    }
+}
+
+/// "in Belgium, where authorities also shut down its channels": what the relative clause
+/// tells happened at the place too.
+fn where_clause<'c>(list: &ListInClause<'_, '_, 'c>, linked: &mut Vec<(&'c Cue, Rule)>) {
+    let tokens = list.tokens;
+    let tail = list.tail;
+    let comma = usize::from(tokens.get(tail.last + 1).is_some_and(|t| t.lower == ","));
+    let relative = tail.last + 1 + comma;
+    if !tokens.get(relative).is_some_and(|t| t.lower == "where") {
+        return;
+    }
+    for c in list.cues.iter().filter(|c| c.first > relative) {
+        if !linked.iter().any(|(l, _)| l.action == c.action) {
+            linked.push((c, Rule::CueInPlace));
+        }
+    }
+}
+
+/// "searched in A, resulting in the arrest of …": the result happened there too. A result
+/// with a place of its own ("led to arrests in several countries", "… worldwide") did not.
+fn consequence<'c>(list: &ListInClause<'_, '_, 'c>, linked: &mut Vec<(&'c Cue, Rule)>) {
+    let Some(&(primary, _)) = linked.first() else {
+        return;
+    };
+    let tokens = list.tokens;
+    for c in list.cues {
+        let own_place = tokens
+            .get(c.last + 1)
+            .is_some_and(|t| t.is(class::PLACE_PREPOSITION | class::OWN_PLACE));
+        if c.first > primary.last
+            && c.kind == CueKind::Noun
+            && !own_place
+            && follows_result(tokens, c.first)
+        {
+            linked.push((c, Rule::Consequence));
+        }
+    }
+}
+
+/// The index of the word that governs a place starting at token `at`, skipping "the", a
+/// place noun ("in the regions of Kyiv" → "in") and an actor ("investigators from Norway"
+/// → the word before "investigators") and names the gazetteer lacks in the same list ("in the
+/// EU, US and Canada" → "in").
+pub(crate) fn governor(text: &str, tokens: &[Token], at: usize) -> Option<usize> {
+    let prev = |i: usize| (0..i).rev().find(|&j| tokens[j].lower != "the");
+    let capitalised = |i: usize| tokens[i].capitalised(text);
+    let mut j = prev(at)?;
+    while matches!(tokens[j].lower, "," | "and" | "or") {
+        let Some(name) = prev(j).filter(|&n| capitalised(n)) else {
+            break;
+        };
+        let mut n = name;
+        while let Some(m) = prev(n).filter(|&m| capitalised(m)) {
+            n = m;
+        }
+        j = prev(n)?;
+    }
+    let before = prev(j);
+    if tokens[j].lower == "of" {
+        if let Some(n) = before.filter(|&n| tokens[n].is(class::PLACE_NOUN)) {
+            // One adjective may stand before the noun: "the Dutch cities of".
+            let g = prev(n)?;
+            let word = tokens[g].lower;
+            if tokens[g].is(class::PLACE_PREPOSITION) || word == "and" || word == "," {
+                return Some(g);
+            }
+            return prev(g);
+        }
+    }
+    if matches!(tokens[j].lower, "from" | "of") {
+        if let Some(n) = before.filter(|&n| tokens[n].is(class::AUTHORITY)) {
+            let mut g = prev(n)?;
+            // "law enforcement from", "judicial authorities from".
+            while tokens[g].is(class::AUTHORITY) || tokens[g].lower == "judicial" {
+                g = prev(g)?;
+            }
+            return Some(g);
+        }
+    }
+    Some(j)
+}
+
+/// For every mention, the index of the first mention of the list it belongs to. Two
+/// neighbours are in one list when only joiners stand between them (",", "and", "or", "as well
+/// as"), possibly with words that belong to a member: authority nouns ("the Dutch Police
+/// (Politie) and US …"), other proper names the gazetteer lacks ("Amsterdam, Papendrecht,
+/// Rotterdam"), a place noun ("the Dutch cities of Amsterdam"), or a number in a distributive
+/// list ("five in Spain and three the Netherlands").
+pub(crate) fn list_heads(text: &str, tokens: &[Token], placed: &[Placed<'_>]) -> Vec<usize> {
+    let mut heads: Vec<usize> = (0..placed.len()).collect();
+    for k in 1..placed.len() {
+        let (a, b) = (placed[k - 1], placed[k]);
+        if b.first <= a.last {
+            continue;
+        }
+        if same_list(text, tokens, a.last + 1, b.first) {
+            heads[k] = heads[k - 1];
+        }
+    }
+    heads
+}
+
+/// True when the tokens `from..to` between two place mentions join them into one list.
+fn same_list(text: &str, tokens: &[Token], from: usize, to: usize) -> bool {
+    let mut joiner = false;
+    let mut other = false;
+    let mut place_noun = false;
+    let mut capitalised = false;
+    let mut filler = false;
+    let mut depth = 0usize;
+    for i in from..to {
+        let w = tokens[i].lower;
+        match w {
+            "(" | "[" => depth += 1,
+            ")" | "]" => depth = depth.saturating_sub(1),
+            _ if depth > 0 => {}
+            "," | "and" | "or" | "&" | "well" | "plus" => joiner = true,
+            "as" if tokens.get(i + 1).is_some_and(|t| t.lower == "well") => {}
+            "the" | "in" => filler = true,
+            "of" if place_noun => {}
+            _ if tokens[i].is(class::PLACE_NOUN)
+                && tokens.get(i + 1).is_some_and(|t| t.lower == "of") =>
+            {
+                place_noun = true
+            }
+            _ if tokens[i].is(class::AUTHORITY) => {}
+            // A possessive opens a member's agency: "Japan's National Police Agency".
+            "'s" => {}
+            _ if tokens[i].is(class::NUMBER) || w.chars().all(|c| c.is_ascii_digit()) => {}
+            // A capitalised word: a name the gazetteer lacks, inside the list.
+            _ if tokens[i].capitalised(text) => capitalised = true,
+            _ => other = true,
+        }
+    }
+    !other && (joiner || place_noun || (!capitalised && !filler))
+}

@@ -1,0 +1,461 @@
+//! Classifying actions and linking them to places.
+//!
+//! In: the text, its sentences and place mentions. Out: [`Event`]s, one per (action, place)
+//! mention pair the text supports, each with the rule that linked them and a confidence.
+//!
+//! How (see DESIGN.md for the reasons):
+//! 1. Each sentence is cut into clauses at conjunctions that join independent statements
+//!    ("while", "whereas", "as", "but", "after", "before", "when", ";"): "servers were seized
+//!    in A, while raids were conducted in B as C targeted its domains" is three clauses
+//!    ([`tokens`]).
+//! 2. Action cues come from the lexicon (`lexicon/en.tsv`, [`lexicon`]): verbs and nouns
+//!    (seized, raids, arrested, took down, coordinated by, took part, …) ([`cues`]). A present
+//!    participle counts only after a form of "be" ("have been disrupting"), not as a modifier
+//!    ("the assault targeting websites"). A cue after a negation or a modal in its clause ("was
+//!    not involved", "could be seized") is dropped.
+//! 3. Place mentions that are background are dropped by named filters ([`background`]):
+//!    demonyms without an authority noun (a suspect's nationality), places inside an
+//!    institution's name ("King's College London"), origins and routes ("from", "via", "to",
+//!    "wanted by"), a country after a city of its own ("Paris, France"), an acronym restating the
+//!    name before it ("(ECTC)").
+//! 4. Lists ("in the Netherlands, Canada and the US", "five in Spain and three the
+//!    Netherlands", "the Dutch Police (Politie) and US HSI") are linked once, from the words
+//!    before their head and after their tail; every member gets the same rule and confidence.
+//! 5. Each list links to a cue in its clause by the first rule of [`link::RULES`] that fits:
+//!    a place phrase that opens its clause ("In Spain, police seized … and arrested …"), the
+//!    agent of a passive ("coordinated by X"), the place of a nearby cue ("seized in X",
+//!    "raided homes in the regions of X"), the subject of a verb ("the UK targeted",
+//!    "investigators from A and B were deployed"), the object of a participation cue
+//!    ("involving X", "a joint investigation team between A and B"), an enumeration after a
+//!    participation word ("countries participating include: A; B"), else a verb cue at most two
+//!    words away. A purpose infinitive right after the list ("actions in A and B to take down
+//!    X") and a result ("searched in A, resulting in the arrest of …") add their actions.
+//! 6. Items of a list under a heading that ends with ":" and holds a cue (bullet lines, or the
+//!    line right after it) take the heading's cue.
+
+pub mod background;
+pub(crate) mod cues;
+pub(crate) mod lexicon;
+pub(crate) mod link;
+pub(crate) mod tokens;
+
+pub use background::Background;
+
+use crate::action::Action;
+use crate::gazetteer::{Form, Gazetteer, PlaceId};
+use crate::places::Mention;
+use crate::sentences::Sentence;
+use crate::span::Span;
+use cues::Cue;
+use lexicon::{class, CueKind};
+use link::ListInClause;
+use serde::Serialize;
+use tokens::{clause_starts, token_at, tokenize};
+
+/// The rule that linked an action to a place.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Rule {
+    /// The place is the agent of a passive cue: "coordinated by Europol".
+    PassiveAgent,
+    /// The place opens its clause and is set off by a comma: "In Spain, police seized … and
+    /// arrested …" (every cue of the clause happened there).
+    FrontedPlace,
+    /// The place follows a cue and a place preposition: "seized in the Netherlands".
+    CueInPlace,
+    /// The place is the subject of a verb cue: "the UK targeted its domains".
+    Subject,
+    /// The place is the object of a participation cue: "involving the Dutch police",
+    /// "a joint investigation team between France and the US".
+    Object,
+    /// The place is in a list introduced after a participation word: "countries participating
+    /// in the operation include: A, B", "participants included X; Y; Z".
+    Enumeration,
+    /// A purpose infinitive right after the place: "actions in A and B to take down X".
+    Purpose,
+    /// A result of the place's action: "searched in A, resulting in the arrest of B".
+    Consequence,
+    /// A verb cue next to the place in the same clause.
+    SameClause,
+}
+
+impl Rule {
+    /// The name used in the `reason` property.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Rule::PassiveAgent => "passive-agent",
+            Rule::FrontedPlace => "fronted-place",
+            Rule::CueInPlace => "cue-in-place",
+            Rule::Subject => "subject",
+            Rule::Object => "object",
+            Rule::Enumeration => "enumeration",
+            Rule::Purpose => "purpose",
+            Rule::Consequence => "consequence",
+            Rule::SameClause => "same-clause",
+        }
+    }
+
+    fn base_confidence(self) -> f64 {
+        match self {
+            Rule::PassiveAgent => 0.92,
+            Rule::FrontedPlace => 0.85,
+            Rule::CueInPlace => 0.9,
+            Rule::Subject => 0.85,
+            Rule::Object => 0.8,
+            Rule::Enumeration => 0.8,
+            Rule::Purpose => 0.8,
+            Rule::Consequence => 0.7,
+            Rule::SameClause => 0.5,
+        }
+    }
+}
+
+/// An action at a place, with its evidence.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Event {
+    /// What happened.
+    pub action: Action,
+    /// Where (the place the mention names).
+    pub place: PlaceId,
+    /// Index of the evidence sentence.
+    pub sentence: usize,
+    /// The place mention's words.
+    pub mention: Span,
+    /// The action cue's words.
+    pub cue: Span,
+    /// The rule that linked them.
+    pub rule: Rule,
+    /// 0–1: how strong the evidence is.
+    pub confidence: f64,
+}
+
+/// A place mention that produced no event, and the filter that dropped it.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Dropped {
+    /// The mention's words in the article.
+    pub mention: Span,
+    /// The place it names.
+    pub place: PlaceId,
+    /// Index of its sentence.
+    pub sentence: usize,
+    /// The background filter that dropped it.
+    pub filter: Background,
+}
+
+/// What linking found in an article: the events and the mentions left out as background.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Linked {
+    /// Actions linked to places, in text order.
+    pub events: Vec<Event>,
+    /// Mentions dropped by a background filter, in text order.
+    pub dropped: Vec<Dropped>,
+}
+
+/// A mention with its token range in its sentence.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Placed<'a> {
+    /// The mention.
+    pub mention: &'a Mention,
+    /// Token index of its first word.
+    pub first: usize,
+    /// Token index of its last word.
+    pub last: usize,
+}
+
+/// Links actions to places in every sentence.
+pub fn link(
+    gazetteer: &Gazetteer,
+    text: &str,
+    sentences: &[Sentence],
+    mentions: &[Mention],
+) -> Linked {
+    let mut linked = Linked::default();
+    let headed = cues::heading_cues(text, sentences);
+    // Mentions come in text order: take each sentence's run of them, and tokenize only the
+    // sentences that have one (linear in the text, not sentences × mentions).
+    let mut here: Vec<&Mention> = Vec::new();
+    let mut lower = String::new();
+    let mut k = 0;
+    while k < mentions.len() {
+        let index = mentions[k].sentence;
+        here.clear();
+        while k < mentions.len() && mentions[k].sentence == index {
+            here.push(&mentions[k]);
+            k += 1;
+        }
+        let Some(sentence) = sentence_by_index(sentences, index) else {
+            continue;
+        };
+        let heading = headed.get(&index).copied();
+        link_sentence(
+            gazetteer,
+            text,
+            sentence,
+            &here,
+            heading,
+            &mut lower,
+            &mut linked,
+        );
+    }
+    // An international body (Europol, Eurojust, INTERPOL) exists to coordinate national
+    // forces: the support it gives ("Europol supported the investigation") is coordination.
+    for e in &mut linked.events {
+        if e.action == Action::Participation && gazetteer.is_international(e.place) {
+            e.action = Action::Coordination;
+        }
+    }
+    linked
+}
+
+/// The sentence with this index (sentences are numbered in order, usually from 0).
+fn sentence_by_index(sentences: &[Sentence], index: usize) -> Option<&Sentence> {
+    match sentences.get(index) {
+        Some(s) if s.index == index => Some(s),
+        _ => sentences.iter().find(|s| s.index == index),
+    }
+}
+
+impl Event {
+    /// The event of `placed` linked to `cue` by `rule`, `distance` words apart.
+    fn new(
+        sentence: &Sentence,
+        placed: &Placed<'_>,
+        cue: &Cue,
+        rule: Rule,
+        distance: usize,
+    ) -> Event {
+        Event {
+            action: cue.action,
+            place: placed.mention.place,
+            sentence: sentence.index,
+            mention: placed.mention.span,
+            cue: cue.span,
+            rule,
+            confidence: confidence(rule, cue, placed.mention, distance),
+        }
+    }
+}
+
+fn link_sentence(
+    gazetteer: &Gazetteer,
+    text: &str,
+    sentence: &Sentence,
+    mentions: &[&Mention],
+    heading: Option<Cue>,
+    lower: &mut String,
+    linked: &mut Linked,
+) {
+    let tokens = tokenize(text, sentence.span, lower);
+    // Most sentences carry no cue at all (an item under a heading takes the heading's).
+    if heading.is_none() && !tokens.iter().any(|t| t.is(class::CUE_START)) {
+        return;
+    }
+    let placed: Vec<Placed<'_>> = mentions
+        .iter()
+        .filter_map(|m| {
+            let first = token_at(&tokens, m.span.start)?;
+            let last = token_at(&tokens, m.span.end.saturating_sub(1))?;
+            Some(Placed {
+                mention: m,
+                first,
+                last,
+            })
+        })
+        .collect();
+    let fates = background::fates(gazetteer, text, &tokens, &placed);
+    for (p, fate) in placed.iter().zip(&fates) {
+        if let Some(filter) = fate {
+            linked.dropped.push(Dropped {
+                mention: p.mention.span,
+                place: p.mention.place,
+                sentence: sentence.index,
+                filter: *filter,
+            });
+        }
+    }
+    let placed: Vec<Placed<'_>> = placed
+        .into_iter()
+        .zip(&fates)
+        .filter(|(_, fate)| fate.is_none())
+        .map(|(p, _)| p)
+        .collect();
+    if placed.is_empty() {
+        return;
+    }
+    let starts = clause_starts(&tokens);
+    let clause_of = |i: usize| starts.partition_point(|&s| s <= i) - 1;
+    let cues: Vec<Cue> = cues::find(text, &tokens)
+        .into_iter()
+        .filter(|c| !cues::negated(&tokens, &starts, clause_of(c.first), c.first))
+        .collect();
+    let events = &mut linked.events;
+    if cues.is_empty() {
+        // An item of a list under a heading: "Countries involved:\n- Spain\n- Italy".
+        if let Some(cue) = heading {
+            for p in &placed {
+                events.push(Event::new(sentence, p, &cue, Rule::Enumeration, 0));
+            }
+        }
+        return;
+    }
+    let heads = link::list_heads(text, &tokens, &placed);
+
+    // One link per list, from its head (the words before it) and its tail (the words after).
+    let mut k = 0;
+    while k < placed.len() {
+        let mut end = k + 1;
+        while end < placed.len() && heads[end] == k {
+            end += 1;
+        }
+        let members = &placed[k..end];
+        k = end;
+        let head = members[0];
+        let tail = members[members.len() - 1];
+        let clause = clause_of(head.first);
+        let in_clause: Vec<&Cue> = cues
+            .iter()
+            .filter(|c| clause_of(c.first) == clause)
+            .collect();
+        if in_clause.is_empty() {
+            continue;
+        }
+        let list = ListInClause {
+            tokens: &tokens,
+            cues: &in_clause,
+            clause_start: starts[clause],
+            head,
+            tail,
+            governing: link::governor(text, &tokens, head.first),
+        };
+        for (cue, rule) in link::link_list(&list) {
+            // Distance from the list to its cue, the same for every member.
+            let distance = if cue.first > tail.last {
+                cue.first - tail.last
+            } else {
+                head.first.saturating_sub(cue.last)
+            };
+            for p in members {
+                events.push(Event::new(sentence, p, cue, rule, distance));
+            }
+        }
+    }
+}
+
+fn confidence(rule: Rule, cue: &Cue, mention: &Mention, distance: usize) -> f64 {
+    let mut c = rule.base_confidence();
+    c -= 0.015 * distance.saturating_sub(3).min(20) as f64;
+    if cue.kind == CueKind::Noun {
+        c -= 0.05;
+    }
+    c *= match mention.form {
+        Form::Name | Form::Agency => 1.0,
+        Form::Code => 0.97,
+        Form::City => 0.95,
+        Form::Demonym => 0.9,
+    };
+    if mention.readings > 1 {
+        c *= 0.9;
+    }
+    (c.clamp(0.05, 1.0) * 100.0).round() / 100.0
+}
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::gazetteer::tests_support::small;
+    use crate::{places, sentences};
+
+    fn pairs(text: &str) -> Vec<(Action, String)> {
+        let g = small();
+        let s = sentences::split(text);
+        let m = places::find(&g, text, &s);
+        let mut out: Vec<(Action, String)> = link(&g, text, &s, &m)
+            .events
+            .into_iter()
+            .map(|e| (e.action, g.place(e.place).country.clone()))
+            .collect();
+        out.sort();
+        out.dedup();
+        out
+    }
+
+    fn p(action: Action, code: &str) -> (Action, String) {
+        (action, code.to_string())
+    }
+
+    #[test]
+    fn passive_list_fans_out() {
+        assert_eq!(
+            pairs("Servers were seized in the Netherlands, Canada and the US."),
+            vec![
+                p(Action::Seizure, "CA"),
+                p(Action::Seizure, "NL"),
+                p(Action::Seizure, "US")
+            ]
+        );
+    }
+
+    #[test]
+    fn each_clause_keeps_its_action() {
+        assert_eq!(
+            pairs("Servers were seized in Canada, while raids were conducted in Bulgaria and France as the UK targeted its domains."),
+            vec![
+                p(Action::Seizure, "CA"),
+                p(Action::Raid, "BG"),
+                p(Action::Raid, "FR"),
+                p(Action::Takedown, "GB")
+            ]
+        );
+    }
+
+    #[test]
+    fn passive_agent_coordinates() {
+        assert_eq!(
+            pairs("Agencies coordinated by the European Counter Terrorism Centre (ECTC) started a takedown."),
+            vec![p(Action::Coordination, "NL")]
+        );
+    }
+
+    #[test]
+    fn demonym_needs_an_authority() {
+        assert_eq!(
+            pairs("Dutch police arrested two men."),
+            vec![p(Action::Arrest, "NL")]
+        );
+        assert!(pairs("Two Dutch men were arrested.").is_empty());
+    }
+
+    #[test]
+    fn background_places_are_not_actions() {
+        assert!(
+            pairs("A fellow at King's College London said the sites were taken down.").is_empty()
+        );
+        assert!(pairs("The suspect, wanted by Romania, was arrested.").is_empty());
+        assert!(pairs("Drugs shipped from Spain to France were seized.").is_empty());
+    }
+
+    #[test]
+    fn negation_and_hypotheticals_produce_nothing() {
+        assert!(pairs("France was not involved in the operation.").is_empty());
+        assert!(pairs("Servers in Canada could be seized later.").is_empty());
+    }
+
+    #[test]
+    fn modifier_participles_are_not_cues() {
+        assert_eq!(
+            pairs("British security services were involved in the assault targeting websites, alongside allies in the US and Canada."),
+            vec![p(Action::Participation, "CA"), p(Action::Participation, "GB"), p(Action::Participation, "US")]
+        );
+    }
+
+    #[test]
+    fn city_with_country_is_one_place() {
+        let g = small();
+        let text = "He was arrested in Paris, France.";
+        let s = sentences::split(text);
+        let m = places::find(&g, text, &s);
+        let events = link(&g, text, &s, &m).events;
+        assert_eq!(events.len(), 1);
+        assert_eq!(g.place(events[0].place).name, "Paris");
+        assert_eq!(events[0].rule, Rule::CueInPlace);
+    }
+}

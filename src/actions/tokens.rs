@@ -1,0 +1,256 @@
+//! Words and clauses of a sentence.
+//!
+//! In: the article's text and a sentence's span. Out: [`Token`]s (words and punctuation marks,
+//! each with its lower-case form and its lexicon classes) and the token index where each clause
+//! starts.
+
+use super::lexicon::{self, class};
+use crate::span::Span;
+
+/// A word or punctuation mark of a sentence.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Token<'a> {
+    /// Where it is in the article.
+    pub span: Span,
+    /// The word in lower case, curly apostrophes straight (see [`push_lower`]).
+    pub lower: &'a str,
+    /// The word lists `lower` is in (bits of [`class`]), looked up once.
+    pub class: u32,
+}
+
+impl Token<'_> {
+    /// True when the word is in the word list(s) of `class` (a [`class`] bit or several).
+    pub fn is(&self, class: u32) -> bool {
+        self.class & class != 0
+    }
+
+    /// True when the word starts with a capital letter in the text.
+    pub fn capitalised(&self, text: &str) -> bool {
+        self.span.of(text).starts_with(char::is_uppercase)
+    }
+}
+
+/// Appends a word in lower case with curly apostrophes straight (ASCII fast path).
+fn push_lower(word: &str, out: &mut String) {
+    if word.is_ascii() {
+        let from = out.len();
+        out.push_str(word);
+        out[from..].make_ascii_lowercase();
+    } else {
+        // `str::to_lowercase`, not per char: it knows the final sigma.
+        let lower = word.to_lowercase();
+        out.push_str(&lower.replace('’', "'"));
+    }
+}
+
+/// True for the ASCII bytes of a word: letters, digits, `-` and `'`.
+fn is_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'-' || b == b'\''
+}
+
+/// The character at byte `i` of `s`: whether it belongs to a word, whether it is whitespace,
+/// and its length in bytes (ASCII without decoding a char).
+fn classify(s: &str, i: usize) -> (bool, bool, usize) {
+    let b = s.as_bytes()[i];
+    if b < 0x80 {
+        (is_word_byte(b), b.is_ascii_whitespace() || b == 0x0B, 1)
+    } else {
+        let c = s[i..].chars().next().unwrap_or(' ');
+        (
+            c.is_alphanumeric() || c == '’',
+            c.is_whitespace(),
+            c.len_utf8(),
+        )
+    }
+}
+
+/// The spans of a sentence's words and punctuation marks. A trailing possessive or
+/// contraction is a token of its own: "Britain's" → "Britain", "'s".
+fn word_spans(text: &str, span: Span) -> Vec<Span> {
+    let s = span.of(text);
+    let mut spans: Vec<Span> = Vec::with_capacity(s.len() / 4 + 1);
+    let mut push = |a: usize, b: usize| {
+        let word = &s[a..b];
+        let cut = ["'s", "’s", "n't", "n’t"]
+            .iter()
+            .find(|suffix| word.len() > suffix.len() && word.ends_with(*suffix))
+            .map(|suffix| word.len() - suffix.len());
+        let (a, b) = (span.start + a, span.start + b);
+        match cut {
+            Some(k) => {
+                spans.push(Span::new(a, a + k));
+                spans.push(Span::new(a + k, b));
+            }
+            None => spans.push(Span::new(a, b)),
+        }
+    };
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let (wordish, space, len) = classify(s, i);
+        if wordish {
+            // A word: letters, digits, hyphens and apostrophes, taken as one run.
+            let a = i;
+            i += len;
+            loop {
+                match bytes.get(i) {
+                    Some(&b) if b < 0x80 && is_word_byte(b) => i += 1,
+                    Some(&b) if b >= 0x80 => {
+                        let (wordish, _, len) = classify(s, i);
+                        if !wordish {
+                            break;
+                        }
+                        i += len;
+                    }
+                    _ => break,
+                }
+            }
+            push(a, i);
+            continue;
+        }
+        if !space {
+            // Punctuation is a token of its own.
+            push(i, i + len);
+        }
+        i += len;
+    }
+    spans
+}
+
+/// Cuts a sentence into words and punctuation marks, with their lower-case forms written once
+/// into `buf` (cleared first; reused from sentence to sentence), so that tokens own no string.
+pub(crate) fn tokenize<'a>(text: &str, span: Span, buf: &'a mut String) -> Vec<Token<'a>> {
+    let spans = word_spans(text, span);
+    buf.clear();
+    let mut ends = Vec::with_capacity(spans.len());
+    for t in &spans {
+        push_lower(t.of(text), buf);
+        ends.push(buf.len());
+    }
+    let buf: &'a String = buf;
+    let lexicon = lexicon::en();
+    let mut from = 0;
+    spans
+        .iter()
+        .zip(ends)
+        .map(|(&span, to)| {
+            let lower = &buf[from..to];
+            from = to;
+            Token {
+                span,
+                lower,
+                class: lexicon.class_of(lower),
+            }
+        })
+        .collect()
+}
+
+/// True when a clause-break word at `i` is the conjunction "as" that starts a clause, not part
+/// of "as well as", "such as", "as part of", "as a result".
+fn as_starts_clause(tokens: &[Token], i: usize) -> bool {
+    let prev = tokens[i - 1].lower;
+    let next = tokens.get(i + 1).map(|t| t.lower).unwrap_or("");
+    let next2 = tokens.get(i + 2).map(|t| t.lower).unwrap_or("");
+    !(prev == "well"
+        || prev == "such"
+        || prev == "same"
+        || next == "well"
+        || next == "part"
+        || next == "a"
+        || (next == "of" || next == "to")
+        || next2 == "as")
+}
+
+/// Token index where each clause starts (the first is 0).
+pub(crate) fn clause_starts(tokens: &[Token]) -> Vec<usize> {
+    let mut starts = vec![0];
+    // Whether an introducer ("include", ":") stands before the token (one pass, not a scan
+    // back from every semicolon).
+    let mut introduced = false;
+    for (i, t) in tokens.iter().enumerate() {
+        if i == 0 {
+            introduced = t.is(class::INTRODUCER);
+            continue;
+        }
+        let is_break = if t.lower == ";" {
+            // After "include:" semicolons separate the members of a list, not clauses.
+            !introduced
+        } else if t.is(class::CLAUSE_BREAK) {
+            t.lower != "as" || as_starts_clause(tokens, i)
+        } else {
+            false
+        };
+        if is_break {
+            starts.push(i);
+        }
+        introduced = introduced || t.is(class::INTRODUCER);
+    }
+    starts
+}
+
+/// The token that covers byte `offset` (tokens are in text order and do not overlap).
+pub(crate) fn token_at(tokens: &[Token], offset: usize) -> Option<usize> {
+    let i = tokens
+        .partition_point(|t| t.span.start <= offset)
+        .checked_sub(1)?;
+    let t = &tokens[i];
+    (offset < t.span.end.max(t.span.start + 1)).then_some(i)
+}
+
+/// Tokens between `a` (exclusive) and `b` (exclusive), without short parentheticals such as
+/// "(NCA)" or "(Guardia Civil)" and citation marks such as "[4]".
+pub(crate) fn plain_between<'t>(tokens: &[Token<'t>], a: usize, b: usize) -> Vec<&'t str> {
+    let mut out = Vec::new();
+    let mut depth = 0usize;
+    for t in tokens.get(a + 1..b).unwrap_or(&[]) {
+        match t.lower {
+            "(" | "[" => depth += 1,
+            ")" | "]" => depth = depth.saturating_sub(1),
+            w if depth == 0 => out.push(w),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// True for a count: digits ("12"; "1,200" is several tokens and not one) or a number word.
+pub(crate) fn is_count(word: &str) -> bool {
+    (!word.is_empty() && word.chars().all(|c| c.is_ascii_digit()))
+        || (lexicon::class_of(word) & class::NUMBER != 0 && !matches!(word, "several" | "some"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<String> {
+        let mut buf = String::new();
+        tokenize(text, Span::new(0, text.len()), &mut buf)
+            .iter()
+            .map(|t| t.lower.to_string())
+            .collect()
+    }
+
+    #[test]
+    fn possessives_and_punctuation_are_tokens() {
+        assert_eq!(
+            words("Britain’s NCA didn't act; Europol (EC3) did."),
+            [
+                "britain", "'s", "nca", "did", "n't", "act", ";", "europol", "(", "ec3", ")",
+                "did", "."
+            ]
+        );
+    }
+
+    #[test]
+    fn clauses_break_at_conjunctions_but_not_at_as_well_as() {
+        let text = "Servers were seized in A, while raids hit B as well as C as D acted.";
+        let mut buf = String::new();
+        let tokens = tokenize(text, Span::new(0, text.len()), &mut buf);
+        let starts: Vec<&str> = clause_starts(&tokens)
+            .into_iter()
+            .map(|i| tokens[i].lower)
+            .collect();
+        assert_eq!(starts, ["servers", "while", "as"]);
+    }
+}
