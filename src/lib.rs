@@ -76,6 +76,8 @@ pub struct Extraction {
     pub events: Vec<actions::Event>,
     /// Place mentions left out as background, each with the filter that dropped it.
     pub dropped: Vec<actions::Dropped>,
+    /// `participation` events left out because their country has a more specific action.
+    pub folded: Vec<actions::Event>,
     /// One event per (action, place), located.
     pub located: Vec<Located>,
 }
@@ -84,7 +86,11 @@ pub struct Extraction {
 pub fn extract(gazetteer: &Gazetteer, article: &Article) -> Extraction {
     let sentences = sentences::split(&article.text);
     let mentions = places::find(gazetteer, &article.text, &sentences);
-    let actions::Linked { events, dropped } =
+    let actions::Linked {
+        events,
+        dropped,
+        folded,
+    } =
         actions::link(gazetteer, &article.text, &sentences, &mentions);
     let located = resolve::locate(gazetteer, article, &sentences, &events);
     Extraction {
@@ -92,6 +98,7 @@ pub fn extract(gazetteer: &Gazetteer, article: &Article) -> Extraction {
         mentions,
         events,
         dropped,
+        folded,
         located,
     }
 }

@@ -295,7 +295,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                     let article = read_article(path, max_bytes)?;
                     let x = opmap::extract(&gazetteer, &article);
                     to_stdout(|out| {
-                        out.write_all(opmap::explain::report(&article, &x).as_bytes())
+                        out.write_all(opmap::explain::report(&gazetteer, &article, &x).as_bytes())
                     })?;
                 }
             } else {

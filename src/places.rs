@@ -417,8 +417,8 @@ fn city(
     if REGIONS.contains(&crate::gazetteer::fold(found).as_str()) {
         return None;
     }
-    // A month next to a day number is a date: "March 9", "9 March 2021" (Reading's "March",
-    // a town in Cambridgeshire, is not meant).
+    // A month next to a day number or before a year is a date: "March 9", "9 March 2021",
+    // "in March 2015" (Reading's "March", a town in Cambridgeshire, is not meant).
     if is_month(found) {
         let day = |w: &str| {
             let digits = w.trim_end_matches(|ch: char| ch.is_alphabetic());
@@ -431,8 +431,10 @@ fn city(
             .split(|ch: char| !ch.is_alphanumeric())
             .find(|w| !w.is_empty())
             .unwrap_or("");
+        // "in March 2015": a month before a year is a date too.
+        let year = |w: &str| w.len() == 4 && (w.starts_with("19") || w.starts_with("20"));
         let (before, _) = words_before(text, c.start);
-        if day(next) || day(&before) {
+        if day(next) || day(&before) || (year(next) && next.chars().all(|ch| ch.is_ascii_digit())) {
             return None;
         }
     }

@@ -10,8 +10,10 @@
 //! makes "Dutch" a nationality in "two Dutch men" is the missing authority noun ("Dutch police"
 //! acts).
 
+use super::cues::{self, Cue};
 use super::lexicon::class;
 use super::tokens::Token;
+use super::link::governor;
 use super::Placed;
 use crate::gazetteer::{Form, Gazetteer, PlaceKind};
 use serde::Serialize;
@@ -25,20 +27,54 @@ pub enum Background {
     /// The nationality or origin of a person or group: "two Dutch men", "a Romanian national",
     /// "born in Syria".
     Nationality,
-    /// A source's or researcher's affiliation: "a fellow at King's College London".
+    /// A source's or researcher's affiliation, or a place inside an institution's name: "a
+    /// fellow at King's College London", "researchers at the University of Sherbrooke in Canada".
     Affiliation,
     /// An origin, route or destination: "cocaine shipped from Colombia via Spain to France".
     Route,
-    /// Who wants a suspect: "wanted by Romania".
+    /// Who wants a suspect, and for what: "wanted by Romania", "wanted for offences in France".
     WantedBy,
-    /// Where a service or company is hosted, registered or based: "headquartered in Cyprus".
+    /// Where a service, company or asset is hosted, used, registered, based or bought:
+    /// "registered in the Seychelles", "developers based in Russia".
     Hosting,
-    /// Not a place of its own: a country after a city of its own ("Paris, France"), the end of
-    /// a longer name ("Michael Jordan"), an acronym restating the name before it ("(ECTC)").
+    /// Where the victims or targets of the crime are: "victims in 40 countries", "attacked
+    /// hospitals in the United States".
+    Target,
+    /// Where a crime was committed, not acted against: "murders committed in Italy".
+    CrimeScene,
+    /// A press conference, meeting or other gathering that is not an action: "speaking at a
+    /// conference in Lisbon".
+    Gathering,
+    /// An earlier or different operation: "a similar service was dismantled by Canadian
+    /// authorities in 2018".
+    EarlierOperation,
+    /// A negated statement: "Italy was not involved", "no arrests were made in France".
+    Negation,
+    /// A hypothetical: "servers in Canada could be seized", "if convicted in France".
+    Hypothetical,
+    /// Not a place of its own: a country after a city of its own ("Paris, France", "Lille in
+    /// France"), the end of a longer name ("Michael Jordan"), an acronym restating the name
+    /// before it ("(ECTC)").
     Restatement,
 }
 
 impl Background {
+    /// Every filter's name, in the order of the enum.
+    pub const ALL: [Background; 12] = [
+        Background::Nationality,
+        Background::Affiliation,
+        Background::Route,
+        Background::WantedBy,
+        Background::Hosting,
+        Background::Target,
+        Background::CrimeScene,
+        Background::Gathering,
+        Background::EarlierOperation,
+        Background::Negation,
+        Background::Hypothetical,
+        Background::Restatement,
+    ];
+
     /// The filter's name, as `--explain` and the summaries print it.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -47,6 +83,12 @@ impl Background {
             Background::Route => "route",
             Background::WantedBy => "wanted-by",
             Background::Hosting => "hosting",
+            Background::Target => "target",
+            Background::CrimeScene => "crime-scene",
+            Background::Gathering => "gathering",
+            Background::EarlierOperation => "earlier-operation",
+            Background::Negation => "negation",
+            Background::Hypothetical => "hypothetical",
             Background::Restatement => "restatement",
         }
     }
@@ -58,7 +100,8 @@ impl fmt::Display for Background {
     }
 }
 
-/// What a filter sees: the sentence, its mentions and the fates of the mentions before.
+/// What a filter sees: the sentence, its cues, its mentions and the fates of the mentions
+/// before.
 pub(crate) struct Context<'a, 't> {
     /// The gazetteer.
     pub gazetteer: &'a Gazetteer,
@@ -66,8 +109,14 @@ pub(crate) struct Context<'a, 't> {
     pub text: &'a str,
     /// The sentence's tokens.
     pub tokens: &'a [Token<'t>],
+    /// Token index where each clause starts.
+    pub starts: &'a [usize],
+    /// The sentence's cues (negated ones too).
+    pub cues: &'a [Cue],
     /// The sentence's place mentions, in text order.
     pub placed: &'a [Placed<'a>],
+    /// For each mention, the index of the first mention of its list.
+    pub heads: &'a [usize],
     /// The fates of the mentions before the one filtered (`None`: kept).
     pub earlier: &'a [Option<Background>],
 }
@@ -86,6 +135,56 @@ impl Context<'_, '_> {
     fn words_after(&self, k: usize) -> impl Iterator<Item = &Token<'_>> + '_ {
         self.tokens[self.placed[k].last + 1..].iter().take(3)
     }
+
+    /// The clause that token `i` is in.
+    fn clause_of(&self, i: usize) -> usize {
+        self.starts.partition_point(|&s| s <= i) - 1
+    }
+
+    /// True when token `i` is part of a cue.
+    fn in_cue(&self, i: usize) -> bool {
+        self.cues.iter().any(|c| c.first <= i && i <= c.last)
+    }
+
+    /// The words that govern mention `k`'s list, nearest first: at most `window` words
+    /// before the list's first member, within its clause, up to the nearest cue (a cue nearer
+    /// the place governs it instead) or a stop mark.
+    fn governing_words(&self, k: usize, window: usize) -> impl Iterator<Item = &Token<'_>> + '_ {
+        let first = self.placed[self.heads[k]].first;
+        let clause_start = self.starts[self.clause_of(first)];
+        (clause_start..first)
+            .rev()
+            .take_while(move |&i| {
+                !self.in_cue(i) && !matches!(self.tokens[i].lower, ";" | ":" | "." | "!" | "?")
+            })
+            .take(window)
+            .map(move |i| &self.tokens[i])
+    }
+
+    /// The cues of mention `k`'s clause, with whether each is negated or hypothetical.
+    fn clause_cues(&self, k: usize) -> impl Iterator<Item = (&Cue, bool)> + '_ {
+        let clause = self.clause_of(self.placed[k].first);
+        self.cues
+            .iter()
+            .filter(move |c| self.clause_of(c.first) == clause)
+            .map(move |c| {
+                (
+                    c,
+                    cues::negated(self.tokens, self.starts, clause, c.first),
+                )
+            })
+    }
+
+    /// The tokens of mention `k`'s clause.
+    fn clause_tokens(&self, k: usize) -> &[Token<'_>] {
+        let clause = self.clause_of(self.placed[k].first);
+        let end = self
+            .starts
+            .get(clause + 1)
+            .copied()
+            .unwrap_or(self.tokens.len());
+        &self.tokens[self.starts[clause]..end]
+    }
 }
 
 /// A background filter: true when it drops mention `k` of the context.
@@ -93,34 +192,34 @@ type Filter = fn(&Context<'_, '_>, usize) -> bool;
 
 /// The filters, in the order they are tried; the first that drops a mention names it.
 pub(crate) const FILTERS: &[(Background, Filter)] = &[
-    (Background::Nationality, demonym_without_actor),
-    (Background::Affiliation, inside_institution_name),
-    (Background::Route, rest_of_a_route),
-    (Background::Route, origin_or_route),
-    (Background::Nationality, origin_or_residence),
-    (Background::WantedBy, wanted_by),
-    (Background::Hosting, hosted_in),
-    (Background::Nationality, nationality_noun_after),
     (Background::Restatement, country_after_its_city),
     (Background::Restatement, end_of_a_longer_name),
     (Background::Restatement, acronym_restating),
+    (Background::Nationality, demonym_without_actor),
+    (Background::Affiliation, inside_institution_name),
+    (Background::Affiliation, researchers_employer),
+    (Background::Route, rest_of_a_route),
+    (Background::Route, origin_or_route),
+    (Background::Route, listed_after_a_route),
+    (Background::Nationality, origin_or_residence),
+    (Background::Nationality, nationality_noun_after),
+    (Background::WantedBy, wanted_by),
+    (Background::Hosting, hosted_in),
+    (Background::Target, where_the_victims_are),
+    (Background::CrimeScene, where_a_crime_was_committed),
+    (Background::Gathering, at_a_gathering),
+    (Background::EarlierOperation, an_earlier_operation),
+    (Background::Negation, negated_clause),
+    (Background::Hypothetical, hypothetical_clause),
 ];
 
 /// The fate of every mention of a sentence: `None` (kept) or the filter that dropped it.
-pub(crate) fn fates(
-    gazetteer: &Gazetteer,
-    text: &str,
-    tokens: &[Token],
-    placed: &[Placed<'_>],
-) -> Vec<Option<Background>> {
-    let mut fates: Vec<Option<Background>> = Vec::with_capacity(placed.len());
-    for k in 0..placed.len() {
+pub(crate) fn fates(cx: &Context<'_, '_>) -> Vec<Option<Background>> {
+    let mut fates: Vec<Option<Background>> = Vec::with_capacity(cx.placed.len());
+    for k in 0..cx.placed.len() {
         let context = Context {
-            gazetteer,
-            text,
-            tokens,
-            placed,
             earlier: &fates,
+            ..*cx
         };
         let fate = FILTERS
             .iter()
@@ -131,34 +230,67 @@ pub(crate) fn fates(
     fates
 }
 
-/// A demonym names an actor only with an authority noun within three words ("Dutch police"),
-/// an agency's name ("the Dutch National High Tech Crime Unit"), or a place noun ("the Spanish
-/// cities of Valencia and Malaga"); else it is a person's or group's nationality.
+/// A demonym names an actor only with an authority noun within three words after it or after
+/// its list ("Dutch police", "Dutch, German and French investigators"), an agency's name ("the
+/// Dutch National High Tech Crime Unit"), or a place noun ("the Spanish cities of Valencia and
+/// Malaga"); else it is a person's or group's nationality ("two Dutch men").
 fn demonym_without_actor(cx: &Context<'_, '_>, k: usize) -> bool {
     let p = cx.placed[k];
     if p.mention.form != Form::Demonym {
         return false;
     }
-    let agency = cx.tokens[p.last + 1..]
-        .iter()
-        .take(6)
-        .take_while(|t| t.capitalised(cx.text))
-        .any(|t| t.is(class::AGENCY_HEAD));
-    let authority = agency
-        || cx
-            .words_after(k)
+    // The last member of the list the demonym heads or is in.
+    let tail = (k..cx.placed.len())
+        .take_while(|&j| cx.heads[j] == cx.heads[k])
+        .last()
+        .unwrap_or(k);
+    let actor_after = |k: usize| {
+        let after = &cx.tokens[cx.placed[k].last + 1..];
+        let agency = after
+            .iter()
+            .take(6)
+            .take_while(|t| t.capitalised(cx.text))
+            .any(|t| t.is(class::AGENCY_HEAD));
+        let authority = after
+            .iter()
+            .take(3)
             .take_while(|t| t.lower.chars().all(|c| c.is_alphanumeric() || c == '-'))
             .any(|t| t.is(class::AUTHORITY));
-    let place_noun = cx.words_after(k).next().is_some_and(|t| t.is(class::PLACE_NOUN));
-    !authority && !place_noun
+        let place_noun = after.first().is_some_and(|t| t.is(class::PLACE_NOUN));
+        agency || authority || place_noun
+    };
+    !actor_after(k) && !actor_after(tail)
 }
 
-/// Inside an institution's name: "King's College London", "University of Lyon".
+/// Inside an institution's name: "King's College London", "University of Lyon", "the
+/// Northern District of Georgia".
 fn inside_institution_name(cx: &Context<'_, '_>, k: usize) -> bool {
     let p = cx.placed[k];
     let institution = |t: &Token| t.is(class::INSTITUTION) && t.capitalised(cx.text);
     cx.tokens[..p.first].iter().rev().take(3).any(institution)
         || cx.tokens[p.last + 1..].first().is_some_and(institution)
+}
+
+/// A researcher's or expert's employer: "researchers at the University of Sherbrooke in
+/// Canada", "an analyst from a firm in London". (An officer's agency is not background:
+/// officers act.)
+fn researchers_employer(cx: &Context<'_, '_>, k: usize) -> bool {
+    let mut words = cx.governing_words(k, 8).peekable();
+    let mut prev: Option<&Token> = None;
+    while let Some(t) = words.next() {
+        if t.is(class::AFFILIATE) {
+            // "researchers at/from/of …": the next word is a preposition; "police
+            // researchers" work for an authority that acts.
+            let authority = words.peek().is_some_and(|b| b.is(class::AUTHORITY));
+            return !authority
+                && prev.is_some_and(|p| matches!(p.lower, "at" | "from" | "of" | "with"));
+        }
+        if t.is(class::BE) || matches!(t.lower, "said" | "says" | "had" | "has" | "have") {
+            return false;
+        }
+        prev = Some(t);
+    }
+    false
 }
 
 /// The rest of a route's list: "shipped from Spain to France and Italy" drops Italy with France.
@@ -170,24 +302,63 @@ fn rest_of_a_route(cx: &Context<'_, '_>, k: usize) -> bool {
             .all(|t| matches!(t.lower, "," | "and" | "or" | "the"))
 }
 
-/// An origin, a route or a destination: "from Syria", "via Spain", "to France". But help given
-/// ("assistance from the Polish police") and actors ("investigators from Norway") come from
-/// where they act.
+/// An origin, a route or a destination: "from Syria", "via Spain", "to Dunkirk and Lille",
+/// "out of Martinique", "bound for Rotterdam" (the word that governs the mention's list). Not
+/// background: help given and actors ("assistance from the Polish police", "investigators from
+/// Norway"), an authority that receives ("provided to UK authorities"), an exception ("apart
+/// from Canada") and an operation that spreads ("spread to Greece").
 fn origin_or_route(cx: &Context<'_, '_>, k: usize) -> bool {
-    let mut before = cx.words_before(k);
-    let Some(prev) = before.next() else {
+    let Some(g) = governor(cx.text, cx.tokens, cx.placed[k].first) else {
         return false;
     };
-    if !prev.is(class::BACKGROUND_PREPOSITION) {
+    let word = &cx.tokens[g];
+    let before: Vec<&Token> = cx.tokens[..g]
+        .iter()
+        .rev()
+        .filter(|t| t.lower != "the")
+        .take(4)
+        .collect();
+    let out_of = word.lower == "of" && before.first().is_some_and(|t| t.lower == "out");
+    let destination =
+        word.lower == "for" && before.iter().any(|t| t.is(class::DESTINATION));
+    if out_of || destination {
+        return true;
+    }
+    if !word.is(class::BACKGROUND_PREPOSITION) {
         return false;
     }
-    let actor_before = prev.lower == "from"
-        && before.any(|t| {
+    let from = word.lower == "from";
+    let help_given = from
+        && before.iter().take(2).any(|t| {
             t.is(class::AUTHORITY | class::SUPPORT_NOUN)
                 || t.lower == "deployed"
                 || t.lower == "representatives"
         });
-    !actor_before
+    let exception = from && before.first().is_some_and(|t| t.is(class::FROM_EXCEPTION));
+    let extension = word.lower == "to" && before.first().is_some_and(|t| t.is(class::EXTENSION));
+    let authority_after = cx
+        .words_after(k)
+        .next()
+        .is_some_and(|t| t.is(class::AUTHORITY));
+    !(help_given || exception || extension || authority_after)
+}
+
+/// Places listed after a route noun: "via the Balkan route (former Yugoslav Republic of
+/// Macedonia, Serbia, Hungary)", "along the route: Spain, France".
+fn listed_after_a_route(cx: &Context<'_, '_>, k: usize) -> bool {
+    let first = cx.placed[cx.heads[k]].first;
+    let opening = (first.saturating_sub(8)..first)
+        .rev()
+        .take_while(|&i| cx.tokens[i].lower != ")")
+        .find(|&i| matches!(cx.tokens[i].lower, "(" | ":"));
+    let Some(i) = opening else {
+        return false;
+    };
+    cx.tokens[..i]
+        .iter()
+        .rev()
+        .find(|t| t.lower != "the")
+        .is_some_and(|t| t.is(class::ROUTE_NOUN))
 }
 
 /// A person's origin or residence: "born in Syria", "living in Spain", "a resident of Italy".
@@ -195,19 +366,77 @@ fn origin_or_residence(cx: &Context<'_, '_>, k: usize) -> bool {
     cx.words_before(k).take(2).any(|t| t.is(class::ORIGIN))
 }
 
-/// Who wants a suspect: "wanted by Romania", "wanted in Italy".
+/// Who wants a suspect, and for what: "wanted by Romania", "wanted in Italy", "wanted for
+/// people smuggling offences in France, Germany and Belgium".
 fn wanted_by(cx: &Context<'_, '_>, k: usize) -> bool {
-    cx.words_before(k).take(2).any(|t| t.is(class::WANTED))
+    cx.governing_words(k, 15).any(|t| t.is(class::WANTED))
 }
 
-/// Where a company or service is based: "headquartered in Cyprus".
+/// Where a service, company or asset is hosted, used, registered, based or bought:
+/// "registered in the Seychelles", "a service being used in Sweden, France and Spain",
+/// "developers based in Russia", "bought 21 properties in the United States".
 fn hosted_in(cx: &Context<'_, '_>, k: usize) -> bool {
-    cx.words_before(k).take(2).any(|t| t.is(class::HOSTING))
+    cx.governing_words(k, 4).any(|t| t.is(class::HOSTING))
 }
 
-/// "a Romanian national", "Albanian citizens", "a Syrian-born man". But "the Romanian
-/// National Police" is an agency: a capitalised "National" before a capitalised word, or
-/// "national" before an authority noun, opens an agency's name.
+/// Where the victims or targets are: "victims in 40 countries", "attacked more than 2,500
+/// victims worldwide, including hospitals in the United States".
+fn where_the_victims_are(cx: &Context<'_, '_>, k: usize) -> bool {
+    cx.governing_words(k, 8).any(|t| t.is(class::VICTIM))
+}
+
+/// Where a crime was committed: "murders committed in Italy", "offences in France".
+fn where_a_crime_was_committed(cx: &Context<'_, '_>, k: usize) -> bool {
+    cx.governing_words(k, 3).any(|t| t.is(class::CRIME))
+}
+
+/// A gathering that is not an action: "speaking at a cybercrime conference in Lisbon", "told a
+/// press conference in Brussels".
+fn at_a_gathering(cx: &Context<'_, '_>, k: usize) -> bool {
+    cx.governing_words(k, 4).any(|t| t.is(class::GATHERING))
+}
+
+/// An earlier or different operation: "A similar service, Phantom Secure, was dismantled by
+/// Canadian and US authorities in 2018", "a previous operation in Spain". The adjective must
+/// qualify an operation, a case or a scheme (at most two words before its noun), anywhere in
+/// the mention's clause.
+fn an_earlier_operation(cx: &Context<'_, '_>, k: usize) -> bool {
+    let clause = cx.clause_tokens(k);
+    clause.iter().enumerate().any(|(i, t)| {
+        t.is(class::EARLIER)
+            && clause[i + 1..]
+                .iter()
+                .take(3)
+                .any(|n| n.is(class::OPERATION_NOUN))
+    })
+}
+
+/// A negated statement: the clause holds a negation and no cue that stands outside it: "Italy
+/// was not involved in the operation", "no arrests were made in France".
+fn negated_clause(cx: &Context<'_, '_>, k: usize) -> bool {
+    negated_or_hypothetical(cx, k, class::NEGATION)
+}
+
+/// A hypothetical: the clause holds a modal or a condition and no cue outside it: "servers in
+/// Canada could be seized", "if he is convicted in France".
+fn hypothetical_clause(cx: &Context<'_, '_>, k: usize) -> bool {
+    negated_or_hypothetical(cx, k, class::MODAL)
+}
+
+/// True when mention `k`'s clause holds a word of `bits` and every cue of the clause (if any)
+/// stands after such a word.
+fn negated_or_hypothetical(cx: &Context<'_, '_>, k: usize, bits: u64) -> bool {
+    let clause = cx.clause_tokens(k);
+    let start = cx.starts[cx.clause_of(cx.placed[k].first)];
+    let Some(at) = clause.iter().position(|t| t.is(bits)) else {
+        return false;
+    };
+    cx.clause_cues(k).all(|(c, _)| c.first > start + at)
+}
+
+/// A person's nationality: "a Romanian national", "Albanian citizens", "a Syrian-born man".
+/// But "the Romanian National Police" is an agency: a capitalised "National" before a
+/// capitalised word, or "national" before an authority noun, opens an agency's name.
 fn nationality_noun_after(cx: &Context<'_, '_>, k: usize) -> bool {
     let p = cx.placed[k];
     let mut after = cx.words_after(k);
@@ -227,28 +456,27 @@ fn nationality_noun_after(cx: &Context<'_, '_>, k: usize) -> bool {
         )
 }
 
-/// "Paris, France": a country after a city of its own only qualifies the city; after a city of
-/// another country it names a region there ("Atlanta, Georgia"). "in Paris, Spain and Italy"
-/// is a list, not a region.
+/// "Paris, France", "Lille in France": a country after a city of its own only qualifies the
+/// city (and shares its fate); after a city of another country it names a region there
+/// ("Atlanta, Georgia"). "in Paris, Spain and Italy" is a list, not a region.
 fn country_after_its_city(cx: &Context<'_, '_>, k: usize) -> bool {
     let p = cx.placed[k];
     let place = cx.gazetteer.place(p.mention.place);
-    if place.kind != PlaceKind::Country {
+    if place.kind != PlaceKind::Country || k == 0 {
         return false;
     }
-    let Some(j) = (0..k).rev().find(|&j| cx.earlier[j].is_none()) else {
-        return false;
-    };
-    let prev = cx.placed[j].mention;
+    let prev = cx.placed[k - 1].mention;
     let prev_place = cx.gazetteer.place(prev.place);
+    if prev_place.kind != PlaceKind::City {
+        return false;
+    }
     let gap = cx.text[prev.span.end..p.mention.span.start].trim();
     let list_goes_on = cx
         .placed
         .get(k + 1)
         .is_some_and(|next| next.first <= p.last + 3);
-    prev_place.kind == PlaceKind::City
-        && gap == ","
-        && (prev_place.country == place.country || !list_goes_on)
+    let same_country = prev_place.country == place.country;
+    (gap == "," && (same_country || !list_goes_on)) || (gap == "in" && same_country)
 }
 
 /// The end of a longer proper name: "Michael Jordan", "Detective Chad" (but "North Macedonia",

@@ -38,7 +38,7 @@ fn phrase_at<'l>(tokens: &[Token], i: usize) -> Option<&'l CueEntry> {
 }
 
 /// True when any of the tokens in `range` (clamped to the sentence) is in `class`.
-fn any_near(tokens: &[Token], from: usize, to: usize, bits: u32) -> bool {
+fn any_near(tokens: &[Token], from: usize, to: usize, bits: u64) -> bool {
     tokens[from.min(tokens.len())..to.min(tokens.len())]
         .iter()
         .any(|t| t.is(bits))
@@ -70,15 +70,27 @@ fn word_cue_holds(text: &str, tokens: &[Token], i: usize, kind: CueKind) -> bool
         word == "hosted" && any_near(tokens, i.saturating_sub(4), i + 4, class::GATHERING);
     // A search warrant is a raid only once executed: "police executed 40 search warrants"
     // (not "a search warrant was issued").
-    let unexecuted_warrant = word == "search"
-        && tokens
-            .get(i + 1)
-            .is_some_and(|t| matches!(t.lower, "warrant" | "warrants"))
-        && !any_near(tokens, i.saturating_sub(4), i, class::WARRANT_EXECUTOR);
+    // The same for an arrest warrant ("wanted on an arrest warrant issued by Romania").
+    let unexecuted_warrant =
+        matches!(word, "search" | "arrest") && warrant(tokens, i) == Some(false);
     (!participle || after_be || after_actor || relational)
         && !unexecuted_warrant
         && targets_infrastructure
         && !hosts_gathering
+}
+
+/// For a word followed by "warrant(s)": whether the warrant was executed (an executing verb
+/// or noun at most eight words before or four after: "executed a combined six … search
+/// warrants", "the execution of 54 search warrants", "20 arrest warrants were executed").
+/// `None` when no warrant follows.
+fn warrant(tokens: &[Token], i: usize) -> Option<bool> {
+    let follows = tokens
+        .get(i + 1)
+        .is_some_and(|t| matches!(t.lower, "warrant" | "warrants"));
+    follows.then(|| {
+        any_near(tokens, i.saturating_sub(8), i, class::WARRANT_EXECUTOR)
+            || any_near(tokens, i + 2, i + 6, class::WARRANT_EXECUTOR)
+    })
 }
 
 /// The cues of a sentence, in text order.
@@ -105,8 +117,10 @@ pub(crate) fn find(text: &str, tokens: &[Token]) -> Vec<Cue> {
         if let Some(entry) = lexicon::en().word_cue(tokens[i].lower) {
             // A noun cue after a light verb acts as a verb: "made arrests", "conducted raids",
             // "carried out searches".
+            // So does an executed warrant: "HSI offices executed six search warrants".
             let light_verb = entry.kind == CueKind::Noun
-                && any_near(tokens, i.saturating_sub(3), i, class::LIGHT_VERB);
+                && (any_near(tokens, i.saturating_sub(3), i, class::LIGHT_VERB)
+                    || warrant(tokens, i) == Some(true));
             let kind = if light_verb { CueKind::Verb } else { entry.kind };
             if word_cue_holds(text, tokens, i, entry.kind) {
                 cues.push(Cue {

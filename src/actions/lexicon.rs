@@ -27,68 +27,95 @@ pub(crate) enum CueKind {
 /// The word lists as bits (the lexicon's `class` column).
 pub(crate) mod class {
     /// A single-word cue, the first word of a phrase cue, or "led" (see `cues::find`).
-    pub const CUE_START: u32 = 1 << 0;
+    pub const CUE_START: u64 = 1 << 0;
     /// Nouns that make a demonym or a place an acting authority: "Dutch police".
-    pub const AUTHORITY: u32 = 1 << 1;
+    pub const AUTHORITY: u64 = 1 << 1;
     /// Nouns that name a kind of place: "in the regions of Kyiv".
-    pub const PLACE_NOUN: u32 = 1 << 2;
+    pub const PLACE_NOUN: u64 = 1 << 2;
     /// Objects that make "targeted" a takedown: infrastructure, not people.
-    pub const INFRASTRUCTURE: u32 = 1 << 3;
+    pub const INFRASTRUCTURE: u64 = 1 << 3;
     /// Gatherings: hosting one is not coordinating an operation.
-    pub const GATHERING: u32 = 1 << 4;
+    pub const GATHERING: u64 = 1 << 4;
     /// Words that open a list of members: "participants include: A, B and C".
-    pub const INTRODUCER: u32 = 1 << 5;
+    pub const INTRODUCER: u64 = 1 << 5;
     /// Counts and quantity words: "two", "several".
-    pub const NUMBER: u32 = 1 << 6;
+    pub const NUMBER: u64 = 1 << 6;
     /// Words before a place that make it the place of the cue: "in", "across".
-    pub const PLACE_PREPOSITION: u32 = 1 << 7;
+    pub const PLACE_PREPOSITION: u64 = 1 << 7;
     /// Words before a place that make it an origin, a route or a destination: "from", "via".
-    pub const BACKGROUND_PREPOSITION: u32 = 1 << 8;
+    pub const BACKGROUND_PREPOSITION: u64 = 1 << 8;
     /// Words before a place that make it a person's origin or residence: "born in", "living in".
-    pub const ORIGIN: u32 = 1 << 9;
+    pub const ORIGIN: u64 = 1 << 9;
     /// Words that start or end an institution's name: "University", "College".
-    pub const INSTITUTION: u32 = 1 << 10;
+    pub const INSTITUTION: u64 = 1 << 10;
     /// Negations: "not", "never".
-    pub const NEGATION: u32 = 1 << 11;
+    pub const NEGATION: u64 = 1 << 11;
     /// Modals and conditionals: "could", "if".
-    pub const MODAL: u32 = 1 << 12;
+    pub const MODAL: u64 = 1 << 12;
     /// Forms of "be".
-    pub const BE: u32 = 1 << 13;
+    pub const BE: u64 = 1 << 13;
     /// Words that end a clause and start another: "while", "but".
-    pub const CLAUSE_BREAK: u32 = 1 << 14;
+    pub const CLAUSE_BREAK: u64 = 1 << 14;
     /// Nouns after a name that make it a modifier of someone else: "INTERPOL member countries".
-    pub const RELATIONAL: u32 = 1 << 15;
+    pub const RELATIONAL: u64 = 1 << 15;
     /// Prepositions after a participation noun that introduce its members: "between", "of".
-    pub const MEMBER_PREPOSITION: u32 = 1 << 16;
+    pub const MEMBER_PREPOSITION: u64 = 1 << 16;
     /// Nouns of help given: "assistance from the Polish police".
-    pub const SUPPORT_NOUN: u32 = 1 << 17;
+    pub const SUPPORT_NOUN: u64 = 1 << 17;
     /// Words that end an agency's name after a demonym: "the Dutch National High Tech Crime Unit".
-    pub const AGENCY_HEAD: u32 = 1 << 18;
+    pub const AGENCY_HEAD: u64 = 1 << 18;
     /// Verbs before a noun cue that make it act as a verb: "made arrests".
-    pub const LIGHT_VERB: u32 = 1 << 19;
+    pub const LIGHT_VERB: u64 = 1 << 19;
     /// Verbs that execute a search warrant: "executed 40 search warrants".
-    pub const WARRANT_EXECUTOR: u32 = 1 << 20;
+    pub const WARRANT_EXECUTOR: u64 = 1 << 20;
     /// Nouns after "led" that make it coordination: "led the operation".
-    pub const LED_OBJECT: u32 = 1 << 21;
+    pub const LED_OBJECT: u64 = 1 << 21;
     /// Compass words that may open a place's name: "North", "Greater".
-    pub const COMPASS: u32 = 1 << 22;
+    pub const COMPASS: u64 = 1 << 22;
     /// Adverbs that give a result a place of its own: "worldwide", "abroad".
-    pub const OWN_PLACE: u32 = 1 << 23;
+    pub const OWN_PLACE: u64 = 1 << 23;
     /// Words before a place that make it who wants a suspect: "wanted by", "wanted in".
-    pub const WANTED: u32 = 1 << 24;
+    pub const WANTED: u64 = 1 << 24;
     /// Words before a place that make it where a service or company is hosted, registered or
     /// based: "hosted in", "headquartered in".
-    pub const HOSTING: u32 = 1 << 25;
+    pub const HOSTING: u64 = 1 << 25;
+    /// Words before a place that make it where victims or targets are: "victims in", "attacked".
+    pub const VICTIM: u64 = 1 << 26;
+    /// Words before a place that make it where a crime was committed: "committed in".
+    pub const CRIME: u64 = 1 << 27;
+    /// People whose employer or university is background: "researchers at".
+    pub const AFFILIATE: u64 = 1 << 28;
+    /// Adjectives that make an operation another, earlier one: "a similar service".
+    pub const EARLIER: u64 = 1 << 29;
+    /// Nouns of operations and schemes, after [`EARLIER`]: "a previous operation".
+    pub const OPERATION_NOUN: u64 = 1 << 30;
+    /// Verbs before "to" that extend an operation to a place: "spread to Greece".
+    pub const EXTENSION: u64 = 1 << 31;
+    /// Words before "from" that make it an exception, not an origin: "apart from".
+    pub const FROM_EXCEPTION: u64 = 1 << 32;
+    /// Nouns of routes: the places listed after them are the route ("the Balkan route (A, B)").
+    pub const ROUTE_NOUN: u64 = 1 << 33;
+    /// Adjectives before an authority noun: "the national authorities of".
+    pub const AUTHORITY_ADJECTIVE: u64 = 1 << 34;
+    /// Words before "for" that make the place a destination: "bound for", "departed for".
+    pub const DESTINATION: u64 = 1 << 35;
 }
 
 /// The lexicon's class names and their bits (phrases of these classes are kept as phrases).
-const CLASSES: &[(&str, u32)] = &[
+const CLASSES: &[(&str, u64)] = &[
+    ("affiliate", class::AFFILIATE),
     ("agency-head", class::AGENCY_HEAD),
     ("authority", class::AUTHORITY),
+    ("authority-adjective", class::AUTHORITY_ADJECTIVE),
     ("background-preposition", class::BACKGROUND_PREPOSITION),
     ("be", class::BE),
     ("clause-break", class::CLAUSE_BREAK),
     ("compass", class::COMPASS),
+    ("crime", class::CRIME),
+    ("destination", class::DESTINATION),
+    ("earlier", class::EARLIER),
+    ("extension", class::EXTENSION),
+    ("from-exception", class::FROM_EXCEPTION),
     ("gathering", class::GATHERING),
     ("hosting", class::HOSTING),
     ("infrastructure", class::INFRASTRUCTURE),
@@ -100,13 +127,16 @@ const CLASSES: &[(&str, u32)] = &[
     ("modal", class::MODAL),
     ("negation", class::NEGATION),
     ("number", class::NUMBER),
+    ("operation-noun", class::OPERATION_NOUN),
     ("origin", class::ORIGIN),
     ("own-place", class::OWN_PLACE),
     ("place-noun", class::PLACE_NOUN),
     ("place-preposition", class::PLACE_PREPOSITION),
     ("relational", class::RELATIONAL),
     ("result", 0),
+    ("route-noun", class::ROUTE_NOUN),
     ("support-noun", class::SUPPORT_NOUN),
+    ("victim", class::VICTIM),
     ("wanted", class::WANTED),
     ("warrant-executor", class::WARRANT_EXECUTOR),
 ];
@@ -126,7 +156,7 @@ pub(crate) struct CueEntry {
 #[derive(Debug, Default)]
 pub(crate) struct Lexicon {
     /// Every single word of a list, with its class bits.
-    classes: FxHashMap<&'static str, u32>,
+    classes: FxHashMap<&'static str, u64>,
     /// Single-word cues by their word.
     word_cues: FxHashMap<&'static str, CueEntry>,
     /// Phrase cues by their first word, longest first.
@@ -240,7 +270,7 @@ impl Lexicon {
     }
 
     /// The [`class`] bits of a lower-case word (0 when it is in no list).
-    pub(crate) fn class_of(&self, lower: &str) -> u32 {
+    pub(crate) fn class_of(&self, lower: &str) -> u64 {
         self.classes.get(lower).copied().unwrap_or(0)
     }
 
@@ -268,7 +298,7 @@ pub(crate) fn en() -> &'static Lexicon {
 }
 
 /// The [`class`] bits of a lower-case word in the English lexicon.
-pub(crate) fn class_of(lower: &str) -> u32 {
+pub(crate) fn class_of(lower: &str) -> u64 {
     en().class_of(lower)
 }
 

@@ -60,7 +60,10 @@ impl<'c> ListInClause<'_, '_, 'c> {
         let between = plain_between(self.tokens, c.last, g);
         // A distributive count: "4 arrests: 1 in A and 3 in B", "two men were arrested, one
         // in A and one in B".
-        let distributive = matches!(between.as_slice(), [":" | ",", n] if is_count(n));
+        // "12 suspects were arrested in the operation, including 2 in the Netherlands", "52
+        // arrests – 28 in Spain".
+        let distributive = matches!(between.as_slice(), [.., ":" | "," | "including" | "–" | "—" | "-", n] if is_count(n))
+            && !between.iter().any(|w| matches!(*w, ";" | "." ) || class_of(w) & class::BE != 0);
         // The cue's objects listed before the place: "seized cash, watches and 40 phones in
         // Barcelona" (commas, then "and" before the last item). Only noun phrases: no place
         // phrase, date or verb of another clause in it.
@@ -157,9 +160,29 @@ fn cue_in_place<'c>(list: &ListInClause<'_, '_, 'c>) -> Vec<(&'c Cue, Rule)> {
     if class_of(list.gov_word()) & class::PLACE_PREPOSITION == 0 {
         return Vec::new();
     }
-    list.cue_left(6)
-        .map(|c| vec![(c, Rule::CueInPlace)])
-        .unwrap_or_default()
+    let Some(c) = list.cue_left(6) else {
+        return Vec::new();
+    };
+    let mut linked = vec![(c, Rule::CueInPlace)];
+    // Verbs joined by "and" share the place: "cocaine has been seized and six people arrested
+    // in waters off the coast of the United Kingdom".
+    let mut next = c;
+    while let Some(d) = list.cues.iter().copied().filter(|d| d.last < next.first).max_by_key(|d| d.last) {
+        let between = plain_between(list.tokens, d.last, next.first);
+        let joined = d.kind == CueKind::Verb
+            && next.kind == CueKind::Verb
+            && between.first() == Some(&"and")
+            && between.len() <= 4
+            && !between.iter().any(|w| {
+                matches!(*w, "," | ";" | ":") || class_of(w) & class::PLACE_PREPOSITION != 0
+            });
+        if !joined {
+            break;
+        }
+        linked.push((d, Rule::CueInPlace));
+        next = d;
+    }
+    linked
 }
 
 /// "Dutch police arrested", "officials in A, B and C assisted", "his home in X was searched":
@@ -179,7 +202,10 @@ fn subject<'c>(list: &ListInClause<'_, '_, 'c>) -> Vec<(&'c Cue, Rule)> {
             Some(c)
         }
     });
-    let Some(c) = right.filter(|c| c.kind == CueKind::Verb) else {
+    // The subject of a cue that ends with "by" ("the investigation was led by X") is what
+    // was done, not who did it.
+    let ends_with_by = |c: &Cue| tokens[c.last].lower == "by";
+    let Some(c) = right.filter(|c| c.kind == CueKind::Verb && !ends_with_by(c)) else {
         return Vec::new();
     };
     let between = plain_between(tokens, tail.last, c.first);
@@ -316,6 +342,11 @@ fn consequence<'c>(list: &ListInClause<'_, '_, 'c>, linked: &mut Vec<(&'c Cue, R
     let Some(&(primary, _)) = linked.first() else {
         return;
     };
+    // Taking part or coordinating ("supported by Europol, resulted in the seizure of …") says
+    // nothing of where the result happened.
+    if matches!(primary.action, Action::Participation | Action::Coordination) {
+        return;
+    }
     let tokens = list.tokens;
     for c in list.cues {
         let own_place = tokens

@@ -47,7 +47,7 @@ use crate::places::Mention;
 use crate::sentences::Sentence;
 use crate::span::Span;
 use cues::Cue;
-use lexicon::{class, CueKind};
+use lexicon::CueKind;
 use link::ListInClause;
 use serde::Serialize;
 use tokens::{clause_starts, token_at, tokenize};
@@ -77,6 +77,9 @@ pub enum Rule {
     Consequence,
     /// A verb cue next to the place in the same clause.
     SameClause,
+    /// No cue links the place, and no background filter drops it: the article names it, so
+    /// it took part (`participation`, with a lower confidence than any cue-linked event).
+    Mention,
 }
 
 impl Rule {
@@ -92,6 +95,7 @@ impl Rule {
             Rule::Purpose => "purpose",
             Rule::Consequence => "consequence",
             Rule::SameClause => "same-clause",
+            Rule::Mention => "mention",
         }
     }
 
@@ -106,9 +110,17 @@ impl Rule {
             Rule::Purpose => 0.8,
             Rule::Consequence => 0.7,
             Rule::SameClause => 0.5,
+            Rule::Mention => MENTION_CONFIDENCE,
         }
     }
 }
+
+/// The confidence of a `mention` event (before the place form's factor): below every
+/// cue-linked event, whose confidence is at least [`LINKED_FLOOR`].
+pub const MENTION_CONFIDENCE: f64 = 0.3;
+
+/// The lowest confidence of an event that a cue links to its place.
+pub const LINKED_FLOOR: f64 = 0.35;
 
 /// An action at a place, with its evidence.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -149,6 +161,9 @@ pub struct Linked {
     pub events: Vec<Event>,
     /// Mentions dropped by a background filter, in text order.
     pub dropped: Vec<Dropped>,
+    /// `participation` events of bare mentions ([`Rule::Mention`]) left out because their
+    /// country has a more specific action (seizure, raid, arrest, takedown or coordination).
+    pub folded: Vec<Event>,
 }
 
 /// A mention with its token range in its sentence.
@@ -204,7 +219,29 @@ pub fn link(
             e.action = Action::Coordination;
         }
     }
+    fold_participation(gazetteer, &mut linked);
     linked
+}
+
+/// A country with a specific action gets no separate `participation` event from a bare mention:
+/// such events move to [`Linked::folded`]. (A cue that states participation, "Spain took part",
+/// keeps its event.)
+fn fold_participation(gazetteer: &Gazetteer, linked: &mut Linked) {
+    let country = |e: &Event| gazetteer.place(e.place).country.as_str();
+    let specific: rustc_hash::FxHashSet<&str> = linked
+        .events
+        .iter()
+        .filter(|e| e.action != Action::Participation)
+        .map(country)
+        .collect();
+    if specific.is_empty() {
+        return;
+    }
+    let (folded, kept): (Vec<Event>, Vec<Event>) = std::mem::take(&mut linked.events)
+        .into_iter()
+        .partition(|e| e.rule == Rule::Mention && specific.contains(country(e)));
+    linked.events = kept;
+    linked.folded = folded;
 }
 
 /// The sentence with this index (sentences are numbered in order, usually from 0).
@@ -236,6 +273,23 @@ impl Event {
     }
 }
 
+impl Event {
+    /// The `participation` event of a place that no cue links: the article names it.
+    fn mention(sentence: &Sentence, placed: &Placed<'_>) -> Event {
+        let m = placed.mention;
+        let c = MENTION_CONFIDENCE * form_factor(m);
+        Event {
+            action: Action::Participation,
+            place: m.place,
+            sentence: sentence.index,
+            mention: m.span,
+            cue: Span::new(m.span.start, m.span.start),
+            rule: Rule::Mention,
+            confidence: (c * 100.0).round() / 100.0,
+        }
+    }
+}
+
 fn link_sentence(
     gazetteer: &Gazetteer,
     text: &str,
@@ -246,10 +300,6 @@ fn link_sentence(
     linked: &mut Linked,
 ) {
     let tokens = tokenize(text, sentence.span, lower);
-    // Most sentences carry no cue at all (an item under a heading takes the heading's).
-    if heading.is_none() && !tokens.iter().any(|t| t.is(class::CUE_START)) {
-        return;
-    }
     let placed: Vec<Placed<'_>> = mentions
         .iter()
         .filter_map(|m| {
@@ -262,7 +312,20 @@ fn link_sentence(
             })
         })
         .collect();
-    let fates = background::fates(gazetteer, text, &tokens, &placed);
+    let starts = clause_starts(&tokens);
+    let clause_of = |i: usize| starts.partition_point(|&s| s <= i) - 1;
+    let all_cues = cues::find(text, &tokens);
+    let heads = link::list_heads(text, &tokens, &placed);
+    let fates = background::fates(&background::Context {
+        gazetteer,
+        text,
+        tokens: &tokens,
+        starts: &starts,
+        cues: &all_cues,
+        placed: &placed,
+        heads: &heads,
+        earlier: &[],
+    });
     for (p, fate) in placed.iter().zip(&fates) {
         if let Some(filter) = fate {
             linked.dropped.push(Dropped {
@@ -282,13 +345,12 @@ fn link_sentence(
     if placed.is_empty() {
         return;
     }
-    let starts = clause_starts(&tokens);
-    let clause_of = |i: usize| starts.partition_point(|&s| s <= i) - 1;
-    let cues: Vec<Cue> = cues::find(text, &tokens)
+    let cues: Vec<Cue> = all_cues
         .into_iter()
         .filter(|c| !cues::negated(&tokens, &starts, clause_of(c.first), c.first))
         .collect();
     let events = &mut linked.events;
+    let before = events.len();
     if cues.is_empty() {
         // An item of a list under a heading: "Countries involved:\n- Spain\n- Italy".
         if let Some(cue) = heading {
@@ -296,11 +358,33 @@ fn link_sentence(
                 events.push(Event::new(sentence, p, &cue, Rule::Enumeration, 0));
             }
         }
-        return;
+    } else {
+        link_lists(text, &tokens, &starts, &cues, &placed, sentence, events);
     }
-    let heads = link::list_heads(text, &tokens, &placed);
+    // Recall first: a place no cue links, and no filter drops, took part.
+    for p in &placed {
+        let has_event = events[before..]
+            .iter()
+            .any(|e| e.mention == p.mention.span);
+        if !has_event {
+            events.push(Event::mention(sentence, p));
+        }
+    }
+}
 
-    // One link per list, from its head (the words before it) and its tail (the words after).
+/// Links each list of places to the cues of its clause (one link per list, from its head, the
+/// words before it, and its tail, the words after).
+fn link_lists(
+    text: &str,
+    tokens: &[tokens::Token],
+    starts: &[usize],
+    cues: &[Cue],
+    placed: &[Placed<'_>],
+    sentence: &Sentence,
+    events: &mut Vec<Event>,
+) {
+    let clause_of = |i: usize| starts.partition_point(|&s| s <= i) - 1;
+    let heads = link::list_heads(text, tokens, placed);
     let mut k = 0;
     while k < placed.len() {
         let mut end = k + 1;
@@ -320,12 +404,12 @@ fn link_sentence(
             continue;
         }
         let list = ListInClause {
-            tokens: &tokens,
+            tokens,
             cues: &in_clause,
             clause_start: starts[clause],
             head,
             tail,
-            governing: link::governor(text, &tokens, head.first),
+            governing: link::governor(text, tokens, head.first),
         };
         for (cue, rule) in link::link_list(&list) {
             // Distance from the list to its cue, the same for every member.
@@ -347,16 +431,24 @@ fn confidence(rule: Rule, cue: &Cue, mention: &Mention, distance: usize) -> f64 
     if cue.kind == CueKind::Noun {
         c -= 0.05;
     }
-    c *= match mention.form {
+    c *= form_factor(mention);
+    (c.clamp(LINKED_FLOOR, 1.0) * 100.0).round() / 100.0
+}
+
+/// How much the way a place is named weakens the evidence: a demonym or a city less than a
+/// country's name, a name several places share less than one that is unique.
+fn form_factor(mention: &Mention) -> f64 {
+    let form = match mention.form {
         Form::Name | Form::Agency => 1.0,
         Form::Code => 0.97,
         Form::City => 0.95,
         Form::Demonym => 0.9,
     };
     if mention.readings > 1 {
-        c *= 0.9;
+        form * 0.9
+    } else {
+        form
     }
-    (c.clamp(0.05, 1.0) * 100.0).round() / 100.0
 }
 #[cfg(test)]
 mod tests {

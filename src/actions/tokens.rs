@@ -15,12 +15,12 @@ pub(crate) struct Token<'a> {
     /// The word in lower case, curly apostrophes straight (see [`push_lower`]).
     pub lower: &'a str,
     /// The word lists `lower` is in (bits of [`class`]), looked up once.
-    pub class: u32,
+    pub class: u64,
 }
 
 impl Token<'_> {
     /// True when the word is in the word list(s) of `class` (a [`class`] bit or several).
-    pub fn is(&self, class: u32) -> bool {
+    pub fn is(&self, class: u64) -> bool {
         self.class & class != 0
     }
 
@@ -133,14 +133,16 @@ pub(crate) fn tokenize<'a>(text: &str, span: Span, buf: &'a mut String) -> Vec<T
     spans
         .iter()
         .zip(ends)
-        .map(|(&span, to)| {
+        .enumerate()
+        .map(|(i, (&span, to))| {
             let lower = &buf[from..to];
             from = to;
-            Token {
-                span,
-                lower,
-                class: lexicon.class_of(lower),
+            let mut class = lexicon.class_of(lower);
+            // "Between March and May 2012": a capitalised "May" inside a sentence is the month.
+            if lower == "may" && i > 0 && span.of(text).starts_with('M') {
+                class &= !class::MODAL;
             }
+            Token { span, lower, class }
         })
         .collect()
 }
