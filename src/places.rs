@@ -427,14 +427,21 @@ fn city(
                 && digits.chars().all(|ch| ch.is_ascii_digit())
                 && w.len() - digits.len() <= 2
         };
-        let next = text[c.end..]
+        let mut words = text[c.end..]
             .split(|ch: char| !ch.is_alphanumeric())
-            .find(|w| !w.is_empty())
-            .unwrap_or("");
+            .filter(|w| !w.is_empty());
+        let next = words.next().unwrap_or("");
+        // "between March and May", "from March to June": a range of months.
+        let range = matches!(next, "and" | "to" | "until" | "through")
+            && words.next().is_some_and(is_month);
         // "in March 2015": a month before a year is a date too.
         let year = |w: &str| w.len() == 4 && (w.starts_with("19") || w.starts_with("20"));
         let (before, _) = words_before(text, c.start);
-        if day(next) || day(&before) || (year(next) && next.chars().all(|ch| ch.is_ascii_digit())) {
+        if day(next)
+            || day(&before)
+            || range
+            || (year(next) && next.chars().all(|ch| ch.is_ascii_digit()))
+        {
             return None;
         }
     }

@@ -300,6 +300,57 @@ fn same_clause<'c>(list: &ListInClause<'_, '_, 'c>) -> Vec<(&'c Cue, Rule)> {
         .unwrap_or_default()
 }
 
+/// The rules whose cue states where its action happened: a cue one of them links to a place
+/// does not reach the other places of its clause through [`clause_cue`].
+pub(crate) const PLACING_RULES: &[Rule] = &[
+    Rule::FrontedPlace,
+    Rule::PassiveAgent,
+    Rule::CueInPlace,
+    Rule::Subject,
+];
+
+/// The fallback after [`RULES`], for a list none of them links (recall first): a place in a
+/// clause whose free cues state one specific action (seizure, raid, arrest or takedown) and no
+/// other took part in it, wherever the cue stands: "Police in Spain, working with partners
+/// abroad, later arrested …". A cue is free when no rule of [`PLACING_RULES`] gave it a place
+/// of its own ("the devices seized in Ukraine"). Not a partner or a place of help given ("with
+/// the FBI", "with the support of X", "at the request of X").
+pub(crate) fn clause_cue<'c>(
+    list: &ListInClause<'_, '_, 'c>,
+    placed_cues: &[&Cue],
+) -> Vec<(&'c Cue, Rule)> {
+    let free = |c: &&&Cue| {
+        !matches!(c.action, Action::Participation | Action::Coordination)
+            && !placed_cues.iter().any(|p| std::ptr::eq(*p, **c))
+    };
+    let mut actions = list.cues.iter().filter(free).map(|c| c.action);
+    let Some(action) = actions.next() else {
+        return Vec::new();
+    };
+    if actions.any(|a| a != action) {
+        return Vec::new();
+    }
+    let help = list.governing.is_some_and(|g| {
+        list.tokens[g].lower == "with"
+            || list.tokens[..g]
+                .iter()
+                .rev()
+                .filter(|t| !matches!(t.lower, "the" | "a" | "an" | "of"))
+                .take(2)
+                .any(|t| t.is(class::SUPPORT_NOUN) || t.lower == "request")
+    });
+    if help {
+        return Vec::new();
+    }
+    let head = list.head.first;
+    list.cues
+        .iter()
+        .filter(free)
+        .min_by_key(|c| c.first.abs_diff(head))
+        .map(|c| vec![(*c, Rule::ClauseCue)])
+        .unwrap_or_default()
+}
+
 /// "actions in A and B to disrupt and take down X": the purpose applies to the list.
 fn purpose<'c>(list: &ListInClause<'_, '_, 'c>, linked: &mut Vec<(&'c Cue, Rule)>) {
     let tokens = list.tokens;

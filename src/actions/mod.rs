@@ -77,6 +77,8 @@ pub enum Rule {
     Consequence,
     /// A verb cue next to the place in the same clause.
     SameClause,
+    /// The one specific action stated in the place's clause, wherever its cue stands.
+    ClauseCue,
     /// No cue links the place, and no background filter drops it: the article names it, so
     /// it took part (`participation`, with a lower confidence than any cue-linked event).
     Mention,
@@ -95,6 +97,7 @@ impl Rule {
             Rule::Purpose => "purpose",
             Rule::Consequence => "consequence",
             Rule::SameClause => "same-clause",
+            Rule::ClauseCue => "clause-cue",
             Rule::Mention => "mention",
         }
     }
@@ -110,6 +113,7 @@ impl Rule {
             Rule::Purpose => 0.8,
             Rule::Consequence => 0.7,
             Rule::SameClause => 0.5,
+            Rule::ClauseCue => 0.45,
             Rule::Mention => MENTION_CONFIDENCE,
         }
     }
@@ -359,7 +363,7 @@ fn link_sentence(
             }
         }
     } else {
-        link_lists(text, &tokens, &starts, &cues, &placed, sentence, events);
+        link_lists(gazetteer, text, &tokens, &starts, &cues, &placed, sentence, events);
     }
     // Recall first: a place no cue links, and no filter drops, took part.
     for p in &placed {
@@ -375,6 +379,7 @@ fn link_sentence(
 /// Links each list of places to the cues of its clause (one link per list, from its head, the
 /// words before it, and its tail, the words after).
 fn link_lists(
+    gazetteer: &Gazetteer,
     text: &str,
     tokens: &[tokens::Token],
     starts: &[usize],
@@ -385,6 +390,8 @@ fn link_lists(
 ) {
     let clause_of = |i: usize| starts.partition_point(|&s| s <= i) - 1;
     let heads = link::list_heads(text, tokens, placed);
+    // Each list with the cues of its clause, and what the rules link it to.
+    let mut lists = Vec::new();
     let mut k = 0;
     while k < placed.len() {
         let mut end = k + 1;
@@ -394,34 +401,71 @@ fn link_lists(
         let members = &placed[k..end];
         k = end;
         let head = members[0];
-        let tail = members[members.len() - 1];
         let clause = clause_of(head.first);
         let in_clause: Vec<&Cue> = cues
             .iter()
             .filter(|c| clause_of(c.first) == clause)
             .collect();
-        if in_clause.is_empty() {
-            continue;
+        lists.push((members, in_clause, clause));
+    }
+    let mut linked: Vec<Vec<(&Cue, Rule)>> = Vec::with_capacity(lists.len());
+    for (members, in_clause, clause) in &lists {
+        let list = list_in_clause(text, tokens, starts[*clause], members, in_clause);
+        linked.push(if in_clause.is_empty() {
+            Vec::new()
+        } else {
+            link::link_list(&list)
+        });
+    }
+    // The fallback for lists no rule links: the one free specific action of their clause.
+    let placed_cues: Vec<&Cue> = linked
+        .iter()
+        .flatten()
+        .filter(|(_, rule)| link::PLACING_RULES.contains(rule))
+        .map(|(cue, _)| *cue)
+        .collect();
+    for (n, (members, in_clause, clause)) in lists.iter().enumerate() {
+        if linked[n].is_empty() && !in_clause.is_empty() {
+            let list = list_in_clause(text, tokens, starts[*clause], members, in_clause);
+            linked[n] = link::clause_cue(&list, &placed_cues);
         }
-        let list = ListInClause {
-            tokens,
-            cues: &in_clause,
-            clause_start: starts[clause],
-            head,
-            tail,
-            governing: link::governor(text, tokens, head.first),
-        };
-        for (cue, rule) in link::link_list(&list) {
+    }
+    for ((members, _, _), links) in lists.iter().zip(linked) {
+        let (head, tail) = (members[0], members[members.len() - 1]);
+        for (cue, rule) in links {
             // Distance from the list to its cue, the same for every member.
             let distance = if cue.first > tail.last {
                 cue.first - tail.last
             } else {
                 head.first.saturating_sub(cue.last)
             };
-            for p in members {
+            for p in *members {
+                // An international body coordinates: a weak link gives it no specific action.
+                if rule == Rule::ClauseCue && gazetteer.is_international(p.mention.place) {
+                    continue;
+                }
                 events.push(Event::new(sentence, p, cue, rule, distance));
             }
         }
+    }
+}
+
+/// A list of places with what its link rules need.
+fn list_in_clause<'a, 't, 'c>(
+    text: &str,
+    tokens: &'a [tokens::Token<'t>],
+    clause_start: usize,
+    members: &'a [Placed<'a>],
+    in_clause: &'a [&'c Cue],
+) -> ListInClause<'a, 't, 'c> {
+    let (head, tail) = (members[0], members[members.len() - 1]);
+    ListInClause {
+        tokens,
+        cues: in_clause,
+        clause_start,
+        head,
+        tail,
+        governing: link::governor(text, tokens, head.first),
     }
 }
 
