@@ -46,6 +46,12 @@ impl Action {
         }
     }
 
+    /// True for the actions that say what was done at a place (seizure, raid, arrest,
+    /// takedown), as against coordinating or taking part.
+    pub fn is_specific(self) -> bool {
+        !matches!(self, Action::Coordination | Action::Participation)
+    }
+
     /// A capitalised name for legends (`"Seizure"`, …).
     pub fn title(self) -> &'static str {
         match self {

@@ -45,6 +45,8 @@ pub enum Background {
     /// A press conference, meeting or other gathering that is not an action: "speaking at a
     /// conference in Lisbon".
     Gathering,
+    /// Where a release was issued from: "WASHINGTON – …", "The Hague, 09 July 2012".
+    Dateline,
     /// An earlier or different operation: "a similar service was dismantled by Canadian
     /// authorities in 2018".
     EarlierOperation,
@@ -60,7 +62,7 @@ pub enum Background {
 
 impl Background {
     /// Every filter's name, in the order of the enum.
-    pub const ALL: [Background; 12] = [
+    pub const ALL: [Background; 13] = [
         Background::Nationality,
         Background::Affiliation,
         Background::Route,
@@ -69,6 +71,7 @@ impl Background {
         Background::Target,
         Background::CrimeScene,
         Background::Gathering,
+        Background::Dateline,
         Background::EarlierOperation,
         Background::Negation,
         Background::Hypothetical,
@@ -86,6 +89,7 @@ impl Background {
             Background::Target => "target",
             Background::CrimeScene => "crime-scene",
             Background::Gathering => "gathering",
+            Background::Dateline => "dateline",
             Background::EarlierOperation => "earlier-operation",
             Background::Negation => "negation",
             Background::Hypothetical => "hypothetical",
@@ -207,6 +211,7 @@ pub(crate) const FILTERS: &[(Background, Filter)] = &[
     (Background::Hosting, hosted_in),
     (Background::Target, where_the_victims_are),
     (Background::CrimeScene, where_a_crime_was_committed),
+    (Background::Dateline, dateline),
     (Background::Gathering, at_a_gathering),
     (Background::EarlierOperation, an_earlier_operation),
     (Background::Negation, negated_clause),
@@ -375,8 +380,44 @@ fn wanted_by(cx: &Context<'_, '_>, k: usize) -> bool {
 /// Where a service, company or asset is hosted, used, registered, based or bought:
 /// "registered in the Seychelles", "a service being used in Sweden, France and Spain",
 /// "developers based in Russia", "bought 21 properties in the United States".
+///
+/// Not when the clause states a specific action: "the takedown of 34 servers located in the
+/// Netherlands", "servers hosted in Germany were seized" happened where the servers were.
 fn hosted_in(cx: &Context<'_, '_>, k: usize) -> bool {
-    cx.governing_words(k, 4).any(|t| t.is(class::HOSTING))
+    let acted_on = cx
+        .clause_cues(k)
+        .any(|(c, negated)| !negated && c.action.is_specific());
+    !acted_on && cx.governing_words(k, 4).any(|t| t.is(class::HOSTING))
+}
+
+/// A dateline: the place a release was issued from, at the start of a line and followed by a
+/// dash or a date ("WASHINGTON – Homeland Security Investigations …", "The Hague, 09 July
+/// 2012", "AMSTERDAM (AP) —").
+fn dateline(cx: &Context<'_, '_>, k: usize) -> bool {
+    let p = cx.placed[k];
+    let line_start = cx.text[..p.mention.span.start]
+        .rfind('\n')
+        .map_or(0, |i| i + 1);
+    if !cx.text[line_start..p.mention.span.start].trim().is_empty() {
+        return false;
+    }
+    let line_end = cx.text[p.mention.span.end..]
+        .find('\n')
+        .map_or(cx.text.len(), |i| p.mention.span.end + i);
+    let rest: Vec<&Token> = cx.tokens[p.last + 1..]
+        .iter()
+        .take_while(|t| t.span.start < line_end)
+        .take(8)
+        .collect();
+    let dash = rest
+        .iter()
+        .any(|t| matches!(t.lower, "–" | "—" | "-" | "--"));
+    let date_only = rest.len() < 8
+        && cx.tokens[p.last + 1..].len() == rest.len()
+        && rest.iter().any(|t| t.lower.chars().all(|c| c.is_ascii_digit()));
+    // A dateline is a place in capitals or a place then a date, not a sentence's subject.
+    let capitals = !p.mention.span.of(cx.text).chars().any(char::is_lowercase);
+    (dash && (capitals || date_only)) || date_only
 }
 
 /// Where the victims or targets are: "victims in 40 countries", "attacked more than 2,500

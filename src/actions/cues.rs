@@ -45,9 +45,15 @@ fn any_near(tokens: &[Token], from: usize, to: usize, bits: u64) -> bool {
 }
 
 /// Whether the single-word cue at `i` states its action here: a present participle only after
-/// a form of "be", an actor or as a relation; "targeted" only of infrastructure; "hosted" not
-/// of a gathering; a search warrant only once executed.
-fn word_cue_holds(text: &str, tokens: &[Token], i: usize, kind: CueKind) -> bool {
+/// a form of "be", an actor or as a relation; "targeted" only of infrastructure; a takedown
+/// not of a criminal group; "hosted" not of a gathering; a search warrant only once executed.
+fn word_cue_holds(
+    text: &str,
+    tokens: &[Token],
+    i: usize,
+    kind: CueKind,
+    action: Action,
+) -> bool {
     let word = tokens[i].lower;
     let participle = word.ends_with("ing") && kind == CueKind::Verb;
     let after_be = participle && any_near(tokens, i.saturating_sub(3), i, class::BE);
@@ -73,7 +79,9 @@ fn word_cue_holds(text: &str, tokens: &[Token], i: usize, kind: CueKind) -> bool
     // The same for an arrest warrant ("wanted on an arrest warrant issued by Romania").
     let unexecuted_warrant =
         matches!(word, "search" | "arrest") && warrant(tokens, i) == Some(false);
+    let of_people = action == Action::Takedown && acts_on_people(tokens, i, i);
     (!participle || after_be || after_actor || relational)
+        && !of_people
         && !unexecuted_warrant
         && targets_infrastructure
         && !hosts_gathering
@@ -93,6 +101,17 @@ fn warrant(tokens: &[Token], i: usize) -> Option<bool> {
     })
 }
 
+/// True when a takedown cue at tokens `first..=last` acts on a criminal group, not on
+/// infrastructure: "dismantled an organised crime group", "the gang was disrupted" (but "took
+/// down the network's servers" is a takedown). The guideline's takedown is of websites,
+/// domains, servers, botnets or infrastructure.
+fn acts_on_people(tokens: &[Token], first: usize, last: usize) -> bool {
+    let from = first.saturating_sub(6);
+    let to = (last + 8).min(tokens.len());
+    any_near(tokens, from, to, class::CRIMINAL_GROUP)
+        && !any_near(tokens, from, to, class::INFRASTRUCTURE)
+}
+
 /// The cues of a sentence, in text order.
 pub(crate) fn find(text: &str, tokens: &[Token]) -> Vec<Cue> {
     let mut cues: Vec<Cue> = Vec::new();
@@ -104,6 +123,10 @@ pub(crate) fn find(text: &str, tokens: &[Token]) -> Vec<Cue> {
         }
         if let Some(entry) = phrase_at(tokens, i) {
             let last = i + entry.words.len() - 1;
+            if entry.action == Action::Takedown && acts_on_people(tokens, i, last) {
+                i = last + 1;
+                continue;
+            }
             cues.push(Cue {
                 action: entry.action,
                 kind: entry.kind,
@@ -122,7 +145,7 @@ pub(crate) fn find(text: &str, tokens: &[Token]) -> Vec<Cue> {
                 && (any_near(tokens, i.saturating_sub(3), i, class::LIGHT_VERB)
                     || warrant(tokens, i) == Some(true));
             let kind = if light_verb { CueKind::Verb } else { entry.kind };
-            if word_cue_holds(text, tokens, i, entry.kind) {
+            if word_cue_holds(text, tokens, i, entry.kind, entry.action) {
                 cues.push(Cue {
                     action: entry.action,
                     kind,

@@ -99,6 +99,8 @@ pub(crate) mod class {
     pub const AUTHORITY_ADJECTIVE: u64 = 1 << 34;
     /// Words before "for" that make the place a destination: "bound for", "departed for".
     pub const DESTINATION: u64 = 1 << 35;
+    /// Nouns of criminal groups: taking one down is not a takedown of infrastructure.
+    pub const CRIMINAL_GROUP: u64 = 1 << 36;
 }
 
 /// The lexicon's class names and their bits (phrases of these classes are kept as phrases).
@@ -112,6 +114,7 @@ const CLASSES: &[(&str, u64)] = &[
     ("clause-break", class::CLAUSE_BREAK),
     ("compass", class::COMPASS),
     ("crime", class::CRIME),
+    ("criminal-group", class::CRIMINAL_GROUP),
     ("destination", class::DESTINATION),
     ("earlier", class::EARLIER),
     ("extension", class::EXTENSION),

@@ -164,14 +164,19 @@ fn cue_in_place<'c>(list: &ListInClause<'_, '_, 'c>) -> Vec<(&'c Cue, Rule)> {
         return Vec::new();
     };
     let mut linked = vec![(c, Rule::CueInPlace)];
-    // Verbs joined by "and" share the place: "cocaine has been seized and six people arrested
+    // Cues joined by "and" share the place: "cocaine has been seized and six people arrested
     // in waters off the coast of the United Kingdom".
     let mut next = c;
     while let Some(d) = list.cues.iter().copied().filter(|d| d.last < next.first).max_by_key(|d| d.last) {
         let between = plain_between(list.tokens, d.last, next.first);
-        let joined = d.kind == CueKind::Verb
+        // Verbs joined by "and" ("seized and six people arrested in"), or nouns ("20 arrest
+        // warrants and 54 search warrants in").
+        let verbs = d.kind == CueKind::Verb
             && next.kind == CueKind::Verb
-            && between.first() == Some(&"and")
+            && between.first() == Some(&"and");
+        let nouns =
+            d.kind == CueKind::Noun && next.kind == CueKind::Noun && between.contains(&"and");
+        let joined = (verbs || nouns)
             && between.len() <= 4
             && !between.iter().any(|w| {
                 matches!(*w, "," | ";" | ":") || class_of(w) & class::PLACE_PREPOSITION != 0
