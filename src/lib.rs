@@ -90,8 +90,7 @@ pub fn extract(gazetteer: &Gazetteer, article: &Article) -> Extraction {
         events,
         dropped,
         folded,
-    } =
-        actions::link(gazetteer, &article.text, &sentences, &mentions);
+    } = actions::link(gazetteer, &article.text, &sentences, &mentions);
     let located = resolve::locate(gazetteer, article, &sentences, &events);
     Extraction {
         sentences,

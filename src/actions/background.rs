@@ -12,8 +12,8 @@
 
 use super::cues::{self, Cue};
 use super::lexicon::class;
-use super::tokens::Token;
 use super::link::governor;
+use super::tokens::Token;
 use super::Placed;
 use crate::gazetteer::{Form, Gazetteer, PlaceKind};
 use serde::Serialize;
@@ -171,12 +171,7 @@ impl Context<'_, '_> {
         self.cues
             .iter()
             .filter(move |c| self.clause_of(c.first) == clause)
-            .map(move |c| {
-                (
-                    c,
-                    cues::negated(self.tokens, self.starts, clause, c.first),
-                )
-            })
+            .map(move |c| (c, cues::negated(self.tokens, self.starts, clause, c.first)))
     }
 
     /// The tokens of mention `k`'s clause.
@@ -302,9 +297,14 @@ fn researchers_employer(cx: &Context<'_, '_>, k: usize) -> bool {
 fn rest_of_a_route(cx: &Context<'_, '_>, k: usize) -> bool {
     k > 0
         && cx.earlier[k - 1] == Some(Background::Route)
-        && cx.tokens[cx.placed[k - 1].last + 1..cx.placed[k].first]
-            .iter()
-            .all(|t| matches!(t.lower, "," | "and" | "or" | "the"))
+        && cx
+            .tokens
+            .get(cx.placed[k - 1].last + 1..cx.placed[k].first)
+            .is_some_and(|between| {
+                between
+                    .iter()
+                    .all(|t| matches!(t.lower, "," | "and" | "or" | "the"))
+            })
 }
 
 /// An origin, a route or a destination: "from Syria", "via Spain", "to Dunkirk and Lille",
@@ -324,8 +324,7 @@ fn origin_or_route(cx: &Context<'_, '_>, k: usize) -> bool {
         .take(4)
         .collect();
     let out_of = word.lower == "of" && before.first().is_some_and(|t| t.lower == "out");
-    let destination =
-        word.lower == "for" && before.iter().any(|t| t.is(class::DESTINATION));
+    let destination = word.lower == "for" && before.iter().any(|t| t.is(class::DESTINATION));
     if out_of || destination {
         return true;
     }
@@ -414,7 +413,9 @@ fn dateline(cx: &Context<'_, '_>, k: usize) -> bool {
         .any(|t| matches!(t.lower, "–" | "—" | "-" | "--"));
     let date_only = rest.len() < 8
         && cx.tokens[p.last + 1..].len() == rest.len()
-        && rest.iter().any(|t| t.lower.chars().all(|c| c.is_ascii_digit()));
+        && rest
+            .iter()
+            .any(|t| t.lower.chars().all(|c| c.is_ascii_digit()));
     // A dateline is a place in capitals or a place then a date, not a sentence's subject.
     let capitals = !p.mention.span.of(cx.text).chars().any(char::is_lowercase);
     (dash && (capitals || date_only)) || date_only
@@ -423,7 +424,7 @@ fn dateline(cx: &Context<'_, '_>, k: usize) -> bool {
 /// Where the victims or targets are: "victims in 40 countries", "attacked more than 2,500
 /// victims worldwide, including hospitals in the United States".
 fn where_the_victims_are(cx: &Context<'_, '_>, k: usize) -> bool {
-    cx.governing_words(k, 8).any(|t| t.is(class::VICTIM))
+    cx.governing_words(k, 12).any(|t| t.is(class::VICTIM))
 }
 
 /// Where a crime was committed: "murders committed in Italy", "offences in France".

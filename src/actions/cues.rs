@@ -33,7 +33,11 @@ fn phrase_at<'l>(tokens: &[Token], i: usize) -> Option<&'l CueEntry> {
         .iter()
         .find(|entry| {
             entry.words.len() <= tokens.len() - i
-                && entry.words.iter().zip(&tokens[i..]).all(|(w, t)| t.lower == *w)
+                && entry
+                    .words
+                    .iter()
+                    .zip(&tokens[i..])
+                    .all(|(w, t)| t.lower == *w)
         })
 }
 
@@ -47,13 +51,7 @@ fn any_near(tokens: &[Token], from: usize, to: usize, bits: u64) -> bool {
 /// Whether the single-word cue at `i` states its action here: a present participle only after
 /// a form of "be", an actor or as a relation; "targeted" only of infrastructure; a takedown
 /// not of a criminal group; "hosted" not of a gathering; a search warrant only once executed.
-fn word_cue_holds(
-    text: &str,
-    tokens: &[Token],
-    i: usize,
-    kind: CueKind,
-    action: Action,
-) -> bool {
+fn word_cue_holds(text: &str, tokens: &[Token], i: usize, kind: CueKind, action: Action) -> bool {
     let word = tokens[i].lower;
     let participle = word.ends_with("ing") && kind == CueKind::Verb;
     let after_be = participle && any_near(tokens, i.saturating_sub(3), i, class::BE);
@@ -144,7 +142,11 @@ pub(crate) fn find(text: &str, tokens: &[Token]) -> Vec<Cue> {
             let light_verb = entry.kind == CueKind::Noun
                 && (any_near(tokens, i.saturating_sub(3), i, class::LIGHT_VERB)
                     || warrant(tokens, i) == Some(true));
-            let kind = if light_verb { CueKind::Verb } else { entry.kind };
+            let kind = if light_verb {
+                CueKind::Verb
+            } else {
+                entry.kind
+            };
             if word_cue_holds(text, tokens, i, entry.kind, entry.action) {
                 cues.push(Cue {
                     action: entry.action,
@@ -249,7 +251,10 @@ mod tests {
     fn phrases_words_and_frames() {
         assert_eq!(
             cues("Police took down servers and arrested two men."),
-            [(Action::Takedown, "took down"), (Action::Arrest, "arrested")]
+            [
+                (Action::Takedown, "took down"),
+                (Action::Arrest, "arrested")
+            ]
         );
         // A modifier participle is not a cue; after "be" it is.
         assert!(cues("the assault targeting websites").is_empty());

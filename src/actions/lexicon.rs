@@ -101,6 +101,8 @@ pub(crate) mod class {
     pub const DESTINATION: u64 = 1 << 35;
     /// Nouns of criminal groups: taking one down is not a takedown of infrastructure.
     pub const CRIMINAL_GROUP: u64 = 1 << 36;
+    /// Nouns of an agency's seat: "Europol's headquarters in the Netherlands".
+    pub const SEAT_NOUN: u64 = 1 << 37;
 }
 
 /// The lexicon's class names and their bits (phrases of these classes are kept as phrases).
@@ -138,6 +140,7 @@ const CLASSES: &[(&str, u64)] = &[
     ("relational", class::RELATIONAL),
     ("result", 0),
     ("route-noun", class::ROUTE_NOUN),
+    ("seat-noun", class::SEAT_NOUN),
     ("support-noun", class::SUPPORT_NOUN),
     ("victim", class::VICTIM),
     ("wanted", class::WANTED),
@@ -346,8 +349,8 @@ mod tests {
         assert!(e.to_string().contains("unknown action `arson`"), "{e}");
         let e = Lexicon::parse("action\tclass\tform\n-\tcolour\tred\n").unwrap_err();
         assert!(e.to_string().contains("unknown class `colour`"), "{e}");
-        let e =
-            Lexicon::parse("action\tclass\tform\nraid\tnoun\traid\narrest\tnoun\traid\n").unwrap_err();
+        let e = Lexicon::parse("action\tclass\tform\nraid\tnoun\traid\narrest\tnoun\traid\n")
+            .unwrap_err();
         assert!(e.to_string().contains("already a raid cue"), "{e}");
         let e = Lexicon::parse("action\tclass\tform\nraid\tnoun\tRaid\n").unwrap_err();
         assert!(e.to_string().contains("lower-case"), "{e}");

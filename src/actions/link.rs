@@ -63,7 +63,9 @@ impl<'c> ListInClause<'_, '_, 'c> {
         // "12 suspects were arrested in the operation, including 2 in the Netherlands", "52
         // arrests – 28 in Spain".
         let distributive = matches!(between.as_slice(), [.., ":" | "," | "including" | "–" | "—" | "-", n] if is_count(n))
-            && !between.iter().any(|w| matches!(*w, ";" | "." ) || class_of(w) & class::BE != 0);
+            && !between
+                .iter()
+                .any(|w| matches!(*w, ";" | ".") || class_of(w) & class::BE != 0);
         // The cue's objects listed before the place: "seized cash, watches and 40 phones in
         // Barcelona" (commas, then "and" before the last item). Only noun phrases: no place
         // phrase, date or verb of another clause in it.
@@ -74,7 +76,8 @@ impl<'c> ListInClause<'_, '_, 'c> {
                     || matches!(*w, ";" | ":" | "on" | "by" | "has" | "have" | "had")
             })
             && last_comma.is_some_and(|k| between[k + 1..].contains(&"and"));
-        let short = between.len() <= limit && !between.iter().any(|w| matches!(*w, "," | ";" | ":"));
+        let short =
+            between.len() <= limit && !between.iter().any(|w| matches!(*w, "," | ";" | ":"));
         (distributive || object_list || short).then_some(c)
     }
 }
@@ -113,7 +116,10 @@ pub(crate) fn link_list<'c>(list: &ListInClause<'_, '_, 'c>) -> Vec<(&'c Cue, Ru
     if !linked.is_empty() {
         where_clause(list, &mut linked);
     }
-    if linked.first().is_some_and(|(_, rule)| *rule != Rule::SameClause) {
+    if linked
+        .first()
+        .is_some_and(|(_, rule)| *rule != Rule::SameClause)
+    {
         consequence(list, &mut linked);
     }
     linked
@@ -126,8 +132,11 @@ fn fronted_place<'c>(list: &ListInClause<'_, '_, 'c>) -> Vec<(&'c Cue, Rule)> {
         return Vec::new();
     };
     let tokens = list.tokens;
-    let opens_clause = tokens[list.clause_start..g].iter().all(|t| {
-        matches!(t.lower, ";" | "and" | "meanwhile" | "also") || t.is(class::CLAUSE_BREAK)
+    // (A governor before the clause start, past a clause break, opens nothing.)
+    let opens_clause = tokens.get(list.clause_start..g).is_some_and(|before| {
+        before.iter().all(|t| {
+            matches!(t.lower, ";" | "and" | "meanwhile" | "also") || t.is(class::CLAUSE_BREAK)
+        })
     });
     let comma_after = tokens
         .get(list.tail.last + 1)
@@ -167,7 +176,13 @@ fn cue_in_place<'c>(list: &ListInClause<'_, '_, 'c>) -> Vec<(&'c Cue, Rule)> {
     // Cues joined by "and" share the place: "cocaine has been seized and six people arrested
     // in waters off the coast of the United Kingdom".
     let mut next = c;
-    while let Some(d) = list.cues.iter().copied().filter(|d| d.last < next.first).max_by_key(|d| d.last) {
+    while let Some(d) = list
+        .cues
+        .iter()
+        .copied()
+        .filter(|d| d.last < next.first)
+        .max_by_key(|d| d.last)
+    {
         let between = plain_between(list.tokens, d.last, next.first);
         // Verbs joined by "and" ("seized and six people arrested in"), or nouns ("20 arrest
         // warrants and 54 search warrants in").
@@ -324,8 +339,16 @@ pub(crate) fn clause_cue<'c>(
     list: &ListInClause<'_, '_, 'c>,
     placed_cues: &[&Cue],
 ) -> Vec<(&'c Cue, Rule)> {
+    let tokens = list.tokens;
+    // A cue with a place phrase of its own ("led to arrests in several countries").
+    let own_place = |c: &Cue| {
+        tokens
+            .get(c.last + 1)
+            .is_some_and(|t| t.is(class::PLACE_PREPOSITION | class::OWN_PLACE))
+    };
     let free = |c: &&&Cue| {
-        !matches!(c.action, Action::Participation | Action::Coordination)
+        c.action.is_specific()
+            && !own_place(c)
             && !placed_cues.iter().any(|p| std::ptr::eq(*p, **c))
     };
     let mut actions = list.cues.iter().filter(free).map(|c| c.action);
@@ -335,15 +358,24 @@ pub(crate) fn clause_cue<'c>(
     if actions.any(|a| a != action) {
         return Vec::new();
     }
-    let help = list.governing.is_some_and(|g| {
-        list.tokens[g].lower == "with"
-            || list.tokens[..g]
-                .iter()
-                .rev()
-                .filter(|t| !matches!(t.lower, "the" | "a" | "an" | "of"))
-                .take(2)
-                .any(|t| t.is(class::SUPPORT_NOUN) || t.lower == "request")
+    // A seat: "Europol's headquarters in the Netherlands".
+    let seat = list.governing.is_some_and(|g| {
+        tokens[..g]
+            .iter()
+            .rev()
+            .take(2)
+            .any(|t| t.is(class::SEAT_NOUN))
     });
+    let help = seat
+        || list.governing.is_some_and(|g| {
+            list.tokens[g].lower == "with"
+                || list.tokens[..g]
+                    .iter()
+                    .rev()
+                    .filter(|t| !matches!(t.lower, "the" | "a" | "an" | "of"))
+                    .take(2)
+                    .any(|t| t.is(class::SUPPORT_NOUN) || t.lower == "request")
+        });
     if help {
         return Vec::new();
     }

@@ -363,13 +363,13 @@ fn link_sentence(
             }
         }
     } else {
-        link_lists(gazetteer, text, &tokens, &starts, &cues, &placed, sentence, events);
+        link_lists(
+            gazetteer, text, &tokens, &starts, &cues, &placed, sentence, events,
+        );
     }
     // Recall first: a place no cue links, and no filter drops, took part.
     for p in &placed {
-        let has_event = events[before..]
-            .iter()
-            .any(|e| e.mention == p.mention.span);
+        let has_event = events[before..].iter().any(|e| e.mention == p.mention.span);
         if !has_event {
             events.push(Event::mention(sentence, p));
         }
