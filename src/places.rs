@@ -165,6 +165,42 @@ const REGIONS: &[&str] = &[
     "scandinavia",
 ];
 
+/// Words that make a region of the continent or country name after them: "South America",
+/// "Latin America", "Central Asia", "Southeast Asia".
+const REGION_PREFIXES: &[&str] = &[
+    "central",
+    "east",
+    "eastern",
+    "latin",
+    "north",
+    "northern",
+    "south",
+    "southeast",
+    "southern",
+    "west",
+    "western",
+];
+
+/// True when the name at `start..end` is "America" or "Asia"… after a capitalised compass word
+/// ("South America", "Latin America"): a region, not the country the name alone stands for.
+fn part_of_a_region(text: &str, start: usize, end: usize) -> bool {
+    let found = crate::gazetteer::fold(&text[start..end]);
+    if !matches!(
+        found.as_str(),
+        "america" | "americas" | "asia" | "africa" | "europe"
+    ) {
+        return false;
+    }
+    let head = text[..start].trim_end();
+    let before = &head[head
+        .char_indices()
+        .rev()
+        .find(|(_, c)| !c.is_alphabetic())
+        .map_or(0, |(i, c)| i + c.len_utf8())..];
+    before.starts_with(char::is_uppercase)
+        && REGION_PREFIXES.contains(&before.to_lowercase().as_str())
+}
+
 /// A match chosen leftmost-longest, before the city rules (kept small: one per mention).
 struct Chosen {
     start: usize,
@@ -282,6 +318,10 @@ pub fn find(gazetteer: &Gazetteer, text: &str, sentences: &[Sentence]) -> Vec<Me
         readings.extend(entry.places());
         let mut start = c.start;
         let end = c.end;
+        // "South America", "Central Asia": a region whose last word is a place's name.
+        if part_of_a_region(text, c.start, c.end) {
+            continue;
+        }
         let place = if entry.form == Form::City {
             match city(
                 gazetteer,

@@ -47,6 +47,9 @@ pub enum Background {
     Gathering,
     /// Where a release was issued from: "WASHINGTON – …", "The Hague, 09 July 2012".
     Dateline,
+    /// A place named only to say where something else is: "1,200 miles east of Martinique",
+    /// "in international waters east of Barbados".
+    ReferencePoint,
     /// An earlier or different operation: "a similar service was dismantled by Canadian
     /// authorities in 2018".
     EarlierOperation,
@@ -62,7 +65,7 @@ pub enum Background {
 
 impl Background {
     /// Every filter's name, in the order of the enum.
-    pub const ALL: [Background; 13] = [
+    pub const ALL: [Background; 14] = [
         Background::Nationality,
         Background::Affiliation,
         Background::Route,
@@ -72,6 +75,7 @@ impl Background {
         Background::CrimeScene,
         Background::Gathering,
         Background::Dateline,
+        Background::ReferencePoint,
         Background::EarlierOperation,
         Background::Negation,
         Background::Hypothetical,
@@ -90,6 +94,7 @@ impl Background {
             Background::CrimeScene => "crime-scene",
             Background::Gathering => "gathering",
             Background::Dateline => "dateline",
+            Background::ReferencePoint => "reference-point",
             Background::EarlierOperation => "earlier-operation",
             Background::Negation => "negation",
             Background::Hypothetical => "hypothetical",
@@ -207,6 +212,7 @@ pub(crate) const FILTERS: &[(Background, Filter)] = &[
     (Background::Target, where_the_victims_are),
     (Background::CrimeScene, where_a_crime_was_committed),
     (Background::Dateline, dateline),
+    (Background::ReferencePoint, reference_point),
     (Background::Gathering, at_a_gathering),
     (Background::EarlierOperation, an_earlier_operation),
     (Background::Negation, negated_clause),
@@ -387,6 +393,19 @@ fn hosted_in(cx: &Context<'_, '_>, k: usize) -> bool {
         .clause_cues(k)
         .any(|(c, negated)| !negated && c.action.is_specific());
     !acted_on && cx.governing_words(k, 4).any(|t| t.is(class::HOSTING))
+}
+
+/// A reference point: a compass word and "of" before the place, after a distance or open
+/// water ("1,200 miles east of Martinique", "international waters east of Barbados"). ("50 km
+/// south of Madrid" is in Spain, but a raid there is stated with "in" or "near".)
+fn reference_point(cx: &Context<'_, '_>, k: usize) -> bool {
+    let before: Vec<&Token> = cx.tokens[..cx.placed[k].first]
+        .iter()
+        .rev()
+        .take(4)
+        .collect();
+    matches!(before.as_slice(), [of, compass, unit, ..]
+        if of.lower == "of" && compass.is(class::COMPASS) && unit.is(class::DISTANCE_UNIT))
 }
 
 /// A dateline: the place a release was issued from, at the start of a line and followed by a

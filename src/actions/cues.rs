@@ -78,8 +78,27 @@ fn word_cue_holds(text: &str, tokens: &[Token], i: usize, kind: CueKind, action:
     let unexecuted_warrant =
         matches!(word, "search" | "arrest") && warrant(tokens, i) == Some(false);
     let of_people = action == Action::Takedown && acts_on_people(tokens, i, i);
+    // Recovering children is a rescue, not a seizure: "authorities recovered 16 children".
+    let rescue = word == "recovered" && any_near(tokens, i + 1, i + 4, class::PERSON_NOUN);
+    // "a multinational coordinated cyber operation by A, B and C": an adjective, whose
+    // agents took part; coordinating is a verb ("coordinated by Europol", "Europol
+    // coordinated the operation").
+    let adjective = word == "coordinated"
+        && i > 0
+        && (matches!(
+            tokens[i - 1].lower,
+            "a" | "an" | "the" | "this" | "these" | "its"
+        ) || tokens[i - 1].lower.ends_with("al")
+            || tokens[i - 1].lower.ends_with("ly"))
+        && any_near(tokens, i + 1, i + 4, class::OPERATION_NOUN)
+        && !tokens.get(i + 1).is_some_and(|t| t.lower == "by");
+    // A capitalised cue word inside a name: "National Office for … Asset Confiscation".
+    let in_name = in_proper_name(text, tokens, i);
     (!participle || after_be || after_actor || relational)
         && !of_people
+        && !rescue
+        && !adjective
+        && !in_name
         && !unexecuted_warrant
         && targets_infrastructure
         && !hosts_gathering
@@ -108,6 +127,26 @@ fn acts_on_people(tokens: &[Token], first: usize, last: usize) -> bool {
     let to = (last + 8).min(tokens.len());
     any_near(tokens, from, to, class::CRIMINAL_GROUP)
         && !any_near(tokens, from, to, class::INFRASTRUCTURE)
+}
+
+/// True when the word at `i` is capitalised inside a run of capitalised words (a proper name:
+/// "the National Office for Serious Fraud, Environmental Crime and Asset Confiscation"), in a
+/// sentence that is not written in title case (a headline: "Police Seize Servers").
+fn in_proper_name(text: &str, tokens: &[Token], i: usize) -> bool {
+    if i == 0 || !tokens[i].capitalised(text) {
+        return false;
+    }
+    let capitalised_neighbour =
+        tokens[i - 1].capitalised(text) || tokens.get(i + 1).is_some_and(|t| t.capitalised(text));
+    if !capitalised_neighbour {
+        return false;
+    }
+    let words = tokens
+        .iter()
+        .filter(|t| t.lower.chars().next().is_some_and(char::is_alphabetic))
+        .count();
+    let capitals = tokens.iter().filter(|t| t.capitalised(text)).count();
+    capitals * 2 < words
 }
 
 /// The cues of a sentence, in text order.

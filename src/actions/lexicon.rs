@@ -103,12 +103,25 @@ pub(crate) mod class {
     pub const CRIMINAL_GROUP: u64 = 1 << 36;
     /// Nouns of an agency's seat: "Europol's headquarters in the Netherlands".
     pub const SEAT_NOUN: u64 = 1 << 37;
+    /// Determiners that point back to countries already named: "these countries".
+    pub const ANAPHOR_DETERMINER: u64 = 1 << 38;
+    /// Nouns of countries that a pointing-back phrase ends with: "countries", "nations".
+    pub const ANAPHOR_NOUN: u64 = 1 << 39;
+    /// Modifiers that make "the countries" point back: "involved", "participating".
+    pub const ANAPHOR_MODIFIER: u64 = 1 << 40;
+    /// Nouns of people: recovering them is a rescue, not a seizure ("recovered 16 children").
+    pub const PERSON_NOUN: u64 = 1 << 41;
+    /// Units of distance and open water: "1,200 miles east of Martinique".
+    pub const DISTANCE_UNIT: u64 = 1 << 42;
 }
 
 /// The lexicon's class names and their bits (phrases of these classes are kept as phrases).
 const CLASSES: &[(&str, u64)] = &[
     ("affiliate", class::AFFILIATE),
     ("agency-head", class::AGENCY_HEAD),
+    ("anaphor-determiner", class::ANAPHOR_DETERMINER),
+    ("anaphor-modifier", class::ANAPHOR_MODIFIER),
+    ("anaphor-noun", class::ANAPHOR_NOUN),
     ("authority", class::AUTHORITY),
     ("authority-adjective", class::AUTHORITY_ADJECTIVE),
     ("background-preposition", class::BACKGROUND_PREPOSITION),
@@ -118,6 +131,7 @@ const CLASSES: &[(&str, u64)] = &[
     ("crime", class::CRIME),
     ("criminal-group", class::CRIMINAL_GROUP),
     ("destination", class::DESTINATION),
+    ("distance-unit", class::DISTANCE_UNIT),
     ("earlier", class::EARLIER),
     ("extension", class::EXTENSION),
     ("from-exception", class::FROM_EXCEPTION),
@@ -135,6 +149,7 @@ const CLASSES: &[(&str, u64)] = &[
     ("operation-noun", class::OPERATION_NOUN),
     ("origin", class::ORIGIN),
     ("own-place", class::OWN_PLACE),
+    ("person-noun", class::PERSON_NOUN),
     ("place-noun", class::PLACE_NOUN),
     ("place-preposition", class::PLACE_PREPOSITION),
     ("relational", class::RELATIONAL),

@@ -37,6 +37,7 @@ pub mod background;
 pub(crate) mod cues;
 pub(crate) mod lexicon;
 pub(crate) mod link;
+pub(crate) mod refer;
 pub(crate) mod tokens;
 
 pub use background::Background;
@@ -173,8 +174,10 @@ pub struct Linked {
 /// A mention with its token range in its sentence.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Placed<'a> {
-    /// The mention.
+    /// The mention (for a phrase that points back, one standing for the first country).
     pub mention: &'a Mention,
+    /// True for a phrase that points back to the countries named before ("these countries").
+    pub anaphor: bool,
     /// Token index of its first word.
     pub first: usize,
     /// Token index of its last word.
@@ -191,21 +194,33 @@ pub fn link(
     let mut linked = Linked::default();
     let headed = cues::heading_cues(text, sentences);
     // Mentions come in text order: take each sentence's run of them, and tokenize only the
-    // sentences that have one (linear in the text, not sentences × mentions).
+    // sentences that have one or may point back to countries already named (linear in the
+    // text, not sentences × mentions).
     let mut here: Vec<&Mention> = Vec::new();
     let mut lower = String::new();
     let mut k = 0;
-    while k < mentions.len() {
-        let index = mentions[k].sentence;
+    for sentence in sentences {
         here.clear();
-        while k < mentions.len() && mentions[k].sentence == index {
+        while k < mentions.len() && mentions[k].sentence < sentence.index {
+            k += 1;
+        }
+        while k < mentions.len() && mentions[k].sentence == sentence.index {
             here.push(&mentions[k]);
             k += 1;
         }
-        let Some(sentence) = sentence_by_index(sentences, index) else {
-            continue;
+        let taking_part = if refer::may_refer(sentence.span.of(text)) {
+            taking_part(gazetteer, &linked.events)
+        } else {
+            Vec::new()
         };
-        let heading = headed.get(&index).copied();
+        if here.is_empty() && taking_part.is_empty() {
+            continue;
+        }
+        let heading = headed.get(&sentence.index).copied();
+        let here = Here {
+            mentions: &here,
+            taking_part: &taking_part,
+        };
         link_sentence(
             gazetteer,
             text,
@@ -248,12 +263,29 @@ fn fold_participation(gazetteer: &Gazetteer, linked: &mut Linked) {
     linked.folded = folded;
 }
 
-/// The sentence with this index (sentences are numbered in order, usually from 0).
-fn sentence_by_index(sentences: &[Sentence], index: usize) -> Option<&Sentence> {
-    match sentences.get(index) {
-        Some(s) if s.index == index => Some(s),
-        _ => sentences.iter().find(|s| s.index == index),
+/// The place mentions of a sentence, and the countries the article named as taking part
+/// before it (for the phrases that point back to them).
+struct Here<'a> {
+    mentions: &'a [&'a Mention],
+    taking_part: &'a [PlaceId],
+}
+
+/// The countries (as their country places) of the events so far, in the order the article
+/// first names them; international bodies left out ("these countries" are national).
+fn taking_part(gazetteer: &Gazetteer, events: &[Event]) -> Vec<PlaceId> {
+    let mut out: Vec<PlaceId> = Vec::new();
+    for e in events {
+        if gazetteer.is_international(e.place) {
+            continue;
+        }
+        let Some(country) = gazetteer.country(&gazetteer.place(e.place).country) else {
+            continue;
+        };
+        if !out.contains(&country.place) {
+            out.push(country.place);
+        }
     }
+    out
 }
 
 impl Event {
@@ -298,24 +330,48 @@ fn link_sentence(
     gazetteer: &Gazetteer,
     text: &str,
     sentence: &Sentence,
-    mentions: &[&Mention],
+    here: &Here<'_>,
     heading: Option<Cue>,
     lower: &mut String,
     linked: &mut Linked,
 ) {
     let tokens = tokenize(text, sentence.span, lower);
-    let placed: Vec<Placed<'_>> = mentions
+    // Phrases that point back stand in the list of places as mentions of the first country.
+    let anaphors: Vec<Mention> = match here.taking_part.first() {
+        Some(&first) => refer::phrases(&tokens)
+            .into_iter()
+            .map(|(a, b)| Mention {
+                sentence: sentence.index,
+                span: Span::new(tokens[a].span.start, tokens[b].span.end),
+                place: first,
+                form: Form::Name,
+                readings: 1,
+            })
+            .collect(),
+        None => Vec::new(),
+    };
+    let mut placed: Vec<Placed<'_>> = here
+        .mentions
         .iter()
-        .filter_map(|m| {
+        .copied()
+        .map(|m| (m, false))
+        .chain(anaphors.iter().map(|m| (m, true)))
+        .filter_map(|(m, anaphor)| {
             let first = token_at(&tokens, m.span.start)?;
             let last = token_at(&tokens, m.span.end.saturating_sub(1))?;
             Some(Placed {
                 mention: m,
+                anaphor,
                 first,
                 last,
             })
         })
         .collect();
+    if !anaphors.is_empty() {
+        placed.sort_by_key(|p| p.first);
+        // A phrase inside a place name's tokens is no phrase of its own.
+        placed.dedup_by(|b, a| b.anaphor && b.first <= a.last);
+    }
     let starts = clause_starts(&tokens);
     let clause_of = |i: usize| starts.partition_point(|&s| s <= i) - 1;
     let all_cues = cues::find(text, &tokens);
@@ -331,7 +387,7 @@ fn link_sentence(
         earlier: &[],
     });
     for (p, fate) in placed.iter().zip(&fates) {
-        if let Some(filter) = fate {
+        if let (Some(filter), false) = (fate, p.anaphor) {
             linked.dropped.push(Dropped {
                 mention: p.mention.span,
                 place: p.mention.place,
@@ -368,10 +424,32 @@ fn link_sentence(
         );
     }
     // Recall first: a place no cue links, and no filter drops, took part.
-    for p in &placed {
+    for p in placed.iter().filter(|p| !p.anaphor) {
         let has_event = events[before..].iter().any(|e| e.mention == p.mention.span);
         if !has_event {
             events.push(Event::mention(sentence, p));
+        }
+    }
+    // A phrase that points back gives its events to every country it stands for.
+    if !anaphors.is_empty() {
+        let new: Vec<Event> = events.drain(before..).collect();
+        for e in new {
+            if !anaphors.iter().any(|a| a.span == e.mention) {
+                events.push(e);
+                continue;
+            }
+            // The countries taking part act or take part; one body coordinates.
+            if e.action == Action::Coordination {
+                continue;
+            }
+            let confidence = ((e.confidence * 0.9).max(LINKED_FLOOR) * 100.0).round() / 100.0;
+            for &country in here.taking_part {
+                events.push(Event {
+                    place: country,
+                    confidence,
+                    ..e
+                });
+            }
         }
     }
 }

@@ -1,0 +1,112 @@
+//! Pointing back: phrases that stand for the countries an article has already named as taking
+//! part ("all the countries involved", "these countries", "both countries", "in each
+//! country").
+//!
+//! In: a sentence's tokens. Out: the token ranges of such phrases. Linking treats each as a
+//! place mention; its events are then given to every country that has an event earlier in the
+//! article (see `actions::link`).
+
+use super::lexicon::class;
+use super::tokens::Token;
+
+/// True when a sentence may hold a pointing-back phrase (a cheap test before tokenizing).
+pub(crate) fn may_refer(sentence: &str) -> bool {
+    let bytes = sentence.as_bytes();
+    ["ountr", "ation", "urisdiction"]
+        .iter()
+        .any(|part| memchr::memmem::find(bytes, part.as_bytes()).is_some())
+}
+
+/// The token ranges (first, last) of the pointing-back phrases of a sentence: a country noun
+/// ("countries", "nations", "jurisdictions") after a determiner that points back ("these",
+/// "those", "both", "each", "every", "respective", "aforementioned", "each of these"), or with
+/// a modifier that does ("the countries involved", "the participating countries", "all
+/// countries concerned"). A bare "all countries" or "16 countries" does not point back.
+pub(crate) fn phrases(tokens: &[Token]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    for (i, t) in tokens.iter().enumerate() {
+        if !t.is(class::ANAPHOR_NOUN) {
+            continue;
+        }
+        // Back over modifiers, "the", "all", "of", numbers ("the two countries").
+        let mut first = i;
+        let mut determiner = false;
+        let mut modifier = false;
+        while first > 0 {
+            let w = &tokens[first - 1];
+            if w.is(class::ANAPHOR_DETERMINER) {
+                determiner = true;
+            } else if w.is(class::ANAPHOR_MODIFIER) {
+                modifier = true;
+            } else if matches!(w.lower, "the" | "all" | "of" | "two" | "three") {
+            } else {
+                break;
+            }
+            first -= 1;
+        }
+        // A modifier after the noun: "the countries involved", "all countries concerned".
+        let mut last = i;
+        if tokens
+            .get(i + 1)
+            .is_some_and(|w| w.is(class::ANAPHOR_MODIFIER))
+        {
+            modifier = true;
+            last = i + 1;
+        }
+        // "the two countries": a count after "the" points back too.
+        let counted = tokens[first..i]
+            .windows(2)
+            .any(|w| w[0].lower == "the" && matches!(w[1].lower, "two" | "three"));
+        // Skip a leading "of" ("each of these countries" keeps "each").
+        while first < i && tokens[first].lower == "of" {
+            first += 1;
+        }
+        if determiner || modifier || counted {
+            out.push((first, last));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::actions::tokens::tokenize;
+    use crate::span::Span;
+
+    fn found(text: &str) -> Vec<String> {
+        let mut buf = String::new();
+        let tokens = tokenize(text, Span::new(0, text.len()), &mut buf);
+        phrases(&tokens)
+            .into_iter()
+            .map(|(a, b)| text[tokens[a].span.start..tokens[b].span.end].to_string())
+            .collect()
+    }
+
+    #[test]
+    fn phrases_that_point_back() {
+        assert_eq!(
+            found("Premises were searched in all the countries involved."),
+            ["all the countries involved"]
+        );
+        assert_eq!(
+            found("Arrests were made in each of these countries."),
+            ["each of these countries"]
+        );
+        assert_eq!(found("Police in both countries acted."), ["both countries"]);
+        assert_eq!(
+            found("the participating countries seized cash"),
+            ["the participating countries"]
+        );
+        assert_eq!(found("in each country"), ["each country"]);
+        assert_eq!(found("the two countries"), ["the two countries"]);
+    }
+
+    #[test]
+    fn counts_and_bare_plurals_do_not() {
+        assert!(found("Arrests were made in 16 countries.").is_empty());
+        assert!(found("All countries must act.").is_empty());
+        assert!(found("victims in several countries").is_empty());
+        assert!(may_refer("in these countries") && !may_refer("in Spain"));
+    }
+}
