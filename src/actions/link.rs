@@ -267,20 +267,39 @@ fn subject<'c>(list: &ListInClause<'_, '_, 'c>) -> Vec<(&'c Cue, Rule)> {
     linked
 }
 
-/// "involving the Dutch police", "a joint investigation team between authorities from A".
+/// "involving the Dutch police", "a joint investigation team between authorities from A"
+/// (the object of a participation cue); "a joint operation by the FBI and Europol", "with the
+/// coordination of Europol and INTERPOL", "under the leadership of the Guardia Civil" (the
+/// members after a noun: [`Rule::Nominal`]).
 fn object<'c>(list: &ListInClause<'_, '_, 'c>) -> Vec<(&'c Cue, Rule)> {
     let Some(g) = list.governing else {
         return Vec::new();
     };
-    let member = class_of(list.gov_word()) & class::MEMBER_PREPOSITION != 0;
+    let word = list.gov_word();
+    let member = class_of(word) & class::MEMBER_PREPOSITION != 0;
+    let right_after = |c: &Cue| {
+        member && c.last < g && plain_between(list.tokens, c.last, g).is_empty()
+    };
     list.cues
         .iter()
         .find(|c| {
-            c.action == Action::Participation
-                && (c.last == g
-                    || (member && c.last < g && plain_between(list.tokens, c.last, g).is_empty()))
+            let participants = c.action == Action::Participation && (c.last == g || right_after(c));
+            // A coordinating noun names its coordinator after "of" or "by" only ("coordination
+            // between Spain and Italy" is cooperation).
+            let coordinator = c.action == Action::Coordination
+                && c.kind == CueKind::Noun
+                && matches!(word, "of" | "by")
+                && right_after(c);
+            participants || coordinator
         })
-        .map(|c| vec![(*c, Rule::Object)])
+        .map(|c| {
+            let rule = if c.kind == CueKind::Noun {
+                Rule::Nominal
+            } else {
+                Rule::Object
+            };
+            vec![(*c, rule)]
+        })
         .unwrap_or_default()
 }
 
@@ -346,9 +365,12 @@ pub(crate) fn clause_cue<'c>(
             .get(c.last + 1)
             .is_some_and(|t| t.is(class::PLACE_PREPOSITION | class::OWN_PLACE))
     };
+    // A purpose ("to dismantle criminal infrastructure") is not a stated action.
+    let infinitive = |c: &Cue| c.first > 0 && tokens[c.first - 1].lower == "to";
     let free = |c: &&&Cue| {
         c.action.is_specific()
             && !own_place(c)
+            && !infinitive(c)
             && !placed_cues.iter().any(|p| std::ptr::eq(*p, **c))
     };
     let mut actions = list.cues.iter().filter(free).map(|c| c.action);

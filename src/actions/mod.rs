@@ -66,9 +66,12 @@ pub enum Rule {
     CueInPlace,
     /// The place is the subject of a verb cue: "the UK targeted its domains".
     Subject,
-    /// The place is the object of a participation cue: "involving the Dutch police",
-    /// "a joint investigation team between France and the US".
+    /// The place is the object of a participation verb: "involving the Dutch police".
     Object,
+    /// The place is named after a participation or coordination noun: "a joint investigation
+    /// team between France and the US", "a joint operation by the FBI", "with the
+    /// coordination of Europol".
+    Nominal,
     /// The place is in a list introduced after a participation word: "countries participating
     /// in the operation include: A, B", "participants included X; Y; Z".
     Enumeration,
@@ -80,6 +83,9 @@ pub enum Rule {
     SameClause,
     /// The one specific action stated in the place's clause, wherever its cue stands.
     ClauseCue,
+    /// A sentence with no place that points back to the action before it ("This seizure led
+    /// to the arrest of two people"): its actions happened at the places of that sentence.
+    CarryOver,
     /// No cue links the place, and no background filter drops it: the article names it, so
     /// it took part (`participation`, with a lower confidence than any cue-linked event).
     Mention,
@@ -94,11 +100,13 @@ impl Rule {
             Rule::CueInPlace => "cue-in-place",
             Rule::Subject => "subject",
             Rule::Object => "object",
+            Rule::Nominal => "nominal",
             Rule::Enumeration => "enumeration",
             Rule::Purpose => "purpose",
             Rule::Consequence => "consequence",
             Rule::SameClause => "same-clause",
             Rule::ClauseCue => "clause-cue",
+            Rule::CarryOver => "carry-over",
             Rule::Mention => "mention",
         }
     }
@@ -110,11 +118,13 @@ impl Rule {
             Rule::CueInPlace => 0.9,
             Rule::Subject => 0.85,
             Rule::Object => 0.8,
+            Rule::Nominal => 0.8,
             Rule::Enumeration => 0.8,
             Rule::Purpose => 0.8,
             Rule::Consequence => 0.7,
             Rule::SameClause => 0.5,
             Rule::ClauseCue => 0.45,
+            Rule::CarryOver => 0.5,
             Rule::Mention => MENTION_CONFIDENCE,
         }
     }
@@ -128,7 +138,7 @@ pub const MENTION_CONFIDENCE: f64 = 0.3;
 pub const LINKED_FLOOR: f64 = 0.35;
 
 /// An action at a place, with its evidence.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct Event {
     /// What happened.
     pub action: Action,
@@ -214,6 +224,9 @@ pub fn link(
             Vec::new()
         };
         if here.is_empty() && taking_part.is_empty() {
+            if refer::may_carry_over(sentence.span.of(text)) {
+                carry_over(text, sentence, &mut lower, &mut linked.events);
+            }
             continue;
         }
         let heading = headed.get(&sentence.index).copied();
@@ -261,6 +274,51 @@ fn fold_participation(gazetteer: &Gazetteer, linked: &mut Linked) {
         .partition(|e| e.rule == Rule::Mention && specific.contains(country(e)));
     linked.events = kept;
     linked.folded = folded;
+}
+
+/// A sentence with no place of its own that opens by pointing back to the action before it
+/// ("This seizure and further investigations led to the arrest of two people") states its
+/// specific actions at the places of the sentence before.
+fn carry_over(text: &str, sentence: &Sentence, lower: &mut String, events: &mut Vec<Event>) {
+    let Some(previous) = sentence.index.checked_sub(1) else {
+        return;
+    };
+    let tokens = tokenize(text, sentence.span, lower);
+    if !refer::opens_with_demonstrative(&tokens) {
+        return;
+    }
+    let starts = clause_starts(&tokens);
+    let clause_of = |i: usize| starts.partition_point(|&s| s <= i) - 1;
+    let cues: Vec<Cue> = cues::find(text, &tokens)
+        .into_iter()
+        .filter(|c| c.action.is_specific())
+        .filter(|c| !cues::negated(&tokens, &starts, clause_of(c.first), c.first))
+        .collect();
+    let before: Vec<Event> = events
+        .iter()
+        .rev()
+        .take_while(|e| e.sentence == previous)
+        .copied()
+        .collect();
+    let mut places: Vec<&Event> = Vec::new();
+    for e in before.iter().rev() {
+        if !places.iter().any(|p| p.place == e.place) {
+            places.push(e);
+        }
+    }
+    for cue in &cues {
+        for e in &places {
+            let confidence = Rule::CarryOver.base_confidence() - if cue.kind == CueKind::Noun { 0.05 } else { 0.0 };
+            events.push(Event {
+                action: cue.action,
+                sentence: sentence.index,
+                cue: cue.span,
+                rule: Rule::CarryOver,
+                confidence,
+                ..**e
+            });
+        }
+    }
 }
 
 /// The place mentions of a sentence, and the countries the article named as taking part

@@ -68,6 +68,29 @@ pub(crate) fn phrases(tokens: &[Token]) -> Vec<(usize, usize)> {
     out
 }
 
+/// True when a sentence may open with a demonstrative (a cheap test before tokenizing).
+pub(crate) fn may_carry_over(sentence: &str) -> bool {
+    ["This ", "These ", "That ", "Those ", "The "]
+        .iter()
+        .any(|w| sentence.starts_with(w))
+}
+
+/// True when a sentence opens with a demonstrative that points back to the action of the
+/// sentence before: "This seizure and further investigations led to the arrest of two people",
+/// "These raids …", "The coordinated operation activities led to three arrests" (a
+/// determiner, at most two modifiers, then an action noun or a noun of operations).
+pub(crate) fn opens_with_demonstrative(tokens: &[Token]) -> bool {
+    let Some(first) = tokens.first() else {
+        return false;
+    };
+    if !matches!(first.lower, "this" | "these" | "that" | "those" | "the") {
+        return false;
+    }
+    tokens[1..].iter().take(3).any(|t| {
+        t.is(class::OPERATION_NOUN) || (t.is(class::CUE_START) && first.lower != "the")
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -100,6 +123,18 @@ mod tests {
         );
         assert_eq!(found("in each country"), ["each country"]);
         assert_eq!(found("the two countries"), ["the two countries"]);
+    }
+
+    #[test]
+    fn demonstratives_that_point_back_to_an_action() {
+        let opens = |text: &str| {
+            let mut buf = String::new();
+            opens_with_demonstrative(&tokenize(text, Span::new(0, text.len()), &mut buf))
+        };
+        assert!(opens("This seizure led to the arrest of two people."));
+        assert!(opens("The coordinated operation activities led to three arrests."));
+        assert!(!opens("The suspects were arrested."));
+        assert!(!opens("Officers arrested three suspects."));
     }
 
     #[test]
