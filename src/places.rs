@@ -454,7 +454,13 @@ fn city(
     let c = &chosen[k];
     let name = c.name(gazetteer);
     let found = &text[c.start..c.end];
-    if REGIONS.contains(&crate::gazetteer::fold(found).as_str()) {
+    let folded = crate::gazetteer::fold(found);
+    if REGIONS.contains(&folded.as_str()) {
+        return None;
+    }
+    // A compass word or a name of one or two letters is no city on its own: "North London"
+    // ("North" is an alternate name of North Salt Lake), "Te Tari Taiwhenua" ("Te", Dezhou).
+    if REGION_PREFIXES.contains(&folded.as_str()) || found.chars().count() <= 2 {
         return None;
     }
     // A month next to a day number or before a year is a date: "March 9", "9 March 2021",

@@ -158,8 +158,15 @@ impl Context<'_, '_> {
     /// The words that govern mention `k`'s list, nearest first: at most `window` words
     /// before the list's first member, within its clause, up to the nearest cue (a cue nearer
     /// the place governs it instead) or a stop mark.
+    /// A list in parentheses is governed by the words before the phrase it elaborates ("used
+    /// by services all over Europe (Austria, Belgium)").
     fn governing_words(&self, k: usize, window: usize) -> impl Iterator<Item = &Token<'_>> + '_ {
-        let first = self.placed[self.heads[k]].first;
+        let mut first = self.placed[self.heads[k]].first;
+        let mut window = window;
+        if first > 0 && self.tokens[first - 1].lower == "(" {
+            first -= 1;
+            window += 4;
+        }
         let clause_start = self.starts[self.clause_of(first)];
         (clause_start..first)
             .rev()
@@ -384,7 +391,8 @@ fn wanted_by(cx: &Context<'_, '_>, k: usize) -> bool {
 
 /// Where a service, company or asset is hosted, used, registered, based or bought:
 /// "registered in the Seychelles", "a service being used in Sweden, France and Spain",
-/// "developers based in Russia", "bought 21 properties in the United States".
+/// "developers based in Russia", "bought 21 properties in the United States", "a Hong
+/// Kong-based company".
 ///
 /// Not when the clause states a specific action: "the takedown of 34 servers located in the
 /// Netherlands", "servers hosted in Germany were seized" happened where the servers were.
@@ -392,7 +400,15 @@ fn hosted_in(cx: &Context<'_, '_>, k: usize) -> bool {
     let acted_on = cx
         .clause_cues(k)
         .any(|(c, negated)| !negated && c.action.is_specific());
-    !acted_on && cx.governing_words(k, 4).any(|t| t.is(class::HOSTING))
+    let suffix = cx.text[cx.placed[k].mention.span.end..]
+        .split(|c: char| !(c.is_alphanumeric() || c == '-'))
+        .next()
+        .unwrap_or("");
+    let based = matches!(
+        suffix,
+        "-based" | "-registered" | "-headquartered" | "-owned" | "-flagged"
+    );
+    based || (!acted_on && cx.governing_words(k, 4).any(|t| t.is(class::HOSTING)))
 }
 
 /// A reference point: a compass word and "of" before the place, after a distance or open
@@ -410,13 +426,13 @@ fn reference_point(cx: &Context<'_, '_>, k: usize) -> bool {
 
 /// A dateline: the place a release was issued from, at the start of a line and followed by a
 /// dash or a date ("WASHINGTON – Homeland Security Investigations …", "The Hague, 09 July
-/// 2012", "AMSTERDAM (AP) —").
+/// 2012", "AMSTERDAM (AP) —", "(Luxembourg, 3 July 2024) –").
 fn dateline(cx: &Context<'_, '_>, k: usize) -> bool {
     let p = cx.placed[k];
     let line_start = cx.text[..p.mention.span.start]
         .rfind('\n')
         .map_or(0, |i| i + 1);
-    if !cx.text[line_start..p.mention.span.start].trim().is_empty() {
+    if !matches!(cx.text[line_start..p.mention.span.start].trim(), "" | "(") {
         return false;
     }
     let line_end = cx.text[p.mention.span.end..]
@@ -446,9 +462,11 @@ fn where_the_victims_are(cx: &Context<'_, '_>, k: usize) -> bool {
     cx.governing_words(k, 12).any(|t| t.is(class::VICTIM))
 }
 
-/// Where a crime was committed: "murders committed in Italy", "offences in France".
+/// Where a crime was committed or is suspected: "murders committed in Italy", "offences in
+/// France", "suspected of paying bribes in relation to a data centre in the Netherlands".
 fn where_a_crime_was_committed(cx: &Context<'_, '_>, k: usize) -> bool {
     cx.governing_words(k, 3).any(|t| t.is(class::CRIME))
+        || cx.governing_words(k, 15).any(|t| t.is(class::SUSPICION))
 }
 
 /// A gathering that is not an action: "speaking at a cybercrime conference in Lisbon", "told a

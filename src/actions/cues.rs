@@ -123,7 +123,9 @@ fn warrant(tokens: &[Token], i: usize) -> Option<bool> {
 /// down the network's servers" is a takedown). The guideline's takedown is of websites,
 /// domains, servers, botnets or infrastructure.
 fn acts_on_people(tokens: &[Token], first: usize, last: usize) -> bool {
-    let from = first.saturating_sub(6);
+    // Back to the subject of a passive: "An organised crime group, which facilitated … in the
+    // Philippines has been dismantled".
+    let from = first.saturating_sub(16);
     let to = (last + 8).min(tokens.len());
     any_near(tokens, from, to, class::CRIMINAL_GROUP)
         && !any_near(tokens, from, to, class::INFRASTRUCTURE)

@@ -113,6 +113,10 @@ pub(crate) mod class {
     pub const PERSON_NOUN: u64 = 1 << 41;
     /// Units of distance and open water: "1,200 miles east of Martinique".
     pub const DISTANCE_UNIT: u64 = 1 << 42;
+    /// Words of suspicion: the place after them is where the suspected crime happened.
+    pub const SUSPICION: u64 = 1 << 43;
+    /// Verbs of saying: their subject reports an action, it does not take part in it.
+    pub const REPORTING_VERB: u64 = 1 << 44;
 }
 
 /// The lexicon's class names and their bits (phrases of these classes are kept as phrases).
@@ -153,10 +157,12 @@ const CLASSES: &[(&str, u64)] = &[
     ("place-noun", class::PLACE_NOUN),
     ("place-preposition", class::PLACE_PREPOSITION),
     ("relational", class::RELATIONAL),
+    ("reporting-verb", class::REPORTING_VERB),
     ("result", 0),
     ("route-noun", class::ROUTE_NOUN),
     ("seat-noun", class::SEAT_NOUN),
     ("support-noun", class::SUPPORT_NOUN),
+    ("suspicion", class::SUSPICION),
     ("victim", class::VICTIM),
     ("wanted", class::WANTED),
     ("warrant-executor", class::WARRANT_EXECUTOR),

@@ -401,10 +401,19 @@ pub(crate) fn clause_cue<'c>(
     if help {
         return Vec::new();
     }
+    // "authorities in the UK and the US announced that 337 users were arrested": who reports
+    // an action does not do it.
+    let reported = |c: &Cue| {
+        c.first > list.tail.last
+            && tokens[list.tail.last + 1..c.first]
+                .iter()
+                .any(|t| t.is(class::REPORTING_VERB))
+    };
     let head = list.head.first;
     list.cues
         .iter()
         .filter(free)
+        .filter(|c| !reported(c))
         .min_by_key(|c| c.first.abs_diff(head))
         .map(|c| vec![(*c, Rule::ClauseCue)])
         .unwrap_or_default()

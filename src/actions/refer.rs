@@ -61,7 +61,12 @@ pub(crate) fn phrases(tokens: &[Token]) -> Vec<(usize, usize)> {
         while first < i && tokens[first].lower == "of" {
             first += 1;
         }
-        if determiner || modifier || counted {
+        // "12 countries involved" counts countries; it does not point back.
+        let bare_count = first > 0 && {
+            let w = tokens[first - 1].lower;
+            w.chars().all(|c| c.is_ascii_digit()) || tokens[first - 1].is(class::NUMBER)
+        };
+        if (determiner || modifier || counted) && !bare_count {
             out.push((first, last));
         }
     }
@@ -142,6 +147,7 @@ mod tests {
         assert!(found("Arrests were made in 16 countries.").is_empty());
         assert!(found("All countries must act.").is_empty());
         assert!(found("victims in several countries").is_empty());
+        assert!(found("12 countries involved in the arrest").is_empty());
         assert!(may_refer("in these countries") && !may_refer("in Spain"));
     }
 }
