@@ -270,7 +270,15 @@ fn demonym_without_actor(cx: &Context<'_, '_>, k: usize) -> bool {
             .take_while(|t| t.lower.chars().all(|c| c.is_alphanumeric() || c == '-'))
             .any(|t| t.is(class::AUTHORITY));
         let place_noun = after.first().is_some_and(|t| t.is(class::PLACE_NOUN));
-        agency || authority || place_noun
+        // "the Italian Direzione Distrettuale Antimafia", "the Spanish Audiencia Nacional": an
+        // institution's own name (two capitalised words or more) after "the" and a demonym.
+        let the = cx.tokens[..cx.placed[k].first]
+            .last()
+            .is_some_and(|t| t.lower == "the");
+        let name = the
+            && after.len() >= 2
+            && after[..2].iter().all(|t| t.capitalised(cx.text));
+        agency || authority || place_noun || name
     };
     !actor_after(k) && !actor_after(tail)
 }
@@ -353,11 +361,13 @@ fn origin_or_route(cx: &Context<'_, '_>, k: usize) -> bool {
         });
     let exception = from && before.first().is_some_and(|t| t.is(class::FROM_EXCEPTION));
     let extension = word.lower == "to" && before.first().is_some_and(|t| t.is(class::EXTENSION));
+    // An authority receives: "provided to UK authorities", "referred to Eurojust".
     let authority_after = cx
         .words_after(k)
         .next()
         .is_some_and(|t| t.is(class::AUTHORITY));
-    !(help_given || exception || extension || authority_after)
+    let agency = cx.placed[k].mention.form == Form::Agency && word.lower == "to";
+    !(help_given || exception || extension || authority_after || agency)
 }
 
 /// Places listed after a route noun: "via the Balkan route (former Yugoslav Republic of
@@ -518,6 +528,10 @@ fn negated_or_hypothetical(cx: &Context<'_, '_>, k: usize, bits: u64) -> bool {
 /// capitalised word, or "national" before an authority noun, opens an agency's name.
 fn nationality_noun_after(cx: &Context<'_, '_>, k: usize) -> bool {
     let p = cx.placed[k];
+    // "as Eurojust national correspondent": an agency has no nationality.
+    if p.mention.form == Form::Agency {
+        return false;
+    }
     let mut after = cx.words_after(k);
     let Some(first) = after.next() else {
         return false;

@@ -117,6 +117,8 @@ pub(crate) mod class {
     pub const SUSPICION: u64 = 1 << 43;
     /// Verbs of saying: their subject reports an action, it does not take part in it.
     pub const REPORTING_VERB: u64 = 1 << 44;
+    /// Words that open a fronted adverbial: "Today, in …", "During operations in …".
+    pub const OPENING: u64 = 1 << 45;
 }
 
 /// The lexicon's class names and their bits (phrases of these classes are kept as phrases).
@@ -150,6 +152,7 @@ const CLASSES: &[(&str, u64)] = &[
     ("modal", class::MODAL),
     ("negation", class::NEGATION),
     ("number", class::NUMBER),
+    ("opening", class::OPENING),
     ("operation-noun", class::OPERATION_NOUN),
     ("origin", class::ORIGIN),
     ("own-place", class::OWN_PLACE),

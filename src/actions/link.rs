@@ -133,11 +133,9 @@ fn fronted_place<'c>(list: &ListInClause<'_, '_, 'c>) -> Vec<(&'c Cue, Rule)> {
     };
     let tokens = list.tokens;
     // (A governor before the clause start, past a clause break, opens nothing.)
-    let opens_clause = tokens.get(list.clause_start..g).is_some_and(|before| {
-        before.iter().all(|t| {
-            matches!(t.lower, ";" | "and" | "meanwhile" | "also") || t.is(class::CLAUSE_BREAK)
-        })
-    });
+    let opens_clause = tokens
+        .get(list.clause_start..g)
+        .is_some_and(|before| opening_phrase(list, before));
     let comma_after = tokens
         .get(list.tail.last + 1)
         .is_some_and(|t| t.lower == ",");
@@ -145,6 +143,34 @@ fn fronted_place<'c>(list: &ListInClause<'_, '_, 'c>) -> Vec<(&'c Cue, Rule)> {
         return Vec::new();
     }
     list.cues_after().map(|c| (c, Rule::FrontedPlace)).collect()
+}
+
+/// True when the words before a place's preposition leave it at the head of its clause: none,
+/// conjunctions ("; and in Spain, …"), or a short opening adverbial with no action or verb of
+/// its own ("Today, in an international joint action day in Italy, …", "During operations on 8
+/// and 9 November in Albania, …").
+fn opening_phrase(list: &ListInClause<'_, '_, '_>, before: &[Token]) -> bool {
+    let conjunctions = before.iter().all(|t| {
+        matches!(t.lower, ";" | "and" | "meanwhile" | "also") || t.is(class::CLAUSE_BREAK)
+    });
+    if conjunctions {
+        return true;
+    }
+    let Some(first) = before.iter().find(|t| !matches!(t.lower, "and" | ";")) else {
+        return true;
+    };
+    let commas = before.iter().filter(|t| t.lower == ",").count();
+    let leading_comma = before.iter().position(|t| t.lower == ",");
+    let specific_cue = list.cues.iter().any(|c| {
+        c.action.is_specific()
+            && before.first().is_some_and(|b| b.span.start <= list.tokens[c.first].span.start)
+            && before.last().is_some_and(|b| list.tokens[c.last].span.end <= b.span.end)
+    });
+    first.is(class::OPENING)
+        && before.len() <= 12
+        && !before.iter().any(|t| t.is(class::BE))
+        && !specific_cue
+        && (commas == 0 || (commas == 1 && leading_comma.is_some_and(|i| i <= 2)))
 }
 
 /// "coordinated at international level by Europol", "arrested and five others placed under
