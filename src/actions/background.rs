@@ -467,9 +467,20 @@ fn dateline(cx: &Context<'_, '_>, k: usize) -> bool {
 }
 
 /// Where the victims or targets are: "victims in 40 countries", "attacked more than 2,500
-/// victims worldwide, including hospitals in the United States".
+/// victims worldwide, including hospitals in the United States", "the suspects targeted
+/// during the action in Kyiv".
 fn where_the_victims_are(cx: &Context<'_, '_>, k: usize) -> bool {
-    cx.governing_words(k, 12).any(|t| t.is(class::VICTIM))
+    let words: Vec<&Token> = cx.governing_words(k, 12).collect();
+    // "The suspects targeted during the action in Kyiv": people targeted (a takedown targets
+    // infrastructure, and then "targeted" is a cue that governs the place).
+    let people_targeted = words.iter().enumerate().any(|(i, t)| {
+        t.lower.starts_with("target")
+            && words[i + 1..]
+                .iter()
+                .take(3)
+                .any(|p| p.is(class::PERSON_NOUN))
+    });
+    people_targeted || words.iter().any(|t| t.is(class::VICTIM))
 }
 
 /// Where a crime was committed or is suspected: "murders committed in Italy", "offences in

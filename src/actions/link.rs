@@ -435,6 +435,19 @@ pub(crate) fn clause_cue<'c>(
                 .iter()
                 .any(|t| t.is(class::REPORTING_VERB))
     };
+    // "…, police in Morocco said": the list is the source of the sentence.
+    let source = tokens[list.tail.last + 1..]
+        .iter()
+        .take(2)
+        .any(|t| t.is(class::REPORTING_VERB));
+    // "Austria's partners dismantled …": the list only qualifies someone else.
+    let qualifies = tokens.get(list.tail.last + 1).is_some_and(|t| t.lower == "'s")
+        && tokens
+            .get(list.tail.last + 2)
+            .is_some_and(|t| t.is(class::RELATIONAL));
+    if source || qualifies {
+        return Vec::new();
+    }
     let head = list.head.first;
     list.cues
         .iter()
