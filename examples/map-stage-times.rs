@@ -74,6 +74,7 @@ fn main() {
             width: 1600,
             height: 1000,
             formats: formats::Formats::all(),
+            left_out: None,
             render: look,
         };
         let t = Instant::now();

@@ -80,6 +80,8 @@ pub struct Options {
     /// How the map is drawn: projection, extent, theme, scale, subtitle
     /// ([`render::Options`]). Default: [`render::Options::default`].
     pub render: render::Options,
+    /// Leave out events whose confidence is below this (0–1). Default: 0 (keep all).
+    pub min_confidence: f64,
 }
 
 impl Default for Options {
@@ -95,6 +97,7 @@ impl Default for Options {
             width: 1600,
             height: 1000,
             render: render::Options::default(),
+            min_confidence: 0.0,
         }
     }
 }
@@ -696,16 +699,18 @@ fn process(gazetteer: &Gazetteer, item: Item, options: &Options) -> Done {
                 article: name.clone(),
                 reason,
             })
-            .and_then(|article| finish(gazetteer, article, "", "", &mut warnings, &name)),
+            .and_then(|article| {
+                let source = (name.as_str(), "", "");
+                finish(gazetteer, article, source, options, &mut warnings)
+            }),
         Item::Record { source, line } => {
             match parse_record(&source, line, options, &mut warnings) {
                 Ok(record) => finish(
                     gazetteer,
                     record.article,
-                    &record.date,
-                    &record.url,
+                    (source.as_str(), record.date.as_str(), record.url.as_str()),
+                    options,
                     &mut warnings,
-                    &source,
                 ),
                 Err(skipped) => Err(skipped),
             }
@@ -814,14 +819,15 @@ fn parse_record(
     Ok(Record { article, date, url })
 }
 
-/// Extracts an article's events and serialises them as RFC 8142 records with `date` and `url`.
+/// Extracts an article's events (those at least as confident as `options.min_confidence`)
+/// and serialises them as RFC 8142 records with `date` and `url`. `(source, date, url)` say
+/// where the article came from.
 fn finish(
     gazetteer: &Gazetteer,
     article: Article,
-    date: &str,
-    url: &str,
+    (source, date, url): (&str, &str, &str),
+    options: &Options,
     warnings: &mut Vec<String>,
-    source: &str,
 ) -> std::result::Result<Extracted, Skipped> {
     warnings.extend(article.warnings.iter().cloned());
     if article.text.trim().is_empty() {
@@ -831,7 +837,8 @@ fn finish(
             reason: "empty article".to_string(),
         });
     }
-    let extraction = crate::extract(gazetteer, &article);
+    let mut extraction = crate::extract(gazetteer, &article);
+    crate::resolve::retain_confident(&mut extraction.located, options.min_confidence);
     let located = &extraction.located;
     let mut records = Vec::with_capacity(located.len() * 1200);
     // Ids are unique within an article; the article's name makes them unique in the corpus,

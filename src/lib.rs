@@ -115,6 +115,9 @@ pub struct MapOptions {
     pub height: u32,
     /// Which files to write. Default: all ([`formats::Formats::all`]).
     pub formats: formats::Formats,
+    /// A line for the alt text (map.txt) saying how many places were left out as background
+    /// ([`actions::left_out_summary`]). Default: none.
+    pub left_out: Option<String>,
     /// How the maps are drawn: projection, extent, inset, theme, scale, subtitle
     /// ([`render::Options`]). `width`/`height` are the final pixel size (already multiplied by
     /// the scale). Default: [`render::Options::default`].
@@ -323,7 +326,12 @@ fn map_files(
     }
     if formats.png || formats.svg {
         // Alt text for the PNG/SVG: a sentence per action.
-        after.push(("map.txt".to_string(), render::alt_text(spec).into_bytes()));
+        let mut alt = render::alt_text(spec);
+        if let Some(line) = &options.left_out {
+            alt.push_str(line);
+            alt.push_str(".\n");
+        }
+        after.push(("map.txt".to_string(), alt.into_bytes()));
     }
     if let Some(html) = html {
         after.push(("map.html".to_string(), html.into_bytes()));

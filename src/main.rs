@@ -60,6 +60,9 @@ enum Command {
         /// Refuse an article larger than this many bytes.
         #[arg(long, default_value_t = ReadOptions::default().max_bytes)]
         max_bytes: u64,
+        /// Leave out events whose confidence is below X (0–1; see the README for each rule's).
+        #[arg(long, default_value_t = 0.0, value_name = "X", value_parser = parse_confidence)]
+        min_confidence: f64,
     },
     /// Draw the countries/flows layers and the maps from an events GeoJSON file.
     Render {
@@ -99,6 +102,9 @@ enum Command {
         /// Extraction threads (0: one per core).
         #[arg(long, default_value_t = 0)]
         threads: usize,
+        /// Leave out events whose confidence is below X (0–1; see the README for each rule's).
+        #[arg(long, default_value_t = 0.0, value_name = "X", value_parser = parse_confidence)]
+        min_confidence: f64,
         /// The map's title. Default: "N articles: countries with an action".
         #[arg(long)]
         title: Option<String>,
@@ -124,6 +130,21 @@ struct MapArgs {
     /// map.qgs and basemap.geojson, with the layers they open), or all.
     #[arg(long, default_value = "all", value_name = "LIST")]
     formats: opmap::formats::Formats,
+    /// Leave out events whose confidence is below X (0–1; see the README for each rule's).
+    #[arg(long, default_value_t = 0.0, value_name = "X", value_parser = parse_confidence)]
+    min_confidence: f64,
+}
+
+/// A confidence threshold: a number from 0 to 1.
+fn parse_confidence(s: &str) -> Result<f64, String> {
+    let x: f64 = s
+        .parse()
+        .map_err(|_| format!("`{s}` is not a number (expected 0 to 1)"))?;
+    if (0.0..=1.0).contains(&x) {
+        Ok(x)
+    } else {
+        Err(format!("{x} is outside 0 to 1"))
+    }
 }
 
 /// How a map looks, for `map`, `render` and `batch` alike.
@@ -196,6 +217,7 @@ impl MapArgs {
             },
             inset: Default::default(),
             formats: Default::default(),
+            min_confidence: 0.0,
         }
     }
 }
@@ -275,19 +297,25 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             max_bytes,
         } => {
             let gazetteer = load_gazetteer()?;
-            let (located, first_text) = extract_all(&gazetteer, &articles, max_bytes)?;
+            let (mut located, first_text, dropped) = extract_all(&gazetteer, &articles, max_bytes)?;
+            opmap::resolve::retain_confident(&mut located, map.min_confidence);
+            let left_out = opmap::actions::left_out_summary(&dropped);
+            if let Some(summary) = &left_out {
+                eprintln!("{summary}");
+            }
             let title = map
                 .title
                 .clone()
                 .unwrap_or_else(|| opmap::title_from_text(&first_text, 90));
             let source = format!("Source: {}", articles.join(", "));
-            write_map(&gazetteer, &located, map, title, source)
+            write_map(&gazetteer, &located, map, (title, source), left_out)
         }
         Command::Extract {
             articles,
             explain,
             seq,
             max_bytes,
+            min_confidence,
         } => {
             let gazetteer = load_gazetteer()?;
             if explain {
@@ -299,7 +327,8 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                     })?;
                 }
             } else {
-                let (located, _) = extract_all(&gazetteer, &articles, max_bytes)?;
+                let (mut located, _, _) = extract_all(&gazetteer, &articles, max_bytes)?;
+                opmap::resolve::retain_confident(&mut located, min_confidence);
                 to_stdout(|out| {
                     let mut out = std::io::BufWriter::with_capacity(1 << 16, out);
                     if seq {
@@ -319,13 +348,14 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 path: display.clone(),
                 source,
             })?;
-            let located = opmap::events_file::parse(&gazetteer, &display, &text)?;
+            let mut located = opmap::events_file::parse(&gazetteer, &display, &text)?;
+            opmap::resolve::retain_confident(&mut located, map.min_confidence);
             let title = map
                 .title
                 .clone()
                 .unwrap_or_else(|| opmap::title_from_path(&events));
             let source = format!("Source: {display}");
-            write_map(&gazetteer, &located, map, title, source)
+            write_map(&gazetteer, &located, map, (title, source), None)
         }
         Command::Batch {
             inputs,
@@ -335,6 +365,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             max_bytes,
             quiet,
             threads,
+            min_confidence,
             title,
             view,
         } => {
@@ -352,6 +383,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 width,
                 height,
                 render,
+                min_confidence,
             };
             let summary = opmap::batch::run(&gazetteer, &inputs, &options)?;
             if !summary.skipped.is_empty() {
@@ -411,12 +443,15 @@ fn read_article(path: &str, max_bytes: u64) -> anyhow::Result<article::Article> 
     Ok(article)
 }
 
+/// The located events of every article, the first article's text and the mentions left out
+/// as background.
 fn extract_all(
     gazetteer: &Gazetteer,
     paths: &[String],
     max_bytes: u64,
-) -> anyhow::Result<(Vec<Located>, String)> {
+) -> anyhow::Result<(Vec<Located>, String, Vec<opmap::actions::Dropped>)> {
     let mut located = Vec::new();
+    let mut dropped = Vec::new();
     let mut first_text = String::new();
     for path in paths {
         let article = read_article(path, max_bytes)?;
@@ -425,16 +460,17 @@ fn extract_all(
             first_text = article.text;
         }
         located.extend(x.located);
+        dropped.extend(x.dropped);
     }
-    Ok((located, first_text))
+    Ok((located, first_text, dropped))
 }
 
 fn write_map(
     gazetteer: &Gazetteer,
     located: &[Located],
     map: MapArgs,
-    title: String,
-    source: String,
+    (title, source): (String, String),
+    left_out: Option<String>,
 ) -> anyhow::Result<()> {
     let (render, width, height) = map.view.render(map.inset, source);
     let options = MapOptions {
@@ -443,6 +479,7 @@ fn write_map(
         width,
         height,
         formats: map.formats,
+        left_out,
         render,
     };
     if located.is_empty() {

@@ -109,6 +109,14 @@ pub fn locate(
         .collect()
 }
 
+/// Keeps the events whose confidence is at least `min` (0–1; 0 keeps all). The confidence of
+/// each rule is in the README ("How sure an event is").
+pub fn retain_confident(located: &mut Vec<Located>, min: f64) {
+    if min > 0.0 {
+        located.retain(|e| e.confidence >= min);
+    }
+}
+
 /// Collapses runs of whitespace (line wraps) to single spaces, and trims the ends.
 pub fn collapse(s: &str) -> String {
     if is_collapsed(s) {

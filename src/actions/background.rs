@@ -275,9 +275,7 @@ fn demonym_without_actor(cx: &Context<'_, '_>, k: usize) -> bool {
         let the = cx.tokens[..cx.placed[k].first]
             .last()
             .is_some_and(|t| t.lower == "the");
-        let name = the
-            && after.len() >= 2
-            && after[..2].iter().all(|t| t.capitalised(cx.text));
+        let name = the && after.len() >= 2 && after[..2].iter().all(|t| t.capitalised(cx.text));
         agency || authority || place_noun || name
     };
     !actor_after(k) && !actor_after(tail)
@@ -366,7 +364,9 @@ fn origin_or_route(cx: &Context<'_, '_>, k: usize) -> bool {
         .words_after(k)
         .next()
         .is_some_and(|t| t.is(class::AUTHORITY));
-    let agency = cx.placed[k].mention.form == Form::Agency && word.lower == "to";
+    // An agency is an actor, not a stop on a route: "referred to Eurojust", "through the EU
+    // Internet Referral Unit".
+    let agency = cx.placed[k].mention.form == Form::Agency;
     !(help_given || exception || extension || authority_after || agency)
 }
 

@@ -127,7 +127,14 @@ fn acts_on_people(tokens: &[Token], first: usize, last: usize) -> bool {
     // Philippines has been dismantled".
     let from = first.saturating_sub(16);
     let to = (last + 8).min(tokens.len());
-    any_near(tokens, from, to, class::CRIMINAL_GROUP)
+    // "a criminal network" is a group, "communication networks" infrastructure.
+    let criminal_network = (from..to).any(|i| {
+        matches!(tokens[i].lower, "network" | "networks")
+            && tokens[i.saturating_sub(2)..i]
+                .iter()
+                .any(|t| t.is(class::CRIME_ADJECTIVE))
+    });
+    (criminal_network || any_near(tokens, from, to, class::CRIMINAL_GROUP))
         && !any_near(tokens, from, to, class::INFRASTRUCTURE)
 }
 

@@ -119,6 +119,8 @@ pub(crate) mod class {
     pub const REPORTING_VERB: u64 = 1 << 44;
     /// Words that open a fronted adverbial: "Today, in …", "During operations in …".
     pub const OPENING: u64 = 1 << 45;
+    /// Words before "network" that make it a criminal group: "a criminal network".
+    pub const CRIME_ADJECTIVE: u64 = 1 << 46;
 }
 
 /// The lexicon's class names and their bits (phrases of these classes are kept as phrases).
@@ -135,6 +137,7 @@ const CLASSES: &[(&str, u64)] = &[
     ("clause-break", class::CLAUSE_BREAK),
     ("compass", class::COMPASS),
     ("crime", class::CRIME),
+    ("crime-adjective", class::CRIME_ADJECTIVE),
     ("criminal-group", class::CRIMINAL_GROUP),
     ("destination", class::DESTINATION),
     ("distance-unit", class::DISTANCE_UNIT),

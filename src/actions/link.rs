@@ -163,8 +163,12 @@ fn opening_phrase(list: &ListInClause<'_, '_, '_>, before: &[Token]) -> bool {
     let leading_comma = before.iter().position(|t| t.lower == ",");
     let specific_cue = list.cues.iter().any(|c| {
         c.action.is_specific()
-            && before.first().is_some_and(|b| b.span.start <= list.tokens[c.first].span.start)
-            && before.last().is_some_and(|b| list.tokens[c.last].span.end <= b.span.end)
+            && before
+                .first()
+                .is_some_and(|b| b.span.start <= list.tokens[c.first].span.start)
+            && before
+                .last()
+                .is_some_and(|b| list.tokens[c.last].span.end <= b.span.end)
     });
     first.is(class::OPENING)
         && before.len() <= 12
@@ -303,9 +307,8 @@ fn object<'c>(list: &ListInClause<'_, '_, 'c>) -> Vec<(&'c Cue, Rule)> {
     };
     let word = list.gov_word();
     let member = class_of(word) & class::MEMBER_PREPOSITION != 0;
-    let right_after = |c: &Cue| {
-        member && c.last < g && plain_between(list.tokens, c.last, g).is_empty()
-    };
+    let right_after =
+        |c: &Cue| member && c.last < g && plain_between(list.tokens, c.last, g).is_empty();
     list.cues
         .iter()
         .find(|c| {
@@ -441,7 +444,9 @@ pub(crate) fn clause_cue<'c>(
         .take(2)
         .any(|t| t.is(class::REPORTING_VERB));
     // "Austria's partners dismantled …": the list only qualifies someone else.
-    let qualifies = tokens.get(list.tail.last + 1).is_some_and(|t| t.lower == "'s")
+    let qualifies = tokens
+        .get(list.tail.last + 1)
+        .is_some_and(|t| t.lower == "'s")
         && tokens
             .get(list.tail.last + 2)
             .is_some_and(|t| t.is(class::RELATIONAL));

@@ -255,6 +255,27 @@ pub fn link(
     linked
 }
 
+/// One line telling how many mentions were left out as background and by which filters:
+/// "3 places left out as background: nationality 2, route 1" (`None` when none was).
+pub fn left_out_summary(dropped: &[Dropped]) -> Option<String> {
+    if dropped.is_empty() {
+        return None;
+    }
+    let counts: Vec<String> = Background::ALL
+        .iter()
+        .filter_map(|filter| {
+            let n = dropped.iter().filter(|d| d.filter == *filter).count();
+            (n > 0).then(|| format!("{filter} {n}"))
+        })
+        .collect();
+    let n = dropped.len();
+    Some(format!(
+        "{n} place{} left out as background: {}",
+        if n == 1 { "" } else { "s" },
+        counts.join(", ")
+    ))
+}
+
 /// A country with a specific action gets no separate `participation` event from a bare mention:
 /// such events move to [`Linked::folded`]. (A cue that states participation, "Spain took part",
 /// keeps its event.)
@@ -308,7 +329,8 @@ fn carry_over(text: &str, sentence: &Sentence, lower: &mut String, events: &mut 
     }
     for cue in &cues {
         for e in &places {
-            let confidence = Rule::CarryOver.base_confidence() - if cue.kind == CueKind::Noun { 0.05 } else { 0.0 };
+            let confidence = Rule::CarryOver.base_confidence()
+                - if cue.kind == CueKind::Noun { 0.05 } else { 0.0 };
             events.push(Event {
                 action: cue.action,
                 sentence: sentence.index,

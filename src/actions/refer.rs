@@ -91,9 +91,10 @@ pub(crate) fn opens_with_demonstrative(tokens: &[Token]) -> bool {
     if !matches!(first.lower, "this" | "these" | "that" | "those" | "the") {
         return false;
     }
-    tokens[1..].iter().take(3).any(|t| {
-        t.is(class::OPERATION_NOUN) || (t.is(class::CUE_START) && first.lower != "the")
-    })
+    tokens[1..]
+        .iter()
+        .take(3)
+        .any(|t| t.is(class::OPERATION_NOUN) || (t.is(class::CUE_START) && first.lower != "the"))
 }
 
 #[cfg(test)]
@@ -137,7 +138,9 @@ mod tests {
             opens_with_demonstrative(&tokenize(text, Span::new(0, text.len()), &mut buf))
         };
         assert!(opens("This seizure led to the arrest of two people."));
-        assert!(opens("The coordinated operation activities led to three arrests."));
+        assert!(opens(
+            "The coordinated operation activities led to three arrests."
+        ));
         assert!(!opens("The suspects were arrested."));
         assert!(!opens("Officers arrested three suspects."));
     }
