@@ -83,16 +83,25 @@ pub fn push_slug(out: &mut String, s: &str) {
     }
 }
 
-/// The ids of the events' features, in order: `action-COUNTRY-place`; an id seen before (the
-/// same pair in another article) gets the article's name, then a number, appended.
+/// The ids of the events' features, in order. An id a user gave ([`Located::id`], an events
+/// file read back by `opmap render`) is kept as it is. Any other is `action-COUNTRY-place`;
+/// one taken before (the same pair in another article, or a user's id) gets the article's
+/// name, then a number, appended.
 pub fn event_ids(located: &[Located]) -> Vec<String> {
-    let mut used = rustc_hash::FxHashSet::default();
+    let mut used: rustc_hash::FxHashSet<String> =
+        located.iter().filter_map(|e| e.id.clone()).collect();
     located
         .iter()
         .map(|e| {
+            if let Some(id) = &e.id {
+                return id.clone();
+            }
             let mut id = event_id(e);
             if used.contains(&id) {
-                id = format!("{id}-{}", slug(&e.article));
+                let article = slug(&e.article);
+                if !article.is_empty() {
+                    id = format!("{id}-{article}");
+                }
                 let base = id.clone();
                 let mut n = 2;
                 while used.contains(&id) {
@@ -669,6 +678,7 @@ mod tests {
             confidence,
             reason: "object".into(),
             cue: "seized\u{1}".into(),
+            id: None,
         }
     }
 
