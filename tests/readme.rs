@@ -217,7 +217,7 @@ fn readme_commands_run_as_written() {
             }
         }
     }
-    assert!(ran >= 15, "only {ran} README commands ran");
+    assert!(ran >= 10, "only {ran} README commands ran");
     assert!(compared >= 1, "no README example's output was compared");
 }
 
