@@ -1492,6 +1492,87 @@ mod tests {
     }
 
     #[test]
+    fn names_are_made_unique_by_their_slugs() {
+        let mut names = Names::default();
+        assert_eq!(names.claim("f1/a.txt"), None);
+        assert_eq!(names.claim("f2/a.txt"), None);
+        assert_eq!(names.claim("f1/a.txt").as_deref(), Some("f1/a.txt~2"));
+        // `f1-a.txt` leaves the same id suffix as `f1/a.txt`, and `f1-a.txt~2` as
+        // `f1/a.txt~2`: both are taken.
+        assert_eq!(names.claim("f1-a.txt").as_deref(), Some("f1-a.txt~3"));
+        assert_eq!(names.claim("f1/a.txt").as_deref(), Some("f1/a.txt~4"));
+    }
+
+    /// The records a `.json` file is cut into: (source, record or reason).
+    fn json_records(text: &str) -> Vec<(String, String)> {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("x.json");
+        std::fs::write(&path, text).unwrap();
+        let (tx, rx) = sync_channel(16);
+        let mut chunker = Chunker {
+            tx,
+            items: Vec::new(),
+            bytes: 0,
+        };
+        assert!(read_json(&path, "x.json", 40, &mut chunker));
+        assert!(chunker.flush());
+        drop(chunker);
+        rx.into_iter()
+            .flatten()
+            .map(|item| match item {
+                Item::Record { source, line } => (source, String::from_utf8(line).unwrap()),
+                Item::Bad(skipped, _) => (skipped.source, skipped.reason),
+                Item::File { .. } => unreachable!("no files"),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn json_files_are_cut_into_records() {
+        let pairs = |v: &[(&str, &str)]| -> Vec<(String, String)> {
+            v.iter()
+                .map(|(a, b)| (a.to_string(), b.to_string()))
+                .collect()
+        };
+        assert_eq!(
+            json_records(" {\n  \"text\": \"a\"\n}\n"),
+            pairs(&[("x.json", "{\n  \"text\": \"a\"\n}")])
+        );
+        assert_eq!(
+            json_records("{\"id\":1}\n{\"id\":2}"),
+            pairs(&[("x.json#1", "{\"id\":1}"), ("x.json#2", "{\"id\":2}")])
+        );
+        assert_eq!(
+            json_records(
+                "[{\"id\":1}, 5, {\"text\":\"0123456789012345678901234567890123456789\"}]"
+            ),
+            pairs(&[
+                ("x.json#1", "{\"id\":1}"),
+                ("x.json#2", "5"),
+                (
+                    "x.json#3",
+                    "record larger than 40 bytes (twice --max-bytes plus 64 KiB; raise it with \
+                     --max-bytes)"
+                ),
+            ])
+        );
+        let broken = json_records("[{\"id\":1}, {oops}]");
+        assert_eq!(
+            broken[0],
+            ("x.json#1".to_string(), "{\"id\":1}".to_string())
+        );
+        assert_eq!(broken[1].0, "x.json#2");
+        assert!(
+            broken[1]
+                .1
+                .starts_with("not valid JSON (key must be a string"),
+            "{broken:?}"
+        );
+        let empty = json_records("  \n");
+        assert_eq!(empty, pairs(&[("x.json", "empty: no JSON records")]));
+    }
+
+    #[test]
     fn thousands_separators() {
         assert_eq!(thousands(0), "0");
         assert_eq!(thousands(999), "999");
