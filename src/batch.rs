@@ -38,6 +38,7 @@ use serde_json::value::RawValue;
 use std::collections::BTreeMap;
 use std::fs::File;
 use std::io::{BufRead, BufReader, IsTerminal, Read, Write};
+use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{sync_channel, Receiver, SyncSender};
 use std::time::{Duration, Instant};
@@ -220,11 +221,9 @@ struct Extracted {
     name: String,
     /// RFC 8142 records, ready to write.
     records: Vec<u8>,
-    /// The events, kept to write the records again under another name.
-    located: Vec<Located>,
-    /// The record's `date` and `url` ("" when none).
-    date: String,
-    url: String,
+    /// Where each record holds the article's name: its `id` property, `article` property and
+    /// feature `id` ([`layers::EventFeature::write_marked`]), to rename it ([`renamed`]).
+    marks: Vec<[Range<usize>; 3]>,
     events: u64,
     /// (code, name, bit set of actions, bit i = `Action::ALL[i]`).
     countries: Vec<(String, String, u8)>,
@@ -397,11 +396,8 @@ fn write_results(
                 Ok(mut x) => {
                     if let Some(name) = names.claim(&x.name) {
                         // A name given before (two folders' `a.txt`, two records with one id):
-                        // the events are written again under the name made unique.
-                        for e in &mut x.located {
-                            e.article.clone_from(&name);
-                        }
-                        x.records = records_of(&x.located, &name, &x.date, &x.url);
+                        // the records take the name made unique.
+                        x.records = renamed(&x.records, &x.marks, &x.name, &name);
                     }
                     summary.articles += 1;
                     summary.bytes += d.bytes;
@@ -1064,33 +1060,54 @@ fn finish(
             reason: "empty article".to_string(),
         });
     }
-    let located = crate::extract(gazetteer, &article).located;
-    Ok(Extracted {
-        records: records_of(&located, &article.path, date, url),
-        events: located.len() as u64,
-        countries: countries_of(&located),
-        name: article.path,
-        located,
-        date: date.to_string(),
-        url: url.to_string(),
-    })
-}
-
-/// An article's events as RFC 8142 records with `date` and `url`, each id made unique over the
-/// corpus by the article's name, `name` (unique itself: [`Names`]).
-fn records_of(located: &[Located], name: &str, date: &str, url: &str) -> Vec<u8> {
+    let extraction = crate::extract(gazetteer, &article);
+    let located = &extraction.located;
     let mut records = Vec::with_capacity(located.len() * 1200);
-    // Ids are unique within an article; the article's name makes them unique in the corpus.
-    let suffix = format!("-{}", layers::slug(name));
+    let mut marks = Vec::with_capacity(located.len());
+    // Ids are unique within an article; the article's name makes them unique in the corpus
+    // (the writer makes the names unique: [`Names`]), without a corpus-wide set of ids.
+    let suffix = format!("-{}", layers::slug(&article.path));
     for (e, mut id) in located.iter().zip(layers::event_ids(located)) {
         id.push_str(&suffix);
         records.push(RS);
-        layers::EventFeature::new(e, &id)
-            .dated(date, url)
-            .write(&mut records);
+        let feature = layers::EventFeature::new(e, &id).dated(date, url);
+        marks.push(feature.write_marked(&mut records));
         records.push(b'\n');
     }
-    records
+    Ok(Extracted {
+        name: article.path,
+        records,
+        marks,
+        events: located.len() as u64,
+        countries: countries_of(located),
+    })
+}
+
+/// Records written for an article named `old`, renamed `new`: each id's last part, the slug of
+/// `old`, becomes the slug of `new`, and each `article` property `new`. The bytes between the
+/// marks are copied as they are.
+fn renamed(records: &[u8], marks: &[[Range<usize>; 3]], old: &str, new: &str) -> Vec<u8> {
+    let (old_slug, new_slug) = (layers::slug(old), layers::slug(new));
+    let quoted = serde_json::to_string(new).expect("a string serialises");
+    let article = &quoted.as_bytes()[1..quoted.len() - 1];
+    let mut out = Vec::with_capacity(records.len() + marks.len() * 3 * (new.len() + 4));
+    let mut from = 0;
+    for [id, name, feature_id] in marks {
+        for (range, is_id) in [(id, true), (name, false), (feature_id, true)] {
+            out.extend_from_slice(&records[from..range.start]);
+            let content = &records[range.clone()];
+            if is_id {
+                debug_assert!(content.ends_with(old_slug.as_bytes()));
+                out.extend_from_slice(&content[..content.len() - old_slug.len()]);
+                out.extend_from_slice(new_slug.as_bytes());
+            } else {
+                out.extend_from_slice(article);
+            }
+            from = range.end;
+        }
+    }
+    out.extend_from_slice(&records[from..]);
+    out
 }
 
 /// The article names given so far in a run, so that each is unique over the corpus: the
@@ -1501,6 +1518,23 @@ mod tests {
         // `f1/a.txt~2`: both are taken.
         assert_eq!(names.claim("f1-a.txt").as_deref(), Some("f1-a.txt~3"));
         assert_eq!(names.claim("f1/a.txt").as_deref(), Some("f1/a.txt~4"));
+    }
+
+    #[test]
+    fn renamed_records_are_the_records_written_under_the_new_name() {
+        let g = crate::gazetteer::tests_support::small();
+        let text = "Raids were conducted in France. Police arrested two \"suspects\" in France.";
+        let write = |name: &str| {
+            let article = Article::from_text(name, text);
+            finish(&g, article, "2024-05-30", "", &mut Vec::new(), name).unwrap()
+        };
+        let old = write("f1/a \"b\".txt");
+        assert!(old.events >= 2, "{}", String::from_utf8_lossy(&old.records));
+        let new = write("f1/a \"b\".txt~2");
+        assert_eq!(
+            String::from_utf8(renamed(&old.records, &old.marks, &old.name, &new.name)).unwrap(),
+            String::from_utf8(new.records).unwrap()
+        );
     }
 
     /// The records a `.json` file is cut into: (source, record or reason).
