@@ -34,9 +34,11 @@ use crate::render::{self, Choropleth, ChoroplethValue, MapSpec};
 use crate::resolve::Located;
 use geojson::JsonValue;
 use rayon::prelude::*;
+use serde_json::value::RawValue;
 use std::collections::BTreeMap;
 use std::fs::File;
 use std::io::{BufRead, BufReader, IsTerminal, Read, Write};
+use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{sync_channel, Receiver, SyncSender};
 use std::time::{Duration, Instant};
@@ -60,10 +62,13 @@ pub struct Options {
     /// Where the files go (created if needed). Default: `output/`.
     pub out_dir: PathBuf,
     /// Read every file input as JSON Lines, whatever its extension. Default: `false` (only
-    /// `.jsonl` and `.ndjson` files, and stdin).
+    /// `.jsonl` and `.ndjson` files, and stdin; `.json` files are read as JSON records too).
+    /// With only folders as inputs it is an error ([`Error::Usage`]).
     pub jsonl: bool,
-    /// The JSON Lines field that holds an article's text. Default: `text`.
-    pub text_field: String,
+    /// The field of a JSON record that holds an article's text. Default: `None`, the field
+    /// `text`. When set, an input read as prose (a text file, or only folders) is an error
+    /// ([`Error::Usage`]): the user expects records there.
+    pub text_field: Option<String>,
     /// Skip an article (file or JSON line) larger than this many bytes. Default: 256 MiB.
     pub max_bytes: u64,
     /// Extraction threads; 0 means one per core. Default: 0.
@@ -84,12 +89,19 @@ pub struct Options {
     pub min_confidence: f64,
 }
 
+impl Options {
+    /// The field holding a record's text: [`Options::text_field`], else `text`.
+    pub fn text_field(&self) -> &str {
+        self.text_field.as_deref().unwrap_or("text")
+    }
+}
+
 impl Default for Options {
     fn default() -> Self {
         Options {
             out_dir: PathBuf::from("output"),
             jsonl: false,
-            text_field: "text".to_string(),
+            text_field: None,
             max_bytes: article::ReadOptions::default().max_bytes,
             threads: 0,
             quiet: false,
@@ -157,6 +169,10 @@ pub struct Summary {
     pub countries: BTreeMap<String, CountryCount>,
     /// Files written, in order.
     pub files: Vec<PathBuf>,
+    /// Files of an earlier run removed from the folder: those opmap owns
+    /// ([`output::OWNED`]) that this run did not write (`skipped.csv` when nothing was
+    /// skipped, a single map's layers).
+    pub removed: Vec<PathBuf>,
     /// Wall time from the first read to the last file written.
     pub elapsed: Duration,
     /// Extraction threads used.
@@ -204,8 +220,13 @@ struct Done {
 /// One article's contribution: its records for the stream and its countries.
 #[derive(Debug)]
 struct Extracted {
+    /// The article's name, as the records give it (made unique by the writer: [`Names`]).
+    name: String,
     /// RFC 8142 records, ready to write.
     records: Vec<u8>,
+    /// Where each record holds the article's name: its `id` property, `article` property and
+    /// feature `id` ([`layers::EventFeature::write_marked`]), to rename it ([`renamed`]).
+    marks: Vec<[Range<usize>; 3]>,
     events: u64,
     /// (code, name, bit set of actions, bit i = `Action::ALL[i]`).
     countries: Vec<(String, String, u8)>,
@@ -218,6 +239,8 @@ enum Input {
     Files(Vec<(PathBuf, String, u64)>),
     /// A JSON Lines file.
     Jsonl(PathBuf, String),
+    /// A `.json` file: one object, several, or an array of objects.
+    Json(PathBuf, String),
     /// JSON Lines on stdin.
     Stdin,
 }
@@ -235,7 +258,9 @@ pub fn run(gazetteer: &Gazetteer, inputs: &[String], options: &Options) -> Resul
         .iter()
         .map(|i| match i {
             Input::Files(files) => Some(files.iter().map(|f| f.2).sum()),
-            Input::Jsonl(path, _) => std::fs::metadata(path).ok().map(|m| m.len()),
+            Input::Jsonl(path, _) | Input::Json(path, _) => {
+                std::fs::metadata(path).ok().map(|m| m.len())
+            }
             Input::Stdin => None,
         })
         .sum();
@@ -302,6 +327,7 @@ pub fn run(gazetteer: &Gazetteer, inputs: &[String], options: &Options) -> Resul
     summary.files.push(final_path);
 
     write_aggregate(gazetteer, options, &mut summary)?;
+    summary.removed = output::remove_stale(&options.out_dir, &summary.files)?;
     summary.elapsed = started.elapsed();
     if !options.quiet {
         eprint!("{}", report(&summary, &options.out_dir));
@@ -355,6 +381,7 @@ fn write_results(
 ) -> Result<()> {
     let mut reported = 0usize;
     let mut warned = 0usize;
+    let mut names = Names::default();
     for done_rx in order_rx {
         let done = done_rx
             .recv()
@@ -369,7 +396,12 @@ fn write_results(
                 summary.warnings += 1;
             }
             match d.outcome {
-                Ok(x) => {
+                Ok(mut x) => {
+                    if let Some(name) = names.claim(&x.name) {
+                        // A name given before (two folders' `a.txt`, two records with one id):
+                        // the records take the name made unique.
+                        x.records = renamed(&x.records, &x.marks, &x.name, &name);
+                    }
                     summary.articles += 1;
                     summary.bytes += d.bytes;
                     summary.events += x.events;
@@ -422,12 +454,21 @@ fn write_results(
 }
 
 /// Checks and expands the inputs: folders are walked (sorted, hidden entries left out), files
-/// are sorted into JSON Lines and single articles.
+/// are sorted into JSON Lines, JSON and single articles. With several inputs, a folder's
+/// articles are named by the folder as given and their path in it (`f1/a.txt`).
+///
+/// `--text-field` on an input read as prose, or `--jsonl` with only folders, is an
+/// [`Error::Usage`] naming the input: the user expects records where opmap would read prose.
 fn resolve_inputs(inputs: &[String], options: &Options) -> Result<Vec<Input>> {
+    let several = inputs.len() > 1;
     let mut out = Vec::new();
+    let mut records = false;
+    let mut prose_file = None;
+    let mut folder = None;
     for input in inputs {
         if input == "-" {
             out.push(Input::Stdin);
+            records = true;
             continue;
         }
         let path = PathBuf::from(input);
@@ -438,12 +479,48 @@ fn resolve_inputs(inputs: &[String], options: &Options) -> Result<Vec<Input>> {
         if meta.is_dir() {
             let mut files = Vec::new();
             walk(&path, &path, &mut files)?;
+            if several {
+                let prefix = input.trim_end_matches('/');
+                for (_, name, _) in &mut files {
+                    *name = format!("{prefix}/{name}");
+                }
+            }
             out.push(Input::Files(files));
+            folder.get_or_insert(input);
         } else if options.jsonl || is_jsonl(input) {
             out.push(Input::Jsonl(path, input.clone()));
+            records = true;
+        } else if is_json(input) {
+            out.push(Input::Json(path, input.clone()));
+            records = true;
         } else {
             out.push(Input::Files(vec![(path, input.clone(), meta.len())]));
+            prose_file.get_or_insert(input);
         }
+    }
+    if let (Some(field), Some(file)) = (&options.text_field, prose_file) {
+        return Err(Error::Usage {
+            input: file.clone(),
+            message: format!(
+                "read as an article (prose), so --text-field {field} does not apply; to read \
+                 it as JSON records, give it a .jsonl, .ndjson or .json name or add --jsonl"
+            ),
+        });
+    }
+    if let (Some(folder), false) = (folder, records) {
+        let option = match (&options.text_field, options.jsonl) {
+            (Some(field), _) => format!("--text-field {field}"),
+            (None, true) => "--jsonl".to_string(),
+            (None, false) => return Ok(out),
+        };
+        return Err(Error::Usage {
+            input: folder.clone(),
+            message: format!(
+                "a folder, whose .txt, .md and .html files are read as articles, so {option} \
+                 does not apply; give JSON records as .jsonl, .ndjson or .json files, or on \
+                 stdin with -"
+            ),
+        });
     }
     Ok(out)
 }
@@ -451,6 +528,10 @@ fn resolve_inputs(inputs: &[String], options: &Options) -> Result<Vec<Input>> {
 fn is_jsonl(path: &str) -> bool {
     let lower = path.to_ascii_lowercase();
     lower.ends_with(".jsonl") || lower.ends_with(".ndjson")
+}
+
+fn is_json(path: &str) -> bool {
+    path.to_ascii_lowercase().ends_with(".json")
 }
 
 /// Extensions of the articles a folder holds.
@@ -527,6 +608,7 @@ fn read_inputs(inputs: Vec<Input>, line_limit: usize, tx: SyncSender<Vec<Item>>)
                 let mut reader = BufReader::with_capacity(1 << 20, std::io::stdin());
                 read_jsonl(&mut reader, "stdin", line_limit, true, &mut chunker)
             }
+            Input::Json(path, name) => read_json(&path, &name, line_limit, &mut chunker),
             Input::Jsonl(path, name) => match File::open(&path) {
                 Ok(file) => {
                     let mut reader = BufReader::with_capacity(1 << 20, file);
@@ -599,6 +681,153 @@ fn read_jsonl<R: Read>(
         if eager && reader.buffer().is_empty() && !chunker.flush() {
             return false;
         }
+    }
+}
+
+/// Cuts a `.json` file into records: the elements of a top-level array, or the top-level
+/// objects one after the other (one, or several as in JSON Lines). A record is named
+/// `FILE#N` (N from 1), or `FILE` when the file holds a single object. The file is streamed;
+/// a record over `limit` bytes is skipped, and a syntax error skips the rest of the file.
+/// False when the receiver is gone.
+fn read_json(path: &Path, name: &str, limit: usize, chunker: &mut Chunker) -> bool {
+    let mut records = JsonRecords {
+        name,
+        limit,
+        chunker,
+        count: 0,
+    };
+    let file = match File::open(path) {
+        Ok(file) => file,
+        Err(e) => return records.bad(name.to_string(), format!("cannot read: {e}")),
+    };
+    let mut reader = BufReader::with_capacity(1 << 20, file);
+    let first = loop {
+        match reader.fill_buf() {
+            Ok([]) => break None,
+            Ok(buf) => match buf.iter().position(|b| !b.is_ascii_whitespace()) {
+                Some(i) => {
+                    let b = buf[i];
+                    reader.consume(i);
+                    break Some(b);
+                }
+                None => {
+                    let n = buf.len();
+                    reader.consume(n);
+                }
+            },
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => return records.bad(name.to_string(), format!("cannot read: {e}")),
+        }
+    };
+    match first {
+        None => records.bad(name.to_string(), "empty: no JSON records".to_string()),
+        Some(b'[') => {
+            let mut de = serde_json::Deserializer::from_reader(reader);
+            let read =
+                serde::Deserializer::deserialize_seq(&mut de, &mut records).and_then(|()| de.end());
+            match read {
+                Ok(()) => true,
+                Err(e) if e.to_string().starts_with(GONE) => false,
+                Err(e) => {
+                    let source = format!("{name}#{}", records.count + 1);
+                    records.bad(
+                        source,
+                        format!("not valid JSON ({e}); the rest of the file is skipped"),
+                    )
+                }
+            }
+        }
+        Some(_) => {
+            let de = serde_json::Deserializer::from_reader(reader);
+            let mut values = de.into_iter::<Box<RawValue>>().peekable();
+            while let Some(value) = values.next() {
+                records.count += 1;
+                let single = records.count == 1 && values.peek().is_none();
+                let source = if single {
+                    name.to_string()
+                } else {
+                    format!("{name}#{}", records.count)
+                };
+                let going_on = match value {
+                    Ok(raw) => records.record(source, &raw),
+                    Err(e) => {
+                        let reason =
+                            format!("not valid JSON ({e}); the rest of the file is skipped");
+                        return records.bad(source, reason);
+                    }
+                };
+                if !going_on {
+                    return false;
+                }
+            }
+            true
+        }
+    }
+}
+
+/// The error a record visitor returns when the receiver is gone.
+const GONE: &str = "opmap: the run has ended";
+
+/// Hands the records of a `.json` file to the chunker.
+struct JsonRecords<'a> {
+    name: &'a str,
+    limit: usize,
+    chunker: &'a mut Chunker,
+    /// Records seen so far.
+    count: usize,
+}
+
+impl JsonRecords<'_> {
+    /// Sends one record (a value as written in the file); false when the receiver is gone.
+    fn record(&mut self, source: String, raw: &RawValue) -> bool {
+        let line = raw.get().as_bytes().to_vec();
+        if line.len() > self.limit {
+            let reason = format!(
+                "record larger than {} bytes (twice --max-bytes plus 64 KiB; raise it with \
+                 --max-bytes)",
+                self.limit
+            );
+            let bytes = line.len() as u64;
+            return self.push_bad(source, reason, bytes);
+        }
+        self.chunker.push(Item::Record { source, line })
+    }
+
+    /// Sends a skipped record; false when the receiver is gone.
+    fn bad(&mut self, source: String, reason: String) -> bool {
+        self.push_bad(source, reason, 0)
+    }
+
+    fn push_bad(&mut self, source: String, reason: String, bytes: u64) -> bool {
+        let skipped = Skipped {
+            article: source.clone(),
+            source,
+            reason,
+        };
+        self.chunker.push(Item::Bad(skipped, bytes))
+    }
+}
+
+/// Sends each element of a top-level JSON array as a record, named `FILE#N`.
+impl<'de> serde::de::Visitor<'de> for &mut JsonRecords<'_> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("an array of JSON objects")
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(
+        self,
+        mut seq: A,
+    ) -> std::result::Result<(), A::Error> {
+        while let Some(raw) = seq.next_element::<Box<RawValue>>()? {
+            self.count += 1;
+            let source = format!("{}#{}", self.name, self.count);
+            if !self.record(source, &raw) {
+                return Err(serde::de::Error::custom(GONE));
+            }
+        }
+        Ok(())
     }
 }
 
@@ -794,7 +1023,7 @@ fn parse_record(
         Some(JsonValue::String(_)) => source.to_string(),
         Some(other) => other.to_string(),
     };
-    let field = &options.text_field;
+    let field = options.text_field();
     let body = match object.remove(field) {
         Some(JsonValue::String(s)) => s,
         None | Some(JsonValue::Null) => {
@@ -841,22 +1070,79 @@ fn finish(
     crate::resolve::retain_confident(&mut extraction.located, options.min_confidence);
     let located = &extraction.located;
     let mut records = Vec::with_capacity(located.len() * 1200);
-    // Ids are unique within an article; the article's name makes them unique in the corpus,
-    // without a corpus-wide set of ids (memory would grow with the corpus).
+    let mut marks = Vec::with_capacity(located.len());
+    // Ids are unique within an article; the article's name makes them unique in the corpus
+    // (the writer makes the names unique: [`Names`]), without a corpus-wide set of ids.
     let suffix = format!("-{}", layers::slug(&article.path));
     for (e, mut id) in located.iter().zip(layers::event_ids(located)) {
         id.push_str(&suffix);
         records.push(RS);
-        layers::EventFeature::new(e, &id)
-            .dated(date, url)
-            .write(&mut records);
+        let feature = layers::EventFeature::new(e, &id).dated(date, url);
+        marks.push(feature.write_marked(&mut records));
         records.push(b'\n');
     }
     Ok(Extracted {
+        name: article.path,
         records,
+        marks,
         events: located.len() as u64,
         countries: countries_of(located),
     })
+}
+
+/// Records written for an article named `old`, renamed `new`: each id's last part, the slug of
+/// `old`, becomes the slug of `new`, and each `article` property `new`. The bytes between the
+/// marks are copied as they are.
+fn renamed(records: &[u8], marks: &[[Range<usize>; 3]], old: &str, new: &str) -> Vec<u8> {
+    let (old_slug, new_slug) = (layers::slug(old), layers::slug(new));
+    let quoted = serde_json::to_string(new).expect("a string serialises");
+    let article = &quoted.as_bytes()[1..quoted.len() - 1];
+    let mut out = Vec::with_capacity(records.len() + marks.len() * 3 * (new.len() + 4));
+    let mut from = 0;
+    for [id, name, feature_id] in marks {
+        for (range, is_id) in [(id, true), (name, false), (feature_id, true)] {
+            out.extend_from_slice(&records[from..range.start]);
+            let content = &records[range.clone()];
+            if is_id {
+                debug_assert!(content.ends_with(old_slug.as_bytes()));
+                out.extend_from_slice(&content[..content.len() - old_slug.len()]);
+                out.extend_from_slice(new_slug.as_bytes());
+            } else {
+                out.extend_from_slice(article);
+            }
+            from = range.end;
+        }
+    }
+    out.extend_from_slice(&records[from..]);
+    out
+}
+
+/// The article names given so far in a run, so that each is unique over the corpus: the
+/// hash of each name's slug (what event ids end with), 8 bytes an article.
+#[derive(Debug, Default)]
+struct Names {
+    seen: rustc_hash::FxHashSet<u64>,
+}
+
+impl Names {
+    /// Takes `name` for an article: `None` when no article had it (nor a name with the same
+    /// slug), else the first free name `name~2`, `name~3`, ….
+    fn claim(&mut self, name: &str) -> Option<String> {
+        if self.seen.insert(slug_hash(name)) {
+            return None;
+        }
+        (2u64..)
+            .map(|n| format!("{name}~{n}"))
+            .find(|candidate| self.seen.insert(slug_hash(candidate)))
+    }
+}
+
+/// A hash of a name's slug (SipHash with fixed keys: the same in every run).
+fn slug_hash(name: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = std::hash::DefaultHasher::new();
+    layers::slug(name).hash(&mut hasher);
+    hasher.finish()
 }
 
 /// The countries of an article's events, each with the set of its actions.
@@ -954,6 +1240,7 @@ fn stand_ins(gazetteer: &Gazetteer, countries: &BTreeMap<String, CountryCount>) 
                 confidence: 1.0,
                 reason: String::new(),
                 cue: String::new(),
+                id: None,
             });
         }
     }
@@ -1106,6 +1393,10 @@ pub fn report(summary: &Summary, out_dir: &Path) -> String {
     for file in &summary.files {
         out += &format!("wrote {}\n", file.display());
     }
+    for file in &summary.removed {
+        let name = file.file_name().unwrap_or_default().to_string_lossy();
+        out += &format!("removed stale {name} (an earlier run's)\n");
+    }
     out
 }
 
@@ -1222,6 +1513,111 @@ mod tests {
             parse_record("a.jsonl:5", b"{oops".to_vec(), &options, &mut warnings).unwrap_err();
         assert!(bad.to_string().starts_with("a.jsonl:5: not valid JSON"));
         assert!(warnings.is_empty());
+    }
+
+    #[test]
+    fn names_are_made_unique_by_their_slugs() {
+        let mut names = Names::default();
+        assert_eq!(names.claim("f1/a.txt"), None);
+        assert_eq!(names.claim("f2/a.txt"), None);
+        assert_eq!(names.claim("f1/a.txt").as_deref(), Some("f1/a.txt~2"));
+        // `f1-a.txt` leaves the same id suffix as `f1/a.txt`, and `f1-a.txt~2` as
+        // `f1/a.txt~2`: both are taken.
+        assert_eq!(names.claim("f1-a.txt").as_deref(), Some("f1-a.txt~3"));
+        assert_eq!(names.claim("f1/a.txt").as_deref(), Some("f1/a.txt~4"));
+    }
+
+    #[test]
+    fn renamed_records_are_the_records_written_under_the_new_name() {
+        let g = crate::gazetteer::tests_support::small();
+        let text = "Raids were conducted in France. Police arrested two \"suspects\" in France.";
+        let write = |name: &str| {
+            let article = Article::from_text(name, text);
+            finish(
+                &g,
+                article,
+                (name, "2024-05-30", ""),
+                &Options::default(),
+                &mut Vec::new(),
+            )
+            .unwrap()
+        };
+        let old = write("f1/a \"b\".txt");
+        assert!(old.events >= 2, "{}", String::from_utf8_lossy(&old.records));
+        let new = write("f1/a \"b\".txt~2");
+        assert_eq!(
+            String::from_utf8(renamed(&old.records, &old.marks, &old.name, &new.name)).unwrap(),
+            String::from_utf8(new.records).unwrap()
+        );
+    }
+
+    /// The records a `.json` file is cut into: (source, record or reason).
+    fn json_records(text: &str) -> Vec<(String, String)> {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("x.json");
+        std::fs::write(&path, text).unwrap();
+        let (tx, rx) = sync_channel(16);
+        let mut chunker = Chunker {
+            tx,
+            items: Vec::new(),
+            bytes: 0,
+        };
+        assert!(read_json(&path, "x.json", 40, &mut chunker));
+        assert!(chunker.flush());
+        drop(chunker);
+        rx.into_iter()
+            .flatten()
+            .map(|item| match item {
+                Item::Record { source, line } => (source, String::from_utf8(line).unwrap()),
+                Item::Bad(skipped, _) => (skipped.source, skipped.reason),
+                Item::File { .. } => unreachable!("no files"),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn json_files_are_cut_into_records() {
+        let pairs = |v: &[(&str, &str)]| -> Vec<(String, String)> {
+            v.iter()
+                .map(|(a, b)| (a.to_string(), b.to_string()))
+                .collect()
+        };
+        assert_eq!(
+            json_records(" {\n  \"text\": \"a\"\n}\n"),
+            pairs(&[("x.json", "{\n  \"text\": \"a\"\n}")])
+        );
+        assert_eq!(
+            json_records("{\"id\":1}\n{\"id\":2}"),
+            pairs(&[("x.json#1", "{\"id\":1}"), ("x.json#2", "{\"id\":2}")])
+        );
+        assert_eq!(
+            json_records(
+                "[{\"id\":1}, 5, {\"text\":\"0123456789012345678901234567890123456789\"}]"
+            ),
+            pairs(&[
+                ("x.json#1", "{\"id\":1}"),
+                ("x.json#2", "5"),
+                (
+                    "x.json#3",
+                    "record larger than 40 bytes (twice --max-bytes plus 64 KiB; raise it with \
+                     --max-bytes)"
+                ),
+            ])
+        );
+        let broken = json_records("[{\"id\":1}, {oops}]");
+        assert_eq!(
+            broken[0],
+            ("x.json#1".to_string(), "{\"id\":1}".to_string())
+        );
+        assert_eq!(broken[1].0, "x.json#2");
+        assert!(
+            broken[1]
+                .1
+                .starts_with("not valid JSON (key must be a string"),
+            "{broken:?}"
+        );
+        let empty = json_records("  \n");
+        assert_eq!(empty, pairs(&[("x.json", "empty: no JSON records")]));
     }
 
     #[test]

@@ -71,6 +71,14 @@ pub enum Error {
         /// The I/O error.
         source: std::io::Error,
     },
+    /// Options that do not fit an input, e.g. `--text-field` on a file read as prose.
+    #[error("{input}: {message}")]
+    Usage {
+        /// The input as given.
+        input: String,
+        /// What does not fit, and what to do.
+        message: String,
+    },
     /// Drawing a map failed.
     #[error("{path}: drawing the map failed: {message}")]
     Render {

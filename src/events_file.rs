@@ -3,7 +3,8 @@
 //! In: the text of a FeatureCollection that opmap wrote and a user may have corrected by hand
 //! or in QGIS. Out: [`Located`] events. Accepts what GIS tools write back: the id may be only
 //! the feature's `id`, extra properties are ignored, and only a Point geometry, `action` and
-//! `country` are required; a moved point keeps its new position. Errors name the feature
+//! `country` are required; a moved point keeps its new position and an id its value (a
+//! feature without one gets one on the way out). Errors name the feature
 //! (index and id) and the property.
 
 use crate::action::Action;
@@ -33,13 +34,16 @@ pub fn parse(gazetteer: &Gazetteer, path: &str, text: &str) -> Result<Vec<Locate
 }
 
 fn feature(gazetteer: &Gazetteer, path: &str, index: usize, f: &Feature) -> Result<Located> {
+    // The user's id, kept on the way out: the feature's `id` (a number as its text), else the
+    // `id` property.
     let id = match &f.id {
         Some(geojson::feature::Id::String(s)) => Some(s.clone()),
         Some(geojson::feature::Id::Number(n)) => Some(n.to_string()),
         None => f
             .property("id")
             .and_then(|v| v.as_str().map(str::to_string)),
-    };
+    }
+    .filter(|id| !id.is_empty());
     let fail = |message: String| Error::InvalidFeature {
         path: path.to_string(),
         index,
@@ -106,6 +110,7 @@ fn feature(gazetteer: &Gazetteer, path: &str, index: usize, f: &Feature) -> Resu
         confidence: number("confidence").unwrap_or(1.0),
         reason: text_or("reason", "edited"),
         cue: text_or("cue", ""),
+        id,
     })
 }
 

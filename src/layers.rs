@@ -83,16 +83,25 @@ pub fn push_slug(out: &mut String, s: &str) {
     }
 }
 
-/// The ids of the events' features, in order: `action-COUNTRY-place`; an id seen before (the
-/// same pair in another article) gets the article's name, then a number, appended.
+/// The ids of the events' features, in order. An id a user gave ([`Located::id`], an events
+/// file read back by `opmap render`) is kept as it is. Any other is `action-COUNTRY-place`;
+/// one taken before (the same pair in another article, or a user's id) gets the article's
+/// name, then a number, appended.
 pub fn event_ids(located: &[Located]) -> Vec<String> {
-    let mut used = rustc_hash::FxHashSet::default();
+    let mut used: rustc_hash::FxHashSet<String> =
+        located.iter().filter_map(|e| e.id.clone()).collect();
     located
         .iter()
         .map(|e| {
+            if let Some(id) = &e.id {
+                return id.clone();
+            }
             let mut id = event_id(e);
             if used.contains(&id) {
-                id = format!("{id}-{}", slug(&e.article));
+                let article = slug(&e.article);
+                if !article.is_empty() {
+                    id = format!("{id}-{article}");
+                }
                 let base = id.clone();
                 let mut n = 2;
                 while used.contains(&id) {
@@ -140,7 +149,16 @@ impl<'a> EventFeature<'a> {
     /// Strings are escaped by `serde_json`, numbers formatted by it; the evidence sentence,
     /// which is also the simplestyle `description`, is escaped once and copied.
     pub fn write(&self, out: &mut Vec<u8>) {
+        self.write_marked(out);
+    }
+
+    /// [`EventFeature::write`], returning where in `out` it wrote the id and the article's name
+    /// (each string's escaped content, without its quotes), in order: the `id` property, the
+    /// `article` property, the feature's `id`. A batch run renames an article in written
+    /// records through them.
+    pub fn write_marked(&self, out: &mut Vec<u8>) -> [std::ops::Range<usize>; 3] {
         let e = self.event;
+        let content = |out: &Vec<u8>, at: usize| at + 1..out.len() - 1;
         out.extend_from_slice(
             b"{\"type\":\"Feature\",\"geometry\":{\"type\":\"Point\",\"coordinates\":[",
         );
@@ -148,7 +166,9 @@ impl<'a> EventFeature<'a> {
         out.push(b',');
         json_value(out, &round6(e.point.y()));
         out.extend_from_slice(b"]},\"properties\":{\"id\":");
+        let at = out.len();
         json_string(out, self.id);
+        let id = content(out, at);
         string_field(out, "action", e.action.as_str());
         string_field(out, "country", &e.country);
         string_field(out, "country_name", &e.country_name);
@@ -162,7 +182,10 @@ impl<'a> EventFeature<'a> {
         let sentence = sentence_at..out.len();
         number_field(out, "start", &e.start);
         number_field(out, "end", &e.end);
-        string_field(out, "article", &e.article);
+        push_key(out, "article");
+        let at = out.len();
+        json_string(out, &e.article);
+        let article = content(out, at);
         number_field(out, "confidence", &e.confidence);
         string_field(out, "reason", &e.reason);
         string_field(out, "cue", &e.cue);
@@ -185,8 +208,11 @@ impl<'a> EventFeature<'a> {
             string_field(out, "url", url);
         }
         out.extend_from_slice(b"},\"id\":");
+        let at = out.len();
         json_string(out, self.id);
+        let feature_id = content(out, at);
         out.push(b'}');
+        [id, article, feature_id]
     }
 }
 
@@ -669,6 +695,7 @@ mod tests {
             confidence,
             reason: "object".into(),
             cue: "seized\u{1}".into(),
+            id: None,
         }
     }
 

@@ -133,6 +133,9 @@ pub struct Written {
     pub skipped: Vec<String>,
     /// Places left off the maps because they lie outside a fixed `--extent`.
     pub outside: Vec<String>,
+    /// Files of an earlier run removed from the folder: those opmap owns
+    /// ([`output::OWNED`]) that this run did not write.
+    pub removed: Vec<PathBuf>,
 }
 
 /// Builds the layers and the maps from located events and writes them atomically into
@@ -144,6 +147,9 @@ pub struct Written {
 /// - `html`: `map.html`, a self-contained web map;
 /// - `qgis`: a `.qml` style beside each layer written (and the layers themselves),
 ///   `basemap.geojson` with `basemap.qml`, and `map.qgs`, a project opening them.
+///
+/// Once every file is in place, the files opmap owns that this run did not write (an earlier
+/// map's `flows.geojson`, a batch run's `summary.csv`) are removed: [`output::remove_stale`].
 pub fn write_map(
     gazetteer: &Gazetteer,
     located: &[Located],
@@ -231,10 +237,13 @@ pub fn write_map(
         .map(|(name, bytes)| (options.out_dir.join(name), bytes))
         .collect();
     output::write_all_atomic(&paths)?;
+    let files: Vec<PathBuf> = paths.into_iter().map(|(path, _)| path).collect();
+    let removed = output::remove_stale(&options.out_dir, &files)?;
     Ok(Written {
-        files: paths.into_iter().map(|(path, _)| path).collect(),
+        files,
         skipped,
         outside,
+        removed,
     })
 }
 

@@ -19,12 +19,17 @@ use std::process::ExitCode;
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-/// The seed article mapped when opmap runs with no arguments.
+/// The seed article's name: its path in the repository, which its events and the map's
+/// subtitle give as their source.
 const SEED: &str = "seeds/europol-amaq-takedown.txt";
+/// The seed article itself, inside the binary, so that `opmap` with no arguments works in any
+/// folder (after `cargo install` too).
+const SEED_TEXT: &[u8] = include_bytes!("../seeds/europol-amaq-takedown.txt");
 
 /// Turn a news article about a multinational operation into maps.
 ///
-/// With no arguments: `opmap map seeds/europol-amaq-takedown.txt --out output/`.
+/// With no arguments: maps the bundled seed article (seeds/europol-amaq-takedown.txt) into
+/// ./output/.
 #[derive(Debug, Parser)]
 #[command(name = "opmap", version, about, long_about)]
 struct Cli {
@@ -90,9 +95,10 @@ enum Command {
         /// Read every file input as JSON Lines, whatever its extension.
         #[arg(long)]
         jsonl: bool,
-        /// The JSON Lines field holding the article's text.
-        #[arg(long, default_value = "text")]
-        text_field: String,
+        /// The field of a JSON record holding the article's text. Default: text. Only for
+        /// JSON Lines and .json inputs (an input read as prose is an error).
+        #[arg(long, value_name = "FIELD")]
+        text_field: Option<String>,
         /// Skip an article (file or JSON line) larger than this many bytes.
         #[arg(long, default_value_t = ReadOptions::default().max_bytes)]
         max_bytes: u64,
@@ -178,6 +184,28 @@ struct ViewArgs {
 }
 
 impl ViewArgs {
+    /// An error when the canvas (`--size` times `--scale`) is over [`render::MAX_PIXELS`].
+    ///
+    /// [`render::MAX_PIXELS`]: opmap::render::MAX_PIXELS
+    fn check(&self) -> Result<(), String> {
+        let (w, h) = (
+            u64::from(self.size.width * self.scale),
+            u64::from(self.size.height * self.scale),
+        );
+        let limit = opmap::render::MAX_PIXELS;
+        if w * h <= limit {
+            return Ok(());
+        }
+        Err(format!(
+            "--size {} at --scale {} makes a {w}x{h} canvas, {:.0} megapixels: over the limit of \
+             {} megapixels (width x height after --scale); choose a smaller --size or --scale",
+            self.size,
+            self.scale,
+            (w * h) as f64 / 1e6,
+            limit / 1_000_000
+        ))
+    }
+
     /// The render options (the inset mode aside), with `source` as the subtitle unless one
     /// was given, and the final pixel size (`--size` times `--scale`).
     fn render(
@@ -223,7 +251,7 @@ impl MapArgs {
 }
 
 fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    let cli = match Cli::try_parse().and_then(checked) {
         Ok(cli) => cli,
         Err(e) => {
             let _ = e.print();
@@ -263,8 +291,30 @@ fn describe(err: &anyhow::Error) -> String {
     out
 }
 
+/// The command line after the checks that span several options (the canvas size), as a usage
+/// error before anything is read or written.
+fn checked(cli: Cli) -> Result<Cli, clap::Error> {
+    let (name, view) = match &cli.command {
+        Some(Command::Map { map, .. }) => ("map", &map.view),
+        Some(Command::Render { map, .. }) => ("render", &map.view),
+        Some(Command::Batch { view, .. }) => ("batch", view),
+        _ => return Ok(cli),
+    };
+    if let Err(message) = view.check() {
+        use clap::CommandFactory;
+        let mut command = Cli::command();
+        command.build();
+        let sub = command
+            .find_subcommand_mut(name)
+            .expect("the subcommand exists");
+        return Err(sub.error(clap::error::ErrorKind::ValueValidation, message));
+    }
+    Ok(cli)
+}
+
 fn exit_code(err: &anyhow::Error) -> u8 {
     match err.downcast_ref::<Error>() {
+        Some(Error::Usage { .. }) => 2,
         Some(
             Error::ReadArticle { .. }
             | Error::NotText { .. }
@@ -285,11 +335,9 @@ fn is_broken_pipe(err: &anyhow::Error) -> bool {
 }
 
 fn run(cli: Cli) -> anyhow::Result<()> {
-    let command = cli.command.unwrap_or_else(|| Command::Map {
-        articles: vec![SEED.to_string()],
-        map: MapArgs::defaults(PathBuf::from("output")),
-        max_bytes: ReadOptions::default().max_bytes,
-    });
+    let Some(command) = cli.command else {
+        return map_seed();
+    };
     match command {
         Command::Map {
             articles,
@@ -418,6 +466,35 @@ fn run(cli: Cli) -> anyhow::Result<()> {
     }
 }
 
+/// `opmap` with no arguments: maps the bundled seed article into `./output/` and says where.
+fn map_seed() -> anyhow::Result<()> {
+    let gazetteer = load_gazetteer()?;
+    let article = article::decode(SEED, SEED_TEXT.to_vec())
+        .context("decoding the bundled seed article (a bug: please report it)")?;
+    let extraction = opmap::extract(&gazetteer, &article);
+    let title = opmap::title_from_text(&article.text, 90);
+    let out = PathBuf::from("output");
+    let source = format!("Source: {SEED}");
+    let left_out = opmap::actions::left_out_summary(&extraction.dropped);
+    if let Some(summary) = &left_out {
+        eprintln!("{summary}");
+    }
+    write_map(
+        &gazetteer,
+        &extraction.located,
+        MapArgs::defaults(out.clone()),
+        (title, source),
+        left_out,
+    )?;
+    let at = std::fs::canonicalize(&out).unwrap_or(out);
+    eprintln!(
+        "opmap: mapped the bundled seed article into {}{}",
+        at.display(),
+        std::path::MAIN_SEPARATOR
+    );
+    Ok(())
+}
+
 /// Runs `write` on a locked stdout and flushes it; a failure is an output error (exit 4),
 /// except a closed pipe, which `main` turns into a quiet exit 0.
 fn to_stdout(write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) -> anyhow::Result<()> {
@@ -495,6 +572,10 @@ fn write_map(
     }
     for skipped in &written.skipped {
         eprintln!("not written: {skipped}");
+    }
+    for removed in &written.removed {
+        let name = removed.file_name().unwrap_or_default().to_string_lossy();
+        eprintln!("removed stale {name} (an earlier run's)");
     }
     if !written.outside.is_empty() {
         eprintln!(

@@ -1,12 +1,66 @@
-//! Writing output files atomically.
+//! Writing output files atomically, and removing the stale ones of an earlier run.
 //!
 //! Every file is written to a temporary file in its destination directory and renamed into
 //! place, so an error or an interrupt never leaves a half-written file under the final name.
+//! After a run has written its files, the files opmap owns ([`OWNED`]) that it did not write
+//! this time are removed, so that a folder never mixes two runs' layers; no other file is
+//! touched.
 
 use crate::error::{Error, Result};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use tempfile::NamedTempFile;
+
+/// The names of every file `opmap map`, `render` and `batch` write: the files a run owns in
+/// its output folder. Whatever a run does not write of these is an earlier run's and is
+/// removed ([`remove_stale`]); every other file is left alone.
+pub const OWNED: &[&str] = &[
+    "basemap.geojson",
+    "basemap.qml",
+    "countries.geojson",
+    "countries.qml",
+    "events.csv",
+    "events.geojson",
+    "events.geojsonl",
+    "events.geojsonl.partial",
+    "events.qml",
+    "flows.geojson",
+    "flows.qml",
+    "map.html",
+    "map.png",
+    "map.qgs",
+    "map.svg",
+    "map.txt",
+    "skipped.csv",
+    "summary.csv",
+];
+
+/// Removes from `dir` the regular files named in [`OWNED`] that are not among `written` (the
+/// paths this run wrote), and returns the paths removed, in [`OWNED`] order. Other files,
+/// folders and symbolic links are never touched. A file that cannot be removed is an error
+/// naming it.
+pub fn remove_stale(dir: &Path, written: &[PathBuf]) -> Result<Vec<PathBuf>> {
+    let mut removed = Vec::new();
+    for name in OWNED {
+        let path = dir.join(name);
+        if written.iter().any(|w| w.file_name() == path.file_name()) {
+            continue;
+        }
+        let is_file = std::fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_file());
+        if !is_file {
+            continue;
+        }
+        std::fs::remove_file(&path).map_err(|e| Error::WriteOutput {
+            path: path.clone(),
+            source: std::io::Error::new(
+                e.kind(),
+                format!("cannot remove this stale file of an earlier run: {e}"),
+            ),
+        })?;
+        removed.push(path);
+    }
+    Ok(removed)
+}
 
 /// Creates `dir` (and its parents) if needed.
 pub fn create_dir(dir: &Path) -> Result<()> {
@@ -122,6 +176,26 @@ mod tests {
         assert!(err.to_string().starts_with("/proc/opmap-no/such.txt: "));
         assert!(!dir.path().join("new.txt").exists(), "none renamed");
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 5);
+    }
+
+    #[test]
+    fn stale_files_are_only_the_owned_ones_not_written() {
+        let dir = tempfile::tempdir().unwrap();
+        for name in ["flows.geojson", "map.png", "notes.txt", "my.geojson"] {
+            std::fs::write(dir.path().join(name), "x").unwrap();
+        }
+        std::fs::create_dir(dir.path().join("map.svg")).unwrap();
+        let removed = remove_stale(dir.path(), &[dir.path().join("map.png")]).unwrap();
+        assert_eq!(removed, [dir.path().join("flows.geojson")]);
+        let mut left: Vec<String> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        left.sort();
+        assert_eq!(left, ["map.png", "map.svg", "my.geojson", "notes.txt"]);
+        let mut sorted = OWNED.to_vec();
+        sorted.sort_unstable();
+        assert_eq!(sorted, OWNED, "keep OWNED sorted");
     }
 
     #[test]

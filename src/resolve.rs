@@ -48,6 +48,10 @@ pub struct Located {
     pub reason: String,
     /// The action word(s) in the sentence.
     pub cue: String,
+    /// The feature's id when a user gave it (an events file read back by `opmap render`):
+    /// written as it is. `None` for an extracted event: [`crate::layers::event_ids`] makes one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
 }
 
 /// Resolves events: one per (action, place), the most confident evidence kept (the first on a
@@ -104,6 +108,7 @@ pub fn locate(
                 confidence: e.confidence,
                 reason: e.rule.as_str().to_string(),
                 cue: collapse(e.cue.of(&article.text)),
+                id: None,
             }
         })
         .collect()

@@ -81,8 +81,6 @@ fn map_writes_the_five_files() {
 #[test]
 fn no_arguments_maps_the_seed_into_output() {
     let dir = tempfile::tempdir().unwrap();
-    std::fs::create_dir(dir.path().join("seeds")).unwrap();
-    std::fs::copy(seed(), dir.path().join("seeds/europol-amaq-takedown.txt")).unwrap();
     let out = run(dir.path(), &[]);
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(dir.path().join("output/map.png").exists());

@@ -118,3 +118,153 @@ fn svg_keeps_title_legend_and_labels_as_text() {
         "attribution missing"
     );
 }
+
+/// WCAG 2 relative luminance of an sRGB colour.
+fn luminance((r, g, b): (f64, f64, f64)) -> f64 {
+    let lin = |c: f64| {
+        let c = c / 255.0;
+        if c <= 0.03928 {
+            c / 12.92
+        } else {
+            ((c + 0.055) / 1.055).powf(2.4)
+        }
+    };
+    0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b)
+}
+
+/// WCAG 2 contrast ratio, 1 to 21.
+fn contrast(a: (f64, f64, f64), b: (f64, f64, f64)) -> f64 {
+    let (la, lb) = (luminance(a), luminance(b));
+    (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
+}
+
+/// `#rrggbb`, `rgb(r,g,b)` or `rgba(r,g,b,a)` as a colour and its opacity.
+fn parse_colour(text: &str) -> ((f64, f64, f64), f64) {
+    let text = text.trim();
+    if let Some(hex) = text.strip_prefix('#') {
+        let c = |i: usize| f64::from(u8::from_str_radix(&hex[i..i + 2], 16).unwrap());
+        return ((c(0), c(2), c(4)), 1.0);
+    }
+    let inner = text
+        .trim_start_matches("rgba(")
+        .trim_start_matches("rgb(")
+        .trim_end_matches(')');
+    let v: Vec<f64> = inner
+        .split(',')
+        .map(|p| p.trim().parse().unwrap())
+        .collect();
+    ((v[0], v[1], v[2]), v.get(3).copied().unwrap_or(1.0))
+}
+
+/// The worst contrast of text in `ink` on a fill of `fill` at `opacity`, whatever lies beneath
+/// a translucent fill (anything from black to white).
+fn worst_contrast(ink: (f64, f64, f64), fill: (f64, f64, f64), opacity: f64) -> f64 {
+    [(0.0, 0.0, 0.0), (255.0, 255.0, 255.0)]
+        .into_iter()
+        .map(|under| {
+            let mix = |f: f64, u: f64| f * opacity + u * (1.0 - opacity);
+            let bg = (
+                mix(fill.0, under.0),
+                mix(fill.1, under.1),
+                mix(fill.2, under.2),
+            );
+            contrast(ink, bg)
+        })
+        .fold(f64::INFINITY, f64::min)
+}
+
+/// An attribute's value in an SVG or HTML element's text.
+fn attribute<'a>(element: &'a str, name: &str) -> Option<&'a str> {
+    let start = element.find(&format!(" {name}=\""))? + name.len() + 3;
+    Some(&element[start..start + element[start..].find('"')?])
+}
+
+/// Issue 15: on the dark theme the legend's counts were hard to read: the legend box was 92 %
+/// opaque, so the map showed through it (in map.html a white box over the dark map, counts
+/// 4.47:1). Every legend text must reach WCAG AA (4.5:1) against the legend box, whatever
+/// lies beneath it, in map.svg (and so map.png, drawn from the same scene) and in map.html.
+#[test]
+fn legend_text_contrast_meets_wcag_aa() {
+    use opmap::render::options::Theme;
+    let gazetteer = Gazetteer::load().unwrap();
+    let spec = seed_spec(&gazetteer);
+    let dir = tempfile::tempdir().unwrap();
+    for (theme, name) in [(Theme::Light, "light"), (Theme::Dark, "dark")] {
+        let options = opmap::render::Options {
+            theme,
+            ..Default::default()
+        };
+        let svg = opmap::render::svg_with(&spec, &options, &gazetteer).unwrap();
+        let elements: Vec<&str> = svg.split('<').collect();
+        let title = elements
+            .iter()
+            .position(|e| e.starts_with("text") && e.trim_end().ends_with(">\nActions"))
+            .unwrap_or_else(|| panic!("{name}: no legend title in {svg}"));
+        let fill = elements[..title]
+            .iter()
+            .rev()
+            .find(|e| e.starts_with("rect") && attribute(e, "fill") != Some("none"))
+            .expect("the legend box");
+        let (box_colour, _) = parse_colour(attribute(fill, "fill").unwrap());
+        let opacity: f64 = attribute(fill, "opacity").unwrap().parse().unwrap();
+        let legend_end = elements[title..]
+            .iter()
+            .position(|e| e.starts_with("rect x=\"0\" y=\"0\""))
+            .map_or(elements.len(), |k| title + k);
+        let mut texts = 0;
+        for e in elements[title..legend_end]
+            .iter()
+            .filter(|e| e.starts_with("text"))
+        {
+            let (ink, _) = parse_colour(attribute(e, "fill").unwrap());
+            let ratio = worst_contrast(ink, box_colour, opacity);
+            let text = e.split('>').nth(1).unwrap_or("").trim();
+            assert!(
+                ratio >= 4.5,
+                "{name} map.svg: legend text {text:?} at {ratio:.2}:1"
+            );
+            texts += 1;
+        }
+        assert!(texts >= 11, "{name}: {texts} legend texts");
+
+        let out = run(
+            dir.path(),
+            &[
+                "map",
+                seed().to_str().unwrap(),
+                "--theme",
+                name,
+                "--formats",
+                "html",
+                "--out",
+                name,
+            ],
+        );
+        assert!(out.status.success(), "{}", stderr(&out));
+        let html = std::fs::read_to_string(dir.path().join(name).join("map.html")).unwrap();
+        let rule = |selector: &str| -> &str {
+            let at = html
+                .find(&format!("\n{selector} {{"))
+                .unwrap_or_else(|| panic!("no CSS rule {selector}"));
+            let body = &html[at + selector.len() + 3..];
+            &body[..body.find('}').unwrap()]
+        };
+        let property = |selector: &str, name: &str| -> Option<String> {
+            rule(selector).split(';').find_map(|d| {
+                let (k, v) = d.split_once(':')?;
+                (k.trim() == name).then(|| v.trim().to_string())
+            })
+        };
+        let (background, opacity) = parse_colour(&property("#legend", "background").unwrap());
+        let legend_ink = property("#legend", "color")
+            .or_else(|| property("body", "color"))
+            .unwrap();
+        for (what, ink) in [
+            ("legend text", legend_ink),
+            ("legend counts", property("#legend .n", "color").unwrap()),
+        ] {
+            let ratio = worst_contrast(parse_colour(&ink).0, background, opacity);
+            assert!(ratio >= 4.5, "{name} map.html: {what} at {ratio:.2}:1");
+        }
+    }
+}

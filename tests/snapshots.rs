@@ -147,10 +147,8 @@ fn svg_snapshots() {
 }
 
 /// The aggregate map of `opmap batch` over the repository's articles (`tests/articles` and the
-/// held-out set): a world choropleth with crowded European labels. Snapshot `batch.svg`; the
-/// PNG is the one the README shows.
-#[test]
-fn batch_map_snapshot() {
+/// held-out set), as the README shows it.
+fn batch_case() -> (MapSpec, Options) {
     // The articles alone (the held-out folder also holds its README and gold files).
     let dir = tempfile::tempdir().unwrap();
     let articles = dir.path().join("articles");
@@ -176,9 +174,79 @@ fn batch_map_snapshot() {
         subtitle: Some("Source: tests/articles, tests/eval/synthetic".to_string()),
         ..Options::default()
     };
+    (spec, options)
+}
+
+/// The batch choropleth: a world map with crowded European labels. Snapshot `batch.svg`; the
+/// PNG is the one the README shows.
+#[test]
+fn batch_map_snapshot() {
+    let (spec, options) = batch_case();
     let svg = render::svg_with(&spec, &options, gazetteer()).unwrap();
     check_snapshot("batch", &round_numbers(&svg));
     write_png("batch", &spec, &options);
+}
+
+/// True when (`x`, `y`) lies inside the ring (even-odd rule).
+fn inside(ring: &[(i32, i32)], x: f64, y: f64) -> bool {
+    let mut ins = false;
+    for (k, a) in ring.iter().enumerate() {
+        let b = ring[(k + 1) % ring.len()];
+        let (ax, ay, bx, by) = (a.0 as f64, a.1 as f64, b.0 as f64, b.1 as f64);
+        if (ay > y) != (by > y) && x < ax + (y - ay) / (by - ay) * (bx - ax) {
+            ins = !ins;
+        }
+    }
+    ins
+}
+
+/// Issue 15: on the batch map at 1600×1000, the United Kingdom, Netherlands, Germany and
+/// France labels stacked over each other's countries with no leader, so a reader could not
+/// tell which label was whose. Every country label now sits at least half on its own country,
+/// or is set off with a leader long enough to see from a dot on its country.
+#[test]
+fn batch_map_labels_sit_on_their_country_or_take_a_leader() {
+    let (spec, options) = batch_case();
+    let scene = Scene::build_with(&spec, &options, gazetteer(), (1600, 1000)).unwrap();
+    let labelled: BTreeSet<&str> = scene.area_labels.iter().map(|l| l.code.as_str()).collect();
+    for code in ["GB", "NL", "DE", "FR", "US"] {
+        assert!(labelled.contains(code), "{code} has no label: {labelled:?}");
+    }
+    for label in &scene.area_labels {
+        let own: Vec<&[(i32, i32)]> = scene
+            .land
+            .iter()
+            .filter(|a| a.code == label.code)
+            .map(|a| a.ring.as_slice())
+            .collect();
+        let r = &label.rect;
+        let samples: Vec<(f64, f64)> = (0..9)
+            .flat_map(|i| {
+                (0..3).map(move |j| {
+                    (
+                        r.x0 + (i as f64 + 0.5) / 9.0 * (r.x1 - r.x0),
+                        r.y0 + (j as f64 + 0.5) / 3.0 * (r.y1 - r.y0),
+                    )
+                })
+            })
+            .collect();
+        let on = samples
+            .iter()
+            .filter(|&&(x, y)| own.iter().any(|ring| inside(ring, x, y)))
+            .count();
+        match label.leader {
+            None => assert!(
+                2 * on >= samples.len(),
+                "{} sits only {on}/{} on its country, with no leader",
+                label.text,
+                samples.len()
+            ),
+            Some((a, b)) => {
+                let length = (b.0 - a.0).hypot(b.1 - a.1);
+                assert!(length >= 8.0, "{}: a leader of {length:.1} px", label.text);
+            }
+        }
+    }
 }
 
 #[test]

@@ -313,11 +313,12 @@ pub fn html(spec: &MapSpec, scene: &Scene, events: &FeatureCollection) -> String
         let _ = writeln!(
             legend,
             "<li><svg viewBox=\"-12 -12 24 24\" width=\"20\" height=\"20\" aria-hidden=\"true\">\
-             <path d=\"{}\" fill=\"{}\" stroke=\"#ffffff\" stroke-width=\"1.5\"/></svg>\
+             <path d=\"{}\" fill=\"{}\" stroke=\"{paper}\" stroke-width=\"1.5\"/></svg>\
              {} <span class=\"n\">{n}</span></li>",
             symbol_path(style::symbol(a), 8.0),
             hex(style::color(a)),
-            a.title()
+            a.title(),
+            paper = hex(scene.palette.paper),
         );
     }
 
@@ -369,7 +370,7 @@ pub fn html(spec: &MapSpec, scene: &Scene, events: &FeatureCollection) -> String
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
          <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; \
          style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:\">\n\
-         <title>{title}</title>\n<style>\n{CSS}</style>\n</head>\n<body>\n\
+         <title>{title}</title>\n<style>\n{css}</style>\n</head>\n<body>\n\
          <h1>{title}</h1>\n<div id=\"wrap\">\n{svg}\
          <div id=\"zoom\" style=\"{zoom_at}\"><button type=\"button\" id=\"zin\" title=\"Zoom in (+)\">+</button>\
          <button type=\"button\" id=\"zout\" title=\"Zoom out (−)\">−</button>\
@@ -381,27 +382,40 @@ pub fn html(spec: &MapSpec, scene: &Scene, events: &FeatureCollection) -> String
          <script>\nconst EVENTS = {data};\n{JS}</script>\n</body>\n</html>\n",
         title = xml_escape(&spec.title),
         attribution = xml_escape(&spec.attribution),
+        css = css(&scene.palette),
     );
     page
 }
 
-const CSS: &str = r#"body { margin: 0; font-family: "DejaVu Sans", Verdana, Arial, sans-serif; color: #1f1f1f; background: #fff; }
+/// The page's style sheet in the map's theme: the page, the legend (opaque, so nothing of the
+/// map shows through its text), the buttons and the tooltip in the palette's paper, ink and
+/// muted colours, each text colour at least 4.5:1 against what is behind it (WCAG AA).
+fn css(pal: &style::Palette) -> String {
+    CSS.replace("{paper}", &hex(pal.paper))
+        .replace("{ink}", &hex(pal.ink))
+        .replace("{muted}", &hex(pal.muted))
+        .replace("{frame}", &hex(pal.frame))
+        .replace("{leader}", &hex(pal.leader))
+}
+
+/// The style sheet, its colours as `{paper}`, `{ink}`, `{muted}`, `{frame}`, `{leader}`.
+const CSS: &str = r#"body { margin: 0; font-family: "DejaVu Sans", Verdana, Arial, sans-serif; color: {ink}; background: {paper}; }
 h1 { font-size: 1.3em; margin: 0.5em 0.7em; }
-#wrap { position: relative; margin: 0 0.7em; border: 1px solid #9a968e; overflow: hidden; }
+#wrap { position: relative; margin: 0 0.7em; border: 1px solid {frame}; overflow: hidden; }
 #map { display: block; width: 100%; height: auto; max-height: 85vh; cursor: grab; touch-action: none; user-select: none; }
 #map.dragging { cursor: grabbing; }
 #labels text { paint-order: stroke; stroke-width: 4px; stroke-linejoin: round; pointer-events: none; }
 .marker { cursor: pointer; outline: none; }
-.marker:hover path, .marker:focus path { stroke: #1f1f1f; }
+.marker:hover path, .marker:focus path { stroke: {ink}; }
 #zoom { position: absolute; display: flex; flex-direction: column; gap: 2px; }
-#zoom button { width: 28px; height: 28px; font-size: 16px; background: #fff; border: 1px solid #9a968e; border-radius: 3px; cursor: pointer; }
-#legend { position: absolute; background: rgba(255,255,255,0.92); border: 1px solid #9a968e; padding: 6px 10px; font-size: 13px; }
+#zoom button { width: 28px; height: 28px; font-size: 16px; color: {ink}; background: {paper}; border: 1px solid {frame}; border-radius: 3px; cursor: pointer; }
+#legend { position: absolute; color: {ink}; background: {paper}; border: 1px solid {frame}; padding: 6px 10px; font-size: 13px; }
 #legend ul { list-style: none; margin: 4px 0 0; padding: 0; }
 #legend li { display: flex; align-items: center; gap: 6px; margin: 2px 0; }
-#legend .n { color: #6b6b6b; }
-#tip { position: absolute; max-width: 340px; background: #fff; border: 1px solid #555555; box-shadow: 0 1px 4px rgba(0,0,0,0.3); padding: 6px 8px; font-size: 13px; pointer-events: none; z-index: 2; }
-#tip .s { margin-top: 4px; color: #333; }
-#credit { font-size: 11px; color: #6b6b6b; margin: 0.4em 0.7em; }
+#legend .n { color: {muted}; }
+#tip { position: absolute; max-width: 340px; color: {ink}; background: {paper}; border: 1px solid {leader}; box-shadow: 0 1px 4px rgba(0,0,0,0.3); padding: 6px 8px; font-size: 13px; pointer-events: none; z-index: 2; }
+#tip .s { margin-top: 4px; color: {muted}; }
+#credit { font-size: 11px; color: {muted}; margin: 0.4em 0.7em; }
 "#;
 
 const JS: &str = r##"(function () {

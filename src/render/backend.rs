@@ -70,16 +70,14 @@ pub fn pixmap(width: u32, height: u32) -> Result<Pixmap, SkiaError> {
         .ok_or_else(|| SkiaError(format!("cannot make a {width}×{height} image")))
 }
 
-/// Painted pixmaps' pixels, one below the other: RGB, 8 bits a channel, rows top to bottom.
-pub fn rgb(pixmaps: &[Pixmap]) -> Vec<u8> {
-    let len: usize = pixmaps.iter().map(|p| p.data().len() / 4 * 3).sum();
-    let mut rgb = vec![0; len];
-    let rgba = pixmaps.iter().flat_map(|p| p.data().chunks_exact(4));
+/// Copies a painted pixmap's pixels into `rgb`: RGB, 8 bits a channel, rows top to bottom
+/// (`rgb` holds exactly the pixmap's pixels).
+pub fn copy_rgb(pixmap: &Pixmap, rgb: &mut [u8]) {
+    debug_assert_eq!(rgb.len(), pixmap.data().len() / 4 * 3);
     // Everything is painted over an opaque fill, so premultiplied RGBA is plain RGB.
-    for (out, px) in rgb.chunks_exact_mut(3).zip(rgba) {
+    for (out, px) in rgb.chunks_exact_mut(3).zip(pixmap.data().chunks_exact(4)) {
         out.copy_from_slice(&px[..3]);
     }
-    rgb
 }
 
 impl<'a> Skia<'a> {

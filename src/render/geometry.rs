@@ -307,9 +307,33 @@ pub fn area2(ring: &[(i32, i32)]) -> i64 {
         .sum()
 }
 
+/// True when the point lies inside the pixel ring (even-odd rule; the ring need not be closed).
+pub fn inside(ring: &[(i32, i32)], (x, y): Px) -> bool {
+    let mut inside = false;
+    for (k, &(ax, ay)) in ring.iter().enumerate() {
+        let (bx, by) = ring[(k + 1) % ring.len()];
+        let (ax, ay, bx, by) = (f64::from(ax), f64::from(ay), f64::from(bx), f64::from(by));
+        if (ay > y) != (by > y) && x < ax + (y - ay) / (by - ay) * (bx - ax) {
+            inside = !inside;
+        }
+    }
+    inside
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn points_inside_a_ring() {
+        let square = [(0, 0), (10, 0), (10, 10), (0, 10)];
+        assert!(inside(&square, (5.0, 5.0)));
+        assert!(!inside(&square, (15.0, 5.0)));
+        assert!(!inside(&square, (5.0, -0.5)));
+        let notch = [(0, 0), (10, 0), (10, 10), (5, 2), (0, 10)];
+        assert!(!inside(&notch, (5.0, 8.0)));
+        assert!(inside(&notch, (2.0, 5.0)));
+    }
 
     #[test]
     fn densify_splits_long_edges() {

@@ -159,6 +159,10 @@ pub struct Flow {
 const SUPERSAMPLE: u32 = 2;
 /// Largest width or height accepted, pixels.
 const MAX_SIDE: u32 = 16_384;
+/// Largest canvas accepted, pixels (width × height, after `--scale`): 100 megapixels, such as
+/// 10000×10000 (`--size 2500x2500 --scale 4`) or 12800×7800. Painting one takes about 7 bytes
+/// a pixel at the peak (README, "Map size and memory").
+pub const MAX_PIXELS: u64 = 100_000_000;
 
 /// Draws the map as PNG bytes, `spec.width`×`spec.height` pixels, RGB, with the default
 /// [`Options`].
@@ -205,11 +209,14 @@ pub fn png_of(scene: &Scene, size: (u32, u32)) -> Result<Vec<u8>> {
         (scene.size.0 as f32 * scale).round() as u32,
         (scene.size.1 as f32 * scale).round() as u32,
     );
-    let bands = h.div_ceil(BAND_ROWS);
-    let pixmaps = (0..bands)
-        .into_par_iter()
-        .map(|b| {
-            let top = b * BAND_ROWS;
+    // One RGB image; each band is painted on a pixmap of its own and copied into its rows, so
+    // the memory is the image's 3 bytes a pixel plus a band per thread.
+    let row = w as usize * 3;
+    let mut rgb = vec![0u8; row * h as usize];
+    rgb.par_chunks_mut(row * BAND_ROWS as usize)
+        .enumerate()
+        .try_for_each(|(b, rows)| {
+            let top = b as u32 * BAND_ROWS;
             let mut pixmap = backend::pixmap(w, BAND_ROWS.min(h - top))?;
             {
                 let RGBColor(r, g, b) = scene.palette.halo;
@@ -224,11 +231,11 @@ pub fn png_of(scene: &Scene, size: (u32, u32)) -> Result<Vec<u8>> {
                 let root = backend.into_drawing_area();
                 paint::paint(&root, scene).map_err(|e| backend::SkiaError::from(e.to_string()))?;
             }
-            Ok(pixmap)
+            backend::copy_rgb(&pixmap, rows);
+            Ok(())
         })
-        .collect::<std::result::Result<Vec<_>, backend::SkiaError>>()
-        .map_err(|e| render_error(&path, e))?;
-    encode_png(&backend::rgb(&pixmaps), w, h).map_err(|e| render_error(&path, e))
+        .map_err(|e: backend::SkiaError| render_error(&path, e))?;
+    encode_png(&rgb, w, h).map_err(|e| render_error(&path, e))
 }
 
 /// Draws the map as SVG text with the default [`Options`].
@@ -420,18 +427,30 @@ fn join_names(names: &[&str]) -> String {
     }
 }
 
-/// An error naming `path` when the map's size is outside 100 to 16,384 pixels a side.
+/// An error naming `path` when the map's size is outside 100 to 16,384 pixels a side, or over
+/// [`MAX_PIXELS`] in all.
 pub fn check_size(spec: &MapSpec, path: &std::path::Path) -> Result<()> {
-    if spec.width < 100 || spec.height < 100 || spec.width > MAX_SIDE || spec.height > MAX_SIDE {
-        return Err(Error::Render {
-            path: path.to_path_buf(),
-            message: format!(
+    let message =
+        if spec.width < 100 || spec.height < 100 || spec.width > MAX_SIDE || spec.height > MAX_SIDE
+        {
+            format!(
                 "size {}×{} is outside 100 to {MAX_SIDE} pixels a side",
                 spec.width, spec.height
-            ),
-        });
-    }
-    Ok(())
+            )
+        } else if u64::from(spec.width) * u64::from(spec.height) > MAX_PIXELS {
+            format!(
+                "size {}×{} is over the limit of {} megapixels",
+                spec.width,
+                spec.height,
+                MAX_PIXELS / 1_000_000
+            )
+        } else {
+            return Ok(());
+        };
+    Err(Error::Render {
+        path: path.to_path_buf(),
+        message,
+    })
 }
 
 fn render_error(path: &std::path::Path, e: impl std::fmt::Display) -> Error {

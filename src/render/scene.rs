@@ -579,7 +579,15 @@ impl Scene {
         };
         let layout = labels::place(&problem);
         let area_labels = match &spec.choropleth {
-            Some(c) => area_labels(c, gazetteer, &view, &problem, &layout, &sizes)?,
+            Some(c) => area_labels(
+                c,
+                gazetteer,
+                &view,
+                &main_map.land,
+                &problem,
+                &layout,
+                &sizes,
+            )?,
             None => Vec::new(),
         };
 
@@ -1196,6 +1204,27 @@ fn choropleth_points(choropleth: &Choropleth, gazetteer: &Gazetteer) -> Result<V
     Ok(out)
 }
 
+/// The share of a choropleth label's box that must lie on its own country for the label to
+/// sit there without a leader: with less, a reader takes it for a neighbour's (the United
+/// Kingdom's label over Ireland, the Netherlands' over Germany).
+const ON_COUNTRY: f64 = 0.5;
+
+/// True when at least [`ON_COUNTRY`] of the box lies on the country's rings, judged on a grid
+/// of 9×3 points spread over the box.
+fn on_own_country(rect: &Rect, rings: &[&[(i32, i32)]]) -> bool {
+    const COLUMNS: usize = 9;
+    const ROWS: usize = 3;
+    let on = (0..COLUMNS)
+        .flat_map(|i| (0..ROWS).map(move |j| (i, j)))
+        .filter(|&(i, j)| {
+            let x = rect.x0 + (i as f64 + 0.5) / COLUMNS as f64 * rect.width();
+            let y = rect.y0 + (j as f64 + 0.5) / ROWS as f64 * rect.height();
+            rings.iter().any(|ring| geometry::inside(ring, (x, y)))
+        })
+        .count();
+    on as f64 >= ON_COUNTRY * (COLUMNS * ROWS) as f64
+}
+
 /// Where a choropleth's country label may go: shifts of its centre from the label point, in
 /// label widths and heights, nearest first.
 const LABEL_SHIFTS: [(f64, f64); 15] = [
@@ -1219,15 +1248,18 @@ const LABEL_SHIFTS: [(f64, f64); 15] = [
 /// A choropleth's country labels, at most `labels` of them, highest value first, for each
 /// country outside the lowest class (when there are several): "Name value" on the country's
 /// label point (or shifted by up to half its height and nearly half its width, the point still
-/// inside the box or on its edge, nearest first); where none of those is clear, set off in the
+/// inside the box or on its edge, nearest first), when at least half the box lies on the
+/// country itself ([`ON_COUNTRY`]); else, or where none of those is clear, set off in the
 /// rings [`labels::place`] tries for markers, nearest first, with a leader from a dot on the
 /// label point. A box is clear inside the map frame, off the legend, the markers, their labels,
 /// the labels and leaders placed before it; a leader crosses no placed label. A label that finds
 /// no clear box is left out: the country's shade still tells its class.
+#[allow(clippy::too_many_arguments)] // one call site; the arguments are the scene so far
 fn area_labels(
     choropleth: &Choropleth,
     gazetteer: &Gazetteer,
     view: &View,
+    land: &[Area],
     problem: &labels::Problem,
     layout: &labels::Layout,
     sizes: &Sizes,
@@ -1282,13 +1314,18 @@ fn area_labels(
                         || l.leader.is_some_and(|(a, b)| crosses(a, b, rect))
                 })
         };
+        let own: Vec<&[(i32, i32)]> = land
+            .iter()
+            .filter(|a| a.code.eq_ignore_ascii_case(&country.code))
+            .map(|a| a.ring.as_slice())
+            .collect();
         let on_country = LABEL_SHIFTS
             .iter()
             .map(|&(sx, sy)| {
                 let (cx, cy) = (x + sx * w, y + sy * h);
                 Rect::new(cx - w / 2.0, cy - h / 2.0, cx + w / 2.0, cy + h / 2.0)
             })
-            .find(|r| clear(r))
+            .find(|r| on_own_country(r, &own) && clear(r))
             .map(|rect| (rect, None));
         let anchor = labels::Disc { x, y, r: anchor_r };
         let found = on_country.or_else(|| {
