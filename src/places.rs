@@ -13,7 +13,7 @@
 //! the larger place. City names pass the city rules of `city` below (capital letter, place context,
 //! common words).
 
-use crate::gazetteer::index::{NameRef, RawMatch};
+use crate::gazetteer::index::{EntryId, NameRef, RawMatch};
 use crate::gazetteer::{Form, Gazetteer, PlaceId, PlaceKind, CITY_WELL_KNOWN};
 use crate::sentences::Sentence;
 use crate::span::Span;
@@ -33,6 +33,8 @@ pub struct Mention {
     pub form: Form,
     /// How many places the name could stand for (1 = unambiguous).
     pub readings: usize,
+    /// The gazetteer name it matched: its places are the readings chosen among.
+    pub name: EntryId,
 }
 
 /// A text with runs of whitespace collapsed and apostrophes straightened, and the way back to
@@ -322,6 +324,10 @@ pub fn find(gazetteer: &Gazetteer, text: &str, sentences: &[Sentence]) -> Vec<Me
             place,
             form: entry.form,
             readings: entry.place_count(),
+            name: EntryId {
+                group: c.group,
+                entry: c.entry,
+            },
         });
     }
     mentions

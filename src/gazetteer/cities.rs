@@ -155,11 +155,13 @@ pub fn place(row: &Row<'_>) -> Result<Place> {
     let lon: f64 = parse::number("cities.tsv", row, 3, "lon")?;
     let lat: f64 = parse::number("cities.tsv", row, 4, "lat")?;
     check_lon_lat("cities.tsv", row.line, lon, lat)?;
+    let geonameid: u32 = parse::number("cities.tsv", row, 0, "geonameid")?;
     Ok(Place {
         kind: PlaceKind::City,
         name: f[1].to_string(),
         country: f[2].to_string(),
         point: Point::new(lon, lat),
         population,
+        geonameid: Some(geonameid),
     })
 }

@@ -55,15 +55,19 @@ pub enum PlaceKind {
     City,
     /// An agency or body that stands for a country or its seat.
     Agency,
+    /// A first-order administrative region (a state, province, Land, region): its own point,
+    /// its country's code.
+    Region,
 }
 
 impl PlaceKind {
-    /// `"country"`, `"city"` or `"agency"`.
+    /// `"country"`, `"city"`, `"agency"` or `"region"`.
     pub fn as_str(self) -> &'static str {
         match self {
             PlaceKind::Country => "country",
             PlaceKind::City => "city",
             PlaceKind::Agency => "agency",
+            PlaceKind::Region => "region",
         }
     }
 }
@@ -82,6 +86,8 @@ pub struct Place {
     pub point: Point<f64>,
     /// People living there (cities; 0 for countries and agencies).
     pub population: u64,
+    /// Its GeoNames id, where the gazetteer has one (cities, countries).
+    pub geonameid: Option<u32>,
 }
 
 /// A country or territory.
@@ -370,6 +376,7 @@ impl Gazetteer {
                 country: code.clone(),
                 point: Point::new(lon, lat),
                 population: 0,
+                geonameid: None,
             });
             by_code.insert(code.clone(), countries.len());
             countries.push(Country {
@@ -500,6 +507,7 @@ impl Gazetteer {
                     country: code,
                     point,
                     population: 0,
+                geonameid: None,
                 });
                 city_by_name.insert(key, (place, point));
                 names.add(&capital, place, Form::City);
@@ -554,6 +562,7 @@ impl Gazetteer {
                 country: f[1].to_string(),
                 point,
                 population: 0,
+                geonameid: None,
             });
             names.add(f[0], place, Form::Agency);
         }
@@ -638,7 +647,8 @@ impl Gazetteer {
             let rank = match place.kind {
                 PlaceKind::Country => 0,
                 PlaceKind::Agency => 1,
-                PlaceKind::City => 2,
+                PlaceKind::Region => 2,
+                PlaceKind::City => 3,
             };
             (rank, std::cmp::Reverse(place.population))
         });
