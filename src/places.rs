@@ -278,6 +278,8 @@ pub fn find(gazetteer: &Gazetteer, text: &str, sentences: &[Sentence]) -> Vec<Me
     let mut mentions: Vec<Mention> = Vec::with_capacity(chosen.len());
     let sentence_of = SentenceOf::new(sentences);
     let mut readings: Vec<PlaceId> = Vec::new();
+    // Place names seen as part of a person's name.
+    let mut people: HashSet<String> = HashSet::default();
     for (k, c) in chosen.iter().enumerate() {
         let entry = &c.name(gazetteer);
         readings.clear();
@@ -285,6 +287,19 @@ pub fn find(gazetteer: &Gazetteer, text: &str, sentences: &[Sentence]) -> Vec<Me
         let mut start = c.start;
         let end = c.end;
         let place = if entry.form == Form::City {
+            // A person's name ("Vladimir Putin", "Michael Jordan"), and the same name later on
+            // its own ("Putin met Li. Li said"), unless a place preposition comes before it.
+            let found = &text[c.start..c.end];
+            if followed_by_surname(text, &chosen, k) || after_proper_name(text, &chosen, k) {
+                people.insert(crate::gazetteer::fold(found));
+                continue;
+            }
+            if !people.is_empty()
+                && people.contains(&crate::gazetteer::fold(found))
+                && !PLACE_PREPOSITIONS.contains(&words_before(text, c.start).0.as_str())
+            {
+                continue;
+            }
             match city(
                 gazetteer,
                 text,
@@ -423,24 +438,10 @@ fn city(
     if REGIONS.contains(&crate::gazetteer::fold(found).as_str()) {
         return None;
     }
-    // A month next to a day number is a date: "March 9", "9 March 2021" (Reading's "March",
-    // a town in Cambridgeshire, is not meant).
-    if is_month(found) {
-        let day = |w: &str| {
-            let digits = w.trim_end_matches(|ch: char| ch.is_alphabetic());
-            !digits.is_empty()
-                && digits.len() <= 2
-                && digits.chars().all(|ch| ch.is_ascii_digit())
-                && w.len() - digits.len() <= 2
-        };
-        let next = text[c.end..]
-            .split(|ch: char| !ch.is_alphanumeric())
-            .find(|w| !w.is_empty())
-            .unwrap_or("");
-        let (before, _) = words_before(text, c.start);
-        if day(next) || day(&before) {
-            return None;
-        }
+    // A month name is a date ("in March 2014", "March 9"), not the town of that name
+    // (Cambridgeshire's March), unless its country follows it ("March, UK").
+    if is_month(found) && country_after(gazetteer, text, chosen, k).is_none() {
+        return None;
     }
     let name_lower_initial = name.text.starts_with(char::is_lowercase);
     if !found.starts_with(char::is_uppercase) && !name_lower_initial {
@@ -470,41 +471,7 @@ fn city(
                 .all(|w| w.is_empty() || w == "and" || w == "or")
             && !gap.trim().is_empty()
     });
-    // "Split, Croatia": a country right after it.
-    let country_after = chosen.get(k + 1).and_then(|next| {
-        let gap = &text[c.end..next.start];
-        let next_name = next.name(gazetteer);
-        let is_country = next_name.form == Form::Name || next_name.form == Form::Code;
-        (gap.trim() == "," && is_country)
-            .then(|| next_name.places().next())
-            .flatten()
-            .map(|p| gazetteer.place(p).country.as_str())
-            .filter(|code| gazetteer.country(code).is_some())
-    });
-    // The end of a longer proper name: "Detective Austin", "Michael Jordan" (a city right
-    // after a capitalised word that is neither a preposition nor a place of its own).
-    let head = &text[..c.start];
-    let trimmed = head.trim_end_matches([' ', '\t']);
-    if trimmed.len() < head.len() {
-        let word_start = trimmed
-            .rfind(|ch: char| !ch.is_alphanumeric())
-            .map_or(0, |i| {
-                i + trimmed[i..].chars().next().map_or(1, char::len_utf8)
-            });
-        let word = &trimmed[word_start..];
-        let part_of_place = k > 0 && chosen[k - 1].end == trimmed.len();
-        if word.starts_with(char::is_uppercase)
-            && word.chars().any(char::is_lowercase)
-            && !part_of_place
-            && !PLACE_PREPOSITIONS.contains(&before.as_str())
-            && !matches!(
-                before.as_str(),
-                "the" | "north" | "south" | "east" | "west" | "central" | "greater" | "downtown"
-            )
-        {
-            return None;
-        }
-    }
+    let country_after = country_after(gazetteer, text, chosen, k);
     let place = choose(gazetteer, readings, named, country_after);
     let chosen_place = gazetteer.place(place);
     // The country context closest before the name: "In the UK, … The arrests took place in
@@ -537,6 +504,123 @@ fn city(
     ok.then_some(place)
 }
 
+/// "Split, Croatia": the country right after a city name and a comma, if one is.
+fn country_after<'g>(
+    gazetteer: &'g Gazetteer,
+    text: &str,
+    chosen: &[Chosen],
+    k: usize,
+) -> Option<&'g str> {
+    let c = &chosen[k];
+    chosen.get(k + 1).and_then(|next| {
+        let gap = &text[c.end..next.start];
+        let next_name = next.name(gazetteer);
+        let is_country = next_name.form == Form::Name || next_name.form == Form::Code;
+        (gap.trim() == "," && is_country)
+            .then(|| next_name.places().next())
+            .flatten()
+            .map(|p| gazetteer.place(p).country.as_str())
+            .filter(|code| gazetteer.country(code).is_some())
+    })
+}
+
+/// Words that, after a place name, make a longer name of a place or a body rather than a
+/// person's: "Florida Atlantic University", "Washington Post", "Orange County".
+const PLACE_OR_BODY_WORDS: &[&str] = &[
+    "academy", "agency", "airport", "area", "arena", "army", "assembly", "authority", "avenue",
+    "basin", "bay", "beach", "board", "borough", "bridge", "bureau", "canal", "cathedral",
+    "center", "centre", "church", "city", "club", "coast", "college", "commission",
+    "committee", "council", "county", "court", "daily", "department", "district", "division",
+    "fc", "gazette", "globe", "government", "guard", "gulf", "harbor", "harbour", "herald",
+    "highway", "hills", "hospital", "hotel", "house", "island", "islands", "journal", "lake",
+    "library", "mall", "market", "metro", "ministry", "mosque", "mountains", "museum", "navy",
+    "news", "office", "park", "parliament", "party", "peninsula", "police", "port", "post",
+    "prefecture", "province", "railway", "rangers", "region", "republic", "river", "road",
+    "school", "sea", "senate", "service", "services", "square", "stadium", "state", "station",
+    "street", "temple", "territory", "times", "township", "tribune", "united", "university",
+    "valley", "zoo",
+];
+
+/// The titlecase word starting at `at` ("Putin" in "Vladimir Putin"), if one does.
+fn titlecase_word(text: &str, at: usize) -> Option<&str> {
+    let rest = &text[at..];
+    let len = rest
+        .find(|ch: char| !(ch.is_alphabetic() || ch == '-'))
+        .unwrap_or(rest.len());
+    let word = &rest[..len];
+    (word.starts_with(char::is_uppercase) && word.chars().any(char::is_lowercase)).then_some(word)
+}
+
+/// A place name that is a person's first name: followed, after one space, by a titlecase
+/// word that is no place and no body ("Vladimir Putin", "Li Wenzu told", "Sam Gallagher and";
+/// not "Florida Atlantic University", "Washington Post", "San Diego County"), with no third
+/// capitalised word after it (a longer name is a body's), and not after "the".
+fn followed_by_surname(text: &str, chosen: &[Chosen], k: usize) -> bool {
+    let c = &chosen[k];
+    let found = &text[c.start..c.end];
+    if !found.chars().any(char::is_lowercase)
+        || chosen.get(k + 1).is_some_and(|next| next.start <= c.end + 1)
+        || words_before(text, c.start).0 == "the"
+        || !text[c.end..].starts_with(' ')
+    {
+        return false;
+    }
+    let Some(surname) = titlecase_word(text, c.end + 1) else {
+        return false;
+    };
+    let lower = surname.to_lowercase();
+    if PLACE_OR_BODY_WORDS.contains(&lower.as_str()) || is_month(surname) || is_weekday(surname)
+    {
+        return false;
+    }
+    let after = c.end + 1 + surname.len();
+    let third = text[after..]
+        .strip_prefix(' ')
+        .and_then(|_| titlecase_word(text, after + 1));
+    third.is_none()
+}
+
+/// The end of a longer proper name: a city right after a capitalised word that is neither a
+/// preposition nor a place of its own ("Detective Austin", "Michael Jordan").
+fn after_proper_name(text: &str, chosen: &[Chosen], k: usize) -> bool {
+    let c = &chosen[k];
+    let (before, _) = words_before(text, c.start);
+    let head = &text[..c.start];
+    let trimmed = head.trim_end_matches([' ', '\t']);
+    if trimmed.len() == head.len() {
+        return false;
+    }
+    let word_start = trimmed
+        .rfind(|ch: char| !ch.is_alphanumeric())
+        .map_or(0, |i| {
+            i + trimmed[i..].chars().next().map_or(1, char::len_utf8)
+        });
+    let word = &trimmed[word_start..];
+    let part_of_place = k > 0 && chosen[k - 1].end == trimmed.len();
+    word.starts_with(char::is_uppercase)
+        && word.chars().any(char::is_lowercase)
+        && !part_of_place
+        && !PLACE_PREPOSITIONS.contains(&before.as_str())
+        && !matches!(
+            before.as_str(),
+            "the" | "north" | "south" | "east" | "west" | "central" | "greater" | "downtown"
+        )
+}
+
+/// True for an English weekday name (any case).
+fn is_weekday(word: &str) -> bool {
+    const DAYS: &[&str] = &[
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ];
+    DAYS.contains(&word.to_lowercase().as_str())
+}
+
 /// True for an English month name (any case).
 fn is_month(word: &str) -> bool {
     const MONTHS: &[&str] = &[
@@ -562,7 +646,7 @@ fn is_capital(gazetteer: &Gazetteer, place: PlaceId) -> bool {
 }
 
 /// Picks a place for a name: a country first, then one in `prefer` (the country written after
-/// a city), then one in a country the article names, then the most populous.
+/// a city), then one in a country the article names, then the most prominent ([`prominence`]).
 fn choose(
     gazetteer: &Gazetteer,
     places: &[PlaceId],
@@ -570,7 +654,7 @@ fn choose(
     prefer: Option<&str>,
 ) -> PlaceId {
     let mut best = places[0];
-    let mut best_key = (0u8, 0u8, 0u8, 0u8, 0u64);
+    let mut best_key = (0u8, 0u8, 0u8, 0u8, (0u8, 0u64));
     for (i, &p) in places.iter().enumerate() {
         let place = gazetteer.place(p);
         // "Dutch" is the Netherlands before the Caribbean Netherlands: sovereign states first.
@@ -582,14 +666,42 @@ fn choose(
             u8::from(prefer == Some(place.country.as_str())),
             u8::from(named.contains(place.country.as_str())),
             u8::from(sovereign),
-            place.population,
+            prominence(gazetteer, p),
         );
         if i == 0 || key > best_key {
             best = p;
             best_key = key;
         }
     }
+    // A region that shares its name with a city of its own country is named after that city
+    // ("Ternopil", "Rivne", "Kano"): the name is the city's, the largest such.
+    let region = gazetteer.place(best);
+    if region.kind == PlaceKind::Region {
+        let cities = places.iter().copied().filter(|&p| {
+            let city = gazetteer.place(p);
+            city.kind == PlaceKind::City && city.country == region.country
+        });
+        if let Some(city) = cities.max_by_key(|&p| gazetteer.place(p).population) {
+            return city;
+        }
+    }
     best
+}
+
+/// How prominent a reading is, to choose among places that share a name: a well-known city
+/// (at least [`CITY_WELL_KNOWN`] people, or a capital) first, then a region, then other
+/// cities; by population within each. "Washington" is the capital before the state, "New
+/// York" the city, "Valencia" the Venezuelan city of 1.4 million; "Texas" and "Florida" are
+/// the states, not small towns of those names. (A region that shares its name with a city of
+/// its own country is then passed over for the city: see [`choose`].)
+fn prominence(gazetteer: &Gazetteer, id: PlaceId) -> (u8, u64) {
+    let place = gazetteer.place(id);
+    let tier = match place.kind {
+        PlaceKind::City if place.population >= CITY_WELL_KNOWN || is_capital(gazetteer, id) => 2,
+        PlaceKind::Region => 1,
+        _ => 0,
+    };
+    (tier, place.population)
 }
 
 /// The sentence holding a byte offset. Offsets are asked in text order (nearly always), so the

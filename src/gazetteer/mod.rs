@@ -26,6 +26,8 @@ pub const CITIES_TSV: &str = include_str!("../../gazetteer/cities.tsv");
 pub const ALIASES_TSV: &str = include_str!("../../gazetteer/aliases.tsv");
 /// `gazetteer/agencies.tsv`: hand-written agencies that stand for a country or a city.
 pub const AGENCIES_TSV: &str = include_str!("../../gazetteer/agencies.tsv");
+/// `gazetteer/regions.tsv`: first-order administrative regions (GeoNames admin1).
+pub const REGIONS_TSV: &str = include_str!("../../gazetteer/regions.tsv");
 /// `gazetteer/countries-50m.geojson`: outlines for regional maps.
 pub const OUTLINES_50M: &str = include_str!("../../gazetteer/countries-50m.geojson");
 /// `gazetteer/countries-110m.geojson`: outlines for world maps.
@@ -86,8 +88,11 @@ pub struct Place {
     pub point: Point<f64>,
     /// People living there (cities; 0 for countries and agencies).
     pub population: u64,
-    /// Its GeoNames id, where the gazetteer has one (cities, countries).
+    /// Its GeoNames id, where the gazetteer has one (cities, countries, the US states).
     pub geonameid: Option<u32>,
+    /// The GeoNames admin1 code of its region within its country (`TX` for a city in Texas
+    /// and for Texas itself; empty for countries and agencies, or where GeoNames has none).
+    pub admin1: String,
 }
 
 /// A country or territory.
@@ -198,6 +203,8 @@ pub struct Sources<'a> {
     pub aliases: &'a str,
     /// agencies.tsv
     pub agencies: &'a str,
+    /// regions.tsv
+    pub regions: &'a str,
 }
 
 impl Sources<'static> {
@@ -209,11 +216,12 @@ impl Sources<'static> {
             cities: CITIES_TSV,
             aliases: ALIASES_TSV,
             agencies: AGENCIES_TSV,
+            regions: REGIONS_TSV,
         }
     }
 }
 
-const COUNTRY_COLUMNS: [&str; 11] = [
+const COUNTRY_COLUMNS: [&str; 12] = [
     "code",
     "name",
     "official_name",
@@ -225,8 +233,9 @@ const COUNTRY_COLUMNS: [&str; 11] = [
     "capital_lat",
     "names",
     "demonyms",
+    "geonameid",
 ];
-const CITY_COLUMNS: [&str; 8] = [
+const CITY_COLUMNS: [&str; 9] = [
     "geonameid",
     "name",
     "country",
@@ -234,10 +243,21 @@ const CITY_COLUMNS: [&str; 8] = [
     "lat",
     "population",
     "capital",
+    "admin1",
     "alternates",
 ];
 const ALIAS_COLUMNS: [&str; 3] = ["name", "code", "kind"];
 const AGENCY_COLUMNS: [&str; 4] = ["name", "code", "city", "scope"];
+const REGION_COLUMNS: [&str; 8] = [
+    "code",
+    "geonameid",
+    "name",
+    "country",
+    "lon",
+    "lat",
+    "population",
+    "alternates",
+];
 
 /// Folds a name for comparing: lower case, curly apostrophes straight, spaces single.
 pub fn fold(name: &str) -> String {
@@ -260,6 +280,19 @@ pub fn fold(name: &str) -> String {
         out.extend(c.to_lowercase());
     }
     out.trim_end().to_string()
+}
+
+/// The plural of a demonym that takes an "s" ("Canadians", "Iraqis", "Filipinos", "Britons",
+/// "Danes"); none for one that does not ("British", "French", "Chinese", "Swiss").
+fn plural(demonym: &str) -> Option<String> {
+    let last = demonym.split([' ', '-']).next_back().unwrap_or(demonym);
+    let takes_s = ["an", "i", "o", "on", "ne", "de", "rd", "nn", "le", "k", "ot"]
+        .iter()
+        .any(|end| last.ends_with(end))
+        && !last.ends_with("ese")
+        && !last.ends_with("man")
+        && last.chars().next().is_some_and(char::is_uppercase);
+    takes_s.then(|| format!("{demonym}s"))
 }
 
 /// True when a name is an acronym or code to match case-sensitively ("US", "U.S.", "FBI",
@@ -376,7 +409,8 @@ impl Gazetteer {
                 country: code.clone(),
                 point: Point::new(lon, lat),
                 population: 0,
-                geonameid: None,
+                geonameid: parse::optional_number("countries.tsv", row, 11, "geonameid")?,
+                admin1: String::new(),
             });
             by_code.insert(code.clone(), countries.len());
             countries.push(Country {
@@ -393,6 +427,9 @@ impl Gazetteer {
             }
             for demonym in parse::list(f[10]) {
                 names.add(demonym, place, Form::Demonym);
+                if let Some(plural) = plural(demonym) {
+                    names.add(&plural, place, Form::Demonym);
+                }
             }
             let capital_lon: Option<f64> =
                 parse::optional_number("countries.tsv", row, 7, "capital_lon")?;
@@ -425,6 +462,11 @@ impl Gazetteer {
                 }
             };
             names.add(f[0], countries[country].place, form);
+            if form == Form::Demonym {
+                if let Some(plural) = plural(f[0]) {
+                    names.add(&plural, countries[country].place, form);
+                }
+            }
         }
 
         // Every city, with its alternate names.
@@ -479,7 +521,7 @@ impl Gazetteer {
                     note(place, f, &|| Ok(city.point))?;
                     if with_names {
                         names.add(f[1], place, Form::City);
-                        for alternate in parse::list(f[7]) {
+                        for alternate in parse::list(f[8]) {
                             names.add(alternate, place, Form::City);
                         }
                     }
@@ -508,6 +550,7 @@ impl Gazetteer {
                     point,
                     population: 0,
                 geonameid: None,
+                admin1: String::new(),
                 });
                 city_by_name.insert(key, (place, point));
                 names.add(&capital, place, Form::City);
@@ -563,8 +606,41 @@ impl Gazetteer {
                 point,
                 population: 0,
                 geonameid: None,
+                admin1: String::new(),
             });
             names.add(f[0], place, Form::Agency);
+        }
+
+        // Regions after the agencies, so that adding them moved no other place's id.
+        for row in parse::rows("regions.tsv", sources.regions, &REGION_COLUMNS)? {
+            let f = &row.fields;
+            if !by_code.contains_key(f[3]) {
+                return Err(Error::Gazetteer {
+                    file: "regions.tsv",
+                    line: row.line,
+                    message: format!("unknown country code `{}`", f[3]),
+                });
+            }
+            let lon: f64 = parse::number("regions.tsv", &row, 4, "lon")?;
+            let lat: f64 = parse::number("regions.tsv", &row, 5, "lat")?;
+            check_lon_lat("regions.tsv", row.line, lon, lat)?;
+            let geonameid: Option<u32> = parse::optional_number("regions.tsv", &row, 1, "geonameid")?;
+            let place = after_cities + places.len();
+            places.push(Place {
+                kind: PlaceKind::Region,
+                name: f[2].to_string(),
+                country: f[3].to_string(),
+                point: Point::new(lon, lat),
+                population: parse::number("regions.tsv", &row, 6, "population")?,
+                geonameid,
+                admin1: f[0].split_once('.').map_or("", |(_, a)| a).to_string(),
+            });
+            // Region names follow the city rules (a capital that says something, a place
+            // context): "Victoria" and "Georgia" are also people.
+            names.add(f[2], place, Form::City);
+            for alternate in parse::list(f[7]) {
+                names.add(alternate, place, Form::City);
+            }
         }
 
         let gazetteer = Gazetteer {
@@ -877,31 +953,32 @@ pub fn polygon(ring: &[(f64, f64)]) -> Polygon<f64> {
 pub mod tests_support {
     use super::*;
 
-    const COUNTRIES: &str = "code\tname\tofficial_name\tindependent\tlon\tlat\tcapital\tcapital_lon\tcapital_lat\tnames\tdemonyms
-BG\tBulgaria\tRepublic of Bulgaria\t1\t25.2\t42.7\tSofia\t23.32\t42.69\t\tBulgarian
-CA\tCanada\tCanada\t1\t-101.0\t57.0\tOttawa\t-75.7\t45.4\t\tCanadian
-CN\tChina\tPeople's Republic of China\t1\t106.3\t32.9\tBeijing\t116.4\t39.9\t\tChinese
-DE\tGermany\tFederal Republic of Germany\t1\t9.7\t50.6\tBerlin\t13.4\t52.5\t\tGerman
-ES\tSpain\tKingdom of Spain\t1\t-3.5\t40.2\tMadrid\t-3.7\t40.4\t\tSpanish
-FR\tFrance\tFrench Republic\t1\t2.5\t46.5\tParis\t2.35\t48.85\t\tFrench
-GB\tUnited Kingdom\tUnited Kingdom of Great Britain and Northern Ireland\t1\t-2.1\t54.4\tLondon\t-0.13\t51.51\tBritain|Great Britain\tBritish
-JO\tJordan\tHashemite Kingdom of Jordan\t1\t36.4\t30.8\tAmman\t35.9\t31.9\t\tJordanian
-NE\tNiger\tRepublic of Niger\t1\t9.5\t17.4\tNiamey\t2.1\t13.5\t\tNigerien
-NG\tNigeria\tFederal Republic of Nigeria\t1\t7.5\t9.3\tAbuja\t7.5\t9.1\t\tNigerian
-NL\tNetherlands\tKingdom of the Netherlands\t1\t5.6\t52.4\tAmsterdam\t4.9\t52.4\tHolland|The Netherlands\tDutch
-OM\tOman\tSultanate of Oman\t1\t57.4\t22.1\tMuscat\t58.4\t23.6\t\tOmani
-RO\tRomania\tRomania\t1\t24.9\t45.8\tBucharest\t26.1\t44.4\t\tRomanian
-TR\tTürkiye\tRepublic of Türkiye\t1\t34.5\t39.1\tAnkara\t32.9\t39.9\tTurkey\tTurkish
-UA\tUkraine\tUkraine\t1\t31.0\t49.0\tKyiv\t30.5\t50.5\tUkrainia\tUkrainian
-US\tUnited States\tUnited States of America\t1\t-98.0\t39.0\tWashington\t-77.0\t38.9\tAmerica|United States of America\tAmerican
+    const COUNTRIES: &str = "code\tname\tofficial_name\tindependent\tlon\tlat\tcapital\tcapital_lon\tcapital_lat\tnames\tdemonyms\tgeonameid
+AU\tAustralia\tCommonwealth of Australia\t1\t134.0\t-25.0\tCanberra\t149.13\t-35.28\t\tAustralian\t
+BG\tBulgaria\tRepublic of Bulgaria\t1\t25.2\t42.7\tSofia\t23.32\t42.69\t\tBulgarian\t
+CA\tCanada\tCanada\t1\t-101.0\t57.0\tOttawa\t-75.7\t45.4\t\tCanadian\t
+CN\tChina\tPeople's Republic of China\t1\t106.3\t32.9\tBeijing\t116.4\t39.9\t\tChinese\t
+DE\tGermany\tFederal Republic of Germany\t1\t9.7\t50.6\tBerlin\t13.4\t52.5\t\tGerman\t
+ES\tSpain\tKingdom of Spain\t1\t-3.5\t40.2\tMadrid\t-3.7\t40.4\t\tSpanish\t
+FR\tFrance\tFrench Republic\t1\t2.5\t46.5\tParis\t2.35\t48.85\t\tFrench\t
+GB\tUnited Kingdom\tUnited Kingdom of Great Britain and Northern Ireland\t1\t-2.1\t54.4\tLondon\t-0.13\t51.51\tBritain|Great Britain\tBritish\t
+JO\tJordan\tHashemite Kingdom of Jordan\t1\t36.4\t30.8\tAmman\t35.9\t31.9\t\tJordanian\t
+NE\tNiger\tRepublic of Niger\t1\t9.5\t17.4\tNiamey\t2.1\t13.5\t\tNigerien\t
+NG\tNigeria\tFederal Republic of Nigeria\t1\t7.5\t9.3\tAbuja\t7.5\t9.1\t\tNigerian\t
+NL\tNetherlands\tKingdom of the Netherlands\t1\t5.6\t52.4\tAmsterdam\t4.9\t52.4\tHolland|The Netherlands\tDutch\t
+OM\tOman\tSultanate of Oman\t1\t57.4\t22.1\tMuscat\t58.4\t23.6\t\tOmani\t
+RO\tRomania\tRomania\t1\t24.9\t45.8\tBucharest\t26.1\t44.4\t\tRomanian\t
+TR\tTürkiye\tRepublic of Türkiye\t1\t34.5\t39.1\tAnkara\t32.9\t39.9\tTurkey\tTurkish\t
+UA\tUkraine\tUkraine\t1\t31.0\t49.0\tKyiv\t30.5\t50.5\tUkrainia\tUkrainian\t
+US\tUnited States\tUnited States of America\t1\t-98.0\t39.0\tWashington\t-77.0\t38.9\tAmerica|United States of America\tAmerican\t
 ";
-    const CITIES: &str = "geonameid\tname\tcountry\tlon\tlat\tpopulation\tcapital\talternates
-2988507\tParis\tFR\t2.3488\t48.85341\t2138551\t1\t
-2643743\tLondon\tGB\t-0.12574\t51.50853\t8961989\t1\t
-2747373\tThe Hague\tNL\t4.29861\t52.07667\t474292\t0\tDen Haag
-2996944\tLyon\tFR\t4.84671\t45.74846\t522969\t0\t
-4140963\tWashington\tUS\t-77.03637\t38.89511\t689545\t1\t
-2809346\tWiesbaden\tDE\t8.24932\t50.08258\t278474\t0\t
+    const CITIES: &str = "geonameid\tname\tcountry\tlon\tlat\tpopulation\tcapital\tadmin1\talternates
+2988507\tParis\tFR\t2.3488\t48.85341\t2138551\t1\t\t
+2643743\tLondon\tGB\t-0.12574\t51.50853\t8961989\t1\t\t
+2747373\tThe Hague\tNL\t4.29861\t52.07667\t474292\t0\t\tDen Haag
+2996944\tLyon\tFR\t4.84671\t45.74846\t522969\t0\t\t
+4140963\tWashington\tUS\t-77.03637\t38.89511\t689545\t1\t\t
+2809346\tWiesbaden\tDE\t8.24932\t50.08258\t278474\t0\t\t
 ";
     const ALIASES: &str = "name\tcode\tkind
 U.S.\tUS\tname
@@ -920,7 +997,15 @@ GCHQ\tGB\t\t
 Interpol\tFR\tLyon\tinternational
 ";
 
-    /// A gazetteer of a few countries, cities and agencies.
+    const REGIONS: &str = "code\tgeonameid\tname\tcountry\tlon\tlat\tpopulation\talternates
+AU.07\t\tVictoria\tAU\t144.885478\t-37.265755\t12211817\t
+DE.02\t\tBavaria\tDE\t11.3802\t48.964227\t12581615\t
+US.GA\t4197000\tGeorgia\tUS\t-83.287305\t32.870916\t4835606\t
+US.TX\t4736286\tTexas\tUS\t-98.398814\t30.103123\t22266440\t
+US.WA\t5815135\tWashington\tUS\t-120.33999\t47.124454\t6544495\t
+";
+
+    /// A gazetteer of a few countries, cities, agencies and regions.
     pub fn small() -> Gazetteer {
         Gazetteer::from_sources(Sources {
             common_words: "nice\nreading\nsplit\n",
@@ -928,6 +1013,7 @@ Interpol\tFR\tLyon\tinternational
             cities: CITIES,
             aliases: ALIASES,
             agencies: AGENCIES,
+            regions: REGIONS,
         })
         .expect("the test gazetteer parses")
     }
@@ -978,6 +1064,7 @@ Interpol\tFR\tLyon\tinternational
             cities: CITIES,
             aliases: ALIASES,
             agencies: "name\tcode\tcity\tscope\nRCMP\tCA\tOttawa Centre\t\n",
+            regions: REGIONS,
         })
         .unwrap_err();
         assert_eq!(
