@@ -1579,9 +1579,10 @@ fn drop_background<'a>(
         {
             continue;
         }
-        // "Paris, France": a country after a city of its own only qualifies the city; after a
-        // city of another country it names a region there ("Atlanta, Georgia").
-        if place.kind == PlaceKind::Country {
+        // "Paris, France", "Austin, Texas": a country or region after a city of its own only
+        // qualifies the city; after a city of another country it names a region there
+        // ("Atlanta, Georgia").
+        if matches!(place.kind, PlaceKind::Country | PlaceKind::Region) {
             if let Some(prev_kept) = keep.last() {
                 let prev_place = gazetteer.place(prev_kept.mention.place);
                 let gap = text[prev_kept.mention.span.end..m.span.start].trim();

@@ -213,10 +213,13 @@ pub fn records(gazetteer: &Gazetteer, articles: &[(Article, Extraction)]) -> Vec
 
 /// The readings of a mention's name, in gazetteer order, the chosen one flagged.
 fn candidates(gazetteer: &Gazetteer, m: &Mention) -> Vec<Candidate> {
-    let Some(name) = gazetteer.names.entry(m.name) else {
-        return Vec::new();
-    };
-    name.places()
+    // Every reading of the name as written, whatever its form ("Georgia": the country and the
+    // US state).
+    let mut ids: Vec<PlaceId> = Vec::new();
+    for name in gazetteer.names.group(m.name.group) {
+        ids.extend(name.places().filter(|p| !ids.contains(p)).collect::<Vec<_>>());
+    }
+    ids.into_iter()
         .map(|id| {
             let p = gazetteer.place(id);
             Candidate {

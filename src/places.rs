@@ -314,7 +314,14 @@ pub fn find(gazetteer: &Gazetteer, text: &str, sentences: &[Sentence]) -> Vec<Me
                 None => continue,
             }
         } else {
-            choose(gazetteer, &readings, &named_countries, None)
+            let place = choose(
+                gazetteer,
+                &readings,
+                &named_countries,
+                None,
+                &Regions::default(),
+            );
+            region_after_city(gazetteer, text, &mentions, c).unwrap_or(place)
         };
         // Keep a leading "the" with the name: "the Netherlands", "the FBI".
         if matches!(entry.form, Form::Name | Form::Code | Form::Agency) {
@@ -472,7 +479,28 @@ fn city(
             && !gap.trim().is_empty()
     });
     let country_after = country_after(gazetteer, text, chosen, k);
-    let place = choose(gazetteer, readings, named, country_after);
+    // "Parkland, Florida": a region right after it; regions the article named before.
+    let regions = Regions {
+        after: chosen.get(k + 1).and_then(|next| {
+            let gap = &text[c.end..next.start];
+            (gap.trim() == ",")
+                .then(|| {
+                    next.name(gazetteer)
+                        .places()
+                        .map(|p| gazetteer.place(p))
+                        .find(|p| p.kind == PlaceKind::Region)
+                        .map(|p| (p.country.as_str(), p.admin1.as_str()))
+                })
+                .flatten()
+        }),
+        named: mentions
+            .iter()
+            .map(|m| gazetteer.place(m.place))
+            .filter(|p| p.kind == PlaceKind::Region)
+            .map(|p| (p.country.as_str(), p.admin1.as_str()))
+            .collect(),
+    };
+    let place = choose(gazetteer, readings, named, country_after, &regions);
     let chosen_place = gazetteer.place(place);
     // The country context closest before the name: "In the UK, … The arrests took place in
     // Norfolk" is not Norfolk, Virginia. When this sentence and the one before name countries
@@ -645,26 +673,46 @@ fn is_capital(gazetteer: &Gazetteer, place: PlaceId) -> bool {
     gazetteer.capital_of(&gazetteer.place(place).country) == Some(place)
 }
 
+/// Regions (country code, admin1 code) that say which city a name is.
+#[derive(Debug, Default)]
+struct Regions<'a> {
+    /// The region written right after the city ("Parkland, Florida").
+    after: Option<(&'a str, &'a str)>,
+    /// Regions the article named before ("… in Florida. … Parkland").
+    named: Vec<(&'a str, &'a str)>,
+}
+
 /// Picks a place for a name: a country first, then one in `prefer` (the country written after
-/// a city), then one in a country the article names, then the most prominent ([`prominence`]).
+/// a city), then a city in the region written after it, then one in a country the article
+/// names, then a city in a region the article named before, then the most prominent
+/// ([`prominence`]).
 fn choose(
     gazetteer: &Gazetteer,
     places: &[PlaceId],
     named: &HashSet<&str>,
     prefer: Option<&str>,
+    regions: &Regions<'_>,
 ) -> PlaceId {
     let mut best = places[0];
-    let mut best_key = (0u8, 0u8, 0u8, 0u8, (0u8, 0u64));
+    let mut best_key = (0u8, 0u8, 0u8, 0u8, 0u8, 0u8, (0u8, 0u64));
     for (i, &p) in places.iter().enumerate() {
         let place = gazetteer.place(p);
         // "Dutch" is the Netherlands before the Caribbean Netherlands: sovereign states first.
         let sovereign = gazetteer
             .country(&place.country)
             .is_some_and(|c| c.independent);
+        let in_region = |r: &(&str, &str)| {
+            place.kind == PlaceKind::City
+                && !place.admin1.is_empty()
+                && r.0 == place.country
+                && r.1 == place.admin1
+        };
         let key = (
             u8::from(place.kind == PlaceKind::Country),
             u8::from(prefer == Some(place.country.as_str())),
+            u8::from(regions.after.as_ref().is_some_and(in_region)),
             u8::from(named.contains(place.country.as_str())),
+            u8::from(regions.named.iter().any(in_region)),
             u8::from(sovereign),
             prominence(gazetteer, p),
         );
@@ -684,6 +732,35 @@ fn choose(
         if let Some(city) = cities.max_by_key(|&p| gazetteer.place(p).population) {
             return city;
         }
+    }
+    best
+}
+
+/// A country's name written after a city of another country that has a region of that name:
+/// "Atlanta, Georgia" is the US state, not the country. The region, if so.
+fn region_after_city(
+    gazetteer: &Gazetteer,
+    text: &str,
+    mentions: &[Mention],
+    c: &Chosen,
+) -> Option<PlaceId> {
+    let prev = mentions.last()?;
+    let city = gazetteer.place(prev.place);
+    if city.kind != PlaceKind::City || text.get(prev.span.end..c.start)?.trim() != "," {
+        return None;
+    }
+    // Every name of the group: the region is a city-form name beside the country's.
+    let readings = gazetteer.names.group(c.group).flat_map(|n| n.places());
+    let regions = readings.filter(|&r| {
+        let region = gazetteer.place(r);
+        region.kind == PlaceKind::Region && region.country == city.country
+    });
+    let mut best = None;
+    for r in regions {
+        if gazetteer.place(r).admin1 == city.admin1 {
+            return Some(r);
+        }
+        best.get_or_insert(r);
     }
     best
 }
