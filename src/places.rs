@@ -287,10 +287,25 @@ pub fn find(gazetteer: &Gazetteer, text: &str, sentences: &[Sentence]) -> Vec<Me
         let mut start = c.start;
         let end = c.end;
         let place = if entry.form == Form::City {
-            // A person's name ("Vladimir Putin", "Michael Jordan"), and the same name later on
-            // its own ("Putin met Li. Li said"), unless a place preposition comes before it.
+            // A person's name: "Michael Jordan"; and, for a small town's name inside a
+            // sentence, "Li Wenzu told", "Vladimir Putin", then the same name on its own later
+            // ("Li has made …"), unless a place preposition comes before it.
             let found = &text[c.start..c.end];
-            if followed_by_surname(text, &chosen, k) || after_proper_name(text, &chosen, k) {
+            if after_proper_name(text, &chosen, k) {
+                continue;
+            }
+            let small = readings.iter().all(|&r| {
+                let p = gazetteer.place(r);
+                p.kind == PlaceKind::City
+                    && p.population < CITY_WELL_KNOWN
+                    && !is_capital(gazetteer, r)
+            });
+            let initial = sentence_of.get(c.start).is_none_or(|s| {
+                !text[sentence_of.sentences[s].span.start.min(c.start)..c.start]
+                    .chars()
+                    .any(char::is_alphanumeric)
+            });
+            if small && !initial && followed_by_surname(text, &chosen, k) {
                 people.insert(crate::gazetteer::fold(found));
                 continue;
             }
