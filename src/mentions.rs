@@ -133,9 +133,17 @@ pub const NO_CUE: &str = "no-cue";
 /// event of an (action, place) pair that several mentions state belongs to each of them),
 /// by id; or, when there is none, why it was dropped. `ids` maps each located event's
 /// (action, place) to its id.
-pub fn fate(mention: &Mention, extraction: &Extraction, ids: &HashMap<(Action, PlaceId), &str>) -> Fate {
+pub fn fate(
+    mention: &Mention,
+    extraction: &Extraction,
+    ids: &HashMap<(Action, PlaceId), &str>,
+) -> Fate {
     let mut events: Vec<String> = Vec::new();
-    for e in extraction.events.iter().filter(|e| e.mention == mention.span) {
+    for e in extraction
+        .events
+        .iter()
+        .filter(|e| e.mention == mention.span)
+    {
         if let Some(id) = ids.get(&(e.action, e.place)) {
             if !events.iter().any(|known| known == id) {
                 events.push((*id).to_string());
@@ -217,7 +225,11 @@ fn candidates(gazetteer: &Gazetteer, m: &Mention) -> Vec<Candidate> {
     // US state).
     let mut ids: Vec<PlaceId> = Vec::new();
     for name in gazetteer.names.group(m.name.group) {
-        ids.extend(name.places().filter(|p| !ids.contains(p)).collect::<Vec<_>>());
+        ids.extend(
+            name.places()
+                .filter(|p| !ids.contains(p))
+                .collect::<Vec<_>>(),
+        );
     }
     ids.into_iter()
         .map(|id| {
@@ -302,7 +314,11 @@ pub fn write_geojson(
         out.write_all(if i == 0 { b"\n" } else { b",\n" })?;
         serde_json::to_writer(&mut *out, &feature(r, with_candidates))?;
     }
-    out.write_all(if records.is_empty() { b"]}\n" } else { b"\n]}\n" })
+    out.write_all(if records.is_empty() {
+        b"]}\n"
+    } else {
+        b"\n]}\n"
+    })
 }
 
 /// The records as GeoJSON Text Sequences: each feature after an RS byte (0x1E) and followed by

@@ -570,18 +570,103 @@ fn country_after<'g>(
 /// Words that, after a place name, make a longer name of a place or a body rather than a
 /// person's: "Florida Atlantic University", "Washington Post", "Orange County".
 const PLACE_OR_BODY_WORDS: &[&str] = &[
-    "academy", "agency", "airport", "area", "arena", "army", "assembly", "authority", "avenue",
-    "basin", "bay", "beach", "board", "borough", "bridge", "bureau", "canal", "cathedral",
-    "center", "centre", "church", "city", "club", "coast", "college", "commission",
-    "committee", "council", "county", "court", "daily", "department", "district", "division",
-    "fc", "gazette", "globe", "government", "guard", "gulf", "harbor", "harbour", "herald",
-    "highway", "hills", "hospital", "hotel", "house", "island", "islands", "journal", "lake",
-    "library", "mall", "market", "metro", "ministry", "mosque", "mountains", "museum", "navy",
-    "news", "office", "park", "parliament", "party", "peninsula", "police", "port", "post",
-    "prefecture", "province", "railway", "rangers", "region", "republic", "river", "road",
-    "school", "sea", "senate", "service", "services", "square", "stadium", "state", "station",
-    "street", "temple", "territory", "times", "township", "tribune", "united", "university",
-    "valley", "zoo",
+    "academy",
+    "agency",
+    "airport",
+    "area",
+    "arena",
+    "army",
+    "assembly",
+    "authority",
+    "avenue",
+    "basin",
+    "bay",
+    "beach",
+    "board",
+    "borough",
+    "bridge",
+    "bureau",
+    "canal",
+    "cathedral",
+    "center",
+    "centre",
+    "church",
+    "city",
+    "club",
+    "coast",
+    "college",
+    "commission",
+    "committee",
+    "council",
+    "county",
+    "court",
+    "daily",
+    "department",
+    "district",
+    "division",
+    "fc",
+    "gazette",
+    "globe",
+    "government",
+    "guard",
+    "gulf",
+    "harbor",
+    "harbour",
+    "herald",
+    "highway",
+    "hills",
+    "hospital",
+    "hotel",
+    "house",
+    "island",
+    "islands",
+    "journal",
+    "lake",
+    "library",
+    "mall",
+    "market",
+    "metro",
+    "ministry",
+    "mosque",
+    "mountains",
+    "museum",
+    "navy",
+    "news",
+    "office",
+    "park",
+    "parliament",
+    "party",
+    "peninsula",
+    "police",
+    "port",
+    "post",
+    "prefecture",
+    "province",
+    "railway",
+    "rangers",
+    "region",
+    "republic",
+    "river",
+    "road",
+    "school",
+    "sea",
+    "senate",
+    "service",
+    "services",
+    "square",
+    "stadium",
+    "state",
+    "station",
+    "street",
+    "temple",
+    "territory",
+    "times",
+    "township",
+    "tribune",
+    "united",
+    "university",
+    "valley",
+    "zoo",
 ];
 
 /// The titlecase word starting at `at` ("Putin" in "Vladimir Putin"), if one does.
@@ -602,7 +687,9 @@ fn followed_by_surname(text: &str, chosen: &[Chosen], k: usize) -> bool {
     let c = &chosen[k];
     let found = &text[c.start..c.end];
     if !found.chars().any(char::is_lowercase)
-        || chosen.get(k + 1).is_some_and(|next| next.start <= c.end + 1)
+        || chosen
+            .get(k + 1)
+            .is_some_and(|next| next.start <= c.end + 1)
         || words_before(text, c.start).0 == "the"
         || !text[c.end..].starts_with(' ')
     {
@@ -612,8 +699,7 @@ fn followed_by_surname(text: &str, chosen: &[Chosen], k: usize) -> bool {
         return false;
     };
     let lower = surname.to_lowercase();
-    if PLACE_OR_BODY_WORDS.contains(&lower.as_str()) || is_month(surname) || is_weekday(surname)
-    {
+    if PLACE_OR_BODY_WORDS.contains(&lower.as_str()) || is_month(surname) || is_weekday(surname) {
         return false;
     }
     let after = c.end + 1 + surname.len();

@@ -286,9 +286,11 @@ pub fn fold(name: &str) -> String {
 /// "Danes"); none for one that does not ("British", "French", "Chinese", "Swiss").
 fn plural(demonym: &str) -> Option<String> {
     let last = demonym.split([' ', '-']).next_back().unwrap_or(demonym);
-    let takes_s = ["an", "i", "o", "on", "ne", "de", "rd", "nn", "le", "k", "ot"]
-        .iter()
-        .any(|end| last.ends_with(end))
+    let takes_s = [
+        "an", "i", "o", "on", "ne", "de", "rd", "nn", "le", "k", "ot",
+    ]
+    .iter()
+    .any(|end| last.ends_with(end))
         && !last.ends_with("ese")
         && !last.ends_with("man")
         && last.chars().next().is_some_and(char::is_uppercase);
@@ -549,8 +551,8 @@ impl Gazetteer {
                     country: code,
                     point,
                     population: 0,
-                geonameid: None,
-                admin1: String::new(),
+                    geonameid: None,
+                    admin1: String::new(),
                 });
                 city_by_name.insert(key, (place, point));
                 names.add(&capital, place, Form::City);
@@ -624,7 +626,8 @@ impl Gazetteer {
             let lon: f64 = parse::number("regions.tsv", &row, 4, "lon")?;
             let lat: f64 = parse::number("regions.tsv", &row, 5, "lat")?;
             check_lon_lat("regions.tsv", row.line, lon, lat)?;
-            let geonameid: Option<u32> = parse::optional_number("regions.tsv", &row, 1, "geonameid")?;
+            let geonameid: Option<u32> =
+                parse::optional_number("regions.tsv", &row, 1, "geonameid")?;
             let place = after_cities + places.len();
             places.push(Place {
                 kind: PlaceKind::Region,
@@ -972,7 +975,8 @@ TR\tTürkiye\tRepublic of Türkiye\t1\t34.5\t39.1\tAnkara\t32.9\t39.9\tTurkey\tT
 UA\tUkraine\tUkraine\t1\t31.0\t49.0\tKyiv\t30.5\t50.5\tUkrainia\tUkrainian\t
 US\tUnited States\tUnited States of America\t1\t-98.0\t39.0\tWashington\t-77.0\t38.9\tAmerica|United States of America\tAmerican\t
 ";
-    const CITIES: &str = "geonameid\tname\tcountry\tlon\tlat\tpopulation\tcapital\tadmin1\talternates
+    const CITIES: &str =
+        "geonameid\tname\tcountry\tlon\tlat\tpopulation\tcapital\tadmin1\talternates
 2988507\tParis\tFR\t2.3488\t48.85341\t2138551\t1\t\t
 2643743\tLondon\tGB\t-0.12574\t51.50853\t8961989\t1\t\t
 2747373\tThe Hague\tNL\t4.29861\t52.07667\t474292\t0\t\tDen Haag
