@@ -2,6 +2,7 @@
 # Extraction quality floors, checked in CI: `opmap extract` scored with the team's scorer
 # (../shared/eval/score.py) on the dev set and on the held-out set in tests/eval/heldout.
 # Fails when pairs F1 or countries F1 falls below its floor (a regression of the rules).
+# Then the geoparser: `opmap places` on GeoWebNews (../shared/eval/geoparsing/gwn) above its floors.
 #
 # Usage: scripts/check-scores.sh        Env: SHARED=../shared
 set -euo pipefail
@@ -30,4 +31,26 @@ PY
 }
 check dev "$SHARED/eval/dev" 0.97 0.97
 check held-out tests/eval/heldout 0.95 0.96
+
+# ---- Geoparser (issue 16): `opmap places` on GeoWebNews, scored with ../shared/eval/geoparse_score.py.
+# GeoWebNews is GPL-3.0 and stays outside the repository, in ../shared/eval/geoparsing/gwn/.
+# Floors: geotagging F1 (overlap), accuracy within 161 km, AUC of the error (at most), country accuracy.
+GEOSCORE=$SHARED/eval/geoparse_score.py
+GWN=$SHARED/eval/geoparsing/gwn
+[ -f "$GEOSCORE" ] && [ -d "$GWN" ] || { echo "check-scores: $GEOSCORE or $GWN not found" >&2; exit 1; }
+gwn_out=$(python3 "$GEOSCORE" --cmd "$BIN places {input}" --gold "$GWN" --summary)
+echo "$gwn_out" | sed 's/^/check-scores: GeoWebNews: /'
+python3 - "$gwn_out" 0.78 0.75 0.39 0.96 <<'PY'
+import re, sys
+text, f1_floor, acc_floor, auc_ceiling, country_floor = sys.argv[1], *map(float, sys.argv[2:])
+last = dict(kv.split("=") for kv in text.strip().splitlines()[-1].split())
+f1, acc, auc = float(last["geotag_f1"]), float(last["acc161"]), float(last["auc"])
+country = float(re.search(r"^country .*accuracy=([0-9.]+)", text, re.M).group(1))
+bad = ([f"geotag F1 {f1:.3f} < {f1_floor}"] * (f1 < f1_floor)
+       + [f"acc@161 {acc:.3f} < {acc_floor}"] * (acc < acc_floor)
+       + [f"AUC {auc:.3f} > {auc_ceiling}"] * (auc > auc_ceiling)
+       + [f"country accuracy {country:.3f} < {country_floor}"] * (country < country_floor))
+if bad:
+    sys.exit("check-scores: GeoWebNews: " + "; ".join(bad))
+PY
 echo "check-scores: OK"
