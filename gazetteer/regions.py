@@ -18,7 +18,9 @@ and of the longitudes of its cities500 places (every GeoNames place of 500 peopl
 trimming keeps a far island from pulling the point), and its population is theirs summed.
 A region without a single place of 500 people has no point and is left out, and so is one
 whose places hold fewer than 15,000 people (cities.tsv's threshold: Slovenia's smallest
-municipalities, Malta's local councils); both are reported.
+municipalities, Malta's local councils), and one whose name is only a direction or a word such
+as "Centre", "West", "Northern" (Cameroon's, Ghana's regions): in a text those are words. All
+are reported.
 """
 
 import json
@@ -115,7 +117,7 @@ for p in places.values():
         by_region.setdefault(f"{p['countrycode']}.{p['admin1code']}", []).append(p)
 
 MIN_POPULATION = 15000
-rows, no_places, too_small, unknown_country, n_alt = [], [], [], [], 0
+rows, no_places, too_small, unknown_country, generic, n_alt = [], [], [], [], [], 0
 for a in sorted(admin1, key=lambda a: a["code"]):
     code, name = a["code"], clean(a["name"])
     cc = code.split(".")[0]
@@ -123,6 +125,10 @@ for a in sorted(admin1, key=lambda a: a["code"]):
         unknown_country.append(code)
         continue
     mine = by_region.get(code)
+    if name and name.casefold() in NOT_ALONE:
+        # "Centre", "West", "Northern": in a text these are words, not this region's name.
+        generic.append(code)
+        continue
     if not name or not mine:
         no_places.append(code)
         continue
@@ -176,4 +182,5 @@ with open(os.path.join(OUT, "regions.tsv"), "w", encoding="utf-8", newline="\n")
         assert all("\t" not in v and "\n" not in v for v in row), row
         f.write("\t".join(row) + "\n")
 print(f"regions.tsv: {len(rows)} regions, {n_alt} alternate names; left out without places: "
-      f"{len(no_places)}, under {MIN_POPULATION:,} people: {len(too_small)}; unknown country: {' '.join(unknown_country) or 'none'}")
+      f"{len(no_places)}, under {MIN_POPULATION:,} people: {len(too_small)}, named by a word alone "
+      f"(Centre, West): {len(generic)}; unknown country: {' '.join(unknown_country) or 'none'}")
