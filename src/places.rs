@@ -352,6 +352,24 @@ pub fn find(gazetteer: &Gazetteer, text: &str, sentences: &[Sentence]) -> Vec<Me
                 }
             }
         }
+        // "North America", "Latin American": a compass word before "America" makes a larger
+        // region than the United States.
+        if text[c.start..end].starts_with("America")
+            && matches!(
+                words_before(text, c.start).0.as_str(),
+                "north" | "south" | "central" | "latin"
+            )
+            && text[..c.start]
+                .trim_end()
+                .ends_with(|ch: char| ch.is_alphabetic())
+            && text[..c.start]
+                .trim_end()
+                .rsplit(|ch: char| !ch.is_alphabetic())
+                .next()
+                .is_some_and(|w| w.starts_with(char::is_uppercase))
+        {
+            continue;
+        }
         let Some(sentence) = sentence_of.get(start) else {
             continue;
         };
@@ -368,6 +386,63 @@ pub fn find(gazetteer: &Gazetteer, text: &str, sentences: &[Sentence]) -> Vec<Me
         });
     }
     mentions
+}
+
+/// A continent named in the text ("Europe", "African", "Europeans"): found for `opmap places`
+/// only, since a continent names no country and extraction cannot use it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ContinentMention {
+    /// The words in the text.
+    pub span: Span,
+    /// Its index in [`Gazetteer::continents`].
+    pub continent: usize,
+    /// True for a demonym ("European").
+    pub demonym: bool,
+}
+
+/// The continents a text names, in text order, where no place mention stands: each form as
+/// written (capitalised), on word boundaries.
+pub fn continents(
+    gazetteer: &Gazetteer,
+    text: &str,
+    mentions: &[Mention],
+) -> Vec<ContinentMention> {
+    let mut found: Vec<ContinentMention> = Vec::new();
+    for (i, continent) in gazetteer.continents.iter().enumerate() {
+        for (form, demonym) in &continent.forms {
+            for start in memchr::memmem::find_iter(text.as_bytes(), form.as_bytes()) {
+                let end = start + form.len();
+                let boundary_before = text[..start]
+                    .chars()
+                    .next_back()
+                    .is_none_or(|ch| !is_word_char(ch));
+                let boundary_after = text[end..]
+                    .chars()
+                    .next()
+                    .is_none_or(|ch| !is_word_char(ch));
+                let taken = mentions
+                    .iter()
+                    .any(|m| m.span.start < end && start < m.span.end);
+                if boundary_before && boundary_after && !taken {
+                    found.push(ContinentMention {
+                        span: Span::new(start, end),
+                        continent: i,
+                        demonym: *demonym,
+                    });
+                }
+            }
+        }
+    }
+    // Leftmost, then longest; no overlaps ("North American" over "American" is not found,
+    // as "American" is a mention of its own only when no compass word comes before it).
+    found.sort_by_key(|c| (c.span.start, std::cmp::Reverse(c.span.end)));
+    let mut kept: Vec<ContinentMention> = Vec::with_capacity(found.len());
+    for c in found {
+        if kept.last().is_none_or(|k| k.span.end <= c.span.start) {
+            kept.push(c);
+        }
+    }
+    kept
 }
 
 /// Names a line break hyphenates ("the Lithu-\nanian police"): each word broken as `-` and a
@@ -976,6 +1051,40 @@ mod tests {
         assert_eq!(
             found(text),
             vec![pair("the United\nStates", "US"), pair("Britain", "GB")]
+        );
+    }
+
+    #[test]
+    fn america_after_a_compass_word_is_not_the_united_states() {
+        assert_eq!(found("Raids in America."), vec![pair("America", "US")]);
+        assert!(found("Raids in Latin America and North America.").is_empty());
+        assert!(found("South American gangs.").is_empty());
+    }
+
+    #[test]
+    fn continents_where_no_mention_stands() {
+        let g = small();
+        let text = "Europeans in Europe and Africa, not Europeanised; South America.";
+        let s = sentences::split(text);
+        let mentions = find(&g, text, &s);
+        let got: Vec<(&str, &str, bool)> = continents(&g, text, &mentions)
+            .iter()
+            .map(|c| {
+                (
+                    c.span.of(text),
+                    g.continents[c.continent].name.as_str(),
+                    c.demonym,
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("Europeans", "Europe", true),
+                ("Europe", "Europe", false),
+                ("Africa", "Africa", false),
+                ("South America", "South America", false)
+            ]
         );
     }
 

@@ -28,6 +28,8 @@ pub const ALIASES_TSV: &str = include_str!("../../gazetteer/aliases.tsv");
 pub const AGENCIES_TSV: &str = include_str!("../../gazetteer/agencies.tsv");
 /// `gazetteer/regions.tsv`: first-order administrative regions (GeoNames admin1).
 pub const REGIONS_TSV: &str = include_str!("../../gazetteer/regions.tsv");
+/// `gazetteer/continents.tsv`: GeoNames's continents, their names and demonyms.
+pub const CONTINENTS_TSV: &str = include_str!("../../gazetteer/continents.tsv");
 /// `gazetteer/countries-50m.geojson`: outlines for regional maps.
 pub const OUTLINES_50M: &str = include_str!("../../gazetteer/countries-50m.geojson");
 /// `gazetteer/countries-110m.geojson`: outlines for world maps.
@@ -152,6 +154,60 @@ pub struct Outline {
     pub shape: MultiPolygon<f64>,
 }
 
+/// A continent: not a place events can happen at (it names no country), but a place a text
+/// names ("Europe", "African"), which `opmap places` reports.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Continent {
+    /// GeoNames continent code (`EU`, `AF`, …).
+    pub code: String,
+    /// Its GeoNames id.
+    pub geonameid: u32,
+    /// Its name ("Europe").
+    pub name: String,
+    /// GeoNames's point for it, lon/lat degrees (WGS 84).
+    pub point: Point<f64>,
+    /// Every form a text may use, as written: the name, other names, demonyms and their
+    /// plurals ("Europe", "European", "Europeans"), with true for a demonym.
+    pub forms: Vec<(String, bool)>,
+}
+
+/// Reads `continents.tsv` (columns `code`, `geonameid`, `name`, `lon`, `lat`, `names`,
+/// `demonyms`).
+pub fn parse_continents(text: &str) -> Result<Vec<Continent>> {
+    const COLUMNS: [&str; 7] = [
+        "code",
+        "geonameid",
+        "name",
+        "lon",
+        "lat",
+        "names",
+        "demonyms",
+    ];
+    let mut out = Vec::new();
+    for row in parse::rows("continents.tsv", text, &COLUMNS)? {
+        let f = &row.fields;
+        let lon: f64 = parse::number("continents.tsv", &row, 3, "lon")?;
+        let lat: f64 = parse::number("continents.tsv", &row, 4, "lat")?;
+        check_lon_lat("continents.tsv", row.line, lon, lat)?;
+        let mut forms: Vec<(String, bool)> = std::iter::once(f[2])
+            .chain(parse::list(f[5]))
+            .map(|n| (n.to_string(), false))
+            .collect();
+        for demonym in parse::list(f[6]) {
+            forms.push((demonym.to_string(), true));
+            forms.extend(plural(demonym).map(|p| (p, true)));
+        }
+        out.push(Continent {
+            code: f[0].to_string(),
+            geonameid: parse::number("continents.tsv", &row, 1, "geonameid")?,
+            name: f[2].to_string(),
+            point: Point::new(lon, lat),
+            forms,
+        });
+    }
+    Ok(out)
+}
+
 /// Level of detail of the outlines.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Detail {
@@ -171,6 +227,8 @@ pub struct Gazetteer {
     other_places: Vec<Place>,
     /// Countries by code order.
     pub countries: Vec<Country>,
+    /// The continents (`continents.tsv`).
+    pub continents: Vec<Continent>,
     /// Every name, by folded form.
     pub names: NameIndex,
     by_code: FxHashMap<String, usize>,
@@ -205,6 +263,8 @@ pub struct Sources<'a> {
     pub agencies: &'a str,
     /// regions.tsv
     pub regions: &'a str,
+    /// continents.tsv
+    pub continents: &'a str,
 }
 
 impl Sources<'static> {
@@ -217,6 +277,7 @@ impl Sources<'static> {
             aliases: ALIASES_TSV,
             agencies: AGENCIES_TSV,
             regions: REGIONS_TSV,
+            continents: CONTINENTS_TSV,
         }
     }
 }
@@ -647,6 +708,7 @@ impl Gazetteer {
         }
 
         let gazetteer = Gazetteer {
+            continents: parse_continents(sources.continents)?,
             country_places,
             cities,
             other_places: places,
@@ -1018,6 +1080,7 @@ US.WA\t5815135\tWashington\tUS\t-120.33999\t47.124454\t6544495\t
             aliases: ALIASES,
             agencies: AGENCIES,
             regions: REGIONS,
+            continents: CONTINENTS_TSV,
         })
         .expect("the test gazetteer parses")
     }
@@ -1069,6 +1132,7 @@ US.WA\t5815135\tWashington\tUS\t-120.33999\t47.124454\t6544495\t
             aliases: ALIASES,
             agencies: "name\tcode\tcity\tscope\nRCMP\tCA\tOttawa Centre\t\n",
             regions: REGIONS,
+            continents: CONTINENTS_TSV,
         })
         .unwrap_err();
         assert_eq!(
