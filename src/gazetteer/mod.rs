@@ -225,6 +225,8 @@ pub struct Gazetteer {
     cities: Cities,
     /// Capitals `cities.tsv` lacks, then agencies (ids after the cities').
     other_places: Vec<Place>,
+    /// The regions of `regions.tsv` (ids after the agencies').
+    regions: RegionTable,
     /// Countries by code order.
     pub countries: Vec<Country>,
     /// The continents (`continents.tsv`).
@@ -674,44 +676,31 @@ impl Gazetteer {
             names.add(f[0], place, Form::Agency);
         }
 
-        // Regions after the agencies, so that adding them moved no other place's id.
-        for row in parse::rows("regions.tsv", sources.regions, &REGION_COLUMNS)? {
-            let f = &row.fields;
-            if !by_code.contains_key(f[3]) {
-                return Err(Error::Gazetteer {
-                    file: "regions.tsv",
-                    line: row.line,
-                    message: format!("unknown country code `{}`", f[3]),
-                });
+        // Regions after the agencies, so that adding them moved no other place's id. Loaded
+        // from the embedded table, they are parsed on first use (their names are in the
+        // committed index); from other tables, now, every row checked.
+        let first_region = after_cities + places.len();
+        let regions = match lazy_cities {
+            Some(_) => RegionTable::lazy(REGIONS_TSV),
+            None => {
+                let parsed = parse_regions(sources.regions, &by_code)?;
+                for (i, (_, region_names)) in parsed.iter().enumerate() {
+                    // Region names follow the city rules (a capital that says something, a
+                    // place context): "Victoria" and "Georgia" are also people.
+                    for name in region_names {
+                        names.add(name, first_region + i, Form::City);
+                    }
+                }
+                RegionTable::parsed(parsed.into_iter().map(|(place, _)| place).collect())
             }
-            let lon: f64 = parse::number("regions.tsv", &row, 4, "lon")?;
-            let lat: f64 = parse::number("regions.tsv", &row, 5, "lat")?;
-            check_lon_lat("regions.tsv", row.line, lon, lat)?;
-            let geonameid: Option<u32> =
-                parse::optional_number("regions.tsv", &row, 1, "geonameid")?;
-            let place = after_cities + places.len();
-            places.push(Place {
-                kind: PlaceKind::Region,
-                name: f[2].to_string(),
-                country: f[3].to_string(),
-                point: Point::new(lon, lat),
-                population: parse::number("regions.tsv", &row, 6, "population")?,
-                geonameid,
-                admin1: f[0].split_once('.').map_or("", |(_, a)| a).to_string(),
-            });
-            // Region names follow the city rules (a capital that says something, a place
-            // context): "Victoria" and "Georgia" are also people.
-            names.add(f[2], place, Form::City);
-            for alternate in parse::list(f[7]) {
-                names.add(alternate, place, Form::City);
-            }
-        }
+        };
 
         let gazetteer = Gazetteer {
             continents: parse_continents(sources.continents)?,
             country_places,
             cities,
             other_places: places,
+            regions,
             countries,
             names: NameIndex::build(&[], &HashSet::new()),
             by_code,
@@ -747,13 +736,17 @@ impl Gazetteer {
         } else if id - n < self.cities.len() {
             self.cities.get(id - n)
         } else {
-            &self.other_places[id - n - self.cities.len()]
+            let i = id - n - self.cities.len();
+            match self.other_places.get(i) {
+                Some(place) => place,
+                None => self.regions.get(i - self.other_places.len()),
+            }
         }
     }
 
     /// How many places there are (ids run from 0 to this).
     pub fn len(&self) -> usize {
-        self.country_places.len() + self.cities.len() + self.other_places.len()
+        self.country_places.len() + self.cities.len() + self.other_places.len() + self.regions.len
     }
 
     /// True when there is no place at all.
@@ -825,6 +818,90 @@ impl Gazetteer {
     pub fn outline(&self, detail: Detail, code: &str) -> Result<Option<&Outline>> {
         Ok(self.outlines(detail)?.iter().find(|o| o.code == code))
     }
+}
+
+/// The regions of `regions.tsv`: parsed, or the embedded table parsed on first use.
+struct RegionTable {
+    text: &'static str,
+    len: usize,
+    places: OnceLock<Vec<Place>>,
+}
+
+impl RegionTable {
+    fn parsed(places: Vec<Place>) -> RegionTable {
+        RegionTable {
+            text: "",
+            len: places.len(),
+            places: OnceLock::from(places),
+        }
+    }
+
+    /// The embedded table, only counted now (a row is a line that is neither a comment nor
+    /// blank, after the header).
+    fn lazy(text: &'static str) -> RegionTable {
+        let rows = text
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+            .count();
+        RegionTable {
+            text,
+            len: rows.saturating_sub(1),
+            places: OnceLock::new(),
+        }
+    }
+
+    fn get(&self, i: usize) -> &Place {
+        let places = self.places.get_or_init(|| {
+            let by_code = COUNTRIES_TSV
+                .lines()
+                .filter(|l| !l.starts_with('#'))
+                .filter_map(|l| l.split('\t').next())
+                .map(|code| (code.to_string(), 0))
+                .collect();
+            parse_regions(self.text, &by_code)
+                .unwrap_or_else(|e| {
+                    panic!("the embedded regions.tsv is checked by the tests, yet: {e}")
+                })
+                .into_iter()
+                .map(|(place, _)| place)
+                .collect()
+        });
+        &places[i]
+    }
+}
+
+/// The places of `regions.tsv` and each one's names (its name, then its alternate names);
+/// every country code must be in `by_code`.
+fn parse_regions<'t>(
+    text: &'t str,
+    by_code: &FxHashMap<String, usize>,
+) -> Result<Vec<(Place, Vec<&'t str>)>> {
+    let mut out = Vec::new();
+    for row in parse::rows("regions.tsv", text, &REGION_COLUMNS)? {
+        let f = &row.fields;
+        if !by_code.contains_key(f[3]) {
+            return Err(Error::Gazetteer {
+                file: "regions.tsv",
+                line: row.line,
+                message: format!("unknown country code `{}`", f[3]),
+            });
+        }
+        let lon: f64 = parse::number("regions.tsv", &row, 4, "lon")?;
+        let lat: f64 = parse::number("regions.tsv", &row, 5, "lat")?;
+        check_lon_lat("regions.tsv", row.line, lon, lat)?;
+        let place = Place {
+            kind: PlaceKind::Region,
+            name: f[2].to_string(),
+            country: f[3].to_string(),
+            point: Point::new(lon, lat),
+            population: parse::number("regions.tsv", &row, 6, "population")?,
+            geonameid: parse::optional_number("regions.tsv", &row, 1, "geonameid")?,
+            admin1: f[0].split_once('.').map_or("", |(_, a)| a).to_string(),
+        };
+        let names = std::iter::once(f[2]).chain(parse::list(f[7])).collect();
+        out.push((place, names));
+    }
+    Ok(out)
 }
 
 /// A few names to look for among many (the cities that agencies sit in, and capitals): a bit
