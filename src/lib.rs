@@ -52,6 +52,7 @@ pub mod explain;
 pub mod formats;
 pub mod gazetteer;
 pub mod layers;
+pub mod mentions;
 pub mod output;
 pub mod places;
 pub mod render;

@@ -76,6 +76,29 @@ enum Command {
         #[command(flatten)]
         map: MapArgs,
     },
+    /// Print every place mention of the articles, in text order: a GeoJSON Point per mention
+    /// with its words, byte and character offsets, kind, resolved place and GeoNames id, and
+    /// its fate in the extraction (the ids of the events it produced, or the filter that
+    /// dropped it).
+    Places {
+        /// Article(s) to read (`-` for stdin).
+        #[arg(required = true)]
+        articles: Vec<String>,
+        /// Print GeoJSON Text Sequences (RFC 8142): each feature after an RS byte (0x1E),
+        /// followed by a newline, instead of one FeatureCollection.
+        #[arg(long)]
+        seq: bool,
+        /// Output format: geojson or csv.
+        #[arg(long, default_value = "geojson", value_name = "FORMAT")]
+        format: PlacesFormat,
+        /// Add each mention's candidates: every place its name could stand for, with the
+        /// chosen one flagged.
+        #[arg(long)]
+        candidates: bool,
+        /// Refuse an article larger than this many bytes.
+        #[arg(long, default_value_t = ReadOptions::default().max_bytes)]
+        max_bytes: u64,
+    },
     /// Print what the gazetteer makes of each name.
     Resolve {
         /// Names to look up ("the Netherlands", "FBI", "Paris", "FR").
@@ -117,6 +140,15 @@ enum Command {
         #[command(flatten)]
         view: ViewArgs,
     },
+}
+
+/// What `opmap places` prints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum PlacesFormat {
+    /// GeoJSON: a FeatureCollection, or GeoJSON Text Sequences with `--seq`.
+    Geojson,
+    /// CSV: a row per mention, with `lon` and `lat`.
+    Csv,
 }
 
 #[derive(Debug, clap::Args)]
@@ -438,6 +470,45 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 std::process::exit(opmap::batch::EXIT_SKIPPED.into());
             }
             Ok(())
+        }
+        Command::Places {
+            articles,
+            seq,
+            format,
+            candidates,
+            max_bytes,
+        } => {
+            if seq && format == PlacesFormat::Csv {
+                use clap::CommandFactory;
+                Cli::command()
+                    .error(
+                        clap::error::ErrorKind::ArgumentConflict,
+                        "--seq prints GeoJSON Text Sequences: it does not go with --format csv",
+                    )
+                    .exit();
+            }
+            let gazetteer = load_gazetteer()?;
+            // Every article is read before anything is printed: a bad one prints nothing.
+            let mut extracted = Vec::with_capacity(articles.len());
+            for path in &articles {
+                let article = read_article(path, max_bytes)?;
+                let x = opmap::extract(&gazetteer, &article);
+                extracted.push((article, x));
+            }
+            let records = opmap::mentions::records(&gazetteer, &extracted);
+            let csv = match format {
+                PlacesFormat::Csv => Some(opmap::mentions::csv(&records, candidates)?),
+                PlacesFormat::Geojson => None,
+            };
+            to_stdout(|out| {
+                let mut out = std::io::BufWriter::with_capacity(1 << 16, out);
+                match &csv {
+                    Some(csv) => out.write_all(csv.as_bytes())?,
+                    None if seq => opmap::mentions::write_seq(&records, candidates, &mut out)?,
+                    None => opmap::mentions::write_geojson(&records, candidates, &mut out)?,
+                }
+                out.flush()
+            })
         }
         Command::Resolve { names } => {
             let gazetteer = load_gazetteer()?;

@@ -13,7 +13,7 @@
 //! the larger place. City names pass the city rules of `city` below (capital letter, place context,
 //! common words).
 
-use crate::gazetteer::index::{NameRef, RawMatch};
+use crate::gazetteer::index::{EntryId, NameRef, RawMatch};
 use crate::gazetteer::{Form, Gazetteer, PlaceId, PlaceKind, CITY_WELL_KNOWN};
 use crate::sentences::Sentence;
 use crate::span::Span;
@@ -33,6 +33,8 @@ pub struct Mention {
     pub form: Form,
     /// How many places the name could stand for (1 = unambiguous).
     pub readings: usize,
+    /// The gazetteer name it matched: its places are the readings chosen among.
+    pub name: EntryId,
 }
 
 /// A text with runs of whitespace collapsed and apostrophes straightened, and the way back to
@@ -312,6 +314,8 @@ pub fn find(gazetteer: &Gazetteer, text: &str, sentences: &[Sentence]) -> Vec<Me
     let mut mentions: Vec<Mention> = Vec::with_capacity(chosen.len());
     let sentence_of = SentenceOf::new(sentences);
     let mut readings: Vec<PlaceId> = Vec::new();
+    // Place names seen as part of a person's name.
+    let mut people: HashSet<String> = HashSet::default();
     for (k, c) in chosen.iter().enumerate() {
         let entry = &c.name(gazetteer);
         readings.clear();
@@ -323,6 +327,41 @@ pub fn find(gazetteer: &Gazetteer, text: &str, sentences: &[Sentence]) -> Vec<Me
             continue;
         }
         let place = if entry.form == Form::City {
+            // A person's name: "Michael Jordan"; and, for a small town's name inside a
+            // sentence, "Li Wenzu told", "Vladimir Putin", then the same name on its own later
+            // ("Li has made …"), unless a place preposition comes before it.
+            let found = &text[c.start..c.end];
+            if after_proper_name(text, &chosen, k) {
+                continue;
+            }
+            // Small: no large city and no region among the readings (a region named after a
+            // city of its own country counts as that city: "Vladimir").
+            let small = readings.iter().all(|&r| {
+                let p = gazetteer.place(r);
+                match p.kind {
+                    PlaceKind::City => p.population < CITY_WELL_KNOWN && !is_capital(gazetteer, r),
+                    PlaceKind::Region => readings.iter().any(|&o| {
+                        let city = gazetteer.place(o);
+                        city.kind == PlaceKind::City && city.country == p.country
+                    }),
+                    _ => false,
+                }
+            });
+            let initial = sentence_of.get(c.start).is_none_or(|s| {
+                !text[sentence_of.sentences[s].span.start.min(c.start)..c.start]
+                    .chars()
+                    .any(char::is_alphanumeric)
+            });
+            if small && !initial && followed_by_surname(text, &chosen, k) {
+                people.insert(crate::gazetteer::fold(found));
+                continue;
+            }
+            if !people.is_empty()
+                && people.contains(&crate::gazetteer::fold(found))
+                && !PLACE_PREPOSITIONS.contains(&words_before(text, c.start).0.as_str())
+            {
+                continue;
+            }
             match city(
                 gazetteer,
                 text,
@@ -337,7 +376,14 @@ pub fn find(gazetteer: &Gazetteer, text: &str, sentences: &[Sentence]) -> Vec<Me
                 None => continue,
             }
         } else {
-            choose(gazetteer, &readings, &named_countries, None)
+            let place = choose(
+                gazetteer,
+                &readings,
+                &named_countries,
+                None,
+                &Regions::default(),
+            );
+            region_after_city(gazetteer, text, &mentions, c).unwrap_or(place)
         };
         // Keep a leading "the" with the name: "the Netherlands", "the FBI".
         if matches!(entry.form, Form::Name | Form::Code | Form::Agency) {
@@ -353,6 +399,24 @@ pub fn find(gazetteer: &Gazetteer, text: &str, sentences: &[Sentence]) -> Vec<Me
                 }
             }
         }
+        // "North America", "Latin American": a compass word before "America" makes a larger
+        // region than the United States.
+        if text[c.start..end].starts_with("America")
+            && matches!(
+                words_before(text, c.start).0.as_str(),
+                "north" | "south" | "central" | "latin"
+            )
+            && text[..c.start]
+                .trim_end()
+                .ends_with(|ch: char| ch.is_alphabetic())
+            && text[..c.start]
+                .trim_end()
+                .rsplit(|ch: char| !ch.is_alphabetic())
+                .next()
+                .is_some_and(|w| w.starts_with(char::is_uppercase))
+        {
+            continue;
+        }
         let Some(sentence) = sentence_of.get(start) else {
             continue;
         };
@@ -362,9 +426,70 @@ pub fn find(gazetteer: &Gazetteer, text: &str, sentences: &[Sentence]) -> Vec<Me
             place,
             form: entry.form,
             readings: entry.place_count(),
+            name: EntryId {
+                group: c.group,
+                entry: c.entry,
+            },
         });
     }
     mentions
+}
+
+/// A continent named in the text ("Europe", "African", "Europeans"): found for `opmap places`
+/// only, since a continent names no country and extraction cannot use it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ContinentMention {
+    /// The words in the text.
+    pub span: Span,
+    /// Its index in [`Gazetteer::continents`].
+    pub continent: usize,
+    /// True for a demonym ("European").
+    pub demonym: bool,
+}
+
+/// The continents a text names, in text order, where no place mention stands: each form as
+/// written (capitalised), on word boundaries.
+pub fn continents(
+    gazetteer: &Gazetteer,
+    text: &str,
+    mentions: &[Mention],
+) -> Vec<ContinentMention> {
+    let mut found: Vec<ContinentMention> = Vec::new();
+    for (i, continent) in gazetteer.continents.iter().enumerate() {
+        for (form, demonym) in &continent.forms {
+            for start in memchr::memmem::find_iter(text.as_bytes(), form.as_bytes()) {
+                let end = start + form.len();
+                let boundary_before = text[..start]
+                    .chars()
+                    .next_back()
+                    .is_none_or(|ch| !is_word_char(ch));
+                let boundary_after = text[end..]
+                    .chars()
+                    .next()
+                    .is_none_or(|ch| !is_word_char(ch));
+                let taken = mentions
+                    .iter()
+                    .any(|m| m.span.start < end && start < m.span.end);
+                if boundary_before && boundary_after && !taken {
+                    found.push(ContinentMention {
+                        span: Span::new(start, end),
+                        continent: i,
+                        demonym: *demonym,
+                    });
+                }
+            }
+        }
+    }
+    // Leftmost, then longest; no overlaps ("North American" over "American" is not found,
+    // as "American" is a mention of its own only when no compass word comes before it).
+    found.sort_by_key(|c| (c.span.start, std::cmp::Reverse(c.span.end)));
+    let mut kept: Vec<ContinentMention> = Vec::with_capacity(found.len());
+    for c in found {
+        if kept.last().is_none_or(|k| k.span.end <= c.span.start) {
+            kept.push(c);
+        }
+    }
+    kept
 }
 
 /// Names a line break hyphenates ("the Lithu-\nanian police"): each word broken as `-` and a
@@ -463,33 +588,10 @@ fn city(
     if REGION_PREFIXES.contains(&folded.as_str()) || found.chars().count() <= 2 {
         return None;
     }
-    // A month next to a day number or before a year is a date: "March 9", "9 March 2021",
-    // "in March 2015" (Reading's "March", a town in Cambridgeshire, is not meant).
-    if is_month(found) {
-        let day = |w: &str| {
-            let digits = w.trim_end_matches(|ch: char| ch.is_alphabetic());
-            !digits.is_empty()
-                && digits.len() <= 2
-                && digits.chars().all(|ch| ch.is_ascii_digit())
-                && w.len() - digits.len() <= 2
-        };
-        let mut words = text[c.end..]
-            .split(|ch: char| !ch.is_alphanumeric())
-            .filter(|w| !w.is_empty());
-        let next = words.next().unwrap_or("");
-        // "between March and May", "from March to June": a range of months.
-        let range = matches!(next, "and" | "to" | "until" | "through")
-            && words.next().is_some_and(is_month);
-        // "in March 2015": a month before a year is a date too.
-        let year = |w: &str| w.len() == 4 && (w.starts_with("19") || w.starts_with("20"));
-        let (before, _) = words_before(text, c.start);
-        if day(next)
-            || day(&before)
-            || range
-            || (year(next) && next.chars().all(|ch| ch.is_ascii_digit()))
-        {
-            return None;
-        }
+    // A month name is a date ("in March 2014", "March 9"), not the town of that name
+    // (Cambridgeshire's March), unless its country follows it ("March, UK").
+    if is_month(found) && country_after(gazetteer, text, chosen, k).is_none() {
+        return None;
     }
     let name_lower_initial = name.text.starts_with(char::is_lowercase);
     if !found.starts_with(char::is_uppercase) && !name_lower_initial {
@@ -519,42 +621,29 @@ fn city(
                 .all(|w| w.is_empty() || w == "and" || w == "or")
             && !gap.trim().is_empty()
     });
-    // "Split, Croatia": a country right after it.
-    let country_after = chosen.get(k + 1).and_then(|next| {
-        let gap = &text[c.end..next.start];
-        let next_name = next.name(gazetteer);
-        let is_country = next_name.form == Form::Name || next_name.form == Form::Code;
-        (gap.trim() == "," && is_country)
-            .then(|| next_name.places().next())
-            .flatten()
-            .map(|p| gazetteer.place(p).country.as_str())
-            .filter(|code| gazetteer.country(code).is_some())
-    });
-    // The end of a longer proper name: "Detective Austin", "Michael Jordan" (a city right
-    // after a capitalised word that is neither a preposition nor a place of its own).
-    let head = &text[..c.start];
-    let trimmed = head.trim_end_matches([' ', '\t']);
-    if trimmed.len() < head.len() {
-        let word_start = trimmed
-            .rfind(|ch: char| !ch.is_alphanumeric())
-            .map_or(0, |i| {
-                i + trimmed[i..].chars().next().map_or(1, char::len_utf8)
-            });
-        let word = &trimmed[word_start..];
-        let part_of_place = k > 0 && chosen[k - 1].end == trimmed.len();
-        if word.starts_with(char::is_uppercase)
-            && word.chars().any(char::is_lowercase)
-            && !part_of_place
-            && !PLACE_PREPOSITIONS.contains(&before.as_str())
-            && !matches!(
-                before.as_str(),
-                "the" | "north" | "south" | "east" | "west" | "central" | "greater" | "downtown"
-            )
-        {
-            return None;
-        }
-    }
-    let place = choose(gazetteer, readings, named, country_after);
+    let country_after = country_after(gazetteer, text, chosen, k);
+    // "Parkland, Florida": a region right after it; regions the article named before.
+    let regions = Regions {
+        after: chosen.get(k + 1).and_then(|next| {
+            let gap = &text[c.end..next.start];
+            (gap.trim() == ",")
+                .then(|| {
+                    next.name(gazetteer)
+                        .places()
+                        .map(|p| gazetteer.place(p))
+                        .find(|p| p.kind == PlaceKind::Region)
+                        .map(|p| (p.country.as_str(), p.admin1.as_str()))
+                })
+                .flatten()
+        }),
+        named: mentions
+            .iter()
+            .map(|m| gazetteer.place(m.place))
+            .filter(|p| p.kind == PlaceKind::Region)
+            .map(|p| (p.country.as_str(), p.admin1.as_str()))
+            .collect(),
+    };
+    let place = choose(gazetteer, readings, named, country_after, &regions);
     let chosen_place = gazetteer.place(place);
     // The country context closest before the name: "In the UK, … The arrests took place in
     // Norfolk" is not Norfolk, Virginia. When this sentence and the one before name countries
@@ -571,7 +660,11 @@ fn city(
     let context_elsewhere = context.peek().is_some()
         && !context.any(|code| readings.iter().any(|&r| gazetteer.place(r).country == code));
     let context = preposition || continues || country_after.is_some();
-    if name.common_word {
+    // A short alternate name ("Ben" for Bern, "Sam" for Damascus in GeoNames) is more often a
+    // person's or a word: like a common word, it needs a place context.
+    let short_alternate = name.text.chars().count() <= 3
+        && crate::gazetteer::fold(name.text) != crate::gazetteer::fold(&chosen_place.name);
+    if name.common_word || short_alternate {
         return context.then_some(place);
     }
     let capital = gazetteer
@@ -584,6 +677,209 @@ fn city(
     let own_country = named.contains(chosen_place.country.as_str());
     let ok = context || well_known || (capitalised && own_country);
     ok.then_some(place)
+}
+
+/// "Split, Croatia": the country right after a city name and a comma, if one is.
+fn country_after<'g>(
+    gazetteer: &'g Gazetteer,
+    text: &str,
+    chosen: &[Chosen],
+    k: usize,
+) -> Option<&'g str> {
+    let c = &chosen[k];
+    chosen.get(k + 1).and_then(|next| {
+        let gap = &text[c.end..next.start];
+        let next_name = next.name(gazetteer);
+        let is_country = next_name.form == Form::Name || next_name.form == Form::Code;
+        (gap.trim() == "," && is_country)
+            .then(|| next_name.places().next())
+            .flatten()
+            .map(|p| gazetteer.place(p).country.as_str())
+            .filter(|code| gazetteer.country(code).is_some())
+    })
+}
+
+/// Words that, after a place name, make a longer name of a place or a body rather than a
+/// person's: "Florida Atlantic University", "Washington Post", "Orange County".
+const PLACE_OR_BODY_WORDS: &[&str] = &[
+    "academy",
+    "agency",
+    "airport",
+    "area",
+    "arena",
+    "army",
+    "assembly",
+    "authority",
+    "avenue",
+    "basin",
+    "bay",
+    "beach",
+    "board",
+    "borough",
+    "bridge",
+    "bureau",
+    "canal",
+    "cathedral",
+    "center",
+    "centre",
+    "church",
+    "city",
+    "club",
+    "coast",
+    "college",
+    "commission",
+    "committee",
+    "council",
+    "county",
+    "court",
+    "daily",
+    "department",
+    "district",
+    "division",
+    "fc",
+    "gazette",
+    "globe",
+    "government",
+    "guard",
+    "gulf",
+    "harbor",
+    "harbour",
+    "herald",
+    "highway",
+    "hills",
+    "hospital",
+    "hotel",
+    "house",
+    "island",
+    "islands",
+    "journal",
+    "lake",
+    "library",
+    "mall",
+    "market",
+    "metro",
+    "ministry",
+    "mosque",
+    "mountains",
+    "museum",
+    "navy",
+    "news",
+    "office",
+    "park",
+    "parliament",
+    "party",
+    "peninsula",
+    "police",
+    "port",
+    "post",
+    "prefecture",
+    "province",
+    "railway",
+    "rangers",
+    "region",
+    "republic",
+    "river",
+    "road",
+    "school",
+    "sea",
+    "senate",
+    "service",
+    "services",
+    "square",
+    "stadium",
+    "state",
+    "station",
+    "street",
+    "temple",
+    "territory",
+    "times",
+    "township",
+    "tribune",
+    "united",
+    "university",
+    "valley",
+    "zoo",
+];
+
+/// The titlecase word starting at `at` ("Putin" in "Vladimir Putin"), if one does.
+fn titlecase_word(text: &str, at: usize) -> Option<&str> {
+    let rest = &text[at..];
+    let len = rest
+        .find(|ch: char| !(ch.is_alphabetic() || ch == '-'))
+        .unwrap_or(rest.len());
+    let word = &rest[..len];
+    (word.starts_with(char::is_uppercase) && word.chars().any(char::is_lowercase)).then_some(word)
+}
+
+/// A place name that is a person's first name: followed, after one space, by a titlecase
+/// word that is no place and no body ("Vladimir Putin", "Li Wenzu told", "Sam Gallagher and";
+/// not "Florida Atlantic University", "Washington Post", "San Diego County"), with no third
+/// capitalised word after it (a longer name is a body's), and not after "the".
+fn followed_by_surname(text: &str, chosen: &[Chosen], k: usize) -> bool {
+    let c = &chosen[k];
+    let found = &text[c.start..c.end];
+    if !found.chars().any(char::is_lowercase)
+        || chosen
+            .get(k + 1)
+            .is_some_and(|next| next.start <= c.end + 1)
+        || words_before(text, c.start).0 == "the"
+        || !text[c.end..].starts_with(' ')
+    {
+        return false;
+    }
+    let Some(surname) = titlecase_word(text, c.end + 1) else {
+        return false;
+    };
+    let lower = surname.to_lowercase();
+    if PLACE_OR_BODY_WORDS.contains(&lower.as_str()) || is_month(surname) || is_weekday(surname) {
+        return false;
+    }
+    let after = c.end + 1 + surname.len();
+    let third = text[after..]
+        .strip_prefix(' ')
+        .and_then(|_| titlecase_word(text, after + 1));
+    third.is_none()
+}
+
+/// The end of a longer proper name: a city right after a capitalised word that is neither a
+/// preposition nor a place of its own ("Detective Austin", "Michael Jordan").
+fn after_proper_name(text: &str, chosen: &[Chosen], k: usize) -> bool {
+    let c = &chosen[k];
+    let (before, _) = words_before(text, c.start);
+    let head = &text[..c.start];
+    let trimmed = head.trim_end_matches([' ', '\t']);
+    if trimmed.len() == head.len() {
+        return false;
+    }
+    let word_start = trimmed
+        .rfind(|ch: char| !ch.is_alphanumeric())
+        .map_or(0, |i| {
+            i + trimmed[i..].chars().next().map_or(1, char::len_utf8)
+        });
+    let word = &trimmed[word_start..];
+    let part_of_place = k > 0 && chosen[k - 1].end == trimmed.len();
+    word.starts_with(char::is_uppercase)
+        && word.chars().any(char::is_lowercase)
+        && !part_of_place
+        && !PLACE_PREPOSITIONS.contains(&before.as_str())
+        && !matches!(
+            before.as_str(),
+            "the" | "north" | "south" | "east" | "west" | "central" | "greater" | "downtown"
+        )
+}
+
+/// True for an English weekday name (any case).
+fn is_weekday(word: &str) -> bool {
+    const DAYS: &[&str] = &[
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ];
+    DAYS.contains(&word.to_lowercase().as_str())
 }
 
 /// True for an English month name (any case).
@@ -610,35 +906,112 @@ fn is_capital(gazetteer: &Gazetteer, place: PlaceId) -> bool {
     gazetteer.capital_of(&gazetteer.place(place).country) == Some(place)
 }
 
+/// Regions (country code, admin1 code) that say which city a name is.
+#[derive(Debug, Default)]
+struct Regions<'a> {
+    /// The region written right after the city ("Parkland, Florida").
+    after: Option<(&'a str, &'a str)>,
+    /// Regions the article named before ("… in Florida. … Parkland").
+    named: Vec<(&'a str, &'a str)>,
+}
+
 /// Picks a place for a name: a country first, then one in `prefer` (the country written after
-/// a city), then one in a country the article names, then the most populous.
+/// a city), then a city in the region written after it, then one in a country the article
+/// names, then a city in a region the article named before, then the most prominent
+/// ([`prominence`]).
 fn choose(
     gazetteer: &Gazetteer,
     places: &[PlaceId],
     named: &HashSet<&str>,
     prefer: Option<&str>,
+    regions: &Regions<'_>,
 ) -> PlaceId {
     let mut best = places[0];
-    let mut best_key = (0u8, 0u8, 0u8, 0u8, 0u64);
+    let mut best_key = (0u8, 0u8, 0u8, 0u8, 0u8, 0u8, (0u8, 0u64));
     for (i, &p) in places.iter().enumerate() {
         let place = gazetteer.place(p);
         // "Dutch" is the Netherlands before the Caribbean Netherlands: sovereign states first.
         let sovereign = gazetteer
             .country(&place.country)
             .is_some_and(|c| c.independent);
+        let in_region = |r: &(&str, &str)| {
+            place.kind == PlaceKind::City
+                && !place.admin1.is_empty()
+                && r.0 == place.country
+                && r.1 == place.admin1
+        };
         let key = (
             u8::from(place.kind == PlaceKind::Country),
             u8::from(prefer == Some(place.country.as_str())),
+            u8::from(regions.after.as_ref().is_some_and(in_region)),
             u8::from(named.contains(place.country.as_str())),
+            u8::from(regions.named.iter().any(in_region)),
             u8::from(sovereign),
-            place.population,
+            prominence(gazetteer, p),
         );
         if i == 0 || key > best_key {
             best = p;
             best_key = key;
         }
     }
+    // A region that shares its name with a city of its own country is named after that city
+    // ("Ternopil", "Rivne", "Kano"): the name is the city's, the largest such.
+    let region = gazetteer.place(best);
+    if region.kind == PlaceKind::Region {
+        let cities = places.iter().copied().filter(|&p| {
+            let city = gazetteer.place(p);
+            city.kind == PlaceKind::City && city.country == region.country
+        });
+        if let Some(city) = cities.max_by_key(|&p| gazetteer.place(p).population) {
+            return city;
+        }
+    }
     best
+}
+
+/// A country's name written after a city of another country that has a region of that name:
+/// "Atlanta, Georgia" is the US state, not the country. The region, if so.
+fn region_after_city(
+    gazetteer: &Gazetteer,
+    text: &str,
+    mentions: &[Mention],
+    c: &Chosen,
+) -> Option<PlaceId> {
+    let prev = mentions.last()?;
+    let city = gazetteer.place(prev.place);
+    if city.kind != PlaceKind::City || text.get(prev.span.end..c.start)?.trim() != "," {
+        return None;
+    }
+    // Every name of the group: the region is a city-form name beside the country's.
+    let readings = gazetteer.names.group(c.group).flat_map(|n| n.places());
+    let regions = readings.filter(|&r| {
+        let region = gazetteer.place(r);
+        region.kind == PlaceKind::Region && region.country == city.country
+    });
+    let mut best = None;
+    for r in regions {
+        if gazetteer.place(r).admin1 == city.admin1 {
+            return Some(r);
+        }
+        best.get_or_insert(r);
+    }
+    best
+}
+
+/// How prominent a reading is, to choose among places that share a name: a well-known city
+/// (at least [`CITY_WELL_KNOWN`] people, or a capital) first, then a region, then other
+/// cities; by population within each. "Washington" is the capital before the state, "New
+/// York" the city, "Valencia" the Venezuelan city of 1.4 million; "Texas" and "Florida" are
+/// the states, not small towns of those names. (A region that shares its name with a city of
+/// its own country is then passed over for the city: see [`choose`].)
+fn prominence(gazetteer: &Gazetteer, id: PlaceId) -> (u8, u64) {
+    let place = gazetteer.place(id);
+    let tier = match place.kind {
+        PlaceKind::City if place.population >= CITY_WELL_KNOWN || is_capital(gazetteer, id) => 2,
+        PlaceKind::Region => 1,
+        _ => 0,
+    };
+    (tier, place.population)
 }
 
 /// The sentence holding a byte offset. Offsets are asked in text order (nearly always), so the
@@ -735,6 +1108,40 @@ mod tests {
         assert_eq!(
             found(text),
             vec![pair("the United\nStates", "US"), pair("Britain", "GB")]
+        );
+    }
+
+    #[test]
+    fn america_after_a_compass_word_is_not_the_united_states() {
+        assert_eq!(found("Raids in America."), vec![pair("America", "US")]);
+        assert!(found("Raids in Latin America and North America.").is_empty());
+        assert!(found("South American gangs.").is_empty());
+    }
+
+    #[test]
+    fn continents_where_no_mention_stands() {
+        let g = small();
+        let text = "Europeans in Europe and Africa, not Europeanised; South America.";
+        let s = sentences::split(text);
+        let mentions = find(&g, text, &s);
+        let got: Vec<(&str, &str, bool)> = continents(&g, text, &mentions)
+            .iter()
+            .map(|c| {
+                (
+                    c.span.of(text),
+                    g.continents[c.continent].name.as_str(),
+                    c.demonym,
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("Europeans", "Europe", true),
+                ("Europe", "Europe", false),
+                ("Africa", "Africa", false),
+                ("South America", "South America", false)
+            ]
         );
     }
 

@@ -463,7 +463,7 @@ fn dateline(cx: &Context<'_, '_>, k: usize) -> bool {
             .any(|t| t.lower.chars().all(|c| c.is_ascii_digit()));
     // A dateline is a place in capitals or a place then a date, not a sentence's subject.
     let capitals = !p.mention.span.of(cx.text).chars().any(char::is_lowercase);
-    (dash && (capitals || date_only)) || date_only
+    date_only || (dash && capitals)
 }
 
 /// Where the victims or targets are: "victims in 40 countries", "attacked more than 2,500
@@ -560,13 +560,13 @@ fn nationality_noun_after(cx: &Context<'_, '_>, k: usize) -> bool {
         )
 }
 
-/// "Paris, France", "Lille in France": a country after a city of its own only qualifies the
-/// city (and shares its fate); after a city of another country it names a region there
+/// "Paris, France", "Lille in France", "Austin, Texas": a country or region after a city of its
+/// own only qualifies the city (and shares its fate); after a city of another country it names a region there
 /// ("Atlanta, Georgia"). "in Paris, Spain and Italy" is a list, not a region.
 fn country_after_its_city(cx: &Context<'_, '_>, k: usize) -> bool {
     let p = cx.placed[k];
     let place = cx.gazetteer.place(p.mention.place);
-    if place.kind != PlaceKind::Country || k == 0 {
+    if !matches!(place.kind, PlaceKind::Country | PlaceKind::Region) || k == 0 {
         return false;
     }
     let prev = cx.placed[k - 1].mention;

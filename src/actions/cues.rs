@@ -91,7 +91,7 @@ fn word_cue_holds(text: &str, tokens: &[Token], i: usize, kind: CueKind, action:
         ) || tokens[i - 1].lower.ends_with("al")
             || tokens[i - 1].lower.ends_with("ly"))
         && any_near(tokens, i + 1, i + 4, class::OPERATION_NOUN)
-        && !tokens.get(i + 1).is_some_and(|t| t.lower == "by");
+        && tokens.get(i + 1).is_none_or(|t| t.lower != "by");
     // A capitalised cue word inside a name: "National Office for … Asset Confiscation".
     let in_name = in_proper_name(text, tokens, i);
     (!participle || after_be || after_actor || relational)

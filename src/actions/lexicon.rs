@@ -295,7 +295,7 @@ impl Lexicon {
         }
         for phrases in lexicon.phrase_cues.values_mut() {
             // Longest first, so that "working together with" is tried before "working with".
-            phrases.sort_by(|a, b| b.words.len().cmp(&a.words.len()));
+            phrases.sort_by_key(|p| std::cmp::Reverse(p.words.len()));
         }
         // "led" starts a cue when an operation follows it ("led the operation").
         *lexicon.classes.entry("led").or_default() |= class::CUE_START;

@@ -467,7 +467,7 @@ pub(crate) fn clause_cue<'c>(
 fn purpose<'c>(list: &ListInClause<'_, '_, 'c>, linked: &mut Vec<(&'c Cue, Rule)>) {
     let tokens = list.tokens;
     let mut i = list.tail.last + 1;
-    if !tokens.get(i).is_some_and(|t| t.lower == "to") {
+    if tokens.get(i).is_none_or(|t| t.lower != "to") {
         return;
     }
     i += 1;
@@ -489,7 +489,7 @@ fn where_clause<'c>(list: &ListInClause<'_, '_, 'c>, linked: &mut Vec<(&'c Cue, 
     let tail = list.tail;
     let comma = usize::from(tokens.get(tail.last + 1).is_some_and(|t| t.lower == ","));
     let relative = tail.last + 1 + comma;
-    if !tokens.get(relative).is_some_and(|t| t.lower == "where") {
+    if tokens.get(relative).is_none_or(|t| t.lower != "where") {
         return;
     }
     for c in list.cues.iter().filter(|c| c.first > relative) {

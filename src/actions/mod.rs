@@ -406,6 +406,30 @@ impl Event {
     }
 }
 
+/// A sentence cut into what the link stages read: its tokens, clause starts and cues (all of
+/// them; [`Parsed::live_cues`] leaves out the negated).
+struct Parsed<'a, 't> {
+    text: &'a str,
+    sentence: &'a Sentence,
+    tokens: &'a [tokens::Token<'t>],
+    starts: Vec<usize>,
+    cues: Vec<Cue>,
+}
+
+impl Parsed<'_, '_> {
+    /// The cues no negation or modal cancels.
+    fn live_cues(&self) -> Vec<Cue> {
+        let clause_of = |i: usize| self.starts.partition_point(|&s| s <= i) - 1;
+        self.cues
+            .iter()
+            .filter(|c| !cues::negated(self.tokens, &self.starts, clause_of(c.first), c.first))
+            .copied()
+            .collect()
+    }
+}
+
+/// Links one sentence: its place mentions (and phrases that point back) are placed on its
+/// tokens, filtered, linked to its cues; places no cue links take part (recall first).
 fn link_sentence(
     gazetteer: &Gazetteer,
     text: &str,
@@ -416,29 +440,82 @@ fn link_sentence(
     linked: &mut Linked,
 ) {
     let tokens = tokenize(text, sentence.span, lower);
-    // Phrases that point back stand in the list of places as mentions of the first country.
-    let anaphors: Vec<Mention> = match here.taking_part.first() {
-        Some(&first) => refer::phrases(&tokens)
-            .into_iter()
-            .map(|(a, b)| Mention {
-                sentence: sentence.index,
-                span: Span::new(tokens[a].span.start, tokens[b].span.end),
-                place: first,
-                form: Form::Name,
-                readings: 1,
-            })
-            .collect(),
-        None => Vec::new(),
+    let parsed = Parsed {
+        text,
+        sentence,
+        starts: clause_starts(&tokens),
+        cues: cues::find(text, &tokens),
+        tokens: &tokens,
     };
-    let mut placed: Vec<Placed<'_>> = here
-        .mentions
+    let anaphors = anaphor_mentions(&parsed, here);
+    let placed = place_on_tokens(&tokens, here.mentions, &anaphors);
+    let placed = drop_background(gazetteer, &parsed, placed, &mut linked.dropped);
+    if placed.is_empty() {
+        return;
+    }
+    let cues = parsed.live_cues();
+    let events = &mut linked.events;
+    let before = events.len();
+    if cues.is_empty() {
+        // An item of a list under a heading: "Countries involved:\n- Spain\n- Italy".
+        if let Some(cue) = heading {
+            for p in &placed {
+                events.push(Event::new(sentence, p, &cue, Rule::Enumeration, 0));
+            }
+        }
+    } else {
+        link_lists(gazetteer, &parsed, &cues, &placed, events);
+    }
+    // Recall first: a place no cue links, and no filter drops, took part.
+    for p in placed.iter().filter(|p| !p.anaphor) {
+        let has_event = events[before..].iter().any(|e| e.mention == p.mention.span);
+        if !has_event {
+            events.push(Event::mention(sentence, p));
+        }
+    }
+    if !anaphors.is_empty() {
+        give_to_countries(events, before, &anaphors, here.taking_part);
+    }
+}
+
+/// The phrases of a sentence that point back ("all the countries involved"), each as a
+/// mention of the first country taking part, when countries were named before.
+fn anaphor_mentions(parsed: &Parsed<'_, '_>, here: &Here<'_>) -> Vec<Mention> {
+    let Some(&first) = here.taking_part.first() else {
+        return Vec::new();
+    };
+    let tokens = parsed.tokens;
+    refer::phrases(tokens)
+        .into_iter()
+        .map(|(a, b)| Mention {
+            sentence: parsed.sentence.index,
+            span: Span::new(tokens[a].span.start, tokens[b].span.end),
+            place: first,
+            form: Form::Name,
+            readings: 1,
+            // No gazetteer name: the phrase stands for the countries named before.
+            name: crate::gazetteer::index::EntryId {
+                group: u64::MAX,
+                entry: 0,
+            },
+        })
+        .collect()
+}
+
+/// The mentions (and phrases that point back) with their token ranges, in text order.
+fn place_on_tokens<'a>(
+    tokens: &[tokens::Token],
+    mentions: &[&'a Mention],
+    anaphors: &'a [Mention],
+) -> Vec<Placed<'a>> {
+    let mut placed: Vec<Placed<'a>> = mentions
         .iter()
         .copied()
         .map(|m| (m, false))
         .chain(anaphors.iter().map(|m| (m, true)))
         .filter_map(|(m, anaphor)| {
-            let first = token_at(&tokens, m.span.start)?;
-            let last = token_at(&tokens, m.span.end.saturating_sub(1))?;
+            let first = token_at(tokens, m.span.start)?;
+            let last = token_at(tokens, m.span.end.saturating_sub(1))?;
             Some(Placed {
                 mention: m,
                 anaphor,
@@ -452,84 +529,68 @@ fn link_sentence(
         // A phrase inside a place name's tokens is no phrase of its own.
         placed.dedup_by(|b, a| b.anaphor && b.first <= a.last);
     }
-    let starts = clause_starts(&tokens);
-    let clause_of = |i: usize| starts.partition_point(|&s| s <= i) - 1;
-    let all_cues = cues::find(text, &tokens);
-    let heads = link::list_heads(text, &tokens, &placed);
+    placed
+}
+
+/// The mentions no background filter drops; the dropped ones (not phrases that point back)
+/// go to `dropped` with their filter.
+fn drop_background<'a>(
+    gazetteer: &Gazetteer,
+    parsed: &Parsed<'_, '_>,
+    placed: Vec<Placed<'a>>,
+    dropped: &mut Vec<Dropped>,
+) -> Vec<Placed<'a>> {
+    let heads = link::list_heads(parsed.text, parsed.tokens, &placed);
     let fates = background::fates(&background::Context {
         gazetteer,
-        text,
-        tokens: &tokens,
-        starts: &starts,
-        cues: &all_cues,
+        text: parsed.text,
+        tokens: parsed.tokens,
+        starts: &parsed.starts,
+        cues: &parsed.cues,
         placed: &placed,
         heads: &heads,
         earlier: &[],
     });
-    for (p, fate) in placed.iter().zip(&fates) {
-        if let (Some(filter), false) = (fate, p.anaphor) {
-            linked.dropped.push(Dropped {
+    let mut kept = Vec::with_capacity(placed.len());
+    for (p, fate) in placed.into_iter().zip(fates) {
+        match fate {
+            None => kept.push(p),
+            Some(_) if p.anaphor => {}
+            Some(filter) => dropped.push(Dropped {
                 mention: p.mention.span,
                 place: p.mention.place,
-                sentence: sentence.index,
-                filter: *filter,
+                sentence: parsed.sentence.index,
+                filter,
+            }),
+        }
+    }
+    kept
+}
+
+/// A phrase that points back gives its events (from `before` on) to every country it stands
+/// for; the countries taking part act or take part, but one body coordinates.
+fn give_to_countries(
+    events: &mut Vec<Event>,
+    before: usize,
+    anaphors: &[Mention],
+    taking_part: &[PlaceId],
+) {
+    let new: Vec<Event> = events.drain(before..).collect();
+    for e in new {
+        if !anaphors.iter().any(|a| a.span == e.mention) {
+            events.push(e);
+            continue;
+        }
+        if e.action == Action::Coordination {
+            continue;
+        }
+        let confidence = ((e.confidence * 0.9).max(LINKED_FLOOR) * 100.0).round() / 100.0;
+        for &country in taking_part {
+            events.push(Event {
+                place: country,
+                confidence,
+                ..e
             });
-        }
-    }
-    let placed: Vec<Placed<'_>> = placed
-        .into_iter()
-        .zip(&fates)
-        .filter(|(_, fate)| fate.is_none())
-        .map(|(p, _)| p)
-        .collect();
-    if placed.is_empty() {
-        return;
-    }
-    let cues: Vec<Cue> = all_cues
-        .into_iter()
-        .filter(|c| !cues::negated(&tokens, &starts, clause_of(c.first), c.first))
-        .collect();
-    let events = &mut linked.events;
-    let before = events.len();
-    if cues.is_empty() {
-        // An item of a list under a heading: "Countries involved:\n- Spain\n- Italy".
-        if let Some(cue) = heading {
-            for p in &placed {
-                events.push(Event::new(sentence, p, &cue, Rule::Enumeration, 0));
-            }
-        }
-    } else {
-        link_lists(
-            gazetteer, text, &tokens, &starts, &cues, &placed, sentence, events,
-        );
-    }
-    // Recall first: a place no cue links, and no filter drops, took part.
-    for p in placed.iter().filter(|p| !p.anaphor) {
-        let has_event = events[before..].iter().any(|e| e.mention == p.mention.span);
-        if !has_event {
-            events.push(Event::mention(sentence, p));
-        }
-    }
-    // A phrase that points back gives its events to every country it stands for.
-    if !anaphors.is_empty() {
-        let new: Vec<Event> = events.drain(before..).collect();
-        for e in new {
-            if !anaphors.iter().any(|a| a.span == e.mention) {
-                events.push(e);
-                continue;
-            }
-            // The countries taking part act or take part; one body coordinates.
-            if e.action == Action::Coordination {
-                continue;
-            }
-            let confidence = ((e.confidence * 0.9).max(LINKED_FLOOR) * 100.0).round() / 100.0;
-            for &country in here.taking_part {
-                events.push(Event {
-                    place: country,
-                    confidence,
-                    ..e
-                });
-            }
         }
     }
 }
@@ -538,14 +599,13 @@ fn link_sentence(
 /// words before it, and its tail, the words after).
 fn link_lists(
     gazetteer: &Gazetteer,
-    text: &str,
-    tokens: &[tokens::Token],
-    starts: &[usize],
+    parsed: &Parsed<'_, '_>,
     cues: &[Cue],
     placed: &[Placed<'_>],
-    sentence: &Sentence,
     events: &mut Vec<Event>,
 ) {
+    let (text, tokens, starts, sentence) =
+        (parsed.text, parsed.tokens, &parsed.starts, parsed.sentence);
     let clause_of = |i: usize| starts.partition_point(|&s| s <= i) - 1;
     let heads = link::list_heads(text, tokens, placed);
     // Each list with the cues of its clause, and what the rules link it to.

@@ -53,7 +53,7 @@ impl Cities {
     /// fewer columns than the header, or `seen`'s.
     pub fn scan(
         text: &'static str,
-        mut seen: impl FnMut(usize, usize, [&'static str; 8]) -> Result<()>,
+        mut seen: impl FnMut(usize, usize, [&'static str; 9]) -> Result<()>,
     ) -> Result<Cities> {
         let mut starts = Vec::new();
         let mut header = false;
@@ -135,16 +135,16 @@ impl Cities {
     }
 }
 
-/// The eight fields of a row (the last one, the alternate names, not searched for tabs).
-fn split(line: &str) -> Option<[&str; 8]> {
-    let mut fields = [""; 8];
+/// The nine fields of a row (the last one, the alternate names, not searched for tabs).
+fn split(line: &str) -> Option<[&str; 9]> {
+    let mut fields = [""; 9];
     let mut rest = line;
-    for field in &mut fields[..7] {
+    for field in &mut fields[..8] {
         let tab = memchr::memchr(b'\t', rest.as_bytes())?;
         *field = &rest[..tab];
         rest = &rest[tab + 1..];
     }
-    fields[7] = rest;
+    fields[8] = rest;
     Some(fields)
 }
 
@@ -155,11 +155,14 @@ pub fn place(row: &Row<'_>) -> Result<Place> {
     let lon: f64 = parse::number("cities.tsv", row, 3, "lon")?;
     let lat: f64 = parse::number("cities.tsv", row, 4, "lat")?;
     check_lon_lat("cities.tsv", row.line, lon, lat)?;
+    let geonameid: u32 = parse::number("cities.tsv", row, 0, "geonameid")?;
     Ok(Place {
         kind: PlaceKind::City,
         name: f[1].to_string(),
         country: f[2].to_string(),
         point: Point::new(lon, lat),
         population,
+        geonameid: Some(geonameid),
+        admin1: f[7].to_string(),
     })
 }

@@ -135,6 +135,16 @@ impl<'a> NameRef<'a> {
     }
 }
 
+/// One name of the index: its group (see [`NameIndex::group`]) and its position there; what
+/// a mention was matched by, so its readings can be listed later ([`NameIndex::entry`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+pub struct EntryId {
+    /// The group's offset.
+    pub group: u64,
+    /// The name's position in its group.
+    pub entry: u8,
+}
+
 /// A match of a name group in a text: byte offsets into the text and the group's offset.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct RawMatch {
@@ -384,6 +394,11 @@ impl NameIndex {
             at: at + 1,
             left: count,
         }
+    }
+
+    /// The name an [`EntryId`] points at, if it exists.
+    pub fn entry(&self, id: EntryId) -> Option<NameRef<'_>> {
+        self.group(id.group).nth(usize::from(id.entry))
     }
 
     /// Every name that starts at `start` in `text` and ends on a word boundary, shortest first.

@@ -26,6 +26,10 @@ pub const CITIES_TSV: &str = include_str!("../../gazetteer/cities.tsv");
 pub const ALIASES_TSV: &str = include_str!("../../gazetteer/aliases.tsv");
 /// `gazetteer/agencies.tsv`: hand-written agencies that stand for a country or a city.
 pub const AGENCIES_TSV: &str = include_str!("../../gazetteer/agencies.tsv");
+/// `gazetteer/regions.tsv`: first-order administrative regions (GeoNames admin1).
+pub const REGIONS_TSV: &str = include_str!("../../gazetteer/regions.tsv");
+/// `gazetteer/continents.tsv`: GeoNames's continents, their names and demonyms.
+pub const CONTINENTS_TSV: &str = include_str!("../../gazetteer/continents.tsv");
 /// `gazetteer/countries-50m.geojson`: outlines for regional maps.
 pub const OUTLINES_50M: &str = include_str!("../../gazetteer/countries-50m.geojson");
 /// `gazetteer/countries-110m.geojson`: outlines for world maps.
@@ -55,15 +59,19 @@ pub enum PlaceKind {
     City,
     /// An agency or body that stands for a country or its seat.
     Agency,
+    /// A first-order administrative region (a state, province, Land, region): its own point,
+    /// its country's code.
+    Region,
 }
 
 impl PlaceKind {
-    /// `"country"`, `"city"` or `"agency"`.
+    /// `"country"`, `"city"`, `"agency"` or `"region"`.
     pub fn as_str(self) -> &'static str {
         match self {
             PlaceKind::Country => "country",
             PlaceKind::City => "city",
             PlaceKind::Agency => "agency",
+            PlaceKind::Region => "region",
         }
     }
 }
@@ -82,6 +90,11 @@ pub struct Place {
     pub point: Point<f64>,
     /// People living there (cities; 0 for countries and agencies).
     pub population: u64,
+    /// Its GeoNames id, where the gazetteer has one (cities, countries, the US states).
+    pub geonameid: Option<u32>,
+    /// The GeoNames admin1 code of its region within its country (`TX` for a city in Texas
+    /// and for Texas itself; empty for countries and agencies, or where GeoNames has none).
+    pub admin1: String,
 }
 
 /// A country or territory.
@@ -141,6 +154,60 @@ pub struct Outline {
     pub shape: MultiPolygon<f64>,
 }
 
+/// A continent: not a place events can happen at (it names no country), but a place a text
+/// names ("Europe", "African"), which `opmap places` reports.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Continent {
+    /// GeoNames continent code (`EU`, `AF`, …).
+    pub code: String,
+    /// Its GeoNames id.
+    pub geonameid: u32,
+    /// Its name ("Europe").
+    pub name: String,
+    /// GeoNames's point for it, lon/lat degrees (WGS 84).
+    pub point: Point<f64>,
+    /// Every form a text may use, as written: the name, other names, demonyms and their
+    /// plurals ("Europe", "European", "Europeans"), with true for a demonym.
+    pub forms: Vec<(String, bool)>,
+}
+
+/// Reads `continents.tsv` (columns `code`, `geonameid`, `name`, `lon`, `lat`, `names`,
+/// `demonyms`).
+pub fn parse_continents(text: &str) -> Result<Vec<Continent>> {
+    const COLUMNS: [&str; 7] = [
+        "code",
+        "geonameid",
+        "name",
+        "lon",
+        "lat",
+        "names",
+        "demonyms",
+    ];
+    let mut out = Vec::new();
+    for row in parse::rows("continents.tsv", text, &COLUMNS)? {
+        let f = &row.fields;
+        let lon: f64 = parse::number("continents.tsv", &row, 3, "lon")?;
+        let lat: f64 = parse::number("continents.tsv", &row, 4, "lat")?;
+        check_lon_lat("continents.tsv", row.line, lon, lat)?;
+        let mut forms: Vec<(String, bool)> = std::iter::once(f[2])
+            .chain(parse::list(f[5]))
+            .map(|n| (n.to_string(), false))
+            .collect();
+        for demonym in parse::list(f[6]) {
+            forms.push((demonym.to_string(), true));
+            forms.extend(plural(demonym).map(|p| (p, true)));
+        }
+        out.push(Continent {
+            code: f[0].to_string(),
+            geonameid: parse::number("continents.tsv", &row, 1, "geonameid")?,
+            name: f[2].to_string(),
+            point: Point::new(lon, lat),
+            forms,
+        });
+    }
+    Ok(out)
+}
+
 /// Level of detail of the outlines.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Detail {
@@ -158,8 +225,12 @@ pub struct Gazetteer {
     cities: Cities,
     /// Capitals `cities.tsv` lacks, then agencies (ids after the cities').
     other_places: Vec<Place>,
+    /// The regions of `regions.tsv` (ids after the agencies').
+    regions: RegionTable,
     /// Countries by code order.
     pub countries: Vec<Country>,
+    /// The continents (`continents.tsv`).
+    pub continents: Vec<Continent>,
     /// Every name, by folded form.
     pub names: NameIndex,
     by_code: FxHashMap<String, usize>,
@@ -192,6 +263,10 @@ pub struct Sources<'a> {
     pub aliases: &'a str,
     /// agencies.tsv
     pub agencies: &'a str,
+    /// regions.tsv
+    pub regions: &'a str,
+    /// continents.tsv
+    pub continents: &'a str,
 }
 
 impl Sources<'static> {
@@ -203,11 +278,13 @@ impl Sources<'static> {
             cities: CITIES_TSV,
             aliases: ALIASES_TSV,
             agencies: AGENCIES_TSV,
+            regions: REGIONS_TSV,
+            continents: CONTINENTS_TSV,
         }
     }
 }
 
-const COUNTRY_COLUMNS: [&str; 11] = [
+const COUNTRY_COLUMNS: [&str; 12] = [
     "code",
     "name",
     "official_name",
@@ -219,8 +296,9 @@ const COUNTRY_COLUMNS: [&str; 11] = [
     "capital_lat",
     "names",
     "demonyms",
+    "geonameid",
 ];
-const CITY_COLUMNS: [&str; 8] = [
+const CITY_COLUMNS: [&str; 9] = [
     "geonameid",
     "name",
     "country",
@@ -228,10 +306,21 @@ const CITY_COLUMNS: [&str; 8] = [
     "lat",
     "population",
     "capital",
+    "admin1",
     "alternates",
 ];
 const ALIAS_COLUMNS: [&str; 3] = ["name", "code", "kind"];
 const AGENCY_COLUMNS: [&str; 4] = ["name", "code", "city", "scope"];
+const REGION_COLUMNS: [&str; 8] = [
+    "code",
+    "geonameid",
+    "name",
+    "country",
+    "lon",
+    "lat",
+    "population",
+    "alternates",
+];
 
 /// Folds a name for comparing: lower case, curly apostrophes straight, spaces single.
 pub fn fold(name: &str) -> String {
@@ -254,6 +343,21 @@ pub fn fold(name: &str) -> String {
         out.extend(c.to_lowercase());
     }
     out.trim_end().to_string()
+}
+
+/// The plural of a demonym that takes an "s" ("Canadians", "Iraqis", "Filipinos", "Britons",
+/// "Danes"); none for one that does not ("British", "French", "Chinese", "Swiss").
+fn plural(demonym: &str) -> Option<String> {
+    let last = demonym.split([' ', '-']).next_back().unwrap_or(demonym);
+    let takes_s = [
+        "an", "i", "o", "on", "ne", "de", "rd", "nn", "le", "k", "ot",
+    ]
+    .iter()
+    .any(|end| last.ends_with(end))
+        && !last.ends_with("ese")
+        && !last.ends_with("man")
+        && last.chars().next().is_some_and(char::is_uppercase);
+    takes_s.then(|| format!("{demonym}s"))
 }
 
 /// True when a name is an acronym or code to match case-sensitively ("US", "U.S.", "FBI",
@@ -370,6 +474,8 @@ impl Gazetteer {
                 country: code.clone(),
                 point: Point::new(lon, lat),
                 population: 0,
+                geonameid: parse::optional_number("countries.tsv", row, 11, "geonameid")?,
+                admin1: String::new(),
             });
             by_code.insert(code.clone(), countries.len());
             countries.push(Country {
@@ -386,6 +492,9 @@ impl Gazetteer {
             }
             for demonym in parse::list(f[10]) {
                 names.add(demonym, place, Form::Demonym);
+                if let Some(plural) = plural(demonym) {
+                    names.add(&plural, place, Form::Demonym);
+                }
             }
             let capital_lon: Option<f64> =
                 parse::optional_number("countries.tsv", row, 7, "capital_lon")?;
@@ -418,6 +527,11 @@ impl Gazetteer {
                 }
             };
             names.add(f[0], countries[country].place, form);
+            if form == Form::Demonym {
+                if let Some(plural) = plural(f[0]) {
+                    names.add(&plural, countries[country].place, form);
+                }
+            }
         }
 
         // Every city, with its alternate names.
@@ -472,7 +586,7 @@ impl Gazetteer {
                     note(place, f, &|| Ok(city.point))?;
                     if with_names {
                         names.add(f[1], place, Form::City);
-                        for alternate in parse::list(f[7]) {
+                        for alternate in parse::list(f[8]) {
                             names.add(alternate, place, Form::City);
                         }
                     }
@@ -500,6 +614,8 @@ impl Gazetteer {
                     country: code,
                     point,
                     population: 0,
+                    geonameid: None,
+                    admin1: String::new(),
                 });
                 city_by_name.insert(key, (place, point));
                 names.add(&capital, place, Form::City);
@@ -554,14 +670,37 @@ impl Gazetteer {
                 country: f[1].to_string(),
                 point,
                 population: 0,
+                geonameid: None,
+                admin1: String::new(),
             });
             names.add(f[0], place, Form::Agency);
         }
 
+        // Regions after the agencies, so that adding them moved no other place's id. Loaded
+        // from the embedded table, they are parsed on first use (their names are in the
+        // committed index); from other tables, now, every row checked.
+        let first_region = after_cities + places.len();
+        let regions = match lazy_cities {
+            Some(_) => RegionTable::lazy(REGIONS_TSV),
+            None => {
+                let parsed = parse_regions(sources.regions, &by_code)?;
+                for (i, (_, region_names)) in parsed.iter().enumerate() {
+                    // Region names follow the city rules (a capital that says something, a
+                    // place context): "Victoria" and "Georgia" are also people.
+                    for name in region_names {
+                        names.add(name, first_region + i, Form::City);
+                    }
+                }
+                RegionTable::parsed(parsed.into_iter().map(|(place, _)| place).collect())
+            }
+        };
+
         let gazetteer = Gazetteer {
+            continents: parse_continents(sources.continents)?,
             country_places,
             cities,
             other_places: places,
+            regions,
             countries,
             names: NameIndex::build(&[], &HashSet::new()),
             by_code,
@@ -597,13 +736,17 @@ impl Gazetteer {
         } else if id - n < self.cities.len() {
             self.cities.get(id - n)
         } else {
-            &self.other_places[id - n - self.cities.len()]
+            let i = id - n - self.cities.len();
+            match self.other_places.get(i) {
+                Some(place) => place,
+                None => self.regions.get(i - self.other_places.len()),
+            }
         }
     }
 
     /// How many places there are (ids run from 0 to this).
     pub fn len(&self) -> usize {
-        self.country_places.len() + self.cities.len() + self.other_places.len()
+        self.country_places.len() + self.cities.len() + self.other_places.len() + self.regions.len
     }
 
     /// True when there is no place at all.
@@ -638,7 +781,8 @@ impl Gazetteer {
             let rank = match place.kind {
                 PlaceKind::Country => 0,
                 PlaceKind::Agency => 1,
-                PlaceKind::City => 2,
+                PlaceKind::Region => 2,
+                PlaceKind::City => 3,
             };
             (rank, std::cmp::Reverse(place.population))
         });
@@ -674,6 +818,90 @@ impl Gazetteer {
     pub fn outline(&self, detail: Detail, code: &str) -> Result<Option<&Outline>> {
         Ok(self.outlines(detail)?.iter().find(|o| o.code == code))
     }
+}
+
+/// The regions of `regions.tsv`: parsed, or the embedded table parsed on first use.
+struct RegionTable {
+    text: &'static str,
+    len: usize,
+    places: OnceLock<Vec<Place>>,
+}
+
+impl RegionTable {
+    fn parsed(places: Vec<Place>) -> RegionTable {
+        RegionTable {
+            text: "",
+            len: places.len(),
+            places: OnceLock::from(places),
+        }
+    }
+
+    /// The embedded table, only counted now (a row is a line that is neither a comment nor
+    /// blank, after the header).
+    fn lazy(text: &'static str) -> RegionTable {
+        let rows = text
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+            .count();
+        RegionTable {
+            text,
+            len: rows.saturating_sub(1),
+            places: OnceLock::new(),
+        }
+    }
+
+    fn get(&self, i: usize) -> &Place {
+        let places = self.places.get_or_init(|| {
+            let by_code = COUNTRIES_TSV
+                .lines()
+                .filter(|l| !l.starts_with('#'))
+                .filter_map(|l| l.split('\t').next())
+                .map(|code| (code.to_string(), 0))
+                .collect();
+            parse_regions(self.text, &by_code)
+                .unwrap_or_else(|e| {
+                    panic!("the embedded regions.tsv is checked by the tests, yet: {e}")
+                })
+                .into_iter()
+                .map(|(place, _)| place)
+                .collect()
+        });
+        &places[i]
+    }
+}
+
+/// The places of `regions.tsv` and each one's names (its name, then its alternate names);
+/// every country code must be in `by_code`.
+fn parse_regions<'t>(
+    text: &'t str,
+    by_code: &FxHashMap<String, usize>,
+) -> Result<Vec<(Place, Vec<&'t str>)>> {
+    let mut out = Vec::new();
+    for row in parse::rows("regions.tsv", text, &REGION_COLUMNS)? {
+        let f = &row.fields;
+        if !by_code.contains_key(f[3]) {
+            return Err(Error::Gazetteer {
+                file: "regions.tsv",
+                line: row.line,
+                message: format!("unknown country code `{}`", f[3]),
+            });
+        }
+        let lon: f64 = parse::number("regions.tsv", &row, 4, "lon")?;
+        let lat: f64 = parse::number("regions.tsv", &row, 5, "lat")?;
+        check_lon_lat("regions.tsv", row.line, lon, lat)?;
+        let place = Place {
+            kind: PlaceKind::Region,
+            name: f[2].to_string(),
+            country: f[3].to_string(),
+            point: Point::new(lon, lat),
+            population: parse::number("regions.tsv", &row, 6, "population")?,
+            geonameid: parse::optional_number("regions.tsv", &row, 1, "geonameid")?,
+            admin1: f[0].split_once('.').map_or("", |(_, a)| a).to_string(),
+        };
+        let names = std::iter::once(f[2]).chain(parse::list(f[7])).collect();
+        out.push((place, names));
+    }
+    Ok(out)
 }
 
 /// A few names to look for among many (the cities that agencies sit in, and capitals): a bit
@@ -867,31 +1095,33 @@ pub fn polygon(ring: &[(f64, f64)]) -> Polygon<f64> {
 pub mod tests_support {
     use super::*;
 
-    const COUNTRIES: &str = "code\tname\tofficial_name\tindependent\tlon\tlat\tcapital\tcapital_lon\tcapital_lat\tnames\tdemonyms
-BG\tBulgaria\tRepublic of Bulgaria\t1\t25.2\t42.7\tSofia\t23.32\t42.69\t\tBulgarian
-CA\tCanada\tCanada\t1\t-101.0\t57.0\tOttawa\t-75.7\t45.4\t\tCanadian
-CN\tChina\tPeople's Republic of China\t1\t106.3\t32.9\tBeijing\t116.4\t39.9\t\tChinese
-DE\tGermany\tFederal Republic of Germany\t1\t9.7\t50.6\tBerlin\t13.4\t52.5\t\tGerman
-ES\tSpain\tKingdom of Spain\t1\t-3.5\t40.2\tMadrid\t-3.7\t40.4\t\tSpanish
-FR\tFrance\tFrench Republic\t1\t2.5\t46.5\tParis\t2.35\t48.85\t\tFrench
-GB\tUnited Kingdom\tUnited Kingdom of Great Britain and Northern Ireland\t1\t-2.1\t54.4\tLondon\t-0.13\t51.51\tBritain|Great Britain\tBritish
-JO\tJordan\tHashemite Kingdom of Jordan\t1\t36.4\t30.8\tAmman\t35.9\t31.9\t\tJordanian
-NE\tNiger\tRepublic of Niger\t1\t9.5\t17.4\tNiamey\t2.1\t13.5\t\tNigerien
-NG\tNigeria\tFederal Republic of Nigeria\t1\t7.5\t9.3\tAbuja\t7.5\t9.1\t\tNigerian
-NL\tNetherlands\tKingdom of the Netherlands\t1\t5.6\t52.4\tAmsterdam\t4.9\t52.4\tHolland|The Netherlands\tDutch
-OM\tOman\tSultanate of Oman\t1\t57.4\t22.1\tMuscat\t58.4\t23.6\t\tOmani
-RO\tRomania\tRomania\t1\t24.9\t45.8\tBucharest\t26.1\t44.4\t\tRomanian
-TR\tTürkiye\tRepublic of Türkiye\t1\t34.5\t39.1\tAnkara\t32.9\t39.9\tTurkey\tTurkish
-UA\tUkraine\tUkraine\t1\t31.0\t49.0\tKyiv\t30.5\t50.5\tUkrainia\tUkrainian
-US\tUnited States\tUnited States of America\t1\t-98.0\t39.0\tWashington\t-77.0\t38.9\tAmerica|United States of America\tAmerican
+    const COUNTRIES: &str = "code\tname\tofficial_name\tindependent\tlon\tlat\tcapital\tcapital_lon\tcapital_lat\tnames\tdemonyms\tgeonameid
+AU\tAustralia\tCommonwealth of Australia\t1\t134.0\t-25.0\tCanberra\t149.13\t-35.28\t\tAustralian\t
+BG\tBulgaria\tRepublic of Bulgaria\t1\t25.2\t42.7\tSofia\t23.32\t42.69\t\tBulgarian\t
+CA\tCanada\tCanada\t1\t-101.0\t57.0\tOttawa\t-75.7\t45.4\t\tCanadian\t
+CN\tChina\tPeople's Republic of China\t1\t106.3\t32.9\tBeijing\t116.4\t39.9\t\tChinese\t
+DE\tGermany\tFederal Republic of Germany\t1\t9.7\t50.6\tBerlin\t13.4\t52.5\t\tGerman\t
+ES\tSpain\tKingdom of Spain\t1\t-3.5\t40.2\tMadrid\t-3.7\t40.4\t\tSpanish\t
+FR\tFrance\tFrench Republic\t1\t2.5\t46.5\tParis\t2.35\t48.85\t\tFrench\t
+GB\tUnited Kingdom\tUnited Kingdom of Great Britain and Northern Ireland\t1\t-2.1\t54.4\tLondon\t-0.13\t51.51\tBritain|Great Britain\tBritish\t
+JO\tJordan\tHashemite Kingdom of Jordan\t1\t36.4\t30.8\tAmman\t35.9\t31.9\t\tJordanian\t
+NE\tNiger\tRepublic of Niger\t1\t9.5\t17.4\tNiamey\t2.1\t13.5\t\tNigerien\t
+NG\tNigeria\tFederal Republic of Nigeria\t1\t7.5\t9.3\tAbuja\t7.5\t9.1\t\tNigerian\t
+NL\tNetherlands\tKingdom of the Netherlands\t1\t5.6\t52.4\tAmsterdam\t4.9\t52.4\tHolland|The Netherlands\tDutch\t
+OM\tOman\tSultanate of Oman\t1\t57.4\t22.1\tMuscat\t58.4\t23.6\t\tOmani\t
+RO\tRomania\tRomania\t1\t24.9\t45.8\tBucharest\t26.1\t44.4\t\tRomanian\t
+TR\tTürkiye\tRepublic of Türkiye\t1\t34.5\t39.1\tAnkara\t32.9\t39.9\tTurkey\tTurkish\t
+UA\tUkraine\tUkraine\t1\t31.0\t49.0\tKyiv\t30.5\t50.5\tUkrainia\tUkrainian\t
+US\tUnited States\tUnited States of America\t1\t-98.0\t39.0\tWashington\t-77.0\t38.9\tAmerica|United States of America\tAmerican\t
 ";
-    const CITIES: &str = "geonameid\tname\tcountry\tlon\tlat\tpopulation\tcapital\talternates
-2988507\tParis\tFR\t2.3488\t48.85341\t2138551\t1\t
-2643743\tLondon\tGB\t-0.12574\t51.50853\t8961989\t1\t
-2747373\tThe Hague\tNL\t4.29861\t52.07667\t474292\t0\tDen Haag
-2996944\tLyon\tFR\t4.84671\t45.74846\t522969\t0\t
-4140963\tWashington\tUS\t-77.03637\t38.89511\t689545\t1\t
-2809346\tWiesbaden\tDE\t8.24932\t50.08258\t278474\t0\t
+    const CITIES: &str =
+        "geonameid\tname\tcountry\tlon\tlat\tpopulation\tcapital\tadmin1\talternates
+2988507\tParis\tFR\t2.3488\t48.85341\t2138551\t1\t\t
+2643743\tLondon\tGB\t-0.12574\t51.50853\t8961989\t1\t\t
+2747373\tThe Hague\tNL\t4.29861\t52.07667\t474292\t0\t\tDen Haag
+2996944\tLyon\tFR\t4.84671\t45.74846\t522969\t0\t\t
+4140963\tWashington\tUS\t-77.03637\t38.89511\t689545\t1\t\t
+2809346\tWiesbaden\tDE\t8.24932\t50.08258\t278474\t0\t\t
 ";
     const ALIASES: &str = "name\tcode\tkind
 U.S.\tUS\tname
@@ -910,7 +1140,15 @@ GCHQ\tGB\t\t
 Interpol\tFR\tLyon\tinternational
 ";
 
-    /// A gazetteer of a few countries, cities and agencies.
+    const REGIONS: &str = "code\tgeonameid\tname\tcountry\tlon\tlat\tpopulation\talternates
+AU.07\t\tVictoria\tAU\t144.885478\t-37.265755\t12211817\t
+DE.02\t\tBavaria\tDE\t11.3802\t48.964227\t12581615\t
+US.GA\t4197000\tGeorgia\tUS\t-83.287305\t32.870916\t4835606\t
+US.TX\t4736286\tTexas\tUS\t-98.398814\t30.103123\t22266440\t
+US.WA\t5815135\tWashington\tUS\t-120.33999\t47.124454\t6544495\t
+";
+
+    /// A gazetteer of a few countries, cities, agencies and regions.
     pub fn small() -> Gazetteer {
         Gazetteer::from_sources(Sources {
             common_words: "nice\nreading\nsplit\n",
@@ -918,6 +1156,8 @@ Interpol\tFR\tLyon\tinternational
             cities: CITIES,
             aliases: ALIASES,
             agencies: AGENCIES,
+            regions: REGIONS,
+            continents: CONTINENTS_TSV,
         })
         .expect("the test gazetteer parses")
     }
@@ -968,6 +1208,8 @@ Interpol\tFR\tLyon\tinternational
             cities: CITIES,
             aliases: ALIASES,
             agencies: "name\tcode\tcity\tscope\nRCMP\tCA\tOttawa Centre\t\n",
+            regions: REGIONS,
+            continents: CONTINENTS_TSV,
         })
         .unwrap_err();
         assert_eq!(
