@@ -4,7 +4,7 @@
 //! stays a candidate event) or the [`Background`] filter that dropped it.
 //!
 //! Every mention of a place is a candidate event; it leaves only through one of the named
-//! filters below, tried in the order of [`FILTERS`], and `opmap extract --explain` names the
+//! filters below, tried in the order of `FILTERS`, and `opmap extract --explain` names the
 //! filter. Each filter reads the words around the mention, not the mention itself: what makes
 //! "London" background in "King's College London" is the institution's name around it, and what
 //! makes "Dutch" a nationality in "two Dutch men" is the missing authority noun ("Dutch police"

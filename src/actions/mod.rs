@@ -1,36 +1,40 @@
-//! Classifying actions and linking them to places.
+//! Classifying actions and linking them to places, recall first.
 //!
-//! In: the text, its sentences and place mentions. Out: [`Event`]s, one per (action, place)
-//! mention pair the text supports, each with the rule that linked them and a confidence.
+//! In: the text, its sentences and place mentions. Out: [`Linked`]: the [`Event`]s (one per
+//! (action, place) mention pair the text supports, each with the [`Rule`] that linked them and a
+//! confidence), the mentions left out as background with the [`Background`] filter that dropped
+//! each, and the bare mentions folded into a more specific action of their country.
 //!
-//! How (see DESIGN.md for the reasons):
-//! 1. Each sentence is cut into clauses at conjunctions that join independent statements
-//!    ("while", "whereas", "as", "but", "after", "before", "when", ";"): "servers were seized
-//!    in A, while raids were conducted in B as C targeted its domains" is three clauses
-//!    ([`tokens`]).
-//! 2. Action cues come from the lexicon (`lexicon/en.tsv`, [`lexicon`]): verbs and nouns
-//!    (seized, raids, arrested, took down, coordinated by, took part, …) ([`cues`]). A present
-//!    participle counts only after a form of "be" ("have been disrupting"), not as a modifier
-//!    ("the assault targeting websites"). A cue after a negation or a modal in its clause ("was
-//!    not involved", "could be seized") is dropped.
-//! 3. Place mentions that are background are dropped by named filters ([`background`]):
-//!    demonyms without an authority noun (a suspect's nationality), places inside an
-//!    institution's name ("King's College London"), origins and routes ("from", "via", "to",
-//!    "wanted by"), a country after a city of its own ("Paris, France"), an acronym restating the
-//!    name before it ("(ECTC)").
-//! 4. Lists ("in the Netherlands, Canada and the US", "five in Spain and three the
-//!    Netherlands", "the Dutch Police (Politie) and US HSI") are linked once, from the words
-//!    before their head and after their tail; every member gets the same rule and confidence.
-//! 5. Each list links to a cue in its clause by the first rule of [`link::RULES`] that fits:
-//!    a place phrase that opens its clause ("In Spain, police seized … and arrested …"), the
-//!    agent of a passive ("coordinated by X"), the place of a nearby cue ("seized in X",
-//!    "raided homes in the regions of X"), the subject of a verb ("the UK targeted",
-//!    "investigators from A and B were deployed"), the object of a participation cue
-//!    ("involving X", "a joint investigation team between A and B"), an enumeration after a
-//!    participation word ("countries participating include: A; B"), else a verb cue at most two
-//!    words away. A purpose infinitive right after the list ("actions in A and B to take down
-//!    X") and a result ("searched in A, resulting in the arrest of …") add their actions.
-//! 6. Items of a list under a heading that ends with ":" and holds a cue (bullet lines, or the
+//! Every place mention (country, short form, demonym, agency, city, region) is a candidate
+//! event. It leaves only through a named background filter; otherwise it becomes the action a
+//! cue of its clause links it to, and else `participation` with rule `mention` and a confidence
+//! below every cue-linked event. A country with a specific action gets no separate
+//! participation event from a bare mention. See DESIGN.md for the reasons.
+//!
+//! The stages, one module each:
+//! 1. `tokens`: words and clauses. A sentence is cut into clauses at conjunctions that join
+//!    independent statements ("while", "whereas", "as", "but", "after", "before", "when", ";"):
+//!    "servers were seized in A, while raids were conducted in B as C targeted its domains" is
+//!    three clauses.
+//! 2. `lexicon`: the words the rules read, from `lexicon/en.tsv` (embedded): action cues (verbs
+//!    and nouns: seized, raids, arrested, took down, coordinated by, joint operation, …) and
+//!    the word lists of the frames below.
+//! 3. `cues`: the cues of a sentence, with the frames a word list cannot say: a present
+//!    participle only after "be" ("have been disrupting"), "targeted" and other takedowns only of
+//!    infrastructure (not of people or criminal groups), an executed search warrant, a noun after
+//!    a light verb ("made arrests"). A cue after a negation or a modal in its clause is dropped.
+//! 4. [`background`]: the named filters ([`Background`]): nationality, affiliation, route,
+//!    wanted-by, hosting, target, crime scene, gathering, dateline, reference point, earlier
+//!    operation, negation, hypothetical, restatement.
+//! 5. `link`: each list of places ("in the Netherlands, Canada and the US") links to a cue of its
+//!    clause by the first rule of an ordered table that fits: fronted place, passive agent, cue
+//!    in place, subject, object or nominal (a participation or coordination noun), enumeration,
+//!    same clause; then the clause-cue fallback (the one free specific action of the clause).
+//!    A purpose infinitive, a "where" clause and a result add their actions.
+//! 6. `refer`: pointing back: "all the countries involved", "these countries", "both countries"
+//!    stand for the countries named before; a sentence with no place that opens with "This
+//!    seizure …" carries its actions to the places of the sentence before.
+//! 7. Items of a list under a heading that ends with ":" and holds a cue (bullet lines, or the
 //!    line right after it) take the heading's cue.
 
 pub mod background;
