@@ -362,3 +362,105 @@ fn objects_listed_before_the_place() {
     let found = pairs("He was arrested in Oslo, Norway, on 2 May, and his dog in Finland barked.");
     assert_eq!(found, expect(&[("arrest", "NO"), ("participation", "FI")]));
 }
+
+// Issue 11: recall-first rules. Each with other sentences than the evaluation articles'.
+
+#[test]
+fn nominal_participants_and_coordinators() {
+    assert_eq!(
+        pairs("It was a joint operation by the Polish police and Lithuania."),
+        expect(&[("participation", "LT"), ("participation", "PL")])
+    );
+    assert_eq!(
+        pairs("Arrests followed with the coordination of Eurojust."),
+        expect(&[("coordination", "NL")])
+    );
+    // A coordinating noun before "between" is cooperation, not coordination.
+    assert_eq!(
+        pairs("Close coordination between Chile and Peru helped."),
+        expect(&[("participation", "CL"), ("participation", "PE")])
+    );
+}
+
+#[test]
+fn pointing_back_to_the_countries_named_before() {
+    assert_eq!(
+        pairs("Police in Chile and Peru took part. Homes were searched in all the countries involved."),
+        expect(&[
+            ("participation", "CL"),
+            ("participation", "PE"),
+            ("raid", "CL"),
+            ("raid", "PE")
+        ])
+    );
+    // A count of countries does not point back.
+    assert_eq!(
+        pairs("Police in Chile took part. Arrests were made in 12 countries involved in the case."),
+        expect(&[("participation", "CL")])
+    );
+}
+
+#[test]
+fn carry_over_from_a_demonstrative() {
+    assert_eq!(
+        pairs("Customs officers seized 90 kg of cocaine in Ecuador. This seizure led to the arrest of two men."),
+        expect(&[("arrest", "EC"), ("seizure", "EC")])
+    );
+    // Without the demonstrative, an action with no place stays unplaced.
+    assert_eq!(
+        pairs("Customs officers seized 90 kg of cocaine in Ecuador. Two men were arrested."),
+        expect(&[("seizure", "EC")])
+    );
+}
+
+#[test]
+fn the_one_specific_action_of_a_clause() {
+    assert_eq!(
+        pairs("Police in Norway, working late into the night, later arrested three men."),
+        expect(&[("arrest", "NO")])
+    );
+    // A partner named after "with" takes no part in the clause's action.
+    assert_eq!(
+        pairs("Officers arrested three men, in an operation carried out with Sweden."),
+        expect(&[("participation", "SE")])
+    );
+    // A purpose is not a stated action.
+    assert_eq!(
+        pairs("An operation by Norway and Sweden aimed to dismantle the botnet."),
+        expect(&[("participation", "NO"), ("participation", "SE")])
+    );
+}
+
+#[test]
+fn fronted_place_after_an_opening_adverbial() {
+    assert_eq!(
+        pairs("Today, in a joint action day in Chile and Peru, 30 people were arrested."),
+        expect(&[("arrest", "CL"), ("arrest", "PE")])
+    );
+}
+
+#[test]
+fn joined_cues_share_their_place_and_counts_after_including() {
+    assert_eq!(
+        pairs("Cash was seized and four men arrested in Malta."),
+        expect(&[("arrest", "MT"), ("seizure", "MT")])
+    );
+    assert_eq!(
+        pairs(
+            "Nine suspects were arrested in the operation, including 2 in Malta and 7 in Cyprus."
+        ),
+        expect(&[("arrest", "CY"), ("arrest", "MT")])
+    );
+}
+
+#[test]
+fn a_takedown_is_of_infrastructure_not_of_a_gang() {
+    assert_eq!(
+        pairs("Police in Malta dismantled a criminal network."),
+        expect(&[("participation", "MT")])
+    );
+    assert_eq!(
+        pairs("Police in Malta dismantled the gang's servers."),
+        expect(&[("takedown", "MT")])
+    );
+}

@@ -78,6 +78,8 @@ fn word_cue_holds(text: &str, tokens: &[Token], i: usize, kind: CueKind, action:
     let unexecuted_warrant =
         matches!(word, "search" | "arrest") && warrant(tokens, i) == Some(false);
     let of_people = action == Action::Takedown && acts_on_people(tokens, i, i);
+    // "aimed to dismantle the botnet": intended, not done.
+    let intended = i >= 2 && tokens[i - 1].lower == "to" && tokens[i - 2].is(class::INTENTION);
     // Recovering children is a rescue, not a seizure: "authorities recovered 16 children".
     let rescue = word == "recovered" && any_near(tokens, i + 1, i + 4, class::PERSON_NOUN);
     // "a multinational coordinated cyber operation by A, B and C": an adjective, whose
@@ -96,6 +98,7 @@ fn word_cue_holds(text: &str, tokens: &[Token], i: usize, kind: CueKind, action:
     let in_name = in_proper_name(text, tokens, i);
     (!participle || after_be || after_actor || relational)
         && !of_people
+        && !intended
         && !rescue
         && !adjective
         && !in_name

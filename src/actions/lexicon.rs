@@ -121,6 +121,9 @@ pub(crate) mod class {
     pub const OPENING: u64 = 1 << 45;
     /// Words before "network" that make it a criminal group: "a criminal network".
     pub const CRIME_ADJECTIVE: u64 = 1 << 46;
+    /// Verbs of intention: an action after them and "to" is aimed at, not done ("aimed to
+    /// dismantle").
+    pub const INTENTION: u64 = 1 << 47;
 }
 
 /// The lexicon's class names and their bits (phrases of these classes are kept as phrases).
@@ -148,6 +151,7 @@ const CLASSES: &[(&str, u64)] = &[
     ("hosting", class::HOSTING),
     ("infrastructure", class::INFRASTRUCTURE),
     ("institution", class::INSTITUTION),
+    ("intention", class::INTENTION),
     ("introducer", class::INTRODUCER),
     ("led-object", class::LED_OBJECT),
     ("light-verb", class::LIGHT_VERB),

@@ -87,3 +87,21 @@ pub fn extracted_pairs(text: &str) -> Vec<(String, String)> {
     out.dedup();
     out
 }
+
+/// The background filter that dropped the mention whose words are `words` in `text` (`None`
+/// when it was kept), run through the library as `opmap extract` runs it. Panics when `text`
+/// has no mention of those words.
+pub fn filter_of(text: &str, words: &str) -> Option<String> {
+    let g = gazetteer();
+    let article = Article::from_text("article.txt", text);
+    let x = opmap::extract(g, &article);
+    let mention = x
+        .mentions
+        .iter()
+        .find(|m| m.span.of(&article.text) == words)
+        .unwrap_or_else(|| panic!("no mention `{words}` in: {text}"));
+    x.dropped
+        .iter()
+        .find(|d| d.mention == mention.span)
+        .map(|d| d.filter.to_string())
+}
