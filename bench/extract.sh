@@ -19,6 +19,9 @@
 #                                   opmap alone: at least 9 runs on 1 MB, at least 5 for start-up)
 # Env:   SHARED=../shared  CORPUS_DIR=/tmp/perf/corpus  PY=/tmp/perf/venv/bin/python
 #        PEERS=0 skips step 1 (opmap alone).
+#        BASE_BIN=path/to/opmap   also runs that build (the one before a change) and this one
+#                                 side by side, interleaved, on the 1 MB and 50 MB texts
+#                                 (bench/side-by-side.py: time per run and per event written).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -48,6 +51,18 @@ if [ "$PEERS" = 1 ]; then
         echo "==== side by side: corpus-${size}mb.txt"
         OURS="$BIN extract {in}" PY="$PY" WARMUP=1 \
             "$SHARED/bench/peers-text.sh" "$CORPUS_DIR/corpus-${size}mb.txt" "$runs"
+    done
+fi
+
+if [ -n "${BASE_BIN:-}" ]; then
+    for size in 1 50; do
+        runs=$RUNS
+        [ "$size" = 50 ] && runs=$(( RUNS < 3 ? RUNS : 3 ))
+        echo
+        echo "==== side by side with BASE_BIN ($BASE_BIN): corpus-${size}mb.txt"
+        python3 bench/side-by-side.py "$runs" stdout \
+            "$BASE_BIN extract $CORPUS_DIR/corpus-${size}mb.txt" \
+            "$BIN extract $CORPUS_DIR/corpus-${size}mb.txt"
     done
 fi
 

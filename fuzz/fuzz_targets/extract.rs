@@ -23,6 +23,12 @@ fuzz_target!(|data: &[u8]| {
     for e in &x.located {
         assert_eq!(&article.text[e.start..e.end], e.text);
     }
+    // Every mention left out names a real span, and the report of them is written.
+    for d in &x.dropped {
+        assert!(article.text.get(d.mention.start..d.mention.end).is_some());
+    }
+    let report = opmap::explain::report(gazetteer(), &article, &x);
+    assert!(report.starts_with(path));
     let layers = opmap::layers::build(gazetteer(), &x.located).unwrap();
     for layer in [&layers.events, &layers.countries, &layers.flows] {
         let text = opmap::layers::to_geojson_string(layer);
