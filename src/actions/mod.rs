@@ -213,6 +213,8 @@ pub fn link(
     let mut here: Vec<&Mention> = Vec::new();
     let mut lower = String::new();
     let mut k = 0;
+    // The countries named so far, kept up to date as events are added (one pass over them).
+    let mut named = TakingPart::default();
     for sentence in sentences {
         here.clear();
         while k < mentions.len() && mentions[k].sentence < sentence.index {
@@ -222,10 +224,10 @@ pub fn link(
             here.push(&mentions[k]);
             k += 1;
         }
-        let taking_part = if refer::may_refer(sentence.span.of(text)) {
-            taking_part(gazetteer, &linked.events)
+        let taking_part: &[PlaceId] = if refer::may_refer(sentence.span.of(text)) {
+            named.update(gazetteer, &linked.events)
         } else {
-            Vec::new()
+            &[]
         };
         if here.is_empty() && taking_part.is_empty() {
             if refer::may_carry_over(sentence.span.of(text)) {
@@ -236,7 +238,7 @@ pub fn link(
         let heading = headed.get(&sentence.index).copied();
         let here = Here {
             mentions: &here,
-            taking_part: &taking_part,
+            taking_part,
         };
         link_sentence(
             gazetteer,
@@ -355,21 +357,31 @@ struct Here<'a> {
 }
 
 /// The countries (as their country places) of the events so far, in the order the article
-/// first names them; international bodies left out ("these countries" are national).
-fn taking_part(gazetteer: &Gazetteer, events: &[Event]) -> Vec<PlaceId> {
-    let mut out: Vec<PlaceId> = Vec::new();
-    for e in events {
-        if gazetteer.is_international(e.place) {
-            continue;
+/// first names them; international bodies left out ("these countries" are national). Updated
+/// with the events added since the last call, so a long article is read once.
+#[derive(Default)]
+struct TakingPart {
+    countries: Vec<PlaceId>,
+    seen: rustc_hash::FxHashSet<PlaceId>,
+    scanned: usize,
+}
+
+impl TakingPart {
+    fn update(&mut self, gazetteer: &Gazetteer, events: &[Event]) -> &[PlaceId] {
+        for e in events.get(self.scanned..).unwrap_or(&[]) {
+            if gazetteer.is_international(e.place) {
+                continue;
+            }
+            let Some(country) = gazetteer.country(&gazetteer.place(e.place).country) else {
+                continue;
+            };
+            if self.seen.insert(country.place) {
+                self.countries.push(country.place);
+            }
         }
-        let Some(country) = gazetteer.country(&gazetteer.place(e.place).country) else {
-            continue;
-        };
-        if !out.contains(&country.place) {
-            out.push(country.place);
-        }
+        self.scanned = events.len();
+        &self.countries
     }
-    out
 }
 
 impl Event {

@@ -12,9 +12,28 @@ use super::tokens::Token;
 /// True when a sentence may hold a pointing-back phrase (a cheap test before tokenizing).
 pub(crate) fn may_refer(sentence: &str) -> bool {
     let bytes = sentence.as_bytes();
-    ["ountr", "ation", "urisdiction"]
+    // A country noun at a word start ("countries", "nations", "jurisdictions"; not
+    // "international" or "investigation").
+    static FINDERS: std::sync::OnceLock<Vec<memchr::memmem::Finder<'static>>> =
+        std::sync::OnceLock::new();
+    let finders = FINDERS.get_or_init(|| {
+        [
+            "countr",
+            "Countr",
+            "nation",
+            "Nation",
+            "jurisdiction",
+            "Jurisdiction",
+        ]
         .iter()
-        .any(|part| memchr::memmem::find(bytes, part.as_bytes()).is_some())
+        .map(|word| memchr::memmem::Finder::new(word.as_bytes()))
+        .collect()
+    });
+    finders.iter().any(|finder| {
+        finder
+            .find_iter(bytes)
+            .any(|at| at == 0 || !bytes[at - 1].is_ascii_alphabetic())
+    })
 }
 
 /// The token ranges (first, last) of the pointing-back phrases of a sentence: a country noun
@@ -152,5 +171,6 @@ mod tests {
         assert!(found("victims in several countries").is_empty());
         assert!(found("12 countries involved in the arrest").is_empty());
         assert!(may_refer("in these countries") && !may_refer("in Spain"));
+        assert!(!may_refer("an international investigation"));
     }
 }
