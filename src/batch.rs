@@ -1175,8 +1175,8 @@ fn actions_of(count: &CountryCount) -> Vec<Action> {
         .collect()
 }
 
-/// Writes `countries.geojson`, `summary.csv`, `map.png`, `map.svg`, `map.txt` and, when any
-/// article was skipped, `skipped.csv`, each atomically.
+/// Writes `countries.geojson`, `summary.csv`, `map.png`, `map.svg`, `map.txt`, `chart.png`,
+/// `chart.svg`, `chart.txt` and, when any article was skipped, `skipped.csv`, each atomically.
 fn write_aggregate(gazetteer: &Gazetteer, options: &Options, summary: &mut Summary) -> Result<()> {
     let dir = &options.out_dir;
     let mut write = |name: &str, bytes: &[u8]| -> Result<()> {
@@ -1208,11 +1208,28 @@ fn write_aggregate(gazetteer: &Gazetteer, options: &Options, summary: &mut Summa
         render::svg_with(&spec, &options.render, gazetteer)?.as_bytes(),
     )?;
     write("map.txt", render::alt_text(&spec).as_bytes())?;
+    let chart = corpus_chart(&summary.countries, &title, &options.render);
+    for (name, bytes) in crate::charts::bar_files(&chart, options.width, &options.render)? {
+        write(&name, &bytes)?;
+    }
     if !summary.skipped.is_empty() {
         let skipped = skipped_csv(&summary.skipped);
         write("skipped.csv", &skipped)?;
     }
     Ok(())
+}
+
+/// The corpus' bar chart: the [`crate::charts::bars::TOP`] countries with most articles per
+/// action, the others summed; its subtitle is the map's title and source.
+pub fn corpus_chart(
+    countries: &BTreeMap<String, CountryCount>,
+    map_title: &str,
+    render: &render::Options,
+) -> crate::charts::BarChart {
+    use crate::charts;
+    let rows = countries.values().map(|c| (c.name.clone(), c.actions));
+    let subtitle = charts::subtitle(map_title, render.subtitle.as_deref());
+    charts::BarChart::of_counts(rows, charts::bars::TOP, charts::BAR_TITLE, subtitle)
 }
 
 /// One stand-in event per (country, action), at the country's point, so that

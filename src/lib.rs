@@ -46,6 +46,7 @@ pub mod action;
 pub mod actions;
 pub mod article;
 pub mod batch;
+pub mod charts;
 pub mod error;
 pub mod events_file;
 pub mod explain;
@@ -147,7 +148,9 @@ pub struct Written {
 /// - `png`, `svg`: `map.png`, `map.svg`;
 /// - `html`: `map.html`, a self-contained web map;
 /// - `qgis`: a `.qml` style beside each layer written (and the layers themselves),
-///   `basemap.geojson` with `basemap.qml`, and `map.qgs`, a project opening them.
+///   `basemap.geojson` with `basemap.qml`, and `map.qgs`, a project opening them;
+/// - `chart`: `chart.png`, `chart.svg`, `chart.txt`, the bar chart of actions per country
+///   ([`charts`]).
 ///
 /// Once every file is in place, the files opmap owns that this run did not write (an earlier
 /// map's `flows.geojson`, a batch run's `summary.csv`) are removed: [`output::remove_stale`].
@@ -232,6 +235,11 @@ pub fn write_map(
     let mut files = before;
     files.extend(png.map(|png| ("map.png".to_string(), png)));
     files.extend(after);
+    if formats.chart {
+        let subtitle = charts::subtitle(&options.title, look.subtitle.as_deref());
+        let chart = charts::BarChart::of_events(located, charts::BAR_TITLE, subtitle);
+        files.extend(charts::bar_files(&chart, options.width, look)?);
+    }
     output::create_dir(&options.out_dir)?;
     let paths: Vec<(PathBuf, Vec<u8>)> = files
         .into_iter()

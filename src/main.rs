@@ -164,7 +164,8 @@ struct MapArgs {
     /// Inset for a distant second cluster of events (see DESIGN.md): auto or off.
     #[arg(long, default_value = "auto", value_name = "MODE")]
     inset: opmap::render::options::InsetMode,
-    /// Files to write, comma-separated: geojson, csv, png, svg, html, qgis (the .qml styles,
+    /// Files to write, comma-separated: geojson, csv, png, svg, html, chart (chart.png, .svg,
+    /// .txt: actions per country), qgis (the .qml styles,
     /// map.qgs and basemap.geojson, with the layers they open), or all.
     #[arg(long, default_value = "all", value_name = "LIST")]
     formats: opmap::formats::Formats,

@@ -17,6 +17,9 @@ use tempfile::NamedTempFile;
 pub const OWNED: &[&str] = &[
     "basemap.geojson",
     "basemap.qml",
+    "chart.png",
+    "chart.svg",
+    "chart.txt",
     "countries.geojson",
     "countries.qml",
     "events.csv",

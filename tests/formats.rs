@@ -198,6 +198,13 @@ fn formats_limit_the_files_written() {
     );
 
     let dir = tempfile::tempdir().unwrap();
+    map_seed(dir.path(), &["--formats", "chart"]);
+    assert_eq!(
+        names(&dir.path().join("out")),
+        ["chart.png", "chart.svg", "chart.txt"]
+    );
+
+    let dir = tempfile::tempdir().unwrap();
     let out = run(dir.path(), &["map", "x.txt", "--formats", "csv,kml"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("kml"), "{}", stderr(&out));
@@ -321,4 +328,40 @@ fn simplestyle_properties_have_one_type_per_layer() {
             }
         }
     }
+}
+
+/// Issue 13: `chart.png`, `chart.svg` and `chart.txt` are a plotters bar chart of the actions
+/// per country, one bar per country, longest first, in the map's colours; a later run without
+/// `chart` removes them as stale.
+#[test]
+fn chart_shows_one_bar_per_country_and_is_removed_when_not_asked() {
+    let dir = tempfile::tempdir().unwrap();
+    map_seed(dir.path(), &["--formats", "png,chart"]);
+    let out = dir.path().join("out");
+    let alt = std::fs::read_to_string(out.join("chart.txt")).unwrap();
+    assert!(alt.starts_with("Actions per country.\n"), "{alt}");
+    assert!(alt.contains("(7 bars)"), "{alt}");
+    assert!(
+        alt.contains(" Netherlands 2: seizure 1 and coordination 1."),
+        "{alt}"
+    );
+    let svg = std::fs::read_to_string(out.join("chart.svg")).unwrap();
+    for country in ["Netherlands", "Canada", "Bulgaria", "United Kingdom"] {
+        assert_eq!(
+            svg.matches(&format!(">\n{country}\n<")).count(),
+            1,
+            "{country}"
+        );
+    }
+    // Coordination is its own segment, in the legend's green.
+    assert!(svg.contains("fill=\"#009E73\""), "no coordination segment");
+    assert!(svg.contains("Coordination 1"));
+    let png = std::fs::read(out.join("chart.png")).unwrap();
+    let decoder = png::Decoder::new(std::io::Cursor::new(&png));
+    let info = decoder.read_info().unwrap().info().clone();
+    assert_eq!(info.width, 1600);
+
+    let again = map_seed(dir.path(), &["--formats", "png"]);
+    assert!(stderr(&again).contains("removed stale chart.png"));
+    assert_eq!(names(&out), ["map.png", "map.txt"]);
 }

@@ -141,6 +141,9 @@ fn issue_15_stale_batch_files_are_removed() {
     assert_eq!(
         names_in(&dir.path().join("o")),
         [
+            "chart.png",
+            "chart.svg",
+            "chart.txt",
             "countries.geojson",
             "events.geojsonl",
             "map.png",

@@ -1,7 +1,7 @@
 //! Map snapshots and layout invariants on three stories: the seed (Europe and North America,
 //! drawn with an inset), a single-country story (Spain) and one spanning the antimeridian
 //! (the US, Japan, Australia, New Zealand, Fiji); and a snapshot of the batch choropleth of the
-//! repository's articles.
+//! repository's articles; and of the bar charts (issue 13) of the seed and of that batch.
 //!
 //! Each case's SVG, with every number rounded to a whole pixel, must equal
 //! `tests/snapshots/<case>.svg`. A missing snapshot fails. `OPMAP_BLESS=1 cargo test --test
@@ -148,7 +148,7 @@ fn svg_snapshots() {
 
 /// The aggregate map of `opmap batch` over the repository's articles (`tests/articles` and the
 /// held-out set), as the README shows it.
-fn batch_case() -> (MapSpec, Options) {
+fn batch_case() -> (MapSpec, Options, opmap::charts::BarChart) {
     // The articles alone (the held-out folder also holds its README and gold files).
     let dir = tempfile::tempdir().unwrap();
     let articles = dir.path().join("articles");
@@ -174,17 +174,55 @@ fn batch_case() -> (MapSpec, Options) {
         subtitle: Some("Source: tests/articles, tests/eval/synthetic".to_string()),
         ..Options::default()
     };
-    (spec, options)
+    let chart = opmap::batch::corpus_chart(&summary.countries, &title, &options);
+    (spec, options, chart)
 }
 
 /// The batch choropleth: a world map with crowded European labels. Snapshot `batch.svg`; the
 /// PNG is the one the README shows.
 #[test]
 fn batch_map_snapshot() {
-    let (spec, options) = batch_case();
+    let (spec, options, chart) = batch_case();
     let svg = render::svg_with(&spec, &options, gazetteer()).unwrap();
     check_snapshot("batch", &round_numbers(&svg));
     write_png("batch", &spec, &options);
+    check_chart("chart_batch", &chart, &options);
+}
+
+/// Snapshots a bar chart's SVG (`tests/snapshots/<name>.svg`) and, when blessing, writes its
+/// PNG (`<name>.png`, the image the README shows).
+fn check_chart(name: &str, chart: &opmap::charts::BarChart, options: &Options) {
+    use opmap::charts::{bars, Look};
+    let look = Look::new(1600, options);
+    let svg = bars::svg(chart, &look, "chart.svg").unwrap();
+    check_snapshot(name, &round_numbers(&svg));
+    if bless() {
+        let png = bars::png(chart, &look, "chart.png").unwrap();
+        std::fs::write(root().join(format!("tests/snapshots/{name}.png")), png).unwrap();
+    }
+}
+
+/// The bar chart of the seed map (issue 13): a bar per country, stacked by action, longest
+/// first; the Netherlands' coordination a green segment of its own.
+#[test]
+fn seed_chart_snapshot() {
+    let (path, text) = ("seeds/europol-amaq-takedown.txt", seed_text());
+    let x = opmap::extract(gazetteer(), &Article::from_text(path, &text));
+    let title = opmap::title_from_text(&text, 90);
+    let options = Options {
+        subtitle: Some(format!("Source: {path}")),
+        ..Options::default()
+    };
+    let subtitle = opmap::charts::subtitle(&title, options.subtitle.as_deref());
+    let chart = opmap::charts::BarChart::of_events(&x.located, opmap::charts::BAR_TITLE, subtitle);
+    let labels: Vec<&str> = chart.bars.iter().map(|b| b.label.as_str()).collect();
+    assert_eq!(labels[..2], ["Canada", "Netherlands"]);
+    assert_eq!(chart.bars[1].counts, [1, 0, 0, 0, 1, 0]);
+    check_chart("chart_seed", &chart, &options);
+}
+
+fn seed_text() -> String {
+    std::fs::read_to_string(root().join("seeds/europol-amaq-takedown.txt")).unwrap()
 }
 
 /// True when (`x`, `y`) lies inside the ring (even-odd rule).
@@ -206,7 +244,7 @@ fn inside(ring: &[(i32, i32)], x: f64, y: f64) -> bool {
 /// or is set off with a leader long enough to see from a dot on its country.
 #[test]
 fn batch_map_labels_sit_on_their_country_or_take_a_leader() {
-    let (spec, options) = batch_case();
+    let (spec, options, _) = batch_case();
     let scene = Scene::build_with(&spec, &options, gazetteer(), (1600, 1000)).unwrap();
     let labelled: BTreeSet<&str> = scene.area_labels.iter().map(|l| l.code.as_str()).collect();
     for code in ["GB", "NL", "DE", "FR", "US"] {

@@ -22,7 +22,8 @@ use plotters::style::RGBColor;
 use std::fmt;
 use std::str::FromStr;
 
-/// Which files `map` and `render` write. Parsed from `--formats geojson,csv,png,svg,html,qgis`.
+/// Which files `map` and `render` write. Parsed from
+/// `--formats geojson,csv,png,svg,html,qgis,chart`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Formats {
     /// `events.geojson`, `countries.geojson`, `flows.geojson`. Default: `true`.
@@ -38,10 +39,13 @@ pub struct Formats {
     /// `events.qml`, `countries.qml`, `flows.qml`, `map.qgs`, `basemap.geojson` (and the GeoJSON
     /// layers the project opens, even without `geojson`). Default: `true`.
     pub qgis: bool,
+    /// `chart.png`, `chart.svg`, `chart.txt`: the bar chart of actions per country
+    /// ([`crate::charts`]). Default: `true`.
+    pub chart: bool,
 }
 
 /// The names `--formats` accepts, in the order files are written.
-pub const NAMES: [&str; 6] = ["geojson", "csv", "png", "svg", "html", "qgis"];
+pub const NAMES: [&str; 7] = ["geojson", "csv", "png", "svg", "html", "qgis", "chart"];
 
 impl Default for Formats {
     fn default() -> Formats {
@@ -59,6 +63,7 @@ impl Formats {
             svg: true,
             html: true,
             qgis: true,
+            chart: true,
         }
     }
 
@@ -71,6 +76,7 @@ impl Formats {
             svg: false,
             html: false,
             qgis: false,
+            chart: false,
         }
     }
 
@@ -95,6 +101,7 @@ impl FromStr for Formats {
                 "svg" => formats.svg = true,
                 "html" => formats.html = true,
                 "qgis" => formats.qgis = true,
+                "chart" => formats.chart = true,
                 _ => {
                     return Err(format!(
                         "unknown format `{name}`: expected a comma-separated list of {} (or all)",
@@ -122,6 +129,7 @@ impl fmt::Display for Formats {
             self.svg,
             self.html,
             self.qgis,
+            self.chart,
         ];
         let names: Vec<&str> = NAMES
             .iter()
@@ -227,6 +235,9 @@ mod tests {
         assert!("csv,kml".parse::<Formats>().unwrap_err().contains("`kml`"));
         assert!("".parse::<Formats>().is_err());
         assert!("qgis".parse::<Formats>().unwrap().layers());
+        let chart: Formats = "chart".parse().unwrap();
+        assert!(chart.chart && !chart.png && !chart.svg);
+        assert_eq!(chart.to_string(), "chart");
     }
 
     #[test]

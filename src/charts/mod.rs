@@ -1,0 +1,263 @@
+//! Charts a report embeds beside the map, drawn with plotters' chart API (`ChartBuilder`, one
+//! `draw_series` per action with its legend entry, the mesh and its axis labels), in the map's
+//! palette, action colours and symbols, bundled font and theme.
+//!
+//! In: located events (one map) or a batch's per-country counts, turned into a [`BarChart`]
+//! (plain data that can be printed and tested). Out: PNG bytes, SVG text and alt text, which
+//! the caller writes atomically as `chart.png`, `chart.svg` and `chart.txt`.
+//!
+//! - [`bars`]: one horizontal bar per country, stacked by action, longest first.
+
+pub mod bars;
+
+pub use bars::{Bar, BarChart, Unit};
+
+use crate::error::{Error, Result};
+use crate::render::style::{self, Palette, Sizes};
+use crate::render::Options;
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+use std::path::PathBuf;
+
+/// The file names a chart is written under, beside the map: `<stem>.png`, `.svg`, `.txt`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Names {
+    /// The image, `chart.png`.
+    pub png: &'static str,
+    /// The vector image, `chart.svg`.
+    pub svg: &'static str,
+    /// The alt text, `chart.txt`.
+    pub txt: &'static str,
+}
+
+/// The bar chart's files.
+pub const BAR_FILES: Names = Names {
+    png: "chart.png",
+    svg: "chart.svg",
+    txt: "chart.txt",
+};
+
+/// An error while drawing `file`, as an output error naming it.
+fn draw_error(file: &str, e: impl std::fmt::Display) -> Error {
+    Error::Render {
+        path: PathBuf::from(file),
+        message: e.to_string(),
+    }
+}
+
+/// Plotters' font size per em pixel (ab_glyph's scale), as the map's text uses it.
+const EM: f64 = 1.24;
+
+/// Everything a chart is drawn with: its pixel size, the map's sizes for that width, its
+/// palette and font family.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Look {
+    /// Width of the image, pixels (after `--scale`).
+    pub width: u32,
+    /// The map's sizes at that width (fonts, margins).
+    pub sizes: Sizes,
+    /// The theme's colours.
+    pub palette: Palette,
+}
+
+impl Look {
+    /// The look of a chart `width` pixels wide (already multiplied by `options.scale`), in
+    /// `options`' theme.
+    pub fn new(width: u32, options: &Options) -> Look {
+        Look {
+            width,
+            sizes: Sizes::new(f64::from(width), 1.0),
+            palette: Palette::of(options.theme),
+        }
+    }
+
+    /// The same look on a canvas twice as large (the PNG is drawn at twice its size and
+    /// reduced, which smooths the symbols and evens out the glyphs' spacing).
+    fn doubled(&self) -> Look {
+        Look {
+            width: 2 * self.width,
+            sizes: Sizes::new(f64::from(self.width), 2.0),
+            palette: self.palette,
+        }
+    }
+
+    /// A font of the bundled family at `em` pixels (as the map's text: plotters' size is
+    /// 1.24 em), in `color`.
+    fn font(&self, em: f64, color: RGBColor) -> TextStyle<'static> {
+        (style::FAMILY, em * EM).into_font().color(&color)
+    }
+
+    /// The bold title font.
+    fn title_font(&self) -> TextStyle<'static> {
+        FontDesc::new(
+            FontFamily::Name(style::FAMILY),
+            self.sizes.title * EM,
+            FontStyle::Bold,
+        )
+        .color(&self.palette.ink)
+    }
+}
+
+/// Paints the paper, the title and the subtitle along the top of `root`, as the map does
+/// (left-aligned, bold title, muted subtitle), and returns the area below them.
+fn header<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    look: &Look,
+    title: &str,
+    subtitle: Option<&str>,
+) -> std::result::Result<DrawingArea<DB, Shift>, DrawingAreaErrorKind<DB::ErrorType>> {
+    let s = &look.sizes;
+    root.fill(&look.palette.paper)?;
+    let left = s.margin.round() as i32;
+    let top = Pos::new(HPos::Left, VPos::Top);
+    root.draw_text(
+        title,
+        &look.title_font().pos(top),
+        (left, (0.35 * s.title).round() as i32),
+    )?;
+    if let Some(subtitle) = subtitle.filter(|t| !t.is_empty()) {
+        root.draw_text(
+            subtitle,
+            &look.font(s.subtitle, look.palette.muted).pos(top),
+            (left, (1.75 * s.title).round() as i32),
+        )?;
+    }
+    let (_, body) = root.split_vertically((s.header + 12.0 * s.scale).round() as u32);
+    Ok(body)
+}
+
+/// Encodes an RGB buffer as an 8-bit RGB PNG.
+fn encode_png(file: &str, rgb: &[u8], (width, height): (u32, u32)) -> Result<Vec<u8>> {
+    let mut out = Vec::new();
+    let mut encoder = png::Encoder::new(&mut out, width, height);
+    encoder.set_color(png::ColorType::Rgb);
+    encoder.set_depth(png::BitDepth::Eight);
+    let mut writer = encoder.write_header().map_err(|e| draw_error(file, e))?;
+    writer
+        .write_image_data(rgb)
+        .map_err(|e| draw_error(file, e))?;
+    writer.finish().map_err(|e| draw_error(file, e))?;
+    Ok(out)
+}
+
+/// Draws with `paint` on a bitmap of twice `size` (to be painted with [`Look::doubled`]),
+/// reduces it to `size` pixels (each pixel the mean of four) and returns it as a PNG.
+fn png_of<F>(file: &str, size: (u32, u32), paint: F) -> Result<Vec<u8>>
+where
+    F: FnOnce(&DrawingArea<BitMapBackend<'_>, Shift>) -> std::result::Result<(), String>,
+{
+    style::register_fonts().map_err(|e| draw_error(file, e))?;
+    let big = (2 * size.0, 2 * size.1);
+    let mut rgb = vec![0u8; big.0 as usize * big.1 as usize * 3];
+    {
+        let root = BitMapBackend::with_buffer(&mut rgb, big).into_drawing_area();
+        paint(&root).map_err(|e| draw_error(file, e))?;
+        root.present().map_err(|e| draw_error(file, e))?;
+    }
+    encode_png(file, &halved(&rgb, big), size)
+}
+
+/// An RGB image of `size` (even sides) reduced to half: each pixel the mean of a 2×2 block.
+fn halved(rgb: &[u8], (width, height): (u32, u32)) -> Vec<u8> {
+    let (w, h) = (width as usize, height as usize);
+    let mut out = Vec::with_capacity(w / 2 * (h / 2) * 3);
+    for y in (0..h - h % 2).step_by(2) {
+        for x in (0..w - w % 2).step_by(2) {
+            for c in 0..3 {
+                let at = |xx: usize, yy: usize| u32::from(rgb[(yy * w + xx) * 3 + c]);
+                let sum = at(x, y) + at(x + 1, y) + at(x, y + 1) + at(x + 1, y + 1);
+                out.push(((sum + 2) / 4) as u8);
+            }
+        }
+    }
+    out
+}
+
+/// Draws with `paint` on an SVG of `size` pixels and returns its text.
+fn svg_of<F>(file: &str, size: (u32, u32), paint: F) -> Result<String>
+where
+    F: FnOnce(&DrawingArea<SVGBackend<'_>, Shift>) -> std::result::Result<(), String>,
+{
+    style::register_fonts().map_err(|e| draw_error(file, e))?;
+    let mut text = String::new();
+    {
+        let root = SVGBackend::with_string(&mut text, size).into_drawing_area();
+        paint(&root).map_err(|e| draw_error(file, e))?;
+        root.present().map_err(|e| draw_error(file, e))?;
+    }
+    Ok(text)
+}
+
+/// The outline of an action's symbol of radius `r` around `(x, y)`, backend pixels; `None`
+/// for the circle.
+fn symbol_points(
+    action: crate::action::Action,
+    (x, y): (i32, i32),
+    r: f64,
+) -> Option<Vec<(i32, i32)>> {
+    style::outline(style::symbol(action), r).map(|points| {
+        points
+            .into_iter()
+            .map(|(dx, dy)| (x + dx.round() as i32, y + dy.round() as i32))
+            .collect()
+    })
+}
+
+/// `12345` → `12,345`.
+pub fn thousands(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// "a, b and c".
+fn and_list(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
+/// The bar chart's files by name, `chart.png`, `chart.svg` and `chart.txt`, `width` pixels
+/// wide (after `--scale`) in `options`' theme, drawn in parallel.
+pub fn bar_files(
+    chart: &BarChart,
+    width: u32,
+    options: &Options,
+) -> Result<Vec<(String, Vec<u8>)>> {
+    let look = Look::new(width, options);
+    let (png, svg) = rayon::join(
+        || bars::png(chart, &look, BAR_FILES.png),
+        || bars::svg(chart, &look, BAR_FILES.svg),
+    );
+    Ok(vec![
+        (BAR_FILES.png.to_string(), png?),
+        (BAR_FILES.svg.to_string(), svg?.into_bytes()),
+        (
+            BAR_FILES.txt.to_string(),
+            bars::alt_text(chart).into_bytes(),
+        ),
+    ])
+}
+
+/// The chart's subtitle: the map's title, then its subtitle (the source), joined by " · ".
+pub fn subtitle(map_title: &str, map_subtitle: Option<&str>) -> Option<String> {
+    let parts: Vec<&str> = [Some(map_title), map_subtitle]
+        .into_iter()
+        .flatten()
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    (!parts.is_empty()).then(|| parts.join(" · "))
+}
+
+/// The bar chart's heading.
+pub const BAR_TITLE: &str = "Actions per country";
