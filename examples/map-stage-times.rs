@@ -75,6 +75,7 @@ fn main() {
             height: 1000,
             formats: formats::Formats::all(),
             left_out: None,
+            flows: Default::default(),
             render: look,
         };
         let t = Instant::now();

@@ -6,8 +6,8 @@
 //! - `countries`: one MultiPolygon per involved country that has an outline
 //!   ([§ 3.1.7](https://datatracker.ietf.org/doc/html/rfc7946#section-3.1.7)), exterior rings
 //!   counter-clockwise and holes clockwise ([§ 3.1.6](https://datatracker.ietf.org/doc/html/rfc7946#section-3.1.6));
-//! - `flows`: one MultiLineString per (hub, place), a great circle from each coordination point
-//!   to each action place outside the hub's own country, cut at ±180°
+//! - `flows`: one MultiLineString per place outside the hub's country, a great circle from the
+//!   one hub ([`crate::hub`]) to the place, cut at ±180°
 //!   ([§ 3.1.9](https://datatracker.ietf.org/doc/html/rfc7946#section-3.1.9)).
 //!
 //! Coordinates are rounded to 6 decimals (about 0.1 m); no `crs` member is written.
@@ -16,6 +16,7 @@ use crate::action::Action;
 use crate::error::Result;
 use crate::formats::{hex, symbol_name};
 use crate::gazetteer::{Detail, Gazetteer};
+use crate::hub::Flows;
 use crate::render::style;
 use crate::render::{CountryFill, Flow, MapSpec, Marker};
 use crate::resolve::Located;
@@ -398,45 +399,39 @@ pub struct FlowLine {
     pub parts: Vec<Vec<Coord<f64>>>,
 }
 
-/// The flows: from each distinct coordination point to each action place outside the hub's
-/// country, in event order.
-pub fn flow_lines(located: &[Located]) -> Vec<FlowLine> {
-    let mut hubs: Vec<&Located> = Vec::new();
-    for e in located.iter().filter(|e| e.action == Action::Coordination) {
-        if !hubs.iter().any(|h| h.point == e.point) {
-            hubs.push(e);
+/// The flows: from the one hub ([`crate::hub::find`]) to each place outside the hub's
+/// country, one per place (events at one point are one place), in event order; none when
+/// there is no hub or `flows` is [`Flows::None`].
+pub fn flow_lines(located: &[Located], flows: Flows) -> Vec<FlowLine> {
+    let Some(hub) = crate::hub::find(located, flows) else {
+        return Vec::new();
+    };
+    let mut targets: Vec<(&Located, Vec<Action>)> = Vec::new();
+    for e in located {
+        if e.country == hub.country || e.point == hub.point {
+            continue;
+        }
+        match targets.iter_mut().find(|(t, _)| t.point == e.point) {
+            Some((_, actions)) => {
+                if !actions.contains(&e.action) {
+                    actions.push(e.action);
+                }
+            }
+            None => targets.push((e, vec![e.action])),
         }
     }
-    let mut lines = Vec::new();
-    for hub in hubs {
-        let mut targets: Vec<(&Located, Vec<Action>)> = Vec::new();
-        for e in located {
-            if e.country == hub.country || e.point == hub.point {
-                continue;
-            }
-            match targets
-                .iter_mut()
-                .find(|(t, _)| t.place == e.place && t.point == e.point)
-            {
-                Some((_, actions)) => {
-                    if !actions.contains(&e.action) {
-                        actions.push(e.action);
-                    }
-                }
-                None => targets.push((e, vec![e.action])),
-            }
-        }
-        for (t, mut actions) in targets {
+    targets
+        .into_iter()
+        .map(|(t, mut actions)| {
             actions.sort();
-            lines.push(FlowLine {
+            FlowLine {
                 from: (hub.place.clone(), hub.country.clone()),
                 to: (t.place.clone(), t.country.clone()),
                 actions,
                 parts: great_circle(hub.point, t.point),
-            });
-        }
-    }
-    lines
+            }
+        })
+        .collect()
 }
 
 /// Points along the great circle from `a` to `b`, cut into parts where it crosses ±180°.
@@ -486,8 +481,13 @@ pub fn cut_at_antimeridian(points: &[Coord<f64>]) -> Vec<Vec<Coord<f64>>> {
     parts
 }
 
-/// Builds the three layers.
+/// Builds the three layers, the flows from the one hub ([`Flows::Hub`]).
 pub fn build(gazetteer: &Gazetteer, located: &[Located]) -> Result<Layers> {
+    build_with(gazetteer, located, Flows::Hub)
+}
+
+/// Builds the three layers, the flows as `flows` says (`--flows`).
+pub fn build_with(gazetteer: &Gazetteer, located: &[Located], flows: Flows) -> Result<Layers> {
     let mut countries = Vec::new();
     for (code, name, actions) in country_actions(located) {
         let Some(outline) = gazetteer.outline(Detail::Regional, &code)? else {
@@ -536,7 +536,7 @@ pub fn build(gazetteer: &Gazetteer, located: &[Located]) -> Result<Layers> {
             foreign_members: None,
         });
     }
-    let flows = flow_lines(located)
+    let flows = flow_lines(located, flows)
         .into_iter()
         .map(|line| {
             let id = format!("flow-{}-{}", slug(&line.from.0), slug(&line.to.0));
@@ -611,8 +611,18 @@ pub fn to_geojson_string(collection: &FeatureCollection) -> String {
     out
 }
 
-/// What the map shows: markers per place, fills per country, flows.
+/// What the map shows: markers per place, fills per country, flows from the one hub.
 pub fn map_spec(located: &[Located], title: &str, width: u32, height: u32) -> MapSpec {
+    map_spec_with(located, title, (width, height), Flows::Hub)
+}
+
+/// What the map shows, `width`×`height` pixels, the flows as `flows` says (`--flows`).
+pub fn map_spec_with(
+    located: &[Located],
+    title: &str,
+    (width, height): (u32, u32),
+    flows: Flows,
+) -> MapSpec {
     let mut markers: Vec<Marker> = Vec::new();
     for e in located {
         match markers.iter_mut().find(|m| m.point == e.point) {
@@ -639,7 +649,7 @@ pub fn map_spec(located: &[Located], title: &str, width: u32, height: u32) -> Ma
             role: actions[0],
         })
         .collect();
-    let flows = flow_lines(located)
+    let flows = flow_lines(located, flows)
         .into_iter()
         .map(|line| Flow { parts: line.parts })
         .collect();

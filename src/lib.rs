@@ -52,6 +52,7 @@ pub mod events_file;
 pub mod explain;
 pub mod formats;
 pub mod gazetteer;
+pub mod hub;
 pub mod layers;
 pub mod mentions;
 pub mod output;
@@ -120,6 +121,9 @@ pub struct MapOptions {
     /// A line for the alt text (map.txt) saying how many places were left out as background
     /// ([`actions::left_out_summary`]). Default: none.
     pub left_out: Option<String>,
+    /// Which flows the map and `flows.geojson` show (`--flows`). Default: from the one hub
+    /// ([`hub::Flows::Hub`]).
+    pub flows: hub::Flows,
     /// How the maps are drawn: projection, extent, inset, theme, scale, subtitle
     /// ([`render::Options`]). `width`/`height` are the final pixel size (already multiplied by
     /// the scale). Default: [`render::Options::default`].
@@ -161,9 +165,9 @@ pub fn write_map(
 ) -> Result<Written> {
     use render::{options::ExtentChoice, Scene};
     let formats = options.formats;
-    let spec = layers::map_spec(located, &options.title, options.width, options.height);
-    let look = &options.render;
     let size = (options.width, options.height);
+    let spec = layers::map_spec_with(located, &options.title, size, options.flows);
+    let look = &options.render;
     if formats.png {
         render::check_size(&spec, Path::new("map.png"))?;
     }
@@ -181,7 +185,7 @@ pub fn write_map(
     let ((layers, svg_scene), (png_scene, web_scene)) = rayon::join(
         || {
             rayon::join(
-                || layers::build(gazetteer, located),
+                || layers::build_with(gazetteer, located, options.flows),
                 // A fixed extent's left-out places come from a scene even when nothing is drawn.
                 || {
                     (formats.svg || (fixed && !formats.png && !web))

@@ -161,6 +161,10 @@ struct MapArgs {
     title: Option<String>,
     #[command(flatten)]
     view: ViewArgs,
+    /// Flows: hub (arrows from the one hub, the first-named international body or the
+    /// single lead country, to each place outside its country) or none.
+    #[arg(long, default_value = "hub", value_name = "MODE")]
+    flows: opmap::hub::Flows,
     /// Inset for a distant second cluster of events (see DESIGN.md): auto or off.
     #[arg(long, default_value = "auto", value_name = "MODE")]
     inset: opmap::render::options::InsetMode,
@@ -277,6 +281,7 @@ impl MapArgs {
                 scale: 1,
             },
             inset: Default::default(),
+            flows: Default::default(),
             formats: Default::default(),
             min_confidence: 0.0,
         }
@@ -628,6 +633,7 @@ fn write_map(
         width,
         height,
         formats: map.formats,
+        flows: map.flows,
         left_out,
         render,
     };
