@@ -65,6 +65,39 @@ check real-heldout tests/eval/real/heldout 0.78 0.95 0.93
 check team-dev "$SHARED/eval/dev" 0.95 0.95 0.93
 check synthetic tests/eval/synthetic 0.95 0.95 0.93
 
+# ---- Dates (issue 13): the date `opmap extract` gives each real article (its events' `date`)
+# against the gold file's `date` (the release's publication date; null when unknown). Printed:
+# accuracy over the gold-dated articles (right / gold dated), precision (right / those opmap
+# dates) and how many undated-gold articles opmap dates. The aim is accuracy >= 0.9; most gold
+# dates are the page's publication date, which a .txt file does not hold (only a reader's
+# JSON Lines or HTML meta date gives it), so the floors are what opmap reaches minus a margin.
+dates() {
+    python3 - "$BIN" "$1" "$2" "$3" "$4" <<'PY'
+import glob, json, subprocess, sys
+binary, name, folder, acc_floor, prec_floor = sys.argv[1], sys.argv[2], sys.argv[3], *map(float, sys.argv[4:6])
+gold_dated = dated = right = extra = 0
+for path in sorted(glob.glob(f"{folder}/*.gold.json")):
+    gold = json.load(open(path)).get("date")
+    out = subprocess.run([binary, "extract", path[: -len(".gold.json")] + ".txt"],
+                         capture_output=True, check=True).stdout
+    got = {f["properties"]["date"] for f in json.loads(out)["features"]}
+    assert len(got) <= 1, f"{path}: events with different dates {got}"
+    got = got.pop() if got else None
+    gold_dated += gold is not None
+    dated += gold is not None and got is not None
+    right += gold is not None and got == gold
+    extra += gold is None and got is not None
+acc, prec = right / max(1, gold_dated), right / max(1, dated)
+print(f"check-scores: {name}: date accuracy={acc:.3f} ({right} of {gold_dated} gold-dated articles); "
+      f"precision={prec:.3f} ({right} of {dated} dated by opmap); {extra} dated without a gold date")
+bad = [f"date accuracy {acc:.3f} < {acc_floor}"] * (acc < acc_floor) + [f"date precision {prec:.3f} < {prec_floor}"] * (prec < prec_floor)
+if bad:
+    sys.exit(f"check-scores: {name}: " + "; ".join(bad))
+PY
+}
+dates real-dev-dates tests/eval/real/dev 0.15 0.55
+dates real-heldout-dates tests/eval/real/heldout 0.10 0.50
+
 # ---- Geoparser (issue 16): `opmap places` on GeoWebNews, scored with ../shared/eval/geoparse_score.py.
 # GeoWebNews is GPL-3.0 and stays outside the repository, in ../shared/eval/geoparsing/gwn/.
 # Floors: geotagging F1 (overlap), accuracy within 161 km, AUC of the error (at most), country

@@ -26,6 +26,7 @@
 
 use crate::action::Action;
 use crate::article::{self, Article};
+use crate::dates::{ArticleDate, Date, DateSource};
 use crate::error::{Error, Result};
 use crate::gazetteer::Gazetteer;
 use crate::layers;
@@ -87,9 +88,23 @@ pub struct Options {
     pub render: render::Options,
     /// Leave out events whose confidence is below this (0–1). Default: 0 (keep all).
     pub min_confidence: f64,
+    /// Keep only articles dated on or after this day (`--since`); an undated article is left
+    /// out when this or `until` is set. Default: none.
+    pub since: Option<Date>,
+    /// Keep only articles dated on or before this day (`--until`). Default: none.
+    pub until: Option<Date>,
 }
 
 impl Options {
+    /// True when an article dated `date` is kept by `--since` and `--until`: always without
+    /// them; with either, only a dated article in the range.
+    pub fn keeps(&self, date: Option<Date>) -> bool {
+        if self.since.is_none() && self.until.is_none() {
+            return true;
+        }
+        date.is_some_and(|d| self.since.is_none_or(|s| d >= s) && self.until.is_none_or(|u| d <= u))
+    }
+
     /// The field holding a record's text: [`Options::text_field`], else `text`.
     pub fn text_field(&self) -> &str {
         self.text_field.as_deref().unwrap_or("text")
@@ -110,6 +125,8 @@ impl Default for Options {
             height: 1000,
             render: render::Options::default(),
             min_confidence: 0.0,
+            since: None,
+            until: None,
         }
     }
 }
@@ -163,6 +180,11 @@ pub struct Summary {
     pub bytes: u64,
     /// Articles skipped, in input order.
     pub skipped: Vec<Skipped>,
+    /// Articles read but left out by `--since`/`--until` (out of the range, or undated).
+    pub out_of_range: u64,
+    /// Per day, the dated articles with events that report each action (in `Action::ALL`
+    /// order): what the timeline counts.
+    pub days: BTreeMap<Date, [u64; 6]>,
     /// Warnings (e.g. invalid UTF-8 decoded lossily): the first ones are printed, all counted.
     pub warnings: u64,
     /// Counts per country, by ISO code.
@@ -230,6 +252,10 @@ struct Extracted {
     events: u64,
     /// (code, name, bit set of actions, bit i = `Action::ALL[i]`).
     countries: Vec<(String, String, u8)>,
+    /// The article's date.
+    date: Option<Date>,
+    /// False when `--since`/`--until` leave the article out (it then has no records).
+    kept: bool,
 }
 
 /// A named input: what the user typed, resolved.
@@ -396,6 +422,7 @@ fn write_results(
                 summary.warnings += 1;
             }
             match d.outcome {
+                Ok(x) if !x.kept => summary.out_of_range += 1,
                 Ok(mut x) => {
                     if let Some(name) = names.claim(&x.name) {
                         // A name given before (two folders' `a.txt`, two records with one id):
@@ -415,6 +442,13 @@ fn write_results(
                                 path: partial_path.to_path_buf(),
                                 source,
                             })?;
+                    }
+                    if let (Some(date), false) = (x.date, x.countries.is_empty()) {
+                        let day = summary.days.entry(date).or_default();
+                        let mask = x.countries.iter().fold(0u8, |m, c| m | c.2);
+                        for (i, n) in day.iter_mut().enumerate() {
+                            *n += u64::from(mask >> i & 1);
+                        }
                     }
                     for (code, name, mask) in x.countries {
                         let count = summary.countries.entry(code).or_default();
@@ -1066,7 +1100,26 @@ fn finish(
             reason: "empty article".to_string(),
         });
     }
-    let mut extraction = crate::extract(gazetteer, &article);
+    let reader = match date {
+        "" => None,
+        text => match text.parse() {
+            Ok(date) => Some(ArticleDate {
+                date,
+                source: DateSource::Jsonl,
+            }),
+            Err(_) => {
+                warnings.push(format!(
+                    "{source}: `date` {text:?} is not a date (YYYY-MM-DD); the article's own date is used"
+                ));
+                None
+            }
+        },
+    };
+    let mut extraction = crate::extract_dated(gazetteer, &article, reader);
+    let date = extraction.date.map(|d| d.date);
+    if !options.keeps(date) {
+        extraction.located.clear();
+    }
     crate::resolve::retain_confident(&mut extraction.located, options.min_confidence);
     let located = &extraction.located;
     let mut records = Vec::with_capacity(located.len() * 1200);
@@ -1077,7 +1130,7 @@ fn finish(
     for (e, mut id) in located.iter().zip(layers::event_ids(located)) {
         id.push_str(&suffix);
         records.push(RS);
-        let feature = layers::EventFeature::new(e, &id).dated(date, url);
+        let feature = layers::EventFeature::new(e, &id).with_url(url);
         marks.push(feature.write_marked(&mut records));
         records.push(b'\n');
     }
@@ -1087,6 +1140,8 @@ fn finish(
         marks,
         events: located.len() as u64,
         countries: countries_of(located),
+        date,
+        kept: options.keeps(date),
     })
 }
 
@@ -1176,7 +1231,8 @@ fn actions_of(count: &CountryCount) -> Vec<Action> {
 }
 
 /// Writes `countries.geojson`, `summary.csv`, `map.png`, `map.svg`, `map.txt`, `chart.png`,
-/// `chart.svg`, `chart.txt` and, when any article was skipped, `skipped.csv`, each atomically.
+/// `chart.svg`, `chart.txt`, `timeline.png`, `timeline.svg`, `timeline.txt` (when articles
+/// have dates) and, when any article was skipped, `skipped.csv`, each atomically.
 fn write_aggregate(gazetteer: &Gazetteer, options: &Options, summary: &mut Summary) -> Result<()> {
     let dir = &options.out_dir;
     let mut write = |name: &str, bytes: &[u8]| -> Result<()> {
@@ -1211,6 +1267,13 @@ fn write_aggregate(gazetteer: &Gazetteer, options: &Options, summary: &mut Summa
     let chart = corpus_chart(&summary.countries, &title, &options.render);
     for (name, bytes) in crate::charts::bar_files(&chart, options.width, &options.render)? {
         write(&name, &bytes)?;
+    }
+    let subtitle = crate::charts::subtitle(&title, options.render.subtitle.as_deref());
+    if let Some(timeline) = crate::charts::Timeline::of_days(&summary.days, subtitle) {
+        let files = crate::charts::timeline_files(&timeline, options.width, &options.render)?;
+        for (name, bytes) in files {
+            write(&name, &bytes)?;
+        }
     }
     if !summary.skipped.is_empty() {
         let skipped = skipped_csv(&summary.skipped);
@@ -1258,6 +1321,7 @@ fn stand_ins(gazetteer: &Gazetteer, countries: &BTreeMap<String, CountryCount>) 
                 reason: String::new(),
                 cue: String::new(),
                 id: None,
+                date: None,
             });
         }
     }
@@ -1389,6 +1453,12 @@ pub fn report(summary: &Summary, out_dir: &Path) -> String {
     );
     if summary.warnings > 0 {
         out += &format!("; {} warnings", thousands(summary.warnings));
+    }
+    if summary.out_of_range > 0 {
+        out += &format!(
+            "; {} outside --since/--until or undated, left out",
+            thousands(summary.out_of_range)
+        );
     }
     if summary.skipped.is_empty() {
         out.push('\n');

@@ -8,6 +8,7 @@
 //! (index and id) and the property.
 
 use crate::action::Action;
+use crate::dates::{ArticleDate, DateSource};
 use crate::error::{Error, Result};
 use crate::gazetteer::Gazetteer;
 use crate::resolve::Located;
@@ -110,8 +111,28 @@ fn feature(gazetteer: &Gazetteer, path: &str, index: usize, f: &Feature) -> Resu
         confidence: number("confidence").unwrap_or(1.0),
         reason: text_or("reason", "edited"),
         cue: text_or("cue", ""),
+        date: date_of(f).map_err(fail)?,
         id,
     })
+}
+
+/// The feature's `date` (`YYYY-MM-DD`; null, absent or `""` is none) with its `date_source`
+/// (absent counts as `text`, a date in the text), or what is wrong with them.
+fn date_of(f: &Feature) -> std::result::Result<Option<ArticleDate>, String> {
+    let str_prop = |key: &str| f.property(key).and_then(JsonValue::as_str);
+    let Some(text) = str_prop("date").filter(|d| !d.is_empty()) else {
+        return Ok(None);
+    };
+    let date = text
+        .parse()
+        .map_err(|_| format!("property `date`: `{text}` is not a date (YYYY-MM-DD)"))?;
+    let source = match str_prop("date_source") {
+        None => DateSource::Text,
+        Some(s) => s
+            .parse()
+            .map_err(|e: String| format!("property `date_source`: {e}"))?,
+    };
+    Ok(Some(ArticleDate { date, source }))
 }
 
 #[cfg(test)]

@@ -99,6 +99,7 @@ mod tests {
             reason: String::new(),
             cue: String::new(),
             id: None,
+            date: None,
         }
     }
 

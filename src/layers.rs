@@ -117,13 +117,12 @@ pub fn event_ids(located: &[Located]) -> Vec<String> {
 }
 
 /// One event as a GeoJSON Feature, written straight from the event (no `serde_json::Value` in
-/// between): the same bytes as the feature [`events`] builds, plus `date` and `url` at the end
-/// of the properties when they are set (corpus mode).
+/// between): the same bytes as the feature [`events`] builds, plus `url` at the end of the
+/// properties when it is set (corpus mode).
 #[derive(Debug, Clone, Copy)]
 pub struct EventFeature<'a> {
     event: &'a Located,
     id: &'a str,
-    date: Option<&'a str>,
     url: Option<&'a str>,
 }
 
@@ -133,14 +132,12 @@ impl<'a> EventFeature<'a> {
         EventFeature {
             event: e,
             id,
-            date: None,
             url: None,
         }
     }
 
-    /// The same feature with `date` and `url` added after the other properties.
-    pub fn dated(mut self, date: &'a str, url: &'a str) -> EventFeature<'a> {
-        self.date = Some(date);
+    /// The same feature with `url` added after the other properties.
+    pub fn with_url(mut self, url: &'a str) -> EventFeature<'a> {
         self.url = Some(url);
         self
     }
@@ -190,6 +187,13 @@ impl<'a> EventFeature<'a> {
         number_field(out, "confidence", &e.confidence);
         string_field(out, "reason", &e.reason);
         string_field(out, "cue", &e.cue);
+        match e.date {
+            Some(d) => {
+                string_field(out, "date", &d.date.to_string());
+                string_field(out, "date_source", d.source.as_str());
+            }
+            None => out.extend_from_slice(b",\"date\":null,\"date_source\":null"),
+        }
         // simplestyle-spec 1.1.0 (see `events`).
         out.extend_from_slice(b",\"title\":\"");
         out.extend_from_slice(e.action.title().as_bytes());
@@ -202,9 +206,6 @@ impl<'a> EventFeature<'a> {
         out.extend_from_slice(b"\",\"marker-symbol\":\"");
         out.extend_from_slice(symbol_name(style::symbol(e.action)).as_bytes());
         out.extend_from_slice(b"\",\"marker-size\":\"medium\"");
-        if let Some(date) = self.date {
-            string_field(out, "date", date);
-        }
         if let Some(url) = self.url {
             string_field(out, "url", url);
         }
@@ -326,6 +327,12 @@ pub fn events(located: &[Located]) -> FeatureCollection {
             props.insert("confidence".into(), json!(e.confidence));
             props.insert("reason".into(), json!(e.reason));
             props.insert("cue".into(), json!(e.cue));
+            // A date or null (never ""), so that GDAL types the field as a date.
+            props.insert("date".into(), json!(e.date.map(|d| d.date.to_string())));
+            props.insert(
+                "date_source".into(),
+                json!(e.date.map(|d| d.source.as_str())),
+            );
             // simplestyle-spec 1.1.0, so geojson.io and code hosts' previews show map.png's
             // colours and shapes (the style table in `render::style`).
             props.insert(
@@ -536,7 +543,25 @@ pub fn build_with(gazetteer: &Gazetteer, located: &[Located], flows: Flows) -> R
             foreign_members: None,
         });
     }
-    let flows = flow_lines(located, flows)
+    let flows = flow_features(located, flows);
+    Ok(Layers {
+        events: events(located),
+        countries: FeatureCollection {
+            bbox: None,
+            features: countries,
+            foreign_members: None,
+        },
+        flows: FeatureCollection {
+            bbox: None,
+            features: flows,
+            foreign_members: None,
+        },
+    })
+}
+
+/// The flows layer's features: one MultiLineString per flow line ([`flow_lines`]).
+fn flow_features(located: &[Located], flows: Flows) -> Vec<Feature> {
+    flow_lines(located, flows)
         .into_iter()
         .map(|line| {
             let id = format!("flow-{}-{}", slug(&line.from.0), slug(&line.to.0));
@@ -583,20 +608,7 @@ pub fn build_with(gazetteer: &Gazetteer, located: &[Located], flows: Flows) -> R
                 foreign_members: None,
             }
         })
-        .collect();
-    Ok(Layers {
-        events: events(located),
-        countries: FeatureCollection {
-            bbox: None,
-            features: countries,
-            foreign_members: None,
-        },
-        flows: FeatureCollection {
-            bbox: None,
-            features: flows,
-            foreign_members: None,
-        },
-    })
+        .collect()
 }
 
 /// Serialises a FeatureCollection with one feature per line (small diffs, stable bytes).
@@ -706,6 +718,7 @@ mod tests {
             reason: "object".into(),
             cue: "seized\u{1}".into(),
             id: None,
+            date: None,
         }
     }
 
@@ -720,8 +733,21 @@ mod tests {
             ),
             located("", "", 0.0),
         ];
+        let mut events = events;
+        events[0].date = Some(crate::dates::ArticleDate {
+            date: "2018-04-27".parse().unwrap(),
+            source: crate::dates::DateSource::Dateline,
+        });
         let ids = event_ids(&events);
         let collection = self::events(&events);
+        assert_eq!(
+            collection.features[0].property("date").unwrap(),
+            "2018-04-27"
+        );
+        assert_eq!(
+            collection.features[1].property("date").unwrap(),
+            &serde_json::Value::Null
+        );
         for ((e, id), feature) in events.iter().zip(&ids).zip(&collection.features) {
             let mut written = Vec::new();
             EventFeature::new(e, id).write(&mut written);
@@ -729,14 +755,14 @@ mod tests {
                 String::from_utf8(written).unwrap(),
                 serde_json::to_string(feature).unwrap()
             );
-            // Corpus mode: date and url close the properties.
+            // Corpus mode: the url closes the properties.
             let mut dated = Vec::new();
             EventFeature::new(e, id)
-                .dated("2018-04-27", "https://x.test/?a=\"1\"")
+                .with_url("https://x.test/?a=\"1\"")
                 .write(&mut dated);
             let value: serde_json::Value = serde_json::from_slice(&dated).unwrap();
             let keys: Vec<&String> = value["properties"].as_object().unwrap().keys().collect();
-            assert_eq!(keys[keys.len() - 2..], ["date", "url"]);
+            assert_eq!(keys[keys.len() - 1..], ["url"]);
             assert_eq!(value["properties"]["url"], "https://x.test/?a=\"1\"");
         }
     }

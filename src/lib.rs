@@ -47,6 +47,7 @@ pub mod actions;
 pub mod article;
 pub mod batch;
 pub mod charts;
+pub mod dates;
 pub mod error;
 pub mod events_file;
 pub mod explain;
@@ -83,10 +84,23 @@ pub struct Extraction {
     pub folded: Vec<actions::Event>,
     /// One event per (action, place), located.
     pub located: Vec<Located>,
+    /// The article's date, which every located event carries too.
+    pub date: Option<dates::ArticleDate>,
 }
 
-/// Runs the text stages on an article: sentences, mentions, events, located events.
+/// Runs the text stages on an article: sentences, mentions, events, located events, and its
+/// date from the text ([`dates::of_article`]).
 pub fn extract(gazetteer: &Gazetteer, article: &Article) -> Extraction {
+    extract_dated(gazetteer, article, None)
+}
+
+/// [`extract`], with the date the article's reader found (a JSON record's `date`, an HTML
+/// meta date), which wins over the text's.
+pub fn extract_dated(
+    gazetteer: &Gazetteer,
+    article: &Article,
+    reader: Option<dates::ArticleDate>,
+) -> Extraction {
     let sentences = sentences::split(&article.text);
     let mentions = places::find(gazetteer, &article.text, &sentences);
     let actions::Linked {
@@ -94,7 +108,11 @@ pub fn extract(gazetteer: &Gazetteer, article: &Article) -> Extraction {
         dropped,
         folded,
     } = actions::link(gazetteer, &article.text, &sentences, &mentions);
-    let located = resolve::locate(gazetteer, article, &sentences, &events);
+    let mut located = resolve::locate(gazetteer, article, &sentences, &events);
+    let date = dates::of_article(&article.text, reader);
+    for e in &mut located {
+        e.date = date;
+    }
     Extraction {
         sentences,
         mentions,
@@ -102,6 +120,7 @@ pub fn extract(gazetteer: &Gazetteer, article: &Article) -> Extraction {
         dropped,
         folded,
         located,
+        date,
     }
 }
 
@@ -347,13 +366,10 @@ fn map_files(
         after.push(("map.svg".to_string(), svg.into_bytes()));
     }
     if formats.png || formats.svg {
-        // Alt text for the PNG/SVG: a sentence per action.
-        let mut alt = render::alt_text(spec);
-        if let Some(line) = &options.left_out {
-            alt.push_str(line);
-            alt.push_str(".\n");
-        }
-        after.push(("map.txt".to_string(), alt.into_bytes()));
+        after.push((
+            "map.txt".to_string(),
+            map_alt_text(spec, options).into_bytes(),
+        ));
     }
     if let Some(html) = html {
         after.push(("map.html".to_string(), html.into_bytes()));
@@ -368,6 +384,16 @@ fn map_files(
         after.push(("map.qgs".to_string(), qgs.into_bytes()));
     }
     Ok((before, after, skipped))
+}
+
+/// Alt text for the PNG/SVG (`map.txt`): a sentence per action, then the places left out.
+fn map_alt_text(spec: &render::MapSpec, options: &MapOptions) -> String {
+    let mut alt = render::alt_text(spec);
+    if let Some(line) = &options.left_out {
+        alt.push_str(line);
+        alt.push_str(".\n");
+    }
+    alt
 }
 
 /// A title from an article: its first line, shortened at a word boundary to `max` characters.

@@ -137,6 +137,13 @@ enum Command {
         /// The map's title. Default: "N articles: countries with an action".
         #[arg(long)]
         title: Option<String>,
+        /// Keep only articles dated on or after DATE (YYYY-MM-DD); undated articles are left
+        /// out when --since or --until is given.
+        #[arg(long, value_name = "DATE")]
+        since: Option<opmap::dates::Date>,
+        /// Keep only articles dated on or before DATE (YYYY-MM-DD).
+        #[arg(long, value_name = "DATE")]
+        until: Option<opmap::dates::Date>,
         #[command(flatten)]
         view: ViewArgs,
     },
@@ -402,31 +409,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             seq,
             max_bytes,
             min_confidence,
-        } => {
-            let gazetteer = load_gazetteer()?;
-            if explain {
-                for path in &articles {
-                    let article = read_article(path, max_bytes)?;
-                    let x = opmap::extract(&gazetteer, &article);
-                    to_stdout(|out| {
-                        out.write_all(opmap::explain::report(&gazetteer, &article, &x).as_bytes())
-                    })?;
-                }
-            } else {
-                let (mut located, _, _) = extract_all(&gazetteer, &articles, max_bytes)?;
-                opmap::resolve::retain_confident(&mut located, min_confidence);
-                to_stdout(|out| {
-                    let mut out = std::io::BufWriter::with_capacity(1 << 16, out);
-                    if seq {
-                        layers::write_events_seq(&located, &mut out)?;
-                    } else {
-                        layers::write_events(&located, &mut out)?;
-                    }
-                    out.flush()
-                })?;
-            }
-            Ok(())
-        }
+        } => extract(&articles, explain, seq, max_bytes, min_confidence),
         Command::Render { events, map } => {
             let gazetteer = load_gazetteer()?;
             let display = events.display().to_string();
@@ -453,6 +436,8 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             threads,
             min_confidence,
             title,
+            since,
+            until,
             view,
         } => {
             let gazetteer = load_gazetteer()?;
@@ -470,6 +455,8 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 height,
                 render,
                 min_confidence,
+                since,
+                until,
             };
             let summary = opmap::batch::run(&gazetteer, &inputs, &options)?;
             if !summary.skipped.is_empty() {
@@ -483,64 +470,110 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             format,
             candidates,
             max_bytes,
-        } => {
-            if seq && format == PlacesFormat::Csv {
-                use clap::CommandFactory;
-                Cli::command()
-                    .error(
-                        clap::error::ErrorKind::ArgumentConflict,
-                        "--seq prints GeoJSON Text Sequences: it does not go with --format csv",
-                    )
-                    .exit();
-            }
-            let gazetteer = load_gazetteer()?;
-            // Every article is read before anything is printed: a bad one prints nothing.
-            let mut extracted = Vec::with_capacity(articles.len());
-            for path in &articles {
-                let article = read_article(path, max_bytes)?;
-                let x = opmap::extract(&gazetteer, &article);
-                extracted.push((article, x));
-            }
-            let records = opmap::mentions::records(&gazetteer, &extracted);
-            let csv = match format {
-                PlacesFormat::Csv => Some(opmap::mentions::csv(&records, candidates)?),
-                PlacesFormat::Geojson => None,
-            };
-            to_stdout(|out| {
-                let mut out = std::io::BufWriter::with_capacity(1 << 16, out);
-                match &csv {
-                    Some(csv) => out.write_all(csv.as_bytes())?,
-                    None if seq => opmap::mentions::write_seq(&records, candidates, &mut out)?,
-                    None => opmap::mentions::write_geojson(&records, candidates, &mut out)?,
-                }
-                out.flush()
-            })
-        }
-        Command::Resolve { names } => {
-            let gazetteer = load_gazetteer()?;
-            to_stdout(|stdout| {
-                for name in &names {
-                    let found = gazetteer.lookup(name);
-                    if found.is_empty() {
-                        writeln!(stdout, "{name}\tnot found")?;
-                    }
-                    for id in found {
-                        let p = gazetteer.place(id);
-                        writeln!(
-                            stdout,
-                            "{name}\t{}\t{}\t{}\t{:.6}\t{:.6}",
-                            p.country,
-                            p.name,
-                            p.kind.as_str(),
-                            p.point.x(),
-                            p.point.y()
-                        )?;
-                    }
-                }
-                Ok(())
-            })
-        }
+        } => places(&articles, seq, format, candidates, max_bytes),
+        Command::Resolve { names } => resolve(&names),
     }
+}
+
+/// `opmap extract`: the events as GeoJSON (or text sequences) on stdout, or the `--explain`
+/// report.
+fn extract(
+    articles: &[String],
+    explain: bool,
+    seq: bool,
+    max_bytes: u64,
+    min_confidence: f64,
+) -> anyhow::Result<()> {
+    let gazetteer = load_gazetteer()?;
+    if explain {
+        for path in articles {
+            let article = read_article(path, max_bytes)?;
+            let x = opmap::extract(&gazetteer, &article);
+            to_stdout(|out| {
+                out.write_all(opmap::explain::report(&gazetteer, &article, &x).as_bytes())
+            })?;
+        }
+    } else {
+        let (mut located, _, _) = extract_all(&gazetteer, articles, max_bytes)?;
+        opmap::resolve::retain_confident(&mut located, min_confidence);
+        to_stdout(|out| {
+            let mut out = std::io::BufWriter::with_capacity(1 << 16, out);
+            if seq {
+                layers::write_events_seq(&located, &mut out)?;
+            } else {
+                layers::write_events(&located, &mut out)?;
+            }
+            out.flush()
+        })?;
+    }
+    Ok(())
+}
+
+/// `opmap places`: every place mention of the articles, as GeoJSON or CSV on stdout.
+fn places(
+    articles: &[String],
+    seq: bool,
+    format: PlacesFormat,
+    candidates: bool,
+    max_bytes: u64,
+) -> anyhow::Result<()> {
+    if seq && format == PlacesFormat::Csv {
+        use clap::CommandFactory;
+        Cli::command()
+            .error(
+                clap::error::ErrorKind::ArgumentConflict,
+                "--seq prints GeoJSON Text Sequences: it does not go with --format csv",
+            )
+            .exit();
+    }
+    let gazetteer = load_gazetteer()?;
+    // Every article is read before anything is printed: a bad one prints nothing.
+    let mut extracted = Vec::with_capacity(articles.len());
+    for path in articles {
+        let article = read_article(path, max_bytes)?;
+        let x = opmap::extract(&gazetteer, &article);
+        extracted.push((article, x));
+    }
+    let records = opmap::mentions::records(&gazetteer, &extracted);
+    let csv = match format {
+        PlacesFormat::Csv => Some(opmap::mentions::csv(&records, candidates)?),
+        PlacesFormat::Geojson => None,
+    };
+    to_stdout(|out| {
+        let mut out = std::io::BufWriter::with_capacity(1 << 16, out);
+        match &csv {
+            Some(csv) => out.write_all(csv.as_bytes())?,
+            None if seq => opmap::mentions::write_seq(&records, candidates, &mut out)?,
+            None => opmap::mentions::write_geojson(&records, candidates, &mut out)?,
+        }
+        out.flush()
+    })
+}
+
+/// `opmap resolve`: what the gazetteer makes of each name, one line per reading.
+fn resolve(names: &[String]) -> anyhow::Result<()> {
+    let gazetteer = load_gazetteer()?;
+    to_stdout(|stdout| {
+        for name in names {
+            let found = gazetteer.lookup(name);
+            if found.is_empty() {
+                writeln!(stdout, "{name}\tnot found")?;
+            }
+            for id in found {
+                let p = gazetteer.place(id);
+                writeln!(
+                    stdout,
+                    "{name}\t{}\t{}\t{}\t{:.6}\t{:.6}",
+                    p.country,
+                    p.name,
+                    p.kind.as_str(),
+                    p.point.x(),
+                    p.point.y()
+                )?;
+            }
+        }
+        Ok(())
+    })
 }
 
 /// `opmap` with no arguments: maps the bundled seed article into `./output/` and says where.

@@ -36,6 +36,9 @@ pub const OWNED: &[&str] = &[
     "map.txt",
     "skipped.csv",
     "summary.csv",
+    "timeline.png",
+    "timeline.svg",
+    "timeline.txt",
 ];
 
 /// Removes from `dir` the regular files named in [`OWNED`] that are not among `written` (the

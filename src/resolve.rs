@@ -52,6 +52,9 @@ pub struct Located {
     /// written as it is. `None` for an extracted event: [`crate::layers::event_ids`] makes one.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
+    /// The article's date and where it came from ([`crate::dates::of_article`]); `None` when
+    /// the article gives none. Set by [`crate::extract`], not here.
+    pub date: Option<crate::dates::ArticleDate>,
 }
 
 /// Resolves events: one per (action, place), the most confident evidence kept (the first on a
@@ -109,6 +112,7 @@ pub fn locate(
                 reason: e.rule.as_str().to_string(),
                 cue: collapse(e.cue.of(&article.text)),
                 id: None,
+                date: None,
             }
         })
         .collect()

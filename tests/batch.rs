@@ -117,9 +117,10 @@ fn folder_of_text_markdown_and_html() {
     // Sorted walk, names relative to the folder, `/` between components.
     assert_eq!(names, ["2024/page.html", "2024/raids.md", "seed.txt"]);
     assert!(events.iter().all(|p| prop(p, "country") != "JP"));
+    // No record, no url; none of these texts writes a date: null, never "".
     assert!(events
         .iter()
-        .all(|p| prop(p, "date").is_empty() && prop(p, "url").is_empty()));
+        .all(|p| p["date"].is_null() && prop(p, "url").is_empty()));
     let summary = String::from_utf8(read(&outdir.join("summary.csv"))).unwrap();
     assert!(summary.starts_with(
         "country,country_name,articles,seizure,raid,arrest,takedown,coordination,participation\n"
@@ -167,12 +168,15 @@ fn json_lines_with_id_date_url_and_text_field() {
     assert!(one
         .iter()
         .all(|p| prop(p, "url") == "https://example.org/1"));
-    // No id: FILE:LINE; a numeric id as text; absent or null date/url: "".
+    // No id: FILE:LINE; a numeric id as text; absent or null url: ""; no date: null.
     let second = by("corpus.txt:2");
     assert!(second
         .iter()
         .any(|p| prop(p, "action") == "raid" && prop(p, "country") == "FR"));
-    assert!(second.iter().all(|p| prop(p, "date").is_empty()));
+    assert!(second
+        .iter()
+        .all(|p| p["date"].is_null() && p["date_source"].is_null()));
+    assert!(one.iter().all(|p| prop(p, "date_source") == "jsonl"));
     assert!(by("3")
         .iter()
         .any(|p| prop(p, "action") == "arrest" && prop(p, "country") == "IT"));
@@ -542,4 +546,89 @@ fn batch_takes_the_map_options() {
         &["batch", "articles", "--out", "o", "--theme", "sepia"],
     );
     assert_eq!(bad.status.code(), Some(2));
+}
+
+/// Issue 13: a record's `date` wins over the text's; `--since`/`--until` keep only the articles
+/// dated in the range (undated ones left out); the timeline counts the dated articles.
+#[test]
+fn dates_and_the_since_until_range() {
+    let dir = tempfile::tempdir().unwrap();
+    let lines = [
+        serde_json::json!({"id": "may", "text": STORIES[0], "date": "2024-05-30T08:00:00Z"}),
+        serde_json::json!({"id": "dateline", "text": format!("THE HAGUE, 3 June 2024 - {}", STORIES[1])}),
+        serde_json::json!({"id": "bad", "text": STORIES[2], "date": "soon"}),
+        serde_json::json!({"id": "old", "text": format!("{} It happened on 2 March 2019.", STORIES[3])}),
+    ];
+    std::fs::write(dir.path().join("c.jsonl"), jsonl(&lines)).unwrap();
+    let out = run(dir.path(), &["batch", "c.jsonl", "--out", "all"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("`date` \"soon\" is not a date"),
+        "{}",
+        stderr(&out)
+    );
+    let events = records(&read(&dir.path().join("all/events.geojsonl")));
+    let dates = |article: &str| -> Vec<(String, String)> {
+        let mut d: Vec<_> = events
+            .iter()
+            .filter(|p| prop(p, "article") == article)
+            .map(|p| {
+                (
+                    prop(p, "date").to_string(),
+                    prop(p, "date_source").to_string(),
+                )
+            })
+            .collect();
+        d.dedup();
+        d
+    };
+    assert_eq!(dates("may"), [("2024-05-30".into(), "jsonl".into())]);
+    assert_eq!(
+        dates("dateline"),
+        [("2024-06-03".into(), "dateline".into())]
+    );
+    assert_eq!(dates("old"), [("2019-03-02".into(), "text".into())]);
+    assert!(events
+        .iter()
+        .filter(|p| prop(p, "article") == "bad")
+        .all(|p| p["date"].is_null()));
+    let timeline = String::from_utf8(read(&dir.path().join("all/timeline.txt"))).unwrap();
+    assert!(
+        timeline.starts_with("Articles per month, by action."),
+        "{timeline}"
+    );
+
+    let out = run(
+        dir.path(),
+        &[
+            "batch",
+            "c.jsonl",
+            "--out",
+            "range",
+            "--since",
+            "2024-05-01",
+            "--until",
+            "2024-06-30",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("2 outside --since/--until or undated, left out"),
+        "{}",
+        stderr(&out)
+    );
+    let kept: std::collections::BTreeSet<String> =
+        records(&read(&dir.path().join("range/events.geojsonl")))
+            .iter()
+            .map(|p| prop(p, "article").to_string())
+            .collect();
+    assert_eq!(kept.into_iter().collect::<Vec<_>>(), ["dateline", "may"]);
+    let timeline = String::from_utf8(read(&dir.path().join("range/timeline.txt"))).unwrap();
+    assert!(
+        timeline.starts_with("Articles per week, by action."),
+        "{timeline}"
+    );
+
+    let out = run(dir.path(), &["batch", "c.jsonl", "--since", "May 2024"]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
 }

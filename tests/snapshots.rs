@@ -1,7 +1,8 @@
 //! Map snapshots and layout invariants on three stories: the seed (Europe and North America,
 //! drawn with an inset), a single-country story (Spain) and one spanning the antimeridian
 //! (the US, Japan, Australia, New Zealand, Fiji); and a snapshot of the batch choropleth of the
-//! repository's articles; and of the bar charts (issue 13) of the seed and of that batch.
+//! repository's articles; and of the bar charts (issue 13) of the seed and of that batch, and
+//! the timeline of the real evaluation articles.
 //!
 //! Each case's SVG, with every number rounded to a whole pixel, must equal
 //! `tests/snapshots/<case>.svg`. A missing snapshot fails. `OPMAP_BLESS=1 cargo test --test
@@ -219,6 +220,41 @@ fn seed_chart_snapshot() {
     assert_eq!(labels[..2], ["Canada", "Netherlands"]);
     assert_eq!(chart.bars[1].counts, [1, 0, 0, 0, 1, 0]);
     check_chart("chart_seed", &chart, &options);
+}
+
+/// The timeline of `opmap batch` over the real evaluation articles (dev and held-out), as the
+/// README shows it: articles per month, stacked by action, where the articles have dates.
+#[test]
+fn timeline_snapshot() {
+    use opmap::charts::{timeline, Look};
+    let dir = tempfile::tempdir().unwrap();
+    let articles = dir.path().join("real");
+    std::fs::create_dir(&articles).unwrap();
+    for folder in ["tests/eval/real/dev", "tests/eval/real/heldout"] {
+        for entry in std::fs::read_dir(root().join(folder)).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_some_and(|e| e == "txt") {
+                std::fs::copy(&path, articles.join(path.file_name().unwrap())).unwrap();
+            }
+        }
+    }
+    let options = opmap::batch::Options {
+        out_dir: dir.path().join("out"),
+        quiet: true,
+        ..Default::default()
+    };
+    let summary =
+        opmap::batch::run(gazetteer(), &[articles.display().to_string()], &options).unwrap();
+    let subtitle = Some("Source: tests/eval/real (dev and held-out), dated articles".to_string());
+    let t = opmap::charts::Timeline::of_days(&summary.days, subtitle).unwrap();
+    assert_eq!(t.period, timeline::Period::Month);
+    let look = Look::new(1600, &Options::default());
+    let svg = timeline::svg(&t, &look, "timeline.svg").unwrap();
+    check_snapshot("timeline", &round_numbers(&svg));
+    if bless() {
+        let png = timeline::png(&t, &look, "timeline.png").unwrap();
+        std::fs::write(root().join("tests/snapshots/timeline.png"), png).unwrap();
+    }
 }
 
 fn seed_text() -> String {

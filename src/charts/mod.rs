@@ -6,11 +6,16 @@
 //! (plain data that can be printed and tested). Out: PNG bytes, SVG text and alt text, which
 //! the caller writes atomically as `chart.png`, `chart.svg` and `chart.txt`.
 //!
-//! - [`bars`]: one horizontal bar per country, stacked by action, longest first.
+//! - [`bars`]: one horizontal bar per country, stacked by action, longest first
+//!   (`chart.*`, `opmap map` and `opmap batch`);
+//! - [`timeline`]: a corpus' articles per week or month, stacked by action (`timeline.*`,
+//!   `opmap batch`, when articles have dates).
 
 pub mod bars;
+pub mod timeline;
 
 pub use bars::{Bar, BarChart, Unit};
+pub use timeline::Timeline;
 
 use crate::error::{Error, Result};
 use crate::render::style::{self, Palette, Sizes};
@@ -224,6 +229,36 @@ fn and_list(items: &[String]) -> String {
         [one] => one.clone(),
         [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
     }
+}
+
+/// The timeline's files.
+pub const TIMELINE_FILES: Names = Names {
+    png: "timeline.png",
+    svg: "timeline.svg",
+    txt: "timeline.txt",
+};
+
+/// The timeline's files by name, `timeline.png`, `.svg` and `.txt`, `width` pixels wide in
+/// `options`' theme.
+pub fn timeline_files(
+    chart: &Timeline,
+    width: u32,
+    options: &Options,
+) -> Result<Vec<(String, Vec<u8>)>> {
+    let look = Look::new(width, options);
+    let names = TIMELINE_FILES;
+    let (png, svg) = rayon::join(
+        || timeline::png(chart, &look, names.png),
+        || timeline::svg(chart, &look, names.svg),
+    );
+    Ok(vec![
+        (names.png.to_string(), png?),
+        (names.svg.to_string(), svg?.into_bytes()),
+        (
+            names.txt.to_string(),
+            timeline::alt_text(chart).into_bytes(),
+        ),
+    ])
 }
 
 /// The bar chart's files by name, `chart.png`, `chart.svg` and `chart.txt`, `width` pixels
