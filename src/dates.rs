@@ -196,6 +196,48 @@ pub fn of_article(text: &str, reader: Option<ArticleDate>) -> Option<ArticleDate
         .map(|m| with(m.date(), DateSource::Text))
 }
 
+/// `date` written out for a title: "27 May 2024", or "27–29 May 2024" when the text gives it
+/// as the first day of a range.
+pub fn written(text: &str, date: Date) -> String {
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let last = scan(head(text))
+        .into_iter()
+        .find(|m| m.year.is_some() && m.date() == date)
+        .and_then(|m| m.last);
+    let days = match last {
+        Some(last) => format!("{}–{last}", date.day),
+        None => date.day.to_string(),
+    };
+    format!(
+        "{days} {} {}",
+        MONTHS[usize::from(date.month) - 1],
+        date.year
+    )
+}
+
+/// True when `line` is a dateline or a place alone ("The Hague, 09 July 2012", "WASHINGTON –",
+/// "The Hague, the Netherlands"): no word in it starts with a lower-case letter, "the", "of"
+/// and "and" aside.
+pub fn is_place_line(line: &str) -> bool {
+    !line
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !matches!(*w, "" | "the" | "of" | "and"))
+        .any(|w| w.starts_with(char::is_lowercase))
+}
+
 /// The first [`SCAN_BYTES`] of `text`, cut at a character boundary.
 fn head(text: &str) -> &str {
     let mut end = text.len().min(SCAN_BYTES);
@@ -211,6 +253,8 @@ struct Mention {
     start: usize,
     end: usize,
     day: u8,
+    /// The last day of a range ("27 and 29 May": 29), when the mention is one.
+    last: Option<u8>,
     month: u8,
     year: Option<u16>,
 }
@@ -360,30 +404,33 @@ fn year_at(toks: &Toks<'_>, mut i: usize) -> Option<(u16, usize)> {
     }
 }
 
-/// Skips the rest of a range after a first day: "and 29", "to 29", "–29", "-29".
-fn skip_range(toks: &Toks<'_>, i: usize) -> usize {
+/// Skips the rest of a range after a first day: "and 29", "to 29", "–29", "-29"; returns
+/// the index after it and its last day.
+fn skip_range(toks: &Toks<'_>, i: usize) -> (usize, Option<u8>) {
     let joined = matches!(
         toks.get(i),
         Some((Tok::Word("and" | "to"), _, _)) | Some((Tok::Sign('-' | '–' | '—'), _, _))
     );
     match day_at(toks, i + 1) {
-        Some((_, next)) if joined => next,
-        _ => i,
+        Some((last, next)) if joined => (next, Some(last)),
+        _ => (i, None),
     }
 }
 
 fn mention(
     toks: &Toks<'_>,
     (first, next): (usize, usize),
-    (day, month, year): (u8, u8, Option<u16>),
+    (day, last, month, year): (u8, Option<u8>, u8, Option<u16>),
 ) -> Option<(Mention, usize)> {
     let y = year.map_or(2000, u32::from);
     Date::new(y, u32::from(month), u32::from(day))?;
+    let last = last.filter(|&l| l > day && Date::new(y, u32::from(month), u32::from(l)).is_some());
     Some((
         Mention {
             start: toks[first].1,
             end: toks[next - 1].2,
             day,
+            last,
             month,
             year,
         },
@@ -393,8 +440,8 @@ fn mention(
 
 /// "27 May 2024", "27th of May, 2024", "27 and 29 May 2024", "2 February".
 fn day_month_year(toks: &Toks<'_>, i: usize) -> Option<(Mention, usize)> {
-    let (day, mut j) = day_at(toks, i)?;
-    j = skip_range(toks, j);
+    let (day, j) = day_at(toks, i)?;
+    let (mut j, last) = skip_range(toks, j);
     if let Some((Tok::Word("of"), _, _)) = toks.get(j) {
         j += 1;
     }
@@ -407,8 +454,8 @@ fn day_month_year(toks: &Toks<'_>, i: usize) -> Option<(Mention, usize)> {
         j += 1;
     }
     match year_at(toks, j) {
-        Some((year, next)) => mention(toks, (i, next), (day, month, Some(year))),
-        None => mention(toks, (i, j), (day, month, None)),
+        Some((year, next)) => mention(toks, (i, next), (day, last, month, Some(year))),
+        None => mention(toks, (i, j), (day, last, month, None)),
     }
 }
 
@@ -423,10 +470,10 @@ fn month_day_year(toks: &Toks<'_>, i: usize) -> Option<(Mention, usize)> {
         j += 1;
     }
     let (day, j) = day_at(toks, j)?;
-    let j = skip_range(toks, j);
+    let (j, last) = skip_range(toks, j);
     match year_at(toks, j) {
-        Some((year, next)) => mention(toks, (i, next), (day, month, Some(year))),
-        None => mention(toks, (i, j), (day, month, None)),
+        Some((year, next)) => mention(toks, (i, next), (day, last, month, Some(year))),
+        None => mention(toks, (i, j), (day, last, month, None)),
     }
 }
 
@@ -436,7 +483,11 @@ fn iso(toks: &Toks<'_>, i: usize) -> Option<(Mention, usize)> {
         [(Tok::Num(y, 4), ..), (Tok::Sign('-'), ..), (Tok::Num(m, 2), ..), (Tok::Sign('-'), ..), (Tok::Num(d, 2), ..)] =>
         {
             let date = Date::new(*y, *m, *d)?;
-            mention(toks, (i, i + 5), (date.day, date.month, Some(date.year)))
+            mention(
+                toks,
+                (i, i + 5),
+                (date.day, None, date.month, Some(date.year)),
+            )
         }
         _ => None,
     }
@@ -574,6 +625,17 @@ mod tests {
         );
         assert!("yesterday".parse::<Date>().is_err());
         assert!("2024-13-01".parse::<Date>().is_err());
+    }
+
+    #[test]
+    fn written_out() {
+        let text = "Between 27 and 29 May 2024 Operation Endgame targeted droppers.";
+        let date = of_article(text, None).unwrap().date;
+        assert_eq!(written(text, date), "27–29 May 2024");
+        assert_eq!(written("On 3 July 2024", date), "27 May 2024");
+        assert!(is_place_line("The Hague, 09 July 2012"));
+        assert!(is_place_line("The Hague, the Netherlands"));
+        assert!(!is_place_line("Spanish police dismantle a network"));
     }
 
     #[test]

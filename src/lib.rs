@@ -62,6 +62,7 @@ pub mod render;
 pub mod resolve;
 pub mod sentences;
 pub mod span;
+pub mod title;
 
 use article::Article;
 use error::Result;

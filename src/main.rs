@@ -163,7 +163,8 @@ struct MapArgs {
     /// Directory the files are written into (created if needed).
     #[arg(long, default_value = "output")]
     out: PathBuf,
-    /// The map's title. Default: the article's first line.
+    /// The map's title. Default: the article's headline, else its operation and date, else a
+    /// summary ("Seizures and raids in 6 countries").
     #[arg(long)]
     title: Option<String>,
     #[command(flatten)]
@@ -396,11 +397,13 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             if let Some(summary) = &left_out {
                 eprintln!("{summary}");
             }
+            let date = opmap::dates::of_article(&first_text, None);
             let title = map
                 .title
                 .clone()
-                .unwrap_or_else(|| opmap::title_from_text(&first_text, 90));
-            let source = format!("Source: {}", articles.join(", "));
+                .unwrap_or_else(|| opmap::title::title(&first_text, None, &located, date));
+            let sources: Vec<&str> = articles.iter().map(String::as_str).collect();
+            let source = opmap::title::subtitle(date.map(|d| d.date), &sources);
             write_map(&gazetteer, &located, map, (title, source), left_out)
         }
         Command::Extract {
@@ -423,7 +426,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 .title
                 .clone()
                 .unwrap_or_else(|| opmap::title_from_path(&events));
-            let source = format!("Source: {display}");
+            let source = opmap::title::subtitle(None, &[&display]);
             write_map(&gazetteer, &located, map, (title, source), None)
         }
         Command::Batch {
@@ -582,9 +585,9 @@ fn map_seed() -> anyhow::Result<()> {
     let article = article::decode(SEED, SEED_TEXT.to_vec())
         .context("decoding the bundled seed article (a bug: please report it)")?;
     let extraction = opmap::extract(&gazetteer, &article);
-    let title = opmap::title_from_text(&article.text, 90);
+    let title = opmap::title::title(&article.text, None, &extraction.located, extraction.date);
     let out = PathBuf::from("output");
-    let source = format!("Source: {SEED}");
+    let source = opmap::title::subtitle(extraction.date.map(|d| d.date), &[SEED]);
     let left_out = opmap::actions::left_out_summary(&extraction.dropped);
     if let Some(summary) = &left_out {
         eprintln!("{summary}");

@@ -36,10 +36,11 @@ fn case(path: &str) -> (MapSpec, Options) {
     let text = std::fs::read_to_string(root().join(path)).unwrap();
     let article = Article::from_text(path, &text);
     let x = opmap::extract(gazetteer(), &article);
-    let title = opmap::title_from_text(&text, 90);
+    // The title and subtitle `opmap map` gives without --title and --subtitle.
+    let title = opmap::title::title(&text, None, &x.located, x.date);
     let spec = opmap::layers::map_spec(&x.located, &title, 1600, 1000);
     let options = Options {
-        subtitle: Some(format!("Source: {path}")),
+        subtitle: Some(opmap::title::subtitle(x.date.map(|d| d.date), &[path])),
         ..Options::default()
     };
     (spec, options)
@@ -209,9 +210,9 @@ fn check_chart(name: &str, chart: &opmap::charts::BarChart, options: &Options) {
 fn seed_chart_snapshot() {
     let (path, text) = ("seeds/europol-amaq-takedown.txt", seed_text());
     let x = opmap::extract(gazetteer(), &Article::from_text(path, &text));
-    let title = opmap::title_from_text(&text, 90);
+    let title = opmap::title::title(&text, None, &x.located, x.date);
     let options = Options {
-        subtitle: Some(format!("Source: {path}")),
+        subtitle: Some(opmap::title::subtitle(x.date.map(|d| d.date), &[path])),
         ..Options::default()
     };
     let subtitle = opmap::charts::subtitle(&title, options.subtitle.as_deref());
