@@ -426,7 +426,8 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 .title
                 .clone()
                 .unwrap_or_else(|| opmap::title_from_path(&events));
-            let source = opmap::title::subtitle(None, &[&display]);
+            let date = located.iter().find_map(|e| e.date).map(|d| d.date);
+            let source = opmap::title::subtitle(date, &[&display]);
             write_map(&gazetteer, &located, map, (title, source), None)
         }
         Command::Batch {

@@ -56,7 +56,14 @@ fn the_cli_subtitle_names_the_file_not_its_folder() {
     .unwrap();
     let out = run(
         dir.path(),
-        &["map", "press/endgame.txt", "--out", "o", "--formats", "svg"],
+        &[
+            "map",
+            "press/endgame.txt",
+            "--out",
+            "o",
+            "--formats",
+            "svg,geojson",
+        ],
     );
     assert!(out.status.success(), "{}", stderr(&out));
     let svg = std::fs::read_to_string(dir.path().join("o/map.svg")).unwrap();
@@ -66,4 +73,22 @@ fn the_cli_subtitle_names_the_file_not_its_folder() {
         "subtitle"
     );
     assert!(!svg.contains("press/endgame.txt"));
+    // `render` dates its subtitle from the events and names the events file.
+    let out = run(
+        dir.path(),
+        &[
+            "render",
+            "o/events.geojson",
+            "--out",
+            "r",
+            "--formats",
+            "svg",
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let svg = std::fs::read_to_string(dir.path().join("r/map.svg")).unwrap();
+    assert!(
+        svg.contains("27 May 2024 · Source: events.geojson"),
+        "render subtitle"
+    );
 }
