@@ -178,4 +178,43 @@ mod tests {
             .to_string();
         assert!(err.contains("line 1 column"), "{err}");
     }
+
+    #[test]
+    fn dates_are_kept_or_refused() {
+        let g = small();
+        let feature = |props: &str| {
+            format!(
+                r#"{{"type":"FeatureCollection","features":[{{"type":"Feature","id":"a",
+                "geometry":{{"type":"Point","coordinates":[3,47]}},
+                "properties":{{"action":"raid","country":"FR"{props}}}}}]}}"#
+            )
+        };
+        let kept = parse(
+            &g,
+            "e.geojson",
+            &feature(r#","date":"2024-05-27","date_source":"dateline""#),
+        )
+        .unwrap();
+        let date = kept[0].date.unwrap();
+        assert_eq!(
+            (date.date.to_string(), date.source),
+            ("2024-05-27".into(), DateSource::Dateline)
+        );
+        let edited = parse(&g, "e.geojson", &feature(r#","date":"2024-05-27""#)).unwrap();
+        assert_eq!(edited[0].date.unwrap().source, DateSource::Text);
+        let none = parse(
+            &g,
+            "e.geojson",
+            &feature(r#","date":null,"date_source":null"#),
+        )
+        .unwrap();
+        assert_eq!(none[0].date, None);
+        let err = parse(&g, "e.geojson", &feature(r#","date":"27/05/2024""#))
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains("feature 0 (id a): property `date`: `27/05/2024` is not a date"),
+            "{err}"
+        );
+    }
 }

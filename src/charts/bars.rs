@@ -3,7 +3,7 @@
 //! In: located events (`opmap map`: a segment counts the country's places with that action)
 //! or per-country article counts (`opmap batch`: a segment counts the articles stating that
 //! action there; the top [`TOP`] countries, the rest summed into one "others" bar). Out: a
-//! [`BarChart`], drawn by [`png`] and [`svg`] with plotters' `ChartBuilder` and one series per
+//! [`BarChart`], drawn by [`png()`] and [`svg()`] with plotters' `ChartBuilder` and one series per
 //! action, and described by [`alt_text`]. Segments follow the legend's order (seizure, raid,
 //! arrest, takedown, coordination, participation), each in its action's colour; the legend
 //! shows each action's symbol, as on the map.

@@ -1,8 +1,8 @@
 //! The timeline of a corpus: articles per week (or month), stacked by action.
 //!
 //! In: per day, the dated articles reporting each action (a batch's [`Summary::days`]; an
-//! article counts once under each of its actions). Out: a [`Timeline`], drawn by [`png`] and
-//! [`svg`] with plotters' `ChartBuilder` and one series per action, and described by
+//! article counts once under each of its actions). Out: a [`Timeline`], drawn by [`png()`] and
+//! [`svg()`] with plotters' `ChartBuilder` and one series per action, and described by
 //! [`alt_text`]. Periods are ISO weeks (from Monday), or calendar months when the dated
 //! articles span more than [`WEEKS_MAX`] weeks; every period from the first to the last is on
 //! the axis, empty ones too.
