@@ -189,6 +189,21 @@ fn dateline_of_a_release() {
 }
 
 #[test]
+fn dateline_in_parentheses() {
+    check(
+        "dateline",
+        (
+            "(Brussels, 4 May 2023) – Nine suspects were arrested in Portugal.",
+            "Brussels",
+        ),
+        (
+            "(Police in Brussels arrested 4 suspects) and Portugal helped.",
+            "Brussels",
+        ),
+    );
+}
+
+#[test]
 fn reference_point_of_a_location() {
     check(
         "reference-point",
