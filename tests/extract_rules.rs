@@ -484,3 +484,23 @@ fn intercepting_goods_is_a_seizure_intercepting_messages_is_not() {
         expect(&[("participation", "LY")])
     );
 }
+
+#[test]
+fn a_relative_clause_after_the_last_member_has_it_for_subject() {
+    assert_eq!(
+        pairs(
+            "The operation involved officers from Austria, Chile and Norway – who led the \
+             operation – along with private partners."
+        ),
+        expect(&[
+            ("coordination", "NO"),
+            ("participation", "AT"),
+            ("participation", "CL"),
+            ("participation", "NO")
+        ])
+    );
+    assert_eq!(
+        pairs("Agents from Peru, which seized the servers, worked with Mexico."),
+        expect(&[("participation", "MX"), ("seizure", "PE")])
+    );
+}
