@@ -37,6 +37,19 @@ fn nationality_demonym_without_an_actor() {
 }
 
 #[test]
+fn demonyms_before_an_authority_noun_then_an_agency() {
+    assert_eq!(
+        pairs("With the Czech, Slovak and Polish authorities, Europol supported an action."),
+        expect(&[
+            ("coordination", "NL"),
+            ("participation", "CZ"),
+            ("participation", "PL"),
+            ("participation", "SK")
+        ])
+    );
+}
+
+#[test]
 fn nationality_noun_after_the_country() {
     check(
         "nationality",

@@ -278,7 +278,9 @@ fn demonym_without_actor(cx: &Context<'_, '_>, k: usize) -> bool {
         let name = the && after.len() >= 2 && after[..2].iter().all(|t| t.capitalised(cx.text));
         agency || authority || place_noun || name
     };
-    !actor_after(k) && !actor_after(tail)
+    // Any member from this one to the list's end: "the Spanish, German and Finnish
+    // authorities, Europol …" (the list runs on to Europol after the authorities).
+    !(k..=tail).any(actor_after)
 }
 
 /// Inside an institution's name: "King's College London", "University of Lyon", "the
