@@ -5,6 +5,7 @@
 //! the legend in the emptiest corner and the label layout.
 
 use super::extent::{self, Rect, View};
+use super::geometry::Px;
 use super::options::{ExtentChoice, InsetMode, Options, ProjectionChoice, EUROPE};
 use super::projection;
 use super::style::{self, Palette, Sizes};
@@ -26,16 +27,16 @@ pub struct Area {
     /// Fill colour.
     pub color: RGBColor,
     /// The ring, pixels (not closed).
-    pub ring: Vec<(i32, i32)>,
+    pub ring: Vec<Px>,
 }
 
 /// A flow line in pixels, with its arrowhead.
 #[derive(Debug, Clone, PartialEq)]
 pub struct FlowLine {
     /// Pieces of the line (clipped), pixels.
-    pub pieces: Vec<Vec<(i32, i32)>>,
+    pub pieces: Vec<Vec<Px>>,
     /// The arrowhead at the destination: tip, then the two barbs.
-    pub arrow: Option<[(i32, i32); 3]>,
+    pub arrow: Option<[Px; 3]>,
 }
 
 /// A marker in pixels.
@@ -98,13 +99,13 @@ pub struct Basemap {
     /// Outline detail used.
     pub detail: Detail,
     /// The sea (the globe's outline, clipped).
-    pub sea: Vec<Vec<(i32, i32)>>,
+    pub sea: Vec<Vec<Px>>,
     /// True when the sea covers the whole frame (then `sea` need not be drawn).
     pub sea_everywhere: bool,
     /// Land, in painting order.
     pub land: Vec<Area>,
     /// Borders and coasts, closed rings.
-    pub borders: Vec<Vec<(i32, i32)>>,
+    pub borders: Vec<Vec<Px>>,
 }
 
 /// A smaller map set into a corner of the main one, for a distant cluster of places.
@@ -145,13 +146,13 @@ pub struct Scene {
     /// Outline detail used.
     pub detail: Detail,
     /// The sea (the globe's outline, clipped).
-    pub sea: Vec<Vec<(i32, i32)>>,
+    pub sea: Vec<Vec<Px>>,
     /// True when the sea covers the whole map (then `sea` need not be drawn).
     pub sea_everywhere: bool,
     /// Land, in painting order.
     pub land: Vec<Area>,
     /// Borders and coasts, closed rings.
-    pub borders: Vec<Vec<(i32, i32)>>,
+    pub borders: Vec<Vec<Px>>,
     /// Flow lines.
     pub flows: Vec<FlowLine>,
     /// Insets (at most one), painted over the main map.
@@ -631,11 +632,7 @@ fn label_problem(
         .iter()
         .chain(insets.iter().flat_map(|i| &i.flows))
         .flat_map(|f| &f.pieces)
-        .map(|p| {
-            p.iter()
-                .map(|&(x, y)| (f64::from(x), f64::from(y)))
-                .collect()
-        })
+        .cloned()
         .collect();
     Ok(labels::Problem {
         markers: markers
@@ -905,9 +902,9 @@ struct Cutter<'a> {
 }
 
 impl Cutter<'_> {
-    /// A ring in pixels clipped, thinned and put on the grid; `None` when it falls outside
+    /// A ring in pixels clipped and thinned; `None` when it falls outside
     /// the clip or is smaller than about two square pixels.
-    fn grid(&self, px: Vec<(f64, f64)>) -> Option<Vec<(i32, i32)>> {
+    fn cut(&self, px: Vec<(f64, f64)>) -> Option<Vec<Px>> {
         let density = self.density;
         let (mut x0, mut y0, mut x1, mut y1) = (f64::MAX, f64::MAX, f64::MIN, f64::MIN);
         for &(x, y) in &px {
@@ -921,15 +918,14 @@ impl Cutter<'_> {
         let clipped = geometry::clip_ring(&px, self.clip);
         let step = geometry::MIN_STEP * density;
         let thinned = geometry::simplify(&geometry::thin(&clipped, step), 0.5 * density);
-        let grid = geometry::to_grid(&thinned);
         // Islands smaller than about two square pixels are left out.
-        let min_area2 = (4.0 * density * density) as i64;
-        (grid.len() >= 3 && geometry::area2(&grid).abs() >= min_area2).then_some(grid)
+        let min_area2 = 4.0 * density * density;
+        (thinned.len() >= 3 && geometry::area2(&thinned).abs() >= min_area2).then_some(thinned)
     }
 
     /// A ring of lon/lat degrees as the pixel rings it makes in the view (several when the
     /// projection's seam cuts it).
-    fn rings(&self, ring: &LineString<f64>) -> Vec<Vec<(i32, i32)>> {
+    fn rings(&self, ring: &LineString<f64>) -> Vec<Vec<Px>> {
         let ring = ring_coords(ring);
         let view = self.view;
         let pieces = if view.projection.has_seam() {
@@ -940,7 +936,7 @@ impl Cutter<'_> {
         pieces
             .iter()
             .filter_map(|p| geometry::project_ring(p, view))
-            .filter_map(|px| self.grid(px))
+            .filter_map(|px| self.cut(px))
             .collect()
     }
 }
@@ -973,10 +969,10 @@ fn basemap(
         .iter()
         .map(|&p| view.to_pixel(p))
         .collect();
-    let sea: Vec<Vec<(i32, i32)>> = cutter.grid(globe).into_iter().collect();
-    let clip_area2 = 2.0 * (clip.width().round() * clip.height().round());
+    let sea: Vec<Vec<Px>> = cutter.cut(globe).into_iter().collect();
+    let clip_area2 = 2.0 * clip.width() * clip.height();
     let sea_everywhere =
-        sea.len() == 1 && geometry::area2(&sea[0]).abs() as f64 >= clip_area2 - 1.0;
+        sea.len() == 1 && geometry::area2(&sea[0]).abs() >= clip_area2 * (1.0 - 1e-9) - 1.0;
     let fills = Fills {
         spec,
         palette,
@@ -993,7 +989,7 @@ fn basemap(
 }
 
 /// Rings of pixels.
-type Rings = Vec<Vec<(i32, i32)>>;
+type Rings = Vec<Vec<Px>>;
 
 /// How a country is filled: by its class on a choropleth, else by its role.
 struct Fills<'a> {
@@ -1110,7 +1106,7 @@ const INSET_MIN_SPAN: f64 = 40.0;
 /// Views wider than this (degrees of arc across) use the world outlines (1:110m).
 const WORLD_DETAIL_DEGREES: f64 = 100.0;
 
-fn closed(mut ring: Vec<(i32, i32)>) -> Vec<(i32, i32)> {
+fn closed(mut ring: Vec<Px>) -> Vec<Px> {
     if let Some(&first) = ring.first() {
         ring.push(first);
     }
@@ -1191,12 +1187,7 @@ fn flow_line(
                 let b = point(base);
                 let half = sizes.arrow * 0.45;
                 let n = (-u.1 * half, u.0 * half);
-                let grid = |p: (f64, f64)| (p.0.round() as i32, p.1.round() as i32);
-                arrow = Some([
-                    grid(tip),
-                    grid((b.0 + n.0, b.1 + n.1)),
-                    grid((b.0 - n.0, b.1 - n.1)),
-                ]);
+                arrow = Some([tip, (b.0 + n.0, b.1 + n.1), (b.0 - n.0, b.1 - n.1)]);
                 let n = last.len();
                 last[n - 1] = point(base - 1.0 * sizes.scale);
             } else {
@@ -1207,7 +1198,7 @@ fn flow_line(
     let pieces = pieces
         .iter()
         .flat_map(|p| geometry::clip_line(p, clip))
-        .map(|p| geometry::to_grid(&geometry::thin(&p, geometry::MIN_STEP * density)))
+        .map(|p| geometry::thin(&p, geometry::MIN_STEP * density))
         .filter(|p| p.len() > 1)
         .collect();
     FlowLine { pieces, arrow }
@@ -1250,9 +1241,9 @@ fn declutter(places: &[(f64, f64)], pinned: &[bool], distance: f64) -> Vec<(f64,
     at
 }
 
-fn bounds(ring: &[(i32, i32)]) -> Rect {
-    let xs = ring.iter().map(|p| f64::from(p.0));
-    let ys = ring.iter().map(|p| f64::from(p.1));
+fn bounds(ring: &[Px]) -> Rect {
+    let xs = ring.iter().map(|p| p.0);
+    let ys = ring.iter().map(|p| p.1);
     Rect::new(
         xs.clone().fold(f64::MAX, f64::min),
         ys.clone().fold(f64::MAX, f64::min),
@@ -1421,7 +1412,7 @@ const ON_COUNTRY: f64 = 0.5;
 
 /// True when at least [`ON_COUNTRY`] of the box lies on the country's rings, judged on a grid
 /// of 9×3 points spread over the box.
-fn on_own_country(rect: &Rect, rings: &[&[(i32, i32)]]) -> bool {
+fn on_own_country(rect: &Rect, rings: &[&[Px]]) -> bool {
     const COLUMNS: usize = 9;
     const ROWS: usize = 3;
     let on = (0..COLUMNS)
@@ -1524,7 +1515,7 @@ fn area_labels(
                         || l.leader.is_some_and(|(a, b)| crosses(a, b, rect))
                 })
         };
-        let own: Vec<&[(i32, i32)]> = land
+        let own: Vec<&[Px]> = land
             .iter()
             .filter(|a| a.code.eq_ignore_ascii_case(&country.code))
             .map(|a| a.ring.as_slice())
