@@ -579,7 +579,7 @@ mod tests {
         }
         assert!(has("Europol (The Hague)"));
         assert!(
-            svg.contains("stroke=\"#ffffff\" stroke-width=\"5\" stroke-linejoin=\"round\" paint-order=\"stroke\""),
+            svg.contains("stroke=\"#FFFFFF\" stroke-width=\"5\" stroke-linejoin=\"round\" paint-order=\"stroke\""),
             "label halos are a stroke beneath the text"
         );
         assert!(

@@ -29,7 +29,7 @@ pub fn num(v: f64) -> String {
 
 /// `#rrggbb`.
 fn hex(c: RGBColor) -> String {
-    format!("#{:02x}{:02x}{:02x}", c.0, c.1, c.2)
+    format!("#{:02X}{:02X}{:02X}", c.0, c.1, c.2)
 }
 
 /// Escapes text for XML (element content and double-quoted attributes).
@@ -67,15 +67,16 @@ pub fn document(drawing: &Drawing) -> String {
     let root = Root {
         size: Some((w, h)),
         view_box: Rect::new(0.0, 0.0, f64::from(w), f64::from(h)),
-        attrs: Vec::new(),
+        attrs: vec![("xmlns", "http://www.w3.org/2000/svg".to_string())],
     };
     write(&root, &drawing.groups)
 }
 
-/// An `<svg>` element holding `groups`, ending in a newline.
+/// An `<svg>` element holding `groups`, ending in a newline (with no `xmlns`: a standalone
+/// document adds it to `root.attrs`, HTML needs none).
 pub fn write(root: &Root, groups: &[Group]) -> String {
     let mut out = String::with_capacity(256 * 1024);
-    out.push_str("<svg xmlns=\"http://www.w3.org/2000/svg\"");
+    out.push_str("<svg");
     if let Some((w, h)) = root.size {
         let _ = write!(out, " width=\"{w}\" height=\"{h}\"");
     }
