@@ -4,7 +4,7 @@
 //! (`background`, `basemap`, `countries`, `borders`, `flows`, `inset-1`…, `markers`, `labels`,
 //! `legend`, `margins`, `frame`, `title`, `credits`, `scale`), each a list of shapes, circles and
 //! texts with their colours and widths in canvas pixels. Both painters walk it: the PNG painter
-//! ([`raster`](super::raster)) with tiny-skia, and the SVG writer ([`svg`](super::svg)), which
+//! (`render::raster`) with tiny-skia, and the SVG writer ([`svg`](mod@super::svg)), which
 //! serves `map.svg` and `map.html`. Everything about how the map looks (colours, widths, the
 //! order of painting) is decided here, once.
 

@@ -232,7 +232,7 @@ pub fn svg(spec: &MapSpec, gazetteer: &Gazetteer) -> Result<String> {
 }
 
 /// Draws the map as SVG text, `spec.width`×`spec.height` user units: a group per layer with
-/// an id, coordinates to 0.01 pixel, title, legend and labels as `<text>` (see [`svg`]).
+/// an id, coordinates to 0.01 pixel, title, legend and labels as `<text>` (see [`mod@svg`]).
 pub fn svg_with(spec: &MapSpec, options: &Options, gazetteer: &Gazetteer) -> Result<String> {
     check_size(spec, std::path::Path::new("map.svg"))?;
     let scene = Scene::build_with(spec, options, gazetteer, (spec.width, spec.height))?;
