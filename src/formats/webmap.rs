@@ -2,8 +2,9 @@
 //!
 //! In: the map's [`Scene`] (the same view, basemap, fills and flows as map.png, in pixels),
 //! its [`MapSpec`] and the events FeatureCollection. Out: an HTML page with everything inline:
-//! the map as SVG (sea, land, involved countries tinted by role, borders, flows, place labels,
-//! one marker per event with map.png's shape and colour), a legend, and a little plain
+//! the map as SVG, written by map.svg's writer ([`render::svg`](crate::render::svg::write))
+//! from map.png's drawing (sea, land, involved countries tinted by role, borders, flows, place
+//! labels) plus one marker per event with map.png's shape and colour, a legend, and a little plain
 //! JavaScript for pan (drag), zoom (wheel, buttons, keys) and a tooltip on each marker with its
 //! action, place and evidence sentence (on hover or keyboard focus). No CDN, no tile server, no
 //! font or image file: the page makes no request.
@@ -332,7 +333,7 @@ h1 { font-size: 1.3em; margin: 0.5em 0.7em; }
 #map.dragging { cursor: grabbing; }
 #labels text { pointer-events: none; }
 .marker { cursor: pointer; outline: none; }
-.marker:hover path, .marker:focus path { stroke: {ink}; }
+.marker:hover path, .marker:focus path, .marker:hover circle, .marker:focus circle { stroke: {ink}; }
 #zoom { position: absolute; display: flex; flex-direction: column; gap: 2px; }
 #zoom button { width: 28px; height: 28px; font-size: 16px; color: {ink}; background: {paper}; border: 1px solid {frame}; border-radius: 3px; cursor: pointer; }
 #legend { position: absolute; color: {ink}; background: {paper}; border: 1px solid {frame}; padding: 6px 10px; font-size: 13px; }
