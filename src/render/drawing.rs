@@ -206,12 +206,11 @@ pub fn drawing(scene: &Scene) -> Drawing {
     background_group
         .items
         .push(Shape::fill(vec![rect(&whole)], background));
-    let main = Basemap {
-        detail: scene.detail,
-        sea: scene.sea.clone(),
+    let main = Base {
+        sea: &scene.sea,
         sea_everywhere: scene.sea_everywhere,
-        land: scene.land.clone(),
-        borders: scene.borders.clone(),
+        land: &scene.land,
+        borders: &scene.borders,
     };
     let mut groups = vec![background_group];
     groups.extend(basemap_groups("", &main, scene));
@@ -231,14 +230,33 @@ pub fn drawing(scene: &Scene) -> Drawing {
     }
 }
 
+/// What one view's basemap paints (the scene's main view or an inset's), borrowed.
+struct Base<'a> {
+    sea: &'a [Vec<Px>],
+    sea_everywhere: bool,
+    land: &'a [Area],
+    borders: &'a [Vec<Px>],
+}
+
+impl<'a> From<&'a Basemap> for Base<'a> {
+    fn from(map: &'a Basemap) -> Base<'a> {
+        Base {
+            sea: &map.sea,
+            sea_everywhere: map.sea_everywhere,
+            land: &map.land,
+            borders: &map.borders,
+        }
+    }
+}
+
 /// The groups of one view's basemap, their ids after `prefix`: `basemap` (the sea and the
 /// plain land), `countries` (the involved countries, tinted or shaded, and their enclaves),
 /// `borders`.
-pub fn basemap_groups(prefix: &str, map: &Basemap, scene: &Scene) -> Vec<Group> {
+fn basemap_groups(prefix: &str, map: &Base<'_>, scene: &Scene) -> Vec<Group> {
     let pal = &scene.palette;
     let mut basemap = Group::named(format!("{prefix}basemap"));
     if !map.sea_everywhere && !map.sea.is_empty() {
-        basemap.items.push(Shape::fill(map.sea.clone(), pal.sea));
+        basemap.items.push(Shape::fill(map.sea.to_vec(), pal.sea));
     }
     // Plain land comes first in the scene's painting order; the involved countries after.
     let split = map
@@ -252,7 +270,7 @@ pub fn basemap_groups(prefix: &str, map: &Basemap, scene: &Scene) -> Vec<Group> 
     let mut borders = Group::named(format!("{prefix}borders"));
     if !map.borders.is_empty() {
         borders.items.push(Shape::line(
-            map.borders.clone(),
+            map.borders.to_vec(),
             pal.border,
             scene.sizes.border,
             true,
@@ -311,7 +329,7 @@ fn inset_group(k: usize, inset: &super::scene::Inset, scene: &Scene) -> Group {
         pal.paper
     };
     group.items.push(Shape::fill(vec![rect(&r)], fill));
-    for g in basemap_groups(&format!("{id}-"), &inset.basemap, scene) {
+    for g in basemap_groups(&format!("{id}-"), &Base::from(&inset.basemap), scene) {
         group.items.push(Item::Group(g));
     }
     group.items.push(Item::Group(flows(
