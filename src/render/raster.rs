@@ -227,3 +227,53 @@ fn advance(font: &FontRef<'static>, size: f32, text: &str) -> f32 {
     }
     pen
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::render::drawing::{Drawing, Group, Item, Text};
+    use plotters::style::RGBColor;
+
+    /// A haloed text on black: white (the halo) around dark glyphs, black further away.
+    #[test]
+    fn halos_are_a_stroke_beneath_the_glyphs() {
+        let (ink, halo) = (RGBColor(0x20, 0x20, 0x20), RGBColor(255, 255, 255));
+        let mut g = Group::named("labels");
+        let background = vec![vec![(0.0, 0.0), (60.0, 0.0), (60.0, 30.0), (0.0, 30.0)]];
+        g.items.push(Item::Shape(Shape {
+            parts: background,
+            closed: true,
+            fill: Some(RGBColor(0, 0, 0).into()),
+            stroke: None,
+        }));
+        g.items.push(Item::Text(Text {
+            text: "II".into(),
+            x: 10.0,
+            y: 5.0,
+            em: 16.0,
+            bold: false,
+            color: ink,
+            end: false,
+            halo: Some((halo, 4.0)),
+        }));
+        let drawing = Drawing {
+            size: (60, 30),
+            groups: vec![g],
+        };
+        let mut pixmap = pixmap(60, 30).unwrap();
+        paint(&drawing, &mut pixmap, 1.0, 0).unwrap();
+        let at = |x: u32, y: u32| {
+            let p = pixmap.pixel(x, y).unwrap();
+            (p.red(), p.green(), p.blue())
+        };
+        let row = 15;
+        let xs: Vec<(u8, u8, u8)> = (0..60).map(|x| at(x, row)).collect();
+        assert!(xs.contains(&(0x20, 0x20, 0x20)), "glyph ink: {xs:?}");
+        assert!(xs.contains(&(255, 255, 255)), "halo: {xs:?}");
+        assert_eq!(at(2, row), (0, 0, 0), "background away from the text");
+        // Left to right: background, halo, then ink.
+        let first_halo = xs.iter().position(|&p| p == (255, 255, 255)).unwrap();
+        let first_ink = xs.iter().position(|&p| p == (0x20, 0x20, 0x20)).unwrap();
+        assert!(first_halo < first_ink);
+    }
+}

@@ -228,6 +228,68 @@ mod tests {
     }
 
     #[test]
+    fn groups_shapes_circles_and_text_are_written_exactly() {
+        use super::super::drawing::{Circle, Group, Ink, Item, Shape, Stroke, Text};
+        let mut g = Group::named("labels");
+        g.items.push(Item::Shape(Shape {
+            parts: vec![vec![(0.004, 1.0 / 3.0), (10.0, 2.5)]],
+            closed: false,
+            fill: None,
+            stroke: Some(Stroke {
+                ink: Ink {
+                    color: RGBColor(0x2f, 0x4f, 0x4f),
+                    opacity: 0.8,
+                },
+                width: 1.6,
+                round: true,
+            }),
+        }));
+        g.items.push(Item::Circle(Circle {
+            at: (5.0, 5.0),
+            r: 2.25,
+            fill: RGBColor(255, 255, 255).into(),
+            stroke: None,
+        }));
+        g.items.push(Item::Text(Text {
+            text: "Paris & co".into(),
+            x: 12.0,
+            y: 20.0,
+            em: 15.0,
+            bold: false,
+            color: RGBColor(0x1f, 0x1f, 0x1f),
+            end: false,
+            halo: Some((RGBColor(255, 255, 255), 5.0)),
+        }));
+        let root = Root {
+            size: None,
+            view_box: Rect::new(0.0, 0.0, 100.0, 50.0),
+            attrs: vec![],
+        };
+        let out = write(&root, &[g]);
+        let lines: Vec<&str> = out.lines().collect();
+        assert_eq!(lines[1], "<g id=\"labels\">");
+        assert_eq!(
+            lines[2],
+            "<path d=\"M0 0.33L10 2.5\" fill=\"none\" stroke=\"#2F4F4F\" stroke-width=\"1.6\" \
+             stroke-opacity=\"0.8\" stroke-linejoin=\"round\" stroke-linecap=\"round\"/>"
+        );
+        assert_eq!(
+            lines[3],
+            "<circle cx=\"5\" cy=\"5\" r=\"2.25\" fill=\"#FFFFFF\"/>"
+        );
+        // The baseline 0.76 em below the top; the font size that of the glyphs painted.
+        let size = num(super::super::text::font_size(15.0));
+        assert_eq!(
+            lines[4],
+            format!(
+                "<text x=\"12\" y=\"31.4\" font-size=\"{size}\" fill=\"#1F1F1F\" stroke=\"#FFFFFF\" \
+                 stroke-width=\"5\" stroke-linejoin=\"round\" paint-order=\"stroke\">Paris &amp; co</text>"
+            )
+        );
+        assert_eq!(lines[5], "</g>");
+    }
+
+    #[test]
     fn text_is_escaped() {
         assert_eq!(escape("a<b & \"c\""), "a&lt;b &amp; &quot;c&quot;");
     }
