@@ -5,7 +5,7 @@
 //! characters, as Python and most corpora count), the kind of name, the place it resolves to
 //! (name, country, GeoNames id, point), the readings it was chosen among, and its fate in the
 //! extraction: the ids of the events it produced, or the background filter that dropped it
-//! ([`fate`]). The writers print them as a GeoJSON FeatureCollection
+//! (`BySpan::fate`). The writers print them as a GeoJSON FeatureCollection
 //! ([RFC 7946](https://datatracker.ietf.org/doc/html/rfc7946)), as GeoJSON Text Sequences
 //! ([RFC 8142](https://datatracker.ietf.org/doc/html/rfc8142)) or as CSV
 //! ([RFC 4180](https://datatracker.ietf.org/doc/html/rfc4180)).
