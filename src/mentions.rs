@@ -5,7 +5,7 @@
 //! characters, as Python and most corpora count), the kind of name, the place it resolves to
 //! (name, country, GeoNames id, point), the readings it was chosen among, and its fate in the
 //! extraction: the ids of the events it produced, or the background filter that dropped it
-//! ([`fate`]). The writers print them as a GeoJSON FeatureCollection
+//! (`BySpan::fate`). The writers print them as a GeoJSON FeatureCollection
 //! ([RFC 7946](https://datatracker.ietf.org/doc/html/rfc7946)), as GeoJSON Text Sequences
 //! ([RFC 8142](https://datatracker.ietf.org/doc/html/rfc8142)) or as CSV
 //! ([RFC 4180](https://datatracker.ietf.org/doc/html/rfc4180)).
@@ -135,36 +135,48 @@ pub const FOLDED: &str = "folded";
 /// The reason given for a continent: it names no country, so extraction never sees it.
 pub const NO_COUNTRY: &str = "no-country";
 
-/// The fate of one mention: the events whose place mention is this mention's byte span (an
-/// event of an (action, place) pair that several mentions state belongs to each of them),
-/// by id; or, when there is none, why it was dropped. `ids` maps each located event's
-/// (action, place) to its id.
-pub fn fate(
-    mention: &Mention,
-    extraction: &Extraction,
-    ids: &HashMap<(Action, PlaceId), &str>,
-) -> Fate {
-    let mut events: Vec<String> = Vec::new();
-    for e in extraction
-        .events
-        .iter()
-        .filter(|e| e.mention == mention.span)
-    {
-        if let Some(id) = ids.get(&(e.action, e.place)) {
-            if !events.iter().any(|known| known == id) {
-                events.push((*id).to_string());
+/// One article's events and dropped mentions by the byte span of their place mention, so that
+/// each mention's fate is found without a pass over the article (linear in its mentions).
+struct BySpan<'x> {
+    /// The events whose place mention has this span, in text order.
+    events: rustc_hash::FxHashMap<Span, Vec<&'x crate::actions::Event>>,
+    /// The first background filter that dropped a mention with this span.
+    dropped: rustc_hash::FxHashMap<Span, &'static str>,
+}
+
+impl<'x> BySpan<'x> {
+    fn new(extraction: &'x Extraction) -> Self {
+        let mut events: rustc_hash::FxHashMap<Span, Vec<&crate::actions::Event>> =
+            rustc_hash::FxHashMap::default();
+        for e in &extraction.events {
+            events.entry(e.mention).or_default().push(e);
+        }
+        let mut dropped = rustc_hash::FxHashMap::default();
+        for d in &extraction.dropped {
+            dropped.entry(d.mention).or_insert(d.filter.as_str());
+        }
+        BySpan { events, dropped }
+    }
+
+    /// The fate of one mention: the events whose place mention is this mention's byte span
+    /// (an event of an (action, place) pair that several mentions state belongs to each of
+    /// them), by id; or, when there is none, why it was dropped. `ids` maps each located
+    /// event's (action, place) to its id.
+    fn fate(&self, mention: &Mention, ids: &HashMap<(Action, PlaceId), &str>) -> Fate {
+        let mut events: Vec<String> = Vec::new();
+        for e in self.events.get(&mention.span).into_iter().flatten() {
+            if let Some(id) = ids.get(&(e.action, e.place)) {
+                if !events.iter().any(|known| known == id) {
+                    events.push((*id).to_string());
+                }
             }
         }
+        let dropped_by = events.is_empty().then(|| {
+            let filter = self.dropped.get(&mention.span).copied();
+            filter.unwrap_or(FOLDED).to_string()
+        });
+        Fate { events, dropped_by }
     }
-    let dropped_by = events.is_empty().then(|| {
-        let filter = extraction
-            .dropped
-            .iter()
-            .find(|d| d.mention == mention.span)
-            .map(|d| d.filter.as_str());
-        filter.unwrap_or(FOLDED).to_string()
-    });
-    Fate { events, dropped_by }
 }
 
 /// The records of every mention of every article, in input order then text order. Event ids
@@ -181,14 +193,12 @@ pub fn records(gazetteer: &Gazetteer, articles: &[(Article, Extraction)]) -> Vec
     for (article, x) in articles {
         // Each located event's (action, place), found through the event it was made from:
         // the one with its action and its mention's byte span.
+        let by_span = BySpan::new(x);
         let mut ids: HashMap<(Action, PlaceId), &str> = HashMap::default();
         for (l, id) in x.located.iter().zip(&event_ids[next_event..]) {
             let span = Span::new(l.start, l.end);
-            if let Some(e) = x
-                .events
-                .iter()
-                .find(|e| e.action == l.action && e.mention == span)
-            {
+            let made_from = by_span.events.get(&span).into_iter().flatten();
+            if let Some(e) = made_from.into_iter().find(|e| e.action == l.action) {
                 ids.insert((e.action, e.place), id.as_str());
             }
         }
@@ -213,7 +223,7 @@ pub fn records(gazetteer: &Gazetteer, articles: &[(Article, Extraction)]) -> Vec
                     geonameid: place.geonameid,
                     point: place.point,
                     candidates: candidates(gazetteer, m),
-                    fate: fate(m, x, &ids),
+                    fate: by_span.fate(m, &ids),
                 },
             ));
         }

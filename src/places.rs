@@ -316,6 +316,9 @@ pub fn find(gazetteer: &Gazetteer, text: &str, sentences: &[Sentence]) -> Vec<Me
     let mut readings: Vec<PlaceId> = Vec::new();
     // Place names seen as part of a person's name.
     let mut people: HashSet<String> = HashSet::default();
+    // Regions named so far, as (country, admin1): "… in Florida. … Parkland" (kept as the
+    // mentions grow, so that finding places stays linear in the text).
+    let mut named_regions: rustc_hash::FxHashSet<(&str, &str)> = rustc_hash::FxHashSet::default();
     for (k, c) in chosen.iter().enumerate() {
         let entry = &c.name(gazetteer);
         readings.clear();
@@ -370,6 +373,7 @@ pub fn find(gazetteer: &Gazetteer, text: &str, sentences: &[Sentence]) -> Vec<Me
                 k,
                 &mentions,
                 &named_countries,
+                &named_regions,
                 &readings,
             ) {
                 Some(place) => place,
@@ -420,6 +424,10 @@ pub fn find(gazetteer: &Gazetteer, text: &str, sentences: &[Sentence]) -> Vec<Me
         let Some(sentence) = sentence_of.get(start) else {
             continue;
         };
+        let found_place = gazetteer.place(place);
+        if found_place.kind == PlaceKind::Region {
+            named_regions.insert((found_place.country.as_str(), found_place.admin1.as_str()));
+        }
         mentions.push(Mention {
             sentence,
             span: Span::new(start, end),
@@ -467,9 +475,14 @@ pub fn continents(
                     .chars()
                     .next()
                     .is_none_or(|ch| !is_word_char(ch));
-                let taken = mentions
+                // Mentions are in text order: only those starting before `end`, nearest
+                // first, can overlap (a binary search keeps this linear in the text).
+                let before_end = mentions.partition_point(|m| m.span.start < end);
+                let taken = mentions[..before_end]
                     .iter()
-                    .any(|m| m.span.start < end && start < m.span.end);
+                    .rev()
+                    .take(4)
+                    .any(|m| start < m.span.end);
                 if boundary_before && boundary_after && !taken {
                     found.push(ContinentMention {
                         span: Span::new(start, end),
@@ -566,14 +579,15 @@ fn hyphenated_names(
 /// from `gazetteer/common-words.txt`) needs one of the first three. Among its readings, a city
 /// in the country after it wins, then one in a country the article names, then the largest.
 #[allow(clippy::too_many_arguments)] // one call site; the pieces are the article's state
-fn city(
-    gazetteer: &Gazetteer,
+fn city<'g>(
+    gazetteer: &'g Gazetteer,
     text: &str,
     sentence_of: &SentenceOf<'_>,
     chosen: &[Chosen],
     k: usize,
     mentions: &[Mention],
     named: &HashSet<&str>,
+    named_regions: &rustc_hash::FxHashSet<(&'g str, &'g str)>,
     readings: &[PlaceId],
 ) -> Option<PlaceId> {
     let c = &chosen[k];
@@ -636,12 +650,7 @@ fn city(
                 })
                 .flatten()
         }),
-        named: mentions
-            .iter()
-            .map(|m| gazetteer.place(m.place))
-            .filter(|p| p.kind == PlaceKind::Region)
-            .map(|p| (p.country.as_str(), p.admin1.as_str()))
-            .collect(),
+        named: Some(named_regions),
     };
     let place = choose(gazetteer, readings, named, country_after, &regions);
     let chosen_place = gazetteer.place(place);
@@ -911,8 +920,8 @@ fn is_capital(gazetteer: &Gazetteer, place: PlaceId) -> bool {
 struct Regions<'a> {
     /// The region written right after the city ("Parkland, Florida").
     after: Option<(&'a str, &'a str)>,
-    /// Regions the article named before ("… in Florida. … Parkland").
-    named: Vec<(&'a str, &'a str)>,
+    /// Regions the article named before ("… in Florida. … Parkland"), as (country, admin1).
+    named: Option<&'a rustc_hash::FxHashSet<(&'a str, &'a str)>>,
 }
 
 /// Picks a place for a name: a country first, then one in `prefer` (the country written after
@@ -945,7 +954,11 @@ fn choose(
             u8::from(prefer == Some(place.country.as_str())),
             u8::from(regions.after.as_ref().is_some_and(in_region)),
             u8::from(named.contains(place.country.as_str())),
-            u8::from(regions.named.iter().any(in_region)),
+            u8::from(regions.named.is_some_and(|named| {
+                place.kind == PlaceKind::City
+                    && !place.admin1.is_empty()
+                    && named.contains(&(place.country.as_str(), place.admin1.as_str()))
+            })),
             u8::from(sovereign),
             prominence(gazetteer, p),
         );

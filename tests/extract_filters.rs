@@ -37,6 +37,19 @@ fn nationality_demonym_without_an_actor() {
 }
 
 #[test]
+fn demonyms_before_an_authority_noun_then_an_agency() {
+    assert_eq!(
+        pairs("With the Czech, Slovak and Polish authorities, Europol supported an action."),
+        expect(&[
+            ("coordination", "NL"),
+            ("participation", "CZ"),
+            ("participation", "PL"),
+            ("participation", "SK")
+        ])
+    );
+}
+
+#[test]
 fn nationality_noun_after_the_country() {
     check(
         "nationality",
@@ -185,6 +198,21 @@ fn dateline_of_a_release() {
             "WASHINGTON",
         ),
         ("Washington police seized servers in Canada.", "Washington"),
+    );
+}
+
+#[test]
+fn dateline_in_parentheses() {
+    check(
+        "dateline",
+        (
+            "(Brussels, 4 May 2023) – Nine suspects were arrested in Portugal.",
+            "Brussels",
+        ),
+        (
+            "(Police in Brussels arrested 4 suspects) and Portugal helped.",
+            "Brussels",
+        ),
     );
 }
 

@@ -464,3 +464,43 @@ fn a_takedown_is_of_infrastructure_not_of_a_gang() {
         expect(&[("takedown", "MT")])
     );
 }
+
+#[test]
+fn intercepting_goods_is_a_seizure_intercepting_messages_is_not() {
+    assert_eq!(
+        pairs("A Portuguese navy patrol boat intercepted a sailing yacht carrying cocaine."),
+        expect(&[("seizure", "PT")])
+    );
+    assert_eq!(
+        pairs("Italian investigators intercepted thousands of messages between the suspects."),
+        expect(&[("participation", "IT")])
+    );
+    assert_eq!(
+        pairs("Greek officers were able to intercept, read and decrypt thousands of messages."),
+        expect(&[("participation", "GR")])
+    );
+    assert_eq!(
+        pairs("Eleven migrants, including four children, were intercepted in Libya."),
+        expect(&[("participation", "LY")])
+    );
+}
+
+#[test]
+fn a_relative_clause_after_the_last_member_has_it_for_subject() {
+    assert_eq!(
+        pairs(
+            "The operation involved officers from Austria, Chile and Norway – who led the \
+             operation – along with private partners."
+        ),
+        expect(&[
+            ("coordination", "NO"),
+            ("participation", "AT"),
+            ("participation", "CL"),
+            ("participation", "NO")
+        ])
+    );
+    assert_eq!(
+        pairs("Agents from Peru, which seized the servers, worked with Mexico."),
+        expect(&[("participation", "MX"), ("seizure", "PE")])
+    );
+}

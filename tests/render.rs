@@ -195,27 +195,21 @@ fn legend_text_contrast_meets_wcag_aa() {
             ..Default::default()
         };
         let svg = opmap::render::svg_with(&spec, &options, &gazetteer).unwrap();
-        let elements: Vec<&str> = svg.split('<').collect();
-        let title = elements
+        // The legend group: its box (the first path, filled, opaque), then its texts.
+        let start = svg
+            .find("<g id=\"legend\">")
+            .unwrap_or_else(|| panic!("{name}: no legend group in {svg}"));
+        let legend = &svg[start..start + svg[start..].find("</g>").unwrap()];
+        let elements: Vec<&str> = legend.split('<').collect();
+        let fill = elements
             .iter()
-            .position(|e| e.starts_with("text") && e.trim_end().ends_with(">\nActions"))
-            .unwrap_or_else(|| panic!("{name}: no legend title in {svg}"));
-        let fill = elements[..title]
-            .iter()
-            .rev()
-            .find(|e| e.starts_with("rect") && attribute(e, "fill") != Some("none"))
+            .find(|e| e.starts_with("path"))
             .expect("the legend box");
         let (box_colour, _) = parse_colour(attribute(fill, "fill").unwrap());
-        let opacity: f64 = attribute(fill, "opacity").unwrap().parse().unwrap();
-        let legend_end = elements[title..]
-            .iter()
-            .position(|e| e.starts_with("rect x=\"0\" y=\"0\""))
-            .map_or(elements.len(), |k| title + k);
+        let opacity: f64 = attribute(fill, "fill-opacity").map_or(1.0, |o| o.parse().unwrap());
+        assert!(legend.contains(">Actions</text>"), "{name}: legend title");
         let mut texts = 0;
-        for e in elements[title..legend_end]
-            .iter()
-            .filter(|e| e.starts_with("text"))
-        {
+        for e in elements.iter().filter(|e| e.starts_with("text")) {
             let (ink, _) = parse_colour(attribute(e, "fill").unwrap());
             let ratio = worst_contrast(ink, box_colour, opacity);
             let text = e.split('>').nth(1).unwrap_or("").trim();
@@ -267,4 +261,78 @@ fn legend_text_contrast_meets_wcag_aa() {
             assert!(ratio >= 4.5, "{name} map.html: {what} at {ratio:.2}:1");
         }
     }
+}
+
+/// Issue 12: map.svg is what a graphics desk can edit: a group per layer with an id, in
+/// painting order; coordinates to 0.01 pixel (sub-pixel, not whole pixels) with no float
+/// noise; each label written once, its halo a stroke beneath it, no sentinel colour.
+#[test]
+fn svg_has_a_named_group_per_layer_and_hundredth_pixel_numbers() {
+    let gazetteer = Gazetteer::load().unwrap();
+    let spec = seed_spec(&gazetteer);
+    let svg = opmap::render::svg(&spec, &gazetteer).unwrap();
+    let ids: Vec<&str> = svg
+        .split("<g id=\"")
+        .skip(1)
+        .map(|g| &g[..g.find('"').unwrap()])
+        .collect();
+    let mut want = vec!["background", "basemap", "countries", "borders", "flows"];
+    want.extend(["inset-1", "inset-1-basemap", "inset-1-countries"]);
+    want.extend(["inset-1-borders", "inset-1-flows", "markers", "labels"]);
+    want.extend(["legend", "margins", "frame", "title", "credits", "scale"]);
+    assert_eq!(ids, want, "the groups of map.svg, in painting order");
+
+    // Every number: digits, at most two decimals, no trailing zero, no exponent.
+    let mut numbers = 0;
+    let mut fractions = 0;
+    for attr in svg.split('"').skip(1).step_by(2) {
+        if attr.starts_with('#')
+            || attr
+                .chars()
+                .any(|c| c.is_ascii_alphabetic() && !"MLZ".contains(c))
+        {
+            continue;
+        }
+        for n in attr.split(['M', 'L', 'Z', ' ']).filter(|n| !n.is_empty()) {
+            let digits = n.strip_prefix('-').unwrap_or(n);
+            let (whole, frac) = digits.split_once('.').unwrap_or((digits, ""));
+            assert!(
+                !whole.is_empty() && whole.chars().all(|c| c.is_ascii_digit()),
+                "number {n:?} in {attr:.80}"
+            );
+            assert!(
+                frac.len() <= 2 && frac.chars().all(|c| c.is_ascii_digit()) && !frac.ends_with('0'),
+                "number {n:?} has float noise"
+            );
+            numbers += 1;
+            fractions += usize::from(!frac.is_empty());
+        }
+    }
+    assert!(numbers > 10_000, "{numbers} numbers");
+    assert!(
+        fractions * 2 > numbers,
+        "coordinates are sub-pixel: {fractions} of {numbers} have a fraction"
+    );
+    assert!(
+        !svg.contains("font-size=\"15.0000"),
+        "no float noise in font sizes"
+    );
+
+    // Labels: once each, haloed by a stroke painted beneath the glyphs.
+    let labels = &svg[svg.find("<g id=\"labels\">").unwrap()..];
+    let labels = &labels[..labels.find("</g>").unwrap()];
+    for m in &spec.markers {
+        let text = format!(">{}</text>", m.label.replace('&', "&amp;"));
+        assert_eq!(svg.matches(&text).count(), 1, "{} written once", m.label);
+        assert!(labels.contains(&text), "{} in the labels group", m.label);
+    }
+    assert_eq!(
+        labels.matches("<text").count(),
+        labels.matches("paint-order=\"stroke\"").count(),
+        "every label has its halo as a stroke"
+    );
+    assert!(
+        !svg.to_ascii_uppercase().contains("#FFFFFE"),
+        "no sentinel colour"
+    );
 }

@@ -263,11 +263,11 @@ fn seed_text() -> String {
 }
 
 /// True when (`x`, `y`) lies inside the ring (even-odd rule).
-fn inside(ring: &[(i32, i32)], x: f64, y: f64) -> bool {
+fn inside(ring: &[(f64, f64)], x: f64, y: f64) -> bool {
     let mut ins = false;
     for (k, a) in ring.iter().enumerate() {
         let b = ring[(k + 1) % ring.len()];
-        let (ax, ay, bx, by) = (a.0 as f64, a.1 as f64, b.0 as f64, b.1 as f64);
+        let (ax, ay, bx, by) = (a.0, a.1, b.0, b.1);
         if (ay > y) != (by > y) && x < ax + (y - ay) / (by - ay) * (bx - ax) {
             ins = !ins;
         }
@@ -288,7 +288,7 @@ fn batch_map_labels_sit_on_their_country_or_take_a_leader() {
         assert!(labelled.contains(code), "{code} has no label: {labelled:?}");
     }
     for label in &scene.area_labels {
-        let own: Vec<&[(i32, i32)]> = scene
+        let own: Vec<&[(f64, f64)]> = scene
             .land
             .iter()
             .filter(|a| a.code == label.code)
@@ -451,7 +451,7 @@ fn the_antimeridian_story_is_centred_on_the_pacific() {
     for f in &scene.flows {
         for piece in &f.pieces {
             for w in piece.windows(2) {
-                let dx = f64::from((w[1].0 - w[0].0).abs());
+                let dx = (w[1].0 - w[0].0).abs();
                 assert!(dx < scene.view.plot.width() / 4.0, "a flow jumps {dx} px");
             }
         }

@@ -278,7 +278,9 @@ fn demonym_without_actor(cx: &Context<'_, '_>, k: usize) -> bool {
         let name = the && after.len() >= 2 && after[..2].iter().all(|t| t.capitalised(cx.text));
         agency || authority || place_noun || name
     };
-    !actor_after(k) && !actor_after(tail)
+    // Any member from this one to the list's end: "the Spanish, German and Finnish
+    // authorities, Europol …" (the list runs on to Europol after the authorities).
+    !(k..=tail).any(actor_after)
 }
 
 /// Inside an institution's name: "King's College London", "University of Lyon", "the
@@ -442,7 +444,8 @@ fn dateline(cx: &Context<'_, '_>, k: usize) -> bool {
     let line_start = cx.text[..p.mention.span.start]
         .rfind('\n')
         .map_or(0, |i| i + 1);
-    if !matches!(cx.text[line_start..p.mention.span.start].trim(), "" | "(") {
+    let opening = cx.text[line_start..p.mention.span.start].trim();
+    if !matches!(opening, "" | "(") {
         return false;
     }
     let line_end = cx.text[p.mention.span.end..]
@@ -461,9 +464,17 @@ fn dateline(cx: &Context<'_, '_>, k: usize) -> bool {
         && rest
             .iter()
             .any(|t| t.lower.chars().all(|c| c.is_ascii_digit()));
+    // "(Luxembourg, 3 July 2024) –": a place and a date in parentheses that close before the
+    // sentence goes on.
+    let bracketed_date = opening == "("
+        && rest
+            .iter()
+            .take_while(|t| t.lower != ")")
+            .any(|t| t.lower.chars().all(|c| c.is_ascii_digit()))
+        && rest.iter().any(|t| t.lower == ")");
     // A dateline is a place in capitals or a place then a date, not a sentence's subject.
     let capitals = !p.mention.span.of(cx.text).chars().any(char::is_lowercase);
-    date_only || (dash && capitals)
+    date_only || bracketed_date || (dash && capitals)
 }
 
 /// Where the victims or targets are: "victims in 40 countries", "attacked more than 2,500

@@ -50,7 +50,8 @@ fn any_near(tokens: &[Token], from: usize, to: usize, bits: u64) -> bool {
 
 /// Whether the single-word cue at `i` states its action here: a present participle only after
 /// a form of "be", an actor or as a relation; "targeted" only of infrastructure; a takedown
-/// not of a criminal group; "hosted" not of a gathering; a search warrant only once executed.
+/// not of a criminal group; "hosted" not of a gathering; a search warrant only once executed;
+/// an interception only of goods, not of messages or people.
 fn word_cue_holds(text: &str, tokens: &[Token], i: usize, kind: CueKind, action: Action) -> bool {
     let word = tokens[i].lower;
     let participle = word.ends_with("ing") && kind == CueKind::Verb;
@@ -82,6 +83,12 @@ fn word_cue_holds(text: &str, tokens: &[Token], i: usize, kind: CueKind, action:
     let intended = i >= 2 && tokens[i - 1].lower == "to" && tokens[i - 2].is(class::INTENTION);
     // Recovering children is a rescue, not a seizure: "authorities recovered 16 children".
     let rescue = word == "recovered" && any_near(tokens, i + 1, i + 4, class::PERSON_NOUN);
+    // Intercepting goods is a seizure; intercepting messages is surveillance ("were able to
+    // intercept, share and analyse millions of messages"), and intercepting people stops them
+    // ("27 people, including 21 children, were intercepted").
+    let not_goods = word.starts_with("intercept")
+        && (any_near(tokens, i.saturating_sub(3), i + 10, class::COMMUNICATION)
+            || any_near(tokens, i.saturating_sub(8), i + 4, class::PERSON_NOUN));
     // "a multinational coordinated cyber operation by A, B and C": an adjective, whose
     // agents took part; coordinating is a verb ("coordinated by Europol", "Europol
     // coordinated the operation").
@@ -100,6 +107,7 @@ fn word_cue_holds(text: &str, tokens: &[Token], i: usize, kind: CueKind, action:
         && !of_people
         && !intended
         && !rescue
+        && !not_goods
         && !adjective
         && !in_name
         && !unexecuted_warrant

@@ -124,6 +124,9 @@ pub(crate) mod class {
     /// Verbs of intention: an action after them and "to" is aimed at, not done ("aimed to
     /// dismantle").
     pub const INTENTION: u64 = 1 << 47;
+    /// Nouns of messages and calls: intercepting them is surveillance, not a seizure
+    /// ("intercepted millions of messages").
+    pub const COMMUNICATION: u64 = 1 << 48;
 }
 
 /// The lexicon's class names and their bits (phrases of these classes are kept as phrases).
@@ -138,6 +141,7 @@ const CLASSES: &[(&str, u64)] = &[
     ("background-preposition", class::BACKGROUND_PREPOSITION),
     ("be", class::BE),
     ("clause-break", class::CLAUSE_BREAK),
+    ("communication", class::COMMUNICATION),
     ("compass", class::COMPASS),
     ("crime", class::CRIME),
     ("crime-adjective", class::CRIME_ADJECTIVE),

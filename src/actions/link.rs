@@ -297,6 +297,29 @@ fn subject<'c>(list: &ListInClause<'_, '_, 'c>) -> Vec<(&'c Cue, Rule)> {
     linked
 }
 
+/// "Germany, Italy and the United Kingdom – who led the operation –", "Spain, which
+/// coordinated the raids": a relative clause right after a list's last member makes that
+/// member, and only it, the subject of the clause's first verb.
+pub(crate) fn relative_clause<'c>(list: &ListInClause<'_, '_, 'c>) -> Option<&'c Cue> {
+    let tokens = list.tokens;
+    let mut i = list.tail.last + 1;
+    if tokens
+        .get(i)
+        .is_some_and(|t| matches!(t.lower, "," | "–" | "—" | "-" | "("))
+    {
+        i += 1;
+    }
+    if !tokens
+        .get(i)
+        .is_some_and(|t| matches!(t.lower, "who" | "which"))
+    {
+        return None;
+    }
+    list.cues_after()
+        .next()
+        .filter(|c| c.kind == CueKind::Verb && c.first == i + 1 && tokens[c.last].lower != "by")
+}
+
 /// "involving the Dutch police", "a joint investigation team between authorities from A"
 /// (the object of a participation cue); "a joint operation by the FBI and Europol", "with the
 /// coordination of Europol and INTERPOL", "under the leadership of the Guardia Civil" (the

@@ -664,6 +664,13 @@ fn link_lists(
             linked[n] = link::clause_cue(&list, &placed_cues);
         }
     }
+    for (members, in_clause, clause) in &lists {
+        let list = list_in_clause(text, tokens, starts[*clause], members, in_clause);
+        if let Some(cue) = link::relative_clause(&list) {
+            let tail = list.tail;
+            events.push(Event::new(sentence, &tail, cue, Rule::Subject, 1));
+        }
+    }
     for ((members, _, _), links) in lists.iter().zip(linked) {
         let (head, tail) = (members[0], members[members.len() - 1]);
         for (cue, rule) in links {

@@ -2,16 +2,19 @@
 //!
 //! In: the map's [`Scene`] (the same view, basemap, fills and flows as map.png, in pixels),
 //! its [`MapSpec`] and the events FeatureCollection. Out: an HTML page with everything inline:
-//! the map as SVG (sea, land, involved countries tinted by role, borders, flows, place labels,
-//! one marker per event with map.png's shape and colour), a legend, and a little plain
+//! the map as SVG, written by map.svg's writer ([`render::svg`](crate::render::svg::write))
+//! from map.png's drawing (sea, land, involved countries tinted by role, borders, flows, place
+//! labels) plus one marker per event with map.png's shape and colour, a legend, and a little plain
 //! JavaScript for pan (drag), zoom (wheel, buttons, keys) and a tooltip on each marker with its
 //! action, place and evidence sentence (on hover or keyboard focus). No CDN, no tile server, no
 //! font or image file: the page makes no request.
 
 use crate::action::Action;
 use crate::formats::{hex, symbol_name, xml_escape};
-use crate::render::style::{self, Symbol};
-use crate::render::{Area, FlowLine, MapSpec, Scene};
+use crate::render::drawing::{self, Group, Item, Shape, Stroke};
+use crate::render::extent::Rect;
+use crate::render::style;
+use crate::render::{svg, MapSpec, Scene};
 use geojson::{FeatureCollection, Value};
 use serde_json::json;
 use std::fmt::Write;
@@ -27,31 +30,6 @@ struct Mark {
     place: String,
     country: String,
     sentence: String,
-}
-
-fn path(points: &[(i32, i32)], close: bool) -> String {
-    let mut d = String::with_capacity(points.len() * 9);
-    for (i, (x, y)) in points.iter().enumerate() {
-        let _ = write!(d, "{}{x} {y}", if i == 0 { "M" } else { "L" });
-    }
-    if close {
-        d.push('Z');
-    }
-    d
-}
-
-fn symbol_path(symbol: Symbol, r: f64) -> String {
-    match style::outline(symbol, r) {
-        Some(points) => {
-            let mut d = String::new();
-            for (i, (x, y)) in points.iter().enumerate() {
-                let _ = write!(d, "{}{x:.1} {y:.1}", if i == 0 { "M" } else { "L" });
-            }
-            d.push('Z');
-            d
-        }
-        None => format!("M{r:.1} 0A{r:.1} {r:.1} 0 1 1 -{r:.1} 0A{r:.1} {r:.1} 0 1 1 {r:.1} 0Z"),
-    }
 }
 
 fn marks(spec: &MapSpec, scene: &Scene, events: &FeatureCollection) -> Vec<Mark> {
@@ -126,202 +104,139 @@ fn marks(spec: &MapSpec, scene: &Scene, events: &FeatureCollection) -> Vec<Mark>
     out
 }
 
-/// Sea, land and borders of one view.
-fn basemap(
-    svg: &mut String,
-    scene: &Scene,
-    sea: &[Vec<(i32, i32)>],
-    sea_everywhere: bool,
-    land: &[Area],
-    borders: &[Vec<(i32, i32)>],
-) {
+/// The map as SVG, through the writer map.svg uses: the groups of map.png's drawing that
+/// make the map (the background extended all around, so that panning shows no edge;
+/// `basemap`, `countries`, `borders`, `flows`, each inset, `labels`), then one marker per
+/// event (`markers`, each a focusable group with its index into `EVENTS`).
+fn map_svg(scene: &Scene, marks: &[Mark]) -> String {
+    let (w, h) = (f64::from(scene.size.0), f64::from(scene.size.1));
     let pal = &scene.palette;
-    if !sea_everywhere {
-        for ring in sea {
-            let _ = writeln!(
-                svg,
-                "<path d=\"{}\" fill=\"{}\"/>",
-                path(ring, true),
-                hex(pal.sea)
-            );
-        }
-    }
-    for area in land {
-        let _ = writeln!(
-            svg,
-            "<path d=\"{}\" fill=\"{}\"/>",
-            path(&area.ring, true),
-            hex(area.color)
-        );
-    }
-    let d: String = borders.iter().map(|r| path(r, true)).collect();
-    let _ = writeln!(
-        svg,
-        "<path d=\"{d}\" fill=\"none\" stroke=\"{}\" stroke-width=\"0.8\" \
-         vector-effect=\"non-scaling-stroke\" stroke-linejoin=\"round\"/>",
-        hex(pal.border),
+    let mut background = Group::named("background");
+    let around = vec![vec![
+        (-w, -h),
+        (2.0 * w, -h),
+        (2.0 * w, 2.0 * h),
+        (-w, 2.0 * h),
+    ]];
+    background.items.push(Item::Shape(Shape {
+        parts: around,
+        closed: true,
+        fill: Some(
+            if scene.sea_everywhere {
+                pal.sea
+            } else {
+                pal.paper
+            }
+            .into(),
+        ),
+        stroke: None,
+    }));
+    let shown = |id: &str| {
+        matches!(id, "basemap" | "countries" | "borders" | "flows" | "labels")
+            || id.starts_with("inset-")
+    };
+    let mut groups = vec![background];
+    groups.extend(
+        drawing::drawing(scene)
+            .groups
+            .into_iter()
+            .filter(|g| g.id.as_deref().is_some_and(shown)),
     );
-}
-
-/// Flow lines with their arrowheads.
-fn flows(svg: &mut String, scene: &Scene, lines: &[FlowLine]) {
-    let color = hex(scene.palette.flow);
-    let _ = writeln!(
-        svg,
-        "<g class=\"flows\" fill=\"none\" stroke=\"{color}\" stroke-opacity=\"0.8\" \
-         stroke-width=\"{:.1}\" stroke-linecap=\"round\" stroke-linejoin=\"round\">",
-        scene.sizes.flow
-    );
-    for line in lines {
-        for piece in &line.pieces {
-            let _ = writeln!(svg, "<path class=\"flow\" d=\"{}\"/>", path(piece, false));
-        }
-        if let Some(arrow) = line.arrow {
-            let _ = writeln!(
-                svg,
-                "<path d=\"{}\" fill=\"{color}\" fill-opacity=\"0.8\" stroke=\"none\"/>",
-                path(&arrow, true),
-            );
-        }
-    }
-    svg.push_str("</g>\n");
-}
-
-/// The page. `spec` and `scene` are those map.png is drawn from; `events` the events layer.
-pub fn html(spec: &MapSpec, scene: &Scene, events: &FeatureCollection) -> String {
-    let (w, h) = scene.size;
+    groups.push(markers(scene, marks));
     let plot = scene.view.plot;
-    let sizes = &scene.sizes;
-    let marks = marks(spec, scene, events);
+    let root = svg::Root {
+        size: None,
+        view_box: Rect::new(
+            plot.x0.round(),
+            plot.y0.round(),
+            plot.x1.round(),
+            plot.y1.round(),
+        ),
+        attrs: vec![
+            ("id", "map".to_string()),
+            ("role", "img".to_string()),
+            ("aria-label", scene.title.clone()),
+            ("preserveAspectRatio", "xMidYMid meet".to_string()),
+        ],
+    };
+    svg::write(&root, &groups)
+}
 
-    let mut svg = String::new();
-    let _ = writeln!(
-        svg,
-        "<svg id=\"map\" viewBox=\"{x} {y} {pw} {ph}\" role=\"img\" aria-label=\"{title}\" \
-         preserveAspectRatio=\"xMidYMid meet\">",
-        x = plot.x0.round(),
-        y = plot.y0.round(),
-        pw = plot.width().round(),
-        ph = plot.height().round(),
-        title = xml_escape(&scene.title),
-    );
-    let pal = &scene.palette;
-    let _ = writeln!(
-        svg,
-        "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"{}\"/>",
-        -(w as i64),
-        -(h as i64),
-        3 * w,
-        3 * h,
-        hex(if scene.sea_everywhere {
-            pal.sea
-        } else {
-            pal.paper
-        })
-    );
-    svg.push_str("<g id=\"basemap\">\n");
-    basemap(
-        &mut svg,
-        scene,
-        &scene.sea,
-        scene.sea_everywhere,
-        &scene.land,
-        &scene.borders,
-    );
-    svg.push_str("</g>\n");
-    flows(&mut svg, scene, &scene.flows);
-    // Insets (a distant cluster of places), each clipped to its frame, as in map.png.
-    for (k, inset) in scene.insets.iter().enumerate() {
-        let r = inset.view.plot;
-        let rect = format!(
-            "x=\"{:.0}\" y=\"{:.0}\" width=\"{:.0}\" height=\"{:.0}\"",
-            r.x0,
-            r.y0,
-            r.width(),
-            r.height()
-        );
-        let b = &inset.basemap;
-        let _ = writeln!(
-            svg,
-            "<clipPath id=\"inset{k}\"><rect {rect}/></clipPath>\n\
-             <g class=\"inset\" clip-path=\"url(#inset{k})\"><rect {rect} fill=\"{}\"/>",
-            hex(if b.sea_everywhere { pal.sea } else { pal.paper })
-        );
-        basemap(
-            &mut svg,
-            scene,
-            &b.sea,
-            b.sea_everywhere,
-            &b.land,
-            &b.borders,
-        );
-        flows(&mut svg, scene, &inset.flows);
-        let _ = writeln!(
-            svg,
-            "</g>\n<rect {rect} fill=\"none\" stroke=\"{}\" stroke-width=\"{:.1}\"/>",
-            hex(pal.frame),
-            sizes.frame * 1.5
-        );
-    }
-    let _ = writeln!(
-        svg,
-        "<g id=\"labels\" font-size=\"{:.1}\" fill=\"{}\" stroke=\"{}\">",
-        sizes.label,
-        hex(scene.palette.ink),
-        hex(scene.palette.halo)
-    );
-    for placed in &scene.layout.labels {
-        let Some(m) = scene.markers.get(placed.marker) else {
-            continue;
-        };
-        let _ = writeln!(
-            svg,
-            "<text x=\"{:.1}\" y=\"{:.1}\" dominant-baseline=\"hanging\">{}</text>",
-            placed.rect.x0 + sizes.halo,
-            placed.rect.y0 + sizes.halo,
-            xml_escape(&m.label)
-        );
-    }
-    svg.push_str("</g>\n<g id=\"markers\">\n");
+/// One focusable group per event, its symbol centred on the origin and moved to its place
+/// (the page's script scales it to keep its size on screen when zooming).
+fn markers(scene: &Scene, marks: &[Mark]) -> Group {
+    let sizes = &scene.sizes;
+    let mut group = Group::named("markers");
     for (i, m) in marks.iter().enumerate() {
         let symbol = style::symbol(m.action);
-        let _ = writeln!(
-            svg,
-            "<g class=\"marker {sym}\" data-i=\"{i}\" data-x=\"{x:.1}\" data-y=\"{y:.1}\" \
-             transform=\"translate({x:.1} {y:.1})\" tabindex=\"0\" role=\"button\" \
-             aria-label=\"{label}\"><path d=\"{d}\" fill=\"{fill}\" stroke=\"{paper}\" \
-             stroke-width=\"{sw:.1}\"/></g>",
-            sym = symbol_name(symbol),
-            x = m.at.0,
-            y = m.at.1,
-            label = xml_escape(&format!("{} in {}", m.action.title(), m.place)),
-            d = symbol_path(symbol, m.r),
-            fill = hex(style::color(m.action)),
-            sw = sizes.marker_outline * (m.r / sizes.marker).min(1.0),
-            paper = hex(scene.palette.paper),
-        );
+        let (x, y) = (svg::num(m.at.0), svg::num(m.at.1));
+        let outline = Stroke {
+            ink: scene.palette.paper.into(),
+            width: sizes.marker_outline * (m.r / sizes.marker).min(1.0),
+            round: false,
+        };
+        group.items.push(Item::Group(Group {
+            id: None,
+            attrs: vec![
+                ("class", format!("marker {}", symbol_name(symbol))),
+                ("data-i", i.to_string()),
+                ("data-x", x.clone()),
+                ("data-y", y.clone()),
+                ("transform", format!("translate({x} {y})")),
+                ("tabindex", "0".to_string()),
+                ("role", "button".to_string()),
+                ("aria-label", format!("{} in {}", m.action.title(), m.place)),
+            ],
+            items: vec![drawing::symbol_at_origin(
+                symbol,
+                style::color(m.action),
+                m.r,
+                outline,
+            )],
+        }));
     }
-    svg.push_str("</g>\n</svg>\n");
+    group
+}
 
-    // The legend: actions present, with the number of events of each.
+/// One legend row per action present: its symbol (a small SVG through the same writer), its
+/// name and the number of events.
+fn legend_rows(scene: &Scene, marks: &[Mark]) -> String {
     let mut legend = String::new();
     for a in Action::ALL {
         let n = marks.iter().filter(|m| m.action == a).count();
         if n == 0 {
             continue;
         }
+        let outline = Stroke {
+            ink: scene.palette.paper.into(),
+            width: 1.5,
+            round: false,
+        };
+        let mut icon = Group::default();
+        icon.items.push(drawing::symbol_at_origin(
+            style::symbol(a),
+            style::color(a),
+            8.0,
+            outline,
+        ));
+        let root = svg::Root {
+            size: Some((20, 20)),
+            view_box: Rect::new(-12.0, -12.0, 12.0, 12.0),
+            attrs: vec![("aria-hidden", "true".to_string())],
+        };
+        let icon = svg::write(&root, &[icon]);
         let _ = writeln!(
             legend,
-            "<li><svg viewBox=\"-12 -12 24 24\" width=\"20\" height=\"20\" aria-hidden=\"true\">\
-             <path d=\"{}\" fill=\"{}\" stroke=\"{paper}\" stroke-width=\"1.5\"/></svg>\
-             {} <span class=\"n\">{n}</span></li>",
-            symbol_path(style::symbol(a), 8.0),
-            hex(style::color(a)),
+            "<li>{}{} <span class=\"n\">{n}</span></li>",
+            icon.trim_end(),
             a.title(),
-            paper = hex(scene.palette.paper),
         );
     }
+    legend
+}
 
+/// The events as the page's script reads them (`EVENTS`), safe inside `<script>`.
+fn events_json(marks: &[Mark]) -> String {
     let data: Vec<serde_json::Value> = marks
         .iter()
         .map(|m| {
@@ -335,15 +250,17 @@ pub fn html(spec: &MapSpec, scene: &Scene, events: &FeatureCollection) -> String
         })
         .collect();
     // Inside <script>, "</" could end the element early.
-    let data = serde_json::to_string(&data)
+    serde_json::to_string(&data)
         .expect("events serialise")
-        .replace("</", "<\\/");
+        .replace("</", "<\\/")
+}
 
-    // The legend in map.png's corner (the emptiest one); the zoom buttons in a top corner
-    // free of the legend and of an inset.
+/// Where the HTML legend and the zoom buttons go (CSS): the legend in map.png's corner (the
+/// emptiest one); the buttons in a top corner free of the legend and of an inset.
+fn corners(scene: &Scene) -> (String, &'static str) {
+    let plot = scene.view.plot;
     let (cx, cy) = ((plot.x0 + plot.x1) / 2.0, (plot.y0 + plot.y1) / 2.0);
-    let corner =
-        |r: &crate::render::extent::Rect| ((r.x0 + r.x1) / 2.0 < cx, (r.y0 + r.y1) / 2.0 < cy);
+    let corner = |r: &Rect| ((r.x0 + r.x1) / 2.0 < cx, (r.y0 + r.y1) / 2.0 < cy);
     let (legend_left, legend_top) = scene
         .legend
         .as_ref()
@@ -363,6 +280,16 @@ pub fn html(spec: &MapSpec, scene: &Scene, events: &FeatureCollection) -> String
     } else {
         "left: 8px; top: 8px"
     };
+    (legend_at, zoom_at)
+}
+
+/// The page. `spec` and `scene` are those map.png is drawn from; `events` the events layer.
+pub fn html(spec: &MapSpec, scene: &Scene, events: &FeatureCollection) -> String {
+    let marks = marks(spec, scene, events);
+    let svg = map_svg(scene, &marks);
+    let legend = legend_rows(scene, &marks);
+    let data = events_json(&marks);
+    let (legend_at, zoom_at) = corners(scene);
     let mut page = String::new();
     let _ = write!(
         page,
@@ -404,9 +331,9 @@ h1 { font-size: 1.3em; margin: 0.5em 0.7em; }
 #wrap { position: relative; margin: 0 0.7em; border: 1px solid {frame}; overflow: hidden; }
 #map { display: block; width: 100%; height: auto; max-height: 85vh; cursor: grab; touch-action: none; user-select: none; }
 #map.dragging { cursor: grabbing; }
-#labels text { paint-order: stroke; stroke-width: 4px; stroke-linejoin: round; pointer-events: none; }
+#labels text { pointer-events: none; }
 .marker { cursor: pointer; outline: none; }
-.marker:hover path, .marker:focus path { stroke: {ink}; }
+.marker:hover path, .marker:focus path, .marker:hover circle, .marker:focus circle { stroke: {ink}; }
 #zoom { position: absolute; display: flex; flex-direction: column; gap: 2px; }
 #zoom button { width: 28px; height: 28px; font-size: 16px; color: {ink}; background: {paper}; border: 1px solid {frame}; border-radius: 3px; cursor: pointer; }
 #legend { position: absolute; color: {ink}; background: {paper}; border: 1px solid {frame}; padding: 6px 10px; font-size: 13px; }

@@ -1,27 +1,29 @@
-//! Map charts: PNG and SVG drawn with plotters from a [`MapSpec`].
+//! Maps: PNG and SVG painted from one [`Scene`] of a [`MapSpec`].
 //!
 //! In: a `MapSpec` (plain data built by `layers`) and the gazetteer's outlines.
 //! Out: PNG bytes and SVG text (the caller writes them to disk atomically).
 //!
-//! Both come from one backend-generic [`draw`]: it first computes a [`Scene`] (the view, every
-//! shape in pixels, the legend and the label [`Layout`](labels::Layout)), a value that can be
-//! printed and tested, then paints it. The SVG is painted by plotters' SVG backend; the PNG by
-//! a plotters backend over tiny-skia (anti-aliased shapes and text): its scene is laid out at
-//! twice its size, so outlines keep half-pixel detail, and painted at half, in bands in
-//! parallel ([`png_of`]). A caller that makes several files lays each scene out once and
-//! paints it for each ([`png_of`], [`svg_of`]; `write_map` does). Every size scales with the
-//! image width (designed at 1600 pixels). Nothing here reads files: the font is embedded.
+//! The scene is laid out once per canvas ([`Scene::build_with`], in steps: frame → views and
+//! insets → basemap → markers → flows → legend → labels): every shape in pixels, a value that
+//! can be printed and tested. [`drawing::drawing`] turns it into named groups of shapes, circles
+//! and texts (what is painted, in what colour and order), which two painters walk: the PNG
+//! painter over tiny-skia ([`png_of`]; its scene is laid out at twice its size and painted at
+//! half, in bands in parallel) and the SVG writer ([`svg_of`]; `map.html` uses the same writer
+//! for its map). A caller that makes several files lays each scene out once and paints it for
+//! each (`write_map` does). Every size scales with the image width (designed at 1600 pixels).
+//! Nothing here reads files: the font is embedded.
 
-mod backend;
 pub mod classes;
+pub mod drawing;
 pub mod extent;
 pub mod geometry;
 pub mod labels;
 pub mod options;
-mod paint;
 pub mod projection;
+mod raster;
 mod scene;
 pub mod style;
+pub mod svg;
 mod text;
 
 pub use options::Options;
@@ -33,9 +35,6 @@ use crate::action::Action;
 use crate::error::{Error, Result};
 use crate::gazetteer::Gazetteer;
 use geo::{Coord, Point};
-use plotters::coord::Shift;
-use plotters::prelude::*;
-use plotters::style::RGBColor;
 use std::path::PathBuf;
 
 /// Everything a map shows, in lon/lat degrees; built by `layers::map_spec`.
@@ -213,28 +212,17 @@ pub fn png_of(scene: &Scene, size: (u32, u32)) -> Result<Vec<u8>> {
     // the memory is the image's 3 bytes a pixel plus a band per thread.
     let row = w as usize * 3;
     let mut rgb = vec![0u8; row * h as usize];
+    let drawing = drawing::drawing(scene);
     rgb.par_chunks_mut(row * BAND_ROWS as usize)
         .enumerate()
         .try_for_each(|(b, rows)| {
             let top = b as u32 * BAND_ROWS;
-            let mut pixmap = backend::pixmap(w, BAND_ROWS.min(h - top))?;
-            {
-                let RGBColor(r, g, b) = scene.palette.halo;
-                let backend = backend::Skia::new(
-                    &mut pixmap,
-                    scene.size,
-                    scale,
-                    top,
-                    scene.sizes.halo,
-                    (r, g, b),
-                )?;
-                let root = backend.into_drawing_area();
-                paint::paint(&root, scene).map_err(|e| backend::SkiaError::from(e.to_string()))?;
-            }
-            backend::copy_rgb(&pixmap, rows);
+            let mut pixmap = raster::pixmap(w, BAND_ROWS.min(h - top))?;
+            raster::paint(&drawing, &mut pixmap, scale, top)?;
+            raster::copy_rgb(&pixmap, rows);
             Ok(())
         })
-        .map_err(|e: backend::SkiaError| render_error(&path, e))?;
+        .map_err(|e: String| render_error(&path, e))?;
     encode_png(&rgb, w, h).map_err(|e| render_error(&path, e))
 }
 
@@ -243,8 +231,8 @@ pub fn svg(spec: &MapSpec, gazetteer: &Gazetteer) -> Result<String> {
     svg_with(spec, &Options::default(), gazetteer)
 }
 
-/// Draws the map as SVG text, `spec.width`×`spec.height` user units. Title, legend and labels
-/// are `<text>` elements; label halos are stroked copies of the labels beneath them.
+/// Draws the map as SVG text, `spec.width`×`spec.height` user units: a group per layer with
+/// an id, coordinates to 0.01 pixel, title, legend and labels as `<text>` (see [`mod@svg`]).
 pub fn svg_with(spec: &MapSpec, options: &Options, gazetteer: &Gazetteer) -> Result<String> {
     check_size(spec, std::path::Path::new("map.svg"))?;
     let scene = Scene::build_with(spec, options, gazetteer, (spec.width, spec.height))?;
@@ -253,45 +241,7 @@ pub fn svg_with(spec: &MapSpec, options: &Options, gazetteer: &Gazetteer) -> Res
 
 /// Paints a scene as SVG text, its canvas in user units.
 pub fn svg_of(scene: &Scene) -> Result<String> {
-    let path = PathBuf::from("map.svg");
-    let mut out = String::new();
-    {
-        let root = SVGBackend::with_string(&mut out, scene.size).into_drawing_area();
-        paint::paint(&root, scene).map_err(|e| render_error(&path, e))?;
-        root.present().map_err(|e| render_error(&path, e))?;
-    }
-    // Turn the halo colour into an outline.
-    let RGBColor(r, g, b) = style::HALO;
-    let RGBColor(hr, hg, hb) = scene.palette.halo;
-    Ok(out.replace(
-        &format!("fill=\"#{r:02X}{g:02X}{b:02X}\""),
-        &format!(
-            "fill=\"#{hr:02X}{hg:02X}{hb:02X}\" stroke=\"#{hr:02X}{hg:02X}{hb:02X}\" stroke-width=\"{:.1}\" stroke-linejoin=\"round\"",
-            2.0 * scene.sizes.halo
-        ),
-    ))
-}
-
-/// Draws the map on any plotters backend, filling the whole drawing area (its size in pixels
-/// is the canvas; sizes scale from `spec.width`). Call `present()` afterwards.
-pub fn draw<DB: DrawingBackend>(
-    root: &DrawingArea<DB, Shift>,
-    spec: &MapSpec,
-    gazetteer: &Gazetteer,
-) -> Result<()> {
-    draw_with(root, spec, &Options::default(), gazetteer)
-}
-
-/// [`draw`] with options.
-pub fn draw_with<DB: DrawingBackend>(
-    root: &DrawingArea<DB, Shift>,
-    spec: &MapSpec,
-    options: &Options,
-    gazetteer: &Gazetteer,
-) -> Result<()> {
-    let path = PathBuf::new();
-    let scene = Scene::build_with(spec, options, gazetteer, root.dim_in_pixel())?;
-    paint::paint(root, &scene).map_err(|e| render_error(&path, e))
+    Ok(svg::document(&drawing::drawing(scene)))
 }
 
 /// Alt text for the map: the title, a sentence on a choropleth's shading (its classes and the
@@ -481,6 +431,7 @@ fn encode_png(
 mod tests {
     use super::*;
     use crate::gazetteer::Detail;
+    use plotters::style::RGBColor;
     use std::sync::OnceLock;
     use text::{measure, shorten};
 
@@ -627,7 +578,14 @@ mod tests {
             assert!(has(&m.label), "label {}", m.label);
         }
         assert!(has("Europol (The Hague)"));
-        assert!(svg.contains("stroke=\"#FFFFFF\""), "label halos");
+        assert!(
+            svg.contains("stroke=\"#FFFFFF\" stroke-width=\"5\" stroke-linejoin=\"round\" paint-order=\"stroke\""),
+            "label halos are a stroke beneath the text"
+        );
+        assert!(
+            !svg.contains("#FFFFFE") && !svg.contains("#fffffe"),
+            "no sentinel colour"
+        );
         assert!(svg.len() < 400_000, "{} bytes", svg.len());
         assert_eq!(
             svg,

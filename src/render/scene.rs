@@ -5,6 +5,7 @@
 //! the legend in the emptiest corner and the label layout.
 
 use super::extent::{self, Rect, View};
+use super::geometry::Px;
 use super::options::{ExtentChoice, InsetMode, Options, ProjectionChoice, EUROPE};
 use super::projection;
 use super::style::{self, Palette, Sizes};
@@ -26,16 +27,16 @@ pub struct Area {
     /// Fill colour.
     pub color: RGBColor,
     /// The ring, pixels (not closed).
-    pub ring: Vec<(i32, i32)>,
+    pub ring: Vec<Px>,
 }
 
 /// A flow line in pixels, with its arrowhead.
 #[derive(Debug, Clone, PartialEq)]
 pub struct FlowLine {
     /// Pieces of the line (clipped), pixels.
-    pub pieces: Vec<Vec<(i32, i32)>>,
+    pub pieces: Vec<Vec<Px>>,
     /// The arrowhead at the destination: tip, then the two barbs.
-    pub arrow: Option<[(i32, i32); 3]>,
+    pub arrow: Option<[Px; 3]>,
 }
 
 /// A marker in pixels.
@@ -98,13 +99,13 @@ pub struct Basemap {
     /// Outline detail used.
     pub detail: Detail,
     /// The sea (the globe's outline, clipped).
-    pub sea: Vec<Vec<(i32, i32)>>,
+    pub sea: Vec<Vec<Px>>,
     /// True when the sea covers the whole frame (then `sea` need not be drawn).
     pub sea_everywhere: bool,
     /// Land, in painting order.
     pub land: Vec<Area>,
     /// Borders and coasts, closed rings.
-    pub borders: Vec<Vec<(i32, i32)>>,
+    pub borders: Vec<Vec<Px>>,
 }
 
 /// A smaller map set into a corner of the main one, for a distant cluster of places.
@@ -145,13 +146,13 @@ pub struct Scene {
     /// Outline detail used.
     pub detail: Detail,
     /// The sea (the globe's outline, clipped).
-    pub sea: Vec<Vec<(i32, i32)>>,
+    pub sea: Vec<Vec<Px>>,
     /// True when the sea covers the whole map (then `sea` need not be drawn).
     pub sea_everywhere: bool,
     /// Land, in painting order.
     pub land: Vec<Area>,
     /// Borders and coasts, closed rings.
-    pub borders: Vec<Vec<(i32, i32)>>,
+    pub borders: Vec<Vec<Px>>,
     /// Flow lines.
     pub flows: Vec<FlowLine>,
     /// Insets (at most one), painted over the main map.
@@ -199,13 +200,503 @@ fn fixed_view(options: &Options, map: Rect) -> Option<View> {
     ))
 }
 
+/// The frame of a canvas: its sizes, colours and the map's rectangle (inside the margins, below
+/// the header, above the footer). The first step of [`Scene::build_with`].
+struct Frame {
+    size: (u32, u32),
+    palette: Palette,
+    sizes: Sizes,
+    /// Canvas pixels per output pixel: thinning keeps detail an output pixel can show.
+    density: f64,
+    /// The map's rectangle on the canvas, pixels.
+    map: Rect,
+    /// The subtitle asked for, trimmed, when not empty.
+    subtitle: Option<String>,
+}
+
+impl Frame {
+    fn new(spec: &MapSpec, options: &Options, size: (u32, u32)) -> Frame {
+        let (cw, ch) = (f64::from(size.0), f64::from(size.1));
+        let density = cw / f64::from(spec.width.max(1));
+        let scale = f64::from(options.scale.max(1));
+        let mut sizes = Sizes::new(f64::from(spec.width) / scale, density * scale);
+        let subtitle = options
+            .subtitle
+            .as_deref()
+            .map(str::trim)
+            .filter(|t| !t.is_empty())
+            .map(str::to_string);
+        if subtitle.is_some() {
+            sizes.header += sizes.subtitle * 1.5;
+        }
+        let map = Rect::new(
+            sizes.margin,
+            sizes.header,
+            cw - sizes.margin,
+            ch - sizes.footer,
+        );
+        Frame {
+            size,
+            palette: Palette::of(options.theme),
+            sizes,
+            density,
+            map,
+            subtitle,
+        }
+    }
+}
+
+/// A fixed extent (`europe`, `W,S,E,N`) is the user's choice of frame: places outside it are
+/// left out (their labels returned, to be listed in `outside`), never drawn over the frame's
+/// edge, and so are the flows to or from them. `None` when every place is inside (or the
+/// extent is not fixed).
+fn leave_out(spec: &MapSpec, options: &Options, map: Rect) -> Option<(MapSpec, Vec<String>)> {
+    let view = fixed_view(options, map)?;
+    let inside = |m: &super::Marker| {
+        view.pixel(m.point.x(), m.point.y())
+            .is_some_and(|(x, y)| map.contains(x, y))
+    };
+    if spec.markers.iter().all(inside) {
+        return None;
+    }
+    let (kept, left): (Vec<_>, Vec<_>) = spec.markers.iter().cloned().partition(|m| inside(m));
+    // A flow stays when both its ends are places still shown.
+    let shown = |c: Option<&geo::Coord<f64>>| {
+        c.is_some_and(|c| {
+            kept.iter()
+                .any(|m| (m.point.x() - c.x).abs() < 1e-6 && (m.point.y() - c.y).abs() < 1e-6)
+        })
+    };
+    let flows = spec
+        .flows
+        .iter()
+        .filter(|f| {
+            shown(f.parts.first().and_then(|p| p.first()))
+                && shown(f.parts.last().and_then(|p| p.last()))
+        })
+        .cloned()
+        .collect();
+    let narrowed = MapSpec {
+        markers: kept,
+        flows,
+        ..spec.clone()
+    };
+    Some((narrowed, left.into_iter().map(|m| m.label).collect()))
+}
+
+/// What the extent is fitted to, in lon/lat degrees.
+struct Places {
+    /// Each marker's point, in the spec's order.
+    points: Vec<(f64, f64)>,
+    /// True for the coordinating hubs (flows start there; they keep their place).
+    pinned: Vec<bool>,
+    /// Every point of every flow.
+    flow_points: Vec<(f64, f64)>,
+    /// A choropleth's shaded countries' points ([`choropleth_points`]).
+    shaded_points: Vec<(f64, f64)>,
+}
+
+impl Places {
+    fn of(spec: &MapSpec, gazetteer: &Gazetteer) -> Result<Places> {
+        let flow_points = spec
+            .flows
+            .iter()
+            .flat_map(|f| &f.parts)
+            .flat_map(|part| part.iter().map(|c| (c.x, c.y)))
+            .collect();
+        // A choropleth's shaded countries are what its map shows: they decide the extent.
+        let shaded_points = match &spec.choropleth {
+            Some(choropleth) => choropleth_points(choropleth, gazetteer)?,
+            None => Vec::new(),
+        };
+        Ok(Places {
+            points: spec
+                .markers
+                .iter()
+                .map(|m| (m.point.x(), m.point.y()))
+                .collect(),
+            pinned: spec
+                .markers
+                .iter()
+                .map(|m| m.actions.first() == Some(&Action::Coordination))
+                .collect(),
+            flow_points,
+            shaded_points,
+        })
+    }
+}
+
+/// The main view and, when the rule asks for one, the inset's view and the markers it holds.
+struct Views {
+    main: View,
+    inset: Option<(View, Vec<usize>)>,
+}
+
+impl Views {
+    /// True when marker `i` sits in the inset.
+    fn in_inset(&self, i: usize) -> bool {
+        self.inset.as_ref().is_some_and(|(_, m)| m.contains(&i))
+    }
+
+    /// The view marker `i` is drawn in.
+    fn of(&self, i: usize) -> &View {
+        match &self.inset {
+            Some((view, members)) if members.contains(&i) => view,
+            _ => &self.main,
+        }
+    }
+}
+
+/// The views: a main view and an inset for a distant cluster when the rule splits the places
+/// ([`extent::inset_split`]; only for an `auto` extent and inset, without a choropleth, in
+/// the default or LAEA projection), else one view fitted to the extent chosen.
+fn views(spec: &MapSpec, options: &Options, frame: &Frame, places: &Places) -> Views {
+    let inset_allowed = options.extent == ExtentChoice::Auto
+        && options.inset == InsetMode::Auto
+        && spec.choropleth.is_none()
+        && matches!(
+            options.projection,
+            ProjectionChoice::Auto | ProjectionChoice::Laea
+        );
+    let hubs: Vec<usize> = (0..places.points.len())
+        .filter(|&i| places.pinned[i])
+        .collect();
+    match inset_allowed
+        .then(|| extent::inset_split(&places.points, &hubs))
+        .flatten()
+    {
+        Some(minor) => split_views(&places.points, minor, frame),
+        None => Views {
+            main: single_view(spec, options, frame.map, places),
+            inset: None,
+        },
+    }
+}
+
+/// The main view over the places not in `minor`, beside an inset over those in `minor`.
+fn split_views(places: &[(f64, f64)], minor: Vec<usize>, frame: &Frame) -> Views {
+    let (map, sizes) = (frame.map, &frame.sizes);
+    let main_points: Vec<(f64, f64)> = (0..places.len())
+        .filter(|i| !minor.contains(i))
+        .map(|i| places[i])
+        .collect();
+    let minor_points: Vec<(f64, f64)> = minor.iter().map(|&i| places[i]).collect();
+    let projection = extent::projection_for(ProjectionChoice::Laea, &main_points, false);
+    let inset_projection = extent::projection_for(ProjectionChoice::Laea, &minor_points, false);
+    let rect = inset_rect(&main_points, &minor_points, &map);
+    let target = if rect.x0 <= map.x0 + 1.0 {
+        Rect::new(rect.x1 + sizes.margin, map.y0, map.x1, map.y1)
+    } else {
+        Rect::new(map.x0, map.y0, rect.x0 - sizes.margin, map.y1)
+    };
+    let main = extent::fit_view(
+        &main_points,
+        projection,
+        false,
+        MAIN_MARGIN,
+        extent::MIN_SPAN_DEGREES,
+        target,
+        map,
+    );
+    let inset = extent::fit_view(
+        &minor_points,
+        inset_projection,
+        false,
+        INSET_MARGIN,
+        INSET_MIN_SPAN,
+        rect,
+        rect,
+    );
+    Views {
+        main,
+        inset: Some((inset, minor)),
+    }
+}
+
+/// One view holding everything: fitted to the places, flows and shaded countries (`auto`),
+/// the whole world, or the fixed extent.
+fn single_view(spec: &MapSpec, options: &Options, map: Rect, places: &Places) -> View {
+    match options.extent {
+        ExtentChoice::Auto => {
+            let mut points = places.points.clone();
+            points.extend(&places.flow_points);
+            points.extend(&places.shaded_points);
+            let world = extent::choose_projection(&points).is_world();
+            let mut projection = extent::projection_for(options.projection, &points, world);
+            if world && spec.choropleth.is_some() {
+                projection = projection.with_lon0(extent::shading_centre(&points));
+            }
+            extent::fit_view(
+                &points,
+                projection,
+                world,
+                extent::MARGIN,
+                extent::MIN_SPAN_DEGREES,
+                map,
+                map,
+            )
+        }
+        ExtentChoice::World => {
+            let mut points = places.points.clone();
+            points.extend(&places.shaded_points);
+            let mut projection = extent::projection_for(options.projection, &points, true);
+            if spec.choropleth.is_some() {
+                projection = projection.with_lon0(extent::shading_centre(&points));
+            }
+            extent::fit_view(&points, projection, true, 0.0, 0.0, map, map)
+        }
+        ExtentChoice::Europe | ExtentChoice::Bounds { .. } => {
+            fixed_view(options, map).expect("a fixed extent has a view")
+        }
+    }
+}
+
+/// The markers in their views' pixels, pushed apart where they would overlap; with the
+/// moves made (from, to), which flow ends follow.
+fn place_markers(
+    spec: &MapSpec,
+    frame: &Frame,
+    views: &Views,
+    places: &Places,
+) -> (Vec<MarkerMark>, Vec<(geometry::Px, geometry::Px)>) {
+    let (map, sizes) = (frame.map, &frame.sizes);
+    let centre = ((map.x0 + map.x1) / 2.0, (map.y0 + map.y1) / 2.0);
+    let pixels: Vec<(f64, f64)> = places
+        .points
+        .iter()
+        .enumerate()
+        .map(|(i, p)| views.of(i).pixel(p.0, p.1).unwrap_or(centre))
+        .collect();
+    let shown = declutter(
+        &pixels,
+        &places.pinned,
+        2.0 * sizes.marker * 1.15 + sizes.marker_outline,
+    );
+    let markers = spec
+        .markers
+        .iter()
+        .zip(&shown)
+        .map(|(m, &at)| {
+            let mut actions = m.actions.clone();
+            actions.dedup();
+            let action = actions.first().copied().unwrap_or(Action::Participation);
+            let pips = actions
+                .iter()
+                .skip(1)
+                .enumerate()
+                .map(|(k, &a)| {
+                    let x = at.0 + sizes.marker * 0.9 + sizes.pip * (0.4 + 2.3 * k as f64);
+                    (a, (x, at.1 - sizes.marker * 0.9))
+                })
+                .collect();
+            MarkerMark {
+                at,
+                action,
+                pips,
+                label: m.label.clone(),
+            }
+        })
+        .collect();
+    let moved = pixels
+        .iter()
+        .zip(&shown)
+        .filter(|(a, b)| a != b)
+        .map(|(&a, &b)| (a, b))
+        .collect();
+    (markers, moved)
+}
+
+/// The flows of the main view (without an arrowhead where they end in the inset) and the
+/// inset with its basemap and the flows ending in it.
+#[allow(clippy::too_many_arguments)] // one call, from `build_with`: the scene so far
+fn flows_and_insets(
+    spec: &MapSpec,
+    gazetteer: &Gazetteer,
+    frame: &Frame,
+    views: &Views,
+    places: &Places,
+    moved: &[(geometry::Px, geometry::Px)],
+    main_clip: &Rect,
+    class_colors: &[RGBColor],
+) -> Result<(Vec<FlowLine>, Vec<Inset>)> {
+    let (sizes, density) = (&frame.sizes, frame.density);
+    let ends_in_inset = |f: &Flow| {
+        let Some(end) = f.parts.last().and_then(|p| p.last()) else {
+            return false;
+        };
+        places.points.iter().enumerate().any(|(i, p)| {
+            views.in_inset(i) && (p.0 - end.x).abs() < 1e-6 && (p.1 - end.y).abs() < 1e-6
+        })
+    };
+    let flows = spec
+        .flows
+        .iter()
+        .map(|f| {
+            let mut line = flow_line(f, &views.main, main_clip, sizes, density, moved);
+            if ends_in_inset(f) {
+                line.arrow = None;
+            }
+            line
+        })
+        .collect();
+    let Some((inset_view, members)) = &views.inset else {
+        return Ok((flows, Vec::new()));
+    };
+    let clip = inset_view.plot;
+    let basemap = basemap(
+        spec,
+        gazetteer,
+        inset_view,
+        &clip,
+        density,
+        &frame.palette,
+        class_colors,
+    )?;
+    let inset_flows = spec
+        .flows
+        .iter()
+        .filter(|f| ends_in_inset(f))
+        .map(|f| flow_line(f, inset_view, &clip, sizes, density, moved))
+        .collect();
+    let inset = Inset {
+        view: *inset_view,
+        basemap,
+        flows: inset_flows,
+        markers: members.clone(),
+    };
+    Ok((flows, vec![inset]))
+}
+
+/// The legend's rows for this spec, placed by [`legend`] in the emptiest corner.
+fn legend_of(
+    spec: &MapSpec,
+    frame: &Frame,
+    markers: &[MarkerMark],
+    land: &[Area],
+    insets: &[Inset],
+    class_colors: &[RGBColor],
+) -> Result<Option<Legend>> {
+    let tinted_boxes: Vec<Rect> = land
+        .iter()
+        .filter(|a| a.color != frame.palette.land)
+        .map(|a| bounds(&a.ring))
+        .collect();
+    let inset_frames: Vec<Rect> = insets.iter().map(|i| i.view.plot).collect();
+    let legend_classes: Vec<LegendClass> = match &spec.choropleth {
+        Some(c) => c
+            .class_labels()
+            .into_iter()
+            .enumerate()
+            .map(|(k, label)| LegendClass {
+                label,
+                color: class_color(class_colors, k),
+            })
+            .collect(),
+        None => Vec::new(),
+    };
+    legend(
+        markers,
+        &tinted_boxes,
+        &inset_frames,
+        !spec.flows.is_empty(),
+        spec.choropleth.as_ref().map(|c| c.title.as_str()),
+        legend_classes,
+        &frame.map,
+        &frame.sizes,
+    )
+}
+
+/// The label problem of the markers: their footprints, the text boxes, the frame, the legend
+/// and the flow lines to keep off, each marker's zone (its inset).
+fn label_problem(
+    frame: &Frame,
+    views: &Views,
+    markers: &[MarkerMark],
+    flows: &[FlowLine],
+    insets: &[Inset],
+    legend: Option<&Legend>,
+) -> Result<labels::Problem> {
+    let sizes = &frame.sizes;
+    let footprint = |m: &MarkerMark| {
+        let r = sizes.marker * 1.3 + sizes.marker_outline;
+        m.pips.iter().fold(r, |r, &(_, (x, y))| {
+            r.max((x - m.at.0).hypot(y - m.at.1) + sizes.pip + sizes.marker_outline)
+        })
+    };
+    let mut label_sizes = Vec::with_capacity(markers.len());
+    for m in markers {
+        let (w, _) = measure(&m.label, sizes.label, false)?;
+        label_sizes.push((w + 2.0 * sizes.halo, sizes.label + 2.0 * sizes.halo));
+    }
+    let lines = flows
+        .iter()
+        .chain(insets.iter().flat_map(|i| &i.flows))
+        .flat_map(|f| &f.pieces)
+        .cloned()
+        .collect();
+    Ok(labels::Problem {
+        markers: markers
+            .iter()
+            .map(|m| labels::Disc {
+                x: m.at.0,
+                y: m.at.1,
+                r: footprint(m),
+            })
+            .collect(),
+        sizes: label_sizes,
+        frame: frame.map.inflate(-4.0 * sizes.scale),
+        obstacles: legend
+            .iter()
+            .map(|l| l.rect.inflate(3.0 * sizes.scale))
+            .collect(),
+        lines,
+        gap: 3.0 * sizes.scale,
+        zones: insets.iter().map(|i| i.view.plot).collect(),
+        zone_of: (0..markers.len())
+            .map(|i| views.in_inset(i).then_some(0))
+            .collect(),
+    })
+}
+
+/// The title, the subtitle and the attribution, each shortened to the room it has (the
+/// attribution beside the scale bar).
+struct Texts {
+    title: String,
+    subtitle: Option<String>,
+    attribution: String,
+}
+
+fn texts(spec: &MapSpec, frame: &Frame, scale_bar: Option<&ScaleBar>) -> Result<Texts> {
+    let sizes = &frame.sizes;
+    let width = f64::from(frame.size.0) - 2.0 * sizes.margin;
+    let subtitle = match &frame.subtitle {
+        Some(t) => Some(shorten(t, sizes.subtitle, false, width)?),
+        None => None,
+    };
+    let bar_room = scale_bar.map_or(0.0, |b| {
+        b.at.0 + b.length + 12.0 * sizes.scale + sizes.attribution * 5.0
+    });
+    Ok(Texts {
+        title: shorten(&spec.title, sizes.title, true, width)?,
+        subtitle,
+        attribution: shorten(
+            &spec.attribution,
+            sizes.attribution,
+            false,
+            width - bar_room,
+        )?,
+    })
+}
+
 impl Scene {
     /// Lays the map out on a canvas of `size` pixels with the default [`Options`].
     pub fn build(spec: &MapSpec, gazetteer: &Gazetteer, size: (u32, u32)) -> Result<Scene> {
         Scene::build_with(spec, &Options::default(), gazetteer, size)
     }
 
-    /// Lays the map out on a canvas of `size` pixels.
+    /// Lays the map out on a canvas of `size` pixels, once, in steps: the frame, the places
+    /// a fixed extent leaves out, the views (and inset), the basemap, the markers, the flows,
+    /// the legend, the labels, then the texts around the map.
     pub fn build_with(
         spec: &MapSpec,
         options: &Options,
@@ -216,402 +707,69 @@ impl Scene {
             path: PathBuf::new(),
             message,
         })?;
-        let palette = Palette::of(options.theme);
-        let (cw, ch) = (f64::from(size.0), f64::from(size.1));
-        // Canvas pixels per output pixel: thinning keeps detail an output pixel can show.
-        let density = cw / f64::from(spec.width.max(1));
-        let scale = f64::from(options.scale.max(1));
-        let mut sizes = Sizes::new(f64::from(spec.width) / scale, density * scale);
-        let subtitle_text = options
-            .subtitle
-            .as_deref()
-            .map(str::trim)
-            .filter(|t| !t.is_empty());
-        if subtitle_text.is_some() {
-            sizes.header += sizes.subtitle * 1.5;
-        }
-        let map = Rect::new(
-            sizes.margin,
-            sizes.header,
-            cw - sizes.margin,
-            ch - sizes.footer,
-        );
-
-        // A fixed extent (`europe`, `W,S,E,N`) is the user's choice of frame: places outside
-        // it are left out (and listed in `outside`), never drawn over the frame's edge.
-        if let Some(view) = fixed_view(options, map) {
-            let inside = |m: &super::Marker| {
-                view.pixel(m.point.x(), m.point.y())
-                    .is_some_and(|(x, y)| map.contains(x, y))
-            };
-            if !spec.markers.iter().all(inside) {
-                let (kept, left): (Vec<_>, Vec<_>) =
-                    spec.markers.iter().cloned().partition(|m| inside(m));
-                // A flow stays when both its ends are places still shown.
-                let shown = |c: Option<&geo::Coord<f64>>| {
-                    c.is_some_and(|c| {
-                        kept.iter().any(|m| {
-                            (m.point.x() - c.x).abs() < 1e-6 && (m.point.y() - c.y).abs() < 1e-6
-                        })
-                    })
-                };
-                let flows = spec
-                    .flows
-                    .iter()
-                    .filter(|f| {
-                        shown(f.parts.first().and_then(|p| p.first()))
-                            && shown(f.parts.last().and_then(|p| p.last()))
-                    })
-                    .cloned()
-                    .collect();
-                let narrowed = MapSpec {
-                    markers: kept,
-                    flows,
-                    ..spec.clone()
-                };
-                let mut scene = Scene::build_with(&narrowed, options, gazetteer, size)?;
-                scene.outside = left.into_iter().map(|m| m.label).collect();
-                return Ok(scene);
-            }
-        }
-
-        let places: Vec<(f64, f64)> = spec
-            .markers
-            .iter()
-            .map(|m| (m.point.x(), m.point.y()))
-            .collect();
-        let pinned: Vec<bool> = spec
-            .markers
-            .iter()
-            .map(|m| m.actions.first() == Some(&Action::Coordination))
-            .collect();
-        let hubs: Vec<usize> = (0..places.len()).filter(|&i| pinned[i]).collect();
-        let mut flow_points: Vec<(f64, f64)> = Vec::new();
-        for flow in &spec.flows {
-            for part in &flow.parts {
-                flow_points.extend(part.iter().map(|c| (c.x, c.y)));
-            }
-        }
-        // A choropleth's shaded countries are what its map shows: they decide the extent.
-        let shaded_points = match &spec.choropleth {
-            Some(choropleth) => choropleth_points(choropleth, gazetteer)?,
-            None => Vec::new(),
+        let frame = Frame::new(spec, options, size);
+        let (narrowed, outside) = match leave_out(spec, options, frame.map) {
+            Some((narrowed, outside)) => (Some(narrowed), outside),
+            None => (None, Vec::new()),
         };
+        let spec = narrowed.as_ref().unwrap_or(spec);
+        let places = Places::of(spec, gazetteer)?;
+        let views = views(spec, options, &frame, &places);
         let class_colors: Vec<RGBColor> = spec
             .choropleth
             .as_ref()
             .map(|c| classes::colors(options.theme, c.breaks.len()))
             .unwrap_or_default();
-
-        // The main view, and the inset's places and frame when the rule asks for one.
-        let inset_allowed = options.extent == ExtentChoice::Auto
-            && options.inset == InsetMode::Auto
-            && spec.choropleth.is_none()
-            && matches!(
-                options.projection,
-                ProjectionChoice::Auto | ProjectionChoice::Laea
-            );
-        let split = if inset_allowed {
-            extent::inset_split(&places, &hubs)
-        } else {
-            None
-        };
-        let (view, inset_plan) = match &split {
-            Some(minor) => {
-                let main_points: Vec<(f64, f64)> = (0..places.len())
-                    .filter(|i| !minor.contains(i))
-                    .map(|i| places[i])
-                    .collect();
-                let minor_points: Vec<(f64, f64)> = minor.iter().map(|&i| places[i]).collect();
-                let projection =
-                    extent::projection_for(ProjectionChoice::Laea, &main_points, false);
-                let inset_projection =
-                    extent::projection_for(ProjectionChoice::Laea, &minor_points, false);
-                let rect = inset_rect(&main_points, &minor_points, &map, &sizes);
-                let target = if rect.x0 <= map.x0 + 1.0 {
-                    Rect::new(rect.x1 + sizes.margin, map.y0, map.x1, map.y1)
-                } else {
-                    Rect::new(map.x0, map.y0, rect.x0 - sizes.margin, map.y1)
-                };
-                let view = extent::fit_view(
-                    &main_points,
-                    projection,
-                    false,
-                    MAIN_MARGIN,
-                    extent::MIN_SPAN_DEGREES,
-                    target,
-                    map,
-                );
-                let inset_view = extent::fit_view(
-                    &minor_points,
-                    inset_projection,
-                    false,
-                    INSET_MARGIN,
-                    INSET_MIN_SPAN,
-                    rect,
-                    rect,
-                );
-                (view, Some((inset_view, minor.clone())))
-            }
-            None => {
-                let view = match options.extent {
-                    ExtentChoice::Auto => {
-                        let mut points = places.clone();
-                        points.extend(&flow_points);
-                        points.extend(&shaded_points);
-                        let world = extent::choose_projection(&points).is_world();
-                        let mut projection =
-                            extent::projection_for(options.projection, &points, world);
-                        if world && spec.choropleth.is_some() {
-                            projection = projection.with_lon0(extent::shading_centre(&points));
-                        }
-                        extent::fit_view(
-                            &points,
-                            projection,
-                            world,
-                            extent::MARGIN,
-                            extent::MIN_SPAN_DEGREES,
-                            map,
-                            map,
-                        )
-                    }
-                    ExtentChoice::World => {
-                        let mut points = places.clone();
-                        points.extend(&shaded_points);
-                        let mut projection =
-                            extent::projection_for(options.projection, &points, true);
-                        if spec.choropleth.is_some() {
-                            projection = projection.with_lon0(extent::shading_centre(&points));
-                        }
-                        extent::fit_view(&points, projection, true, 0.0, 0.0, map, map)
-                    }
-                    ExtentChoice::Europe | ExtentChoice::Bounds { .. } => {
-                        fixed_view(options, map).expect("a fixed extent has a view")
-                    }
-                };
-                (view, None)
-            }
-        };
-
-        let main_clip = map.inflate(3.0 * density);
+        let main_clip = frame.map.inflate(3.0 * frame.density);
         let main_map = basemap(
             spec,
             gazetteer,
-            &view,
+            &views.main,
             &main_clip,
-            density,
-            &palette,
+            frame.density,
+            &frame.palette,
             &class_colors,
         )?;
-
-        // Markers in their view's pixels, pushed apart where they would overlap.
-        let in_inset = |i: usize| inset_plan.as_ref().is_some_and(|(_, m)| m.contains(&i));
-        let centre = ((map.x0 + map.x1) / 2.0, (map.y0 + map.y1) / 2.0);
-        let pixels: Vec<(f64, f64)> = places
-            .iter()
-            .enumerate()
-            .map(|(i, p)| {
-                let v = match &inset_plan {
-                    Some((iv, _)) if in_inset(i) => iv,
-                    _ => &view,
-                };
-                v.pixel(p.0, p.1).unwrap_or(centre)
-            })
-            .collect();
-        let shown = declutter(
-            &pixels,
-            &pinned,
-            2.0 * sizes.marker * 1.15 + sizes.marker_outline,
-        );
-        let markers: Vec<MarkerMark> = spec
-            .markers
-            .iter()
-            .zip(&shown)
-            .map(|(m, &at)| {
-                let mut actions = m.actions.clone();
-                actions.dedup();
-                let action = actions.first().copied().unwrap_or(Action::Participation);
-                let pips = actions
-                    .iter()
-                    .skip(1)
-                    .enumerate()
-                    .map(|(k, &a)| {
-                        let x = at.0 + sizes.marker * 0.9 + sizes.pip * (0.4 + 2.3 * k as f64);
-                        (a, (x, at.1 - sizes.marker * 0.9))
-                    })
-                    .collect();
-                MarkerMark {
-                    at,
-                    action,
-                    pips,
-                    label: m.label.clone(),
-                }
-            })
-            .collect();
-        let footprint = |m: &MarkerMark| {
-            let r = sizes.marker * 1.3 + sizes.marker_outline;
-            m.pips.iter().fold(r, |r, &(_, (x, y))| {
-                r.max((x - m.at.0).hypot(y - m.at.1) + sizes.pip + sizes.marker_outline)
-            })
-        };
-
-        let moved: Vec<(geometry::Px, geometry::Px)> = pixels
-            .iter()
-            .zip(&shown)
-            .filter(|(a, b)| a != b)
-            .map(|(&a, &b)| (a, b))
-            .collect();
-        let ends_in_inset = |f: &Flow| {
-            let Some(end) = f.parts.last().and_then(|p| p.last()) else {
-                return false;
-            };
-            places.iter().enumerate().any(|(i, p)| {
-                in_inset(i) && (p.0 - end.x).abs() < 1e-6 && (p.1 - end.y).abs() < 1e-6
-            })
-        };
-        let flows: Vec<FlowLine> = spec
-            .flows
-            .iter()
-            .map(|f| {
-                let mut line = flow_line(f, &view, &main_clip, &sizes, density, &moved);
-                if ends_in_inset(f) {
-                    line.arrow = None;
-                }
-                line
-            })
-            .collect();
-
-        let insets: Vec<Inset> = match &inset_plan {
-            Some((inset_view, members)) => {
-                let frame = inset_view.plot;
-                let inset_map = basemap(
-                    spec,
-                    gazetteer,
-                    inset_view,
-                    &frame,
-                    density,
-                    &palette,
-                    &class_colors,
-                )?;
-                let flows = spec
-                    .flows
-                    .iter()
-                    .filter(|f| ends_in_inset(f))
-                    .map(|f| flow_line(f, inset_view, &frame, &sizes, density, &moved))
-                    .collect();
-                vec![Inset {
-                    view: *inset_view,
-                    basemap: inset_map,
-                    flows,
-                    markers: members.clone(),
-                }]
-            }
-            None => Vec::new(),
-        };
-
-        let tinted_boxes: Vec<Rect> = main_map
-            .land
-            .iter()
-            .filter(|a| a.color != palette.land)
-            .map(|a| bounds(&a.ring))
-            .collect();
-        let inset_frames: Vec<Rect> = insets.iter().map(|i| i.view.plot).collect();
-        let legend_classes: Vec<LegendClass> = match &spec.choropleth {
-            Some(c) => c
-                .class_labels()
-                .into_iter()
-                .enumerate()
-                .map(|(k, label)| LegendClass {
-                    label,
-                    color: class_color(&class_colors, k),
-                })
-                .collect(),
-            None => Vec::new(),
-        };
-        let legend = legend(
-            &markers,
-            &tinted_boxes,
-            &inset_frames,
-            !spec.flows.is_empty(),
-            spec.choropleth.as_ref().map(|c| c.title.as_str()),
-            legend_classes,
-            &map,
-            &sizes,
+        let (markers, moved) = place_markers(spec, &frame, &views, &places);
+        let (flows, insets) = flows_and_insets(
+            spec,
+            gazetteer,
+            &frame,
+            &views,
+            &places,
+            &moved,
+            &main_clip,
+            &class_colors,
         )?;
-
-        // Labels.
-        let mut label_sizes = Vec::with_capacity(markers.len());
-        for m in &markers {
-            let (w, _) = measure(&m.label, sizes.label, false)?;
-            label_sizes.push((w + 2.0 * sizes.halo, sizes.label + 2.0 * sizes.halo));
-        }
-        let lines = flows
-            .iter()
-            .chain(insets.iter().flat_map(|i| &i.flows))
-            .flat_map(|f| &f.pieces)
-            .map(|p| {
-                p.iter()
-                    .map(|&(x, y)| (f64::from(x), f64::from(y)))
-                    .collect()
-            })
-            .collect();
-        let problem = labels::Problem {
-            markers: markers
-                .iter()
-                .map(|m| labels::Disc {
-                    x: m.at.0,
-                    y: m.at.1,
-                    r: footprint(m),
-                })
-                .collect(),
-            sizes: label_sizes,
-            frame: map.inflate(-4.0 * sizes.scale),
-            obstacles: legend
-                .iter()
-                .map(|l| l.rect.inflate(3.0 * sizes.scale))
-                .collect(),
-            lines,
-            gap: 3.0 * sizes.scale,
-            zones: inset_frames.clone(),
-            zone_of: (0..markers.len())
-                .map(|i| in_inset(i).then_some(0))
-                .collect(),
-        };
+        let legend = legend_of(
+            spec,
+            &frame,
+            &markers,
+            &main_map.land,
+            &insets,
+            &class_colors,
+        )?;
+        let problem = label_problem(&frame, &views, &markers, &flows, &insets, legend.as_ref())?;
         let layout = labels::place(&problem);
         let area_labels = match &spec.choropleth {
             Some(c) => area_labels(
                 c,
                 gazetteer,
-                &view,
+                &views.main,
                 &main_map.land,
                 &problem,
                 &layout,
-                &sizes,
+                &frame.sizes,
             )?,
             None => Vec::new(),
         };
-
-        let scale_bar = scale_bar(&view, &map, &sizes);
-        let width = cw - 2.0 * sizes.margin;
-        let title = shorten(&spec.title, sizes.title, true, width)?;
-        let subtitle = match subtitle_text {
-            Some(t) => Some(shorten(t, sizes.subtitle, false, width)?),
-            None => None,
-        };
-        let bar_room = scale_bar.as_ref().map_or(0.0, |b| {
-            b.at.0 + b.length + 12.0 * sizes.scale + sizes.attribution * 5.0
-        });
-        let attribution = shorten(
-            &spec.attribution,
-            sizes.attribution,
-            false,
-            width - bar_room,
-        )?;
+        let scale_bar = scale_bar(&views.main, &frame.map, &frame.sizes);
+        let texts = texts(spec, &frame, scale_bar.as_ref())?;
         Ok(Scene {
             size,
-            sizes,
-            palette,
-            view,
+            sizes: frame.sizes,
+            palette: frame.palette,
+            view: views.main,
             detail: main_map.detail,
             sea: main_map.sea,
             sea_everywhere: main_map.sea_everywhere,
@@ -624,10 +782,10 @@ impl Scene {
             area_labels,
             legend,
             scale_bar,
-            title,
-            subtitle,
-            attribution,
-            outside: Vec::new(),
+            title: texts.title,
+            subtitle: texts.subtitle,
+            attribution: texts.attribution,
+            outside,
         })
     }
 
@@ -656,7 +814,7 @@ impl Scene {
 /// Where the inset goes: in the corner of the map towards the minor cluster (left or right
 /// by longitude, top or bottom by the initial bearing from the main cluster), about a
 /// third of the map wide, shaped like the minor cluster's box.
-fn inset_rect(main: &[(f64, f64)], minor: &[(f64, f64)], map: &Rect, sizes: &Sizes) -> Rect {
+fn inset_rect(main: &[(f64, f64)], minor: &[(f64, f64)], map: &Rect) -> Rect {
     let mean = |p: &[(f64, f64)]| {
         // Mean of unit vectors: a centre that does not care about ±180°.
         let mut v = [0.0; 3];
@@ -692,7 +850,6 @@ fn inset_rect(main: &[(f64, f64)], minor: &[(f64, f64)], map: &Rect, sizes: &Siz
     let area = 0.12 * map.width() * map.height();
     let w = (area * aspect).sqrt().min(0.36 * map.width());
     let h = (w / aspect).min(0.5 * map.height());
-    let _ = sizes;
     let x0 = if west { map.x0 } else { map.x1 - w };
     let y0 = if north { map.y0 } else { map.y1 - h };
     Rect::new(x0, y0, x0 + w, y0 + h)
@@ -735,6 +892,55 @@ fn thousands(n: u64) -> String {
     out
 }
 
+/// Turns rings of lon/lat degrees into rings of a view's pixels: cut at the projection's
+/// seam, projected, clipped to `clip`, thinned to what an output pixel shows, tiny islands
+/// left out.
+struct Cutter<'a> {
+    view: &'a View,
+    clip: &'a Rect,
+    density: f64,
+}
+
+impl Cutter<'_> {
+    /// A ring in pixels clipped and thinned; `None` when it falls outside
+    /// the clip or is smaller than about two square pixels.
+    fn cut(&self, px: Vec<(f64, f64)>) -> Option<Vec<Px>> {
+        let density = self.density;
+        let (mut x0, mut y0, mut x1, mut y1) = (f64::MAX, f64::MAX, f64::MIN, f64::MIN);
+        for &(x, y) in &px {
+            (x0, y0, x1, y1) = (x0.min(x), y0.min(y), x1.max(x), y1.max(y));
+        }
+        if !Rect::new(x0, y0, x1, y1).intersects(self.clip)
+            || x1 - x0 < 0.5 * density && y1 - y0 < 0.5 * density
+        {
+            return None;
+        }
+        let clipped = geometry::clip_ring(&px, self.clip);
+        let step = geometry::MIN_STEP * density;
+        let thinned = geometry::simplify(&geometry::thin(&clipped, step), 0.5 * density);
+        // Islands smaller than about two square pixels are left out.
+        let min_area2 = 4.0 * density * density;
+        (thinned.len() >= 3 && geometry::area2(&thinned).abs() >= min_area2).then_some(thinned)
+    }
+
+    /// A ring of lon/lat degrees as the pixel rings it makes in the view (several when the
+    /// projection's seam cuts it).
+    fn rings(&self, ring: &LineString<f64>) -> Vec<Vec<Px>> {
+        let ring = ring_coords(ring);
+        let view = self.view;
+        let pieces = if view.projection.has_seam() {
+            geometry::split_at_seam(&ring, view.projection.lon0())
+        } else {
+            vec![ring]
+        };
+        pieces
+            .iter()
+            .filter_map(|p| geometry::project_ring(p, view))
+            .filter_map(|px| self.cut(px))
+            .collect()
+    }
+}
+
 /// The basemap of `view`, clipped to `clip`: the sea, every country (the involved ones
 /// tinted by role, or on a choropleth shaded by class with `class_colors`), enclaves and
 /// borders.
@@ -752,65 +958,76 @@ fn basemap(
     } else {
         Detail::Regional
     };
-    let step = geometry::MIN_STEP * density;
-    let to_grid = |px: Vec<(f64, f64)>| -> Option<Vec<(i32, i32)>> {
-        let (mut x0, mut y0, mut x1, mut y1) = (f64::MAX, f64::MAX, f64::MIN, f64::MIN);
-        for &(x, y) in &px {
-            (x0, y0, x1, y1) = (x0.min(x), y0.min(y), x1.max(x), y1.max(y));
-        }
-        if !Rect::new(x0, y0, x1, y1).intersects(clip)
-            || x1 - x0 < 0.5 * density && y1 - y0 < 0.5 * density
-        {
-            return None;
-        }
-        let clipped = geometry::clip_ring(&px, clip);
-        let thinned = geometry::simplify(&geometry::thin(&clipped, step), 0.5 * density);
-        let grid = geometry::to_grid(&thinned);
-        // Islands smaller than about two square pixels are left out.
-        let min_area2 = (4.0 * density * density) as i64;
-        (grid.len() >= 3 && geometry::area2(&grid).abs() >= min_area2).then_some(grid)
+    let cutter = Cutter {
+        view,
+        clip,
+        density,
     };
-    let lon0 = view.projection.lon0();
-    let seam = view.projection.has_seam();
-    let to_px = |ring: &[(f64, f64)]| -> Vec<Vec<(i32, i32)>> {
-        let pieces = if seam {
-            geometry::split_at_seam(ring, lon0)
-        } else {
-            vec![ring.to_vec()]
-        };
-        pieces
-            .iter()
-            .filter_map(|p| geometry::project_ring(p, view))
-            .filter_map(to_grid)
-            .collect()
-    };
-
     let globe: Vec<(f64, f64)> = view
         .projection
         .globe()
         .iter()
         .map(|&p| view.to_pixel(p))
         .collect();
-    let sea: Vec<Vec<(i32, i32)>> = to_grid(globe).into_iter().collect();
-    let clip_area2 = 2.0 * (clip.width().round() * clip.height().round());
+    let sea: Vec<Vec<Px>> = cutter.cut(globe).into_iter().collect();
+    let clip_area2 = 2.0 * clip.width() * clip.height();
     let sea_everywhere =
-        sea.len() == 1 && geometry::area2(&sea[0]).abs() as f64 >= clip_area2 - 1.0;
-    let role = |code: &str| -> Option<Action> {
+        sea.len() == 1 && geometry::area2(&sea[0]).abs() >= clip_area2 * (1.0 - 1e-9) - 1.0;
+    let fills = Fills {
+        spec,
+        palette,
+        class_colors,
+    };
+    let (land, borders) = countries(gazetteer, detail, &cutter, &fills)?;
+    Ok(Basemap {
+        detail,
+        sea,
+        sea_everywhere,
+        land,
+        borders,
+    })
+}
+
+/// Rings of pixels.
+type Rings = Vec<Vec<Px>>;
+
+/// How a country is filled: by its class on a choropleth, else by its role.
+struct Fills<'a> {
+    spec: &'a MapSpec,
+    palette: &'a Palette,
+    class_colors: &'a [RGBColor],
+}
+
+impl Fills<'_> {
+    /// The fill of the country `code`; `None` for plain land.
+    fn of(&self, code: &str) -> Option<RGBColor> {
         if code.is_empty() {
             return None;
         }
-        spec.countries
-            .iter()
-            .filter(|c| c.code.eq_ignore_ascii_case(code))
-            .map(|c| c.role)
-            .min()
-    };
-    let fill = |code: &str| -> Option<RGBColor> {
-        match &spec.choropleth {
-            Some(c) => c.class_of(code).map(|k| class_color(class_colors, k)),
-            None => role(code).map(|r| palette.tint(r)),
+        match &self.spec.choropleth {
+            Some(c) => c.class_of(code).map(|k| class_color(self.class_colors, k)),
+            None => self
+                .spec
+                .countries
+                .iter()
+                .filter(|c| c.code.eq_ignore_ascii_case(code))
+                .map(|c| c.role)
+                .min()
+                .map(|r| self.palette.tint(r)),
         }
-    };
+    }
+}
+
+/// Every country's areas in painting order (plain land, then the tinted countries, then a
+/// choropleth's shaded countries largest first each followed by its holes, then the tinted
+/// countries' enclaves) and the borders (closed rings).
+fn countries(
+    gazetteer: &Gazetteer,
+    detail: Detail,
+    cutter: &Cutter<'_>,
+    fills: &Fills<'_>,
+) -> Result<(Vec<Area>, Rings)> {
+    let land_color = fills.palette.land;
     let mut neutral = Vec::new();
     let mut tinted = Vec::new();
     let mut enclaves = Vec::new();
@@ -818,7 +1035,7 @@ fn basemap(
     // enclave (smaller) is painted after its host's hole, never under it.
     let mut shaded: Vec<(f64, Vec<Area>)> = Vec::new();
     let mut borders = Vec::new();
-    let in_view = view.lon_lat_bounds();
+    let in_view = cutter.view.lon_lat_bounds();
     let outside = |ring: &LineString<f64>| {
         let Some((west, south, east, north)) = in_view else {
             return false;
@@ -829,18 +1046,15 @@ fn basemap(
         }
         x1 < west || x0 > east || y1 < south || y0 > north
     };
-    let choropleth = spec.choropleth.is_some();
+    let choropleth = fills.spec.choropleth.is_some();
     for outline in gazetteer.outlines(detail)? {
-        let fill = fill(&outline.code);
+        let fill = fills.of(&outline.code);
         let mut own: Vec<Area> = Vec::new();
-        for polygon in &outline.shape {
-            if outside(polygon.exterior()) {
-                continue;
-            }
-            for exterior in to_px(&ring_coords(polygon.exterior())) {
+        for polygon in outline.shape.iter().filter(|p| !outside(p.exterior())) {
+            for exterior in cutter.rings(polygon.exterior()) {
                 let area = Area {
                     code: outline.code.clone(),
-                    color: fill.unwrap_or(palette.land),
+                    color: fill.unwrap_or(land_color),
                     ring: exterior.clone(),
                 };
                 match fill {
@@ -850,22 +1064,20 @@ fn basemap(
                 }
                 borders.push(closed(exterior));
             }
-            for hole in polygon.interiors() {
-                for ring in to_px(&ring_coords(hole)) {
-                    if fill.is_some() {
-                        let area = Area {
-                            code: String::new(),
-                            color: palette.land,
-                            ring: ring.clone(),
-                        };
-                        if choropleth {
-                            own.push(area);
-                        } else {
-                            enclaves.push(area);
-                        }
+            for ring in polygon.interiors().iter().flat_map(|h| cutter.rings(h)) {
+                if fill.is_some() {
+                    let area = Area {
+                        code: String::new(),
+                        color: land_color,
+                        ring: ring.clone(),
+                    };
+                    if choropleth {
+                        own.push(area);
+                    } else {
+                        enclaves.push(area);
                     }
-                    borders.push(closed(ring));
                 }
+                borders.push(closed(ring));
             }
         }
         if !own.is_empty() {
@@ -873,19 +1085,13 @@ fn basemap(
         }
     }
     shaded.sort_by(|a, b| b.0.total_cmp(&a.0));
-    let land: Vec<Area> = neutral
+    let land = neutral
         .into_iter()
         .chain(tinted)
         .chain(shaded.into_iter().flat_map(|(_, own)| own))
         .chain(enclaves)
         .collect();
-    Ok(Basemap {
-        detail,
-        sea,
-        sea_everywhere,
-        land,
-        borders,
-    })
+    Ok((land, borders))
 }
 
 /// Margin around the main cluster when a second one goes into an inset (share of its box
@@ -900,7 +1106,7 @@ const INSET_MIN_SPAN: f64 = 40.0;
 /// Views wider than this (degrees of arc across) use the world outlines (1:110m).
 const WORLD_DETAIL_DEGREES: f64 = 100.0;
 
-fn closed(mut ring: Vec<(i32, i32)>) -> Vec<(i32, i32)> {
+fn closed(mut ring: Vec<Px>) -> Vec<Px> {
     if let Some(&first) = ring.first() {
         ring.push(first);
     }
@@ -981,12 +1187,7 @@ fn flow_line(
                 let b = point(base);
                 let half = sizes.arrow * 0.45;
                 let n = (-u.1 * half, u.0 * half);
-                let grid = |p: (f64, f64)| (p.0.round() as i32, p.1.round() as i32);
-                arrow = Some([
-                    grid(tip),
-                    grid((b.0 + n.0, b.1 + n.1)),
-                    grid((b.0 - n.0, b.1 - n.1)),
-                ]);
+                arrow = Some([tip, (b.0 + n.0, b.1 + n.1), (b.0 - n.0, b.1 - n.1)]);
                 let n = last.len();
                 last[n - 1] = point(base - 1.0 * sizes.scale);
             } else {
@@ -997,7 +1198,7 @@ fn flow_line(
     let pieces = pieces
         .iter()
         .flat_map(|p| geometry::clip_line(p, clip))
-        .map(|p| geometry::to_grid(&geometry::thin(&p, geometry::MIN_STEP * density)))
+        .map(|p| geometry::thin(&p, geometry::MIN_STEP * density))
         .filter(|p| p.len() > 1)
         .collect();
     FlowLine { pieces, arrow }
@@ -1040,9 +1241,9 @@ fn declutter(places: &[(f64, f64)], pinned: &[bool], distance: f64) -> Vec<(f64,
     at
 }
 
-fn bounds(ring: &[(i32, i32)]) -> Rect {
-    let xs = ring.iter().map(|p| f64::from(p.0));
-    let ys = ring.iter().map(|p| f64::from(p.1));
+fn bounds(ring: &[Px]) -> Rect {
+    let xs = ring.iter().map(|p| p.0);
+    let ys = ring.iter().map(|p| p.1);
     Rect::new(
         xs.clone().fold(f64::MAX, f64::min),
         ys.clone().fold(f64::MAX, f64::min),
@@ -1211,7 +1412,7 @@ const ON_COUNTRY: f64 = 0.5;
 
 /// True when at least [`ON_COUNTRY`] of the box lies on the country's rings, judged on a grid
 /// of 9×3 points spread over the box.
-fn on_own_country(rect: &Rect, rings: &[&[(i32, i32)]]) -> bool {
+fn on_own_country(rect: &Rect, rings: &[&[Px]]) -> bool {
     const COLUMNS: usize = 9;
     const ROWS: usize = 3;
     let on = (0..COLUMNS)
@@ -1314,7 +1515,7 @@ fn area_labels(
                         || l.leader.is_some_and(|(a, b)| crosses(a, b, rect))
                 })
         };
-        let own: Vec<&[(i32, i32)]> = land
+        let own: Vec<&[Px]> = land
             .iter()
             .filter(|a| a.code.eq_ignore_ascii_case(&country.code))
             .map(|a| a.ring.as_slice())

@@ -67,3 +67,18 @@ pub fn shorten(text: &str, em: f64, bold: bool, max: f64) -> Result<String> {
     }
     Ok(String::new())
 }
+
+/// The SVG `font-size` (the em, pixels) of the glyphs laid out and painted for `em`: plotters
+/// and the PNG painter draw the bundled font at ab_glyph's scale of 1.24 `em`, a scale that is
+/// the font's height (ascent − descent), not its em; this is the em of that height.
+pub fn font_size(em: f64) -> f64 {
+    use ab_glyph::Font;
+    static RATIO: std::sync::OnceLock<f64> = std::sync::OnceLock::new();
+    let ratio = *RATIO.get_or_init(|| {
+        ab_glyph::FontRef::try_from_slice(style::FONT_REGULAR)
+            .ok()
+            .and_then(|f| Some(f64::from(f.units_per_em()?) / f64::from(f.height_unscaled())))
+            .unwrap_or(1.0 / 1.24)
+    });
+    em * 1.24 * ratio
+}
