@@ -16,6 +16,7 @@
 pub mod classes;
 pub mod drawing;
 pub mod extent;
+mod flows;
 pub mod geometry;
 pub mod labels;
 pub mod options;
