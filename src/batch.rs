@@ -1150,9 +1150,9 @@ fn countries_of(located: &[Located]) -> Vec<(String, String, u8)> {
     let mut out: Vec<(String, String, u8)> = Vec::new();
     for e in located {
         let bit = 1u8 << action_index(e.action);
-        match out.iter_mut().find(|c| c.0 == e.country) {
+        match out.iter_mut().find(|c| c.0 == e.country.as_str()) {
             Some(c) => c.2 |= bit,
-            None => out.push((e.country.clone(), e.country_name.clone(), bit)),
+            None => out.push((e.country.to_string(), e.country_name.clone(), bit)),
         }
     }
     out
@@ -1215,59 +1215,30 @@ fn write_aggregate(gazetteer: &Gazetteer, options: &Options, summary: &mut Summa
     Ok(())
 }
 
-/// One stand-in event per (country, action), at the country's point, so that
-/// [`layers::build`] draws the outline and sets `actions` and `role` as in single maps.
-fn stand_ins(gazetteer: &Gazetteer, countries: &BTreeMap<String, CountryCount>) -> Vec<Located> {
-    let mut out = Vec::new();
-    for (code, count) in countries {
-        let point = gazetteer
-            .country(code)
-            .map(|c| gazetteer.place(c.place).point)
-            .unwrap_or_default();
-        for action in actions_of(count) {
-            out.push(Located {
-                action,
-                country: code.clone(),
-                country_name: count.name.clone(),
-                place: count.name.clone(),
-                place_type: "country".to_string(),
-                point,
-                text: String::new(),
-                sentence: String::new(),
-                start: 0,
-                end: 0,
-                article: String::new(),
-                confidence: 1.0,
-                reason: String::new(),
-                cue: String::new(),
-                id: None,
-            });
-        }
-    }
-    out
-}
-
-/// `countries.geojson`: the single-map countries layer plus `articles` and one count per action.
+/// `countries.geojson`: the single-map countries layer ([`layers::countries`], fed the
+/// aggregate's actions) with `articles` and one count per action after the other properties.
 fn countries_layer(
     gazetteer: &Gazetteer,
     countries: &BTreeMap<String, CountryCount>,
 ) -> Result<geojson::FeatureCollection> {
-    let mut layer = layers::build(gazetteer, &stand_ins(gazetteer, countries))?.countries;
-    for feature in &mut layer.features {
-        let code = feature
-            .property("country")
-            .and_then(JsonValue::as_str)
-            .unwrap_or_default()
-            .to_string();
-        let (Some(count), Some(props)) = (countries.get(&code), feature.properties.as_mut()) else {
-            continue;
-        };
-        props.insert("articles".into(), count.articles.into());
-        for (action, n) in Action::ALL.into_iter().zip(count.actions) {
-            props.insert(action.as_str().into(), n.into());
-        }
-    }
-    Ok(layer)
+    let rows: Vec<layers::CountryActions> = countries
+        .iter()
+        .filter_map(|(code, count)| {
+            let actions = actions_of(count);
+            let code = crate::record::CountryCode::new(code)?;
+            (!actions.is_empty()).then(|| {
+                let mut counts = vec![("articles", count.articles)];
+                counts.extend(Action::ALL.iter().map(|a| a.as_str()).zip(count.actions));
+                layers::CountryActions {
+                    code,
+                    name: count.name.clone(),
+                    actions,
+                    counts,
+                }
+            })
+        })
+        .collect();
+    layers::countries(gazetteer, &rows)
 }
 
 /// Countries by number of articles, most first (then by code).

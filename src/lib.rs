@@ -55,10 +55,13 @@ pub mod layers;
 pub mod mentions;
 pub mod output;
 pub mod places;
+pub mod record;
 pub mod render;
 pub mod resolve;
 pub mod sentences;
 pub mod span;
+pub mod spec;
+pub mod style;
 
 use article::Article;
 use error::Result;
@@ -158,7 +161,8 @@ pub fn write_map(
 ) -> Result<Written> {
     use render::{options::ExtentChoice, Scene};
     let formats = options.formats;
-    let spec = layers::map_spec(located, &options.title, options.width, options.height);
+    let spec = spec::map_spec(located, &options.title, options.width, options.height);
+    let (marker_of, _) = layers::site_indices(located);
     let look = &options.render;
     let size = (options.width, options.height);
     if formats.png {
@@ -221,7 +225,7 @@ pub fn write_map(
             map_files(
                 gazetteer,
                 &spec,
-                &layers,
+                (&layers, &marker_of),
                 svg_scene.as_ref(),
                 web_scene,
                 options,
@@ -251,12 +255,12 @@ pub fn write_map(
 /// The bytes of every file but map.png, by name: the files before map.png (layers, their
 /// styles, events.csv) and after it (map.svg, map.txt, map.html, the QGIS basemap and
 /// project), and the layers skipped. The SVG, the web map and the QGIS files are made in
-/// parallel.
+/// parallel. `marker_of` is each event's marker ([`layers::place_indices`]).
 #[allow(clippy::type_complexity)]
 fn map_files(
     gazetteer: &Gazetteer,
     spec: &render::MapSpec,
-    layers: &layers::Layers,
+    (layers, marker_of): (&layers::Layers, &[usize]),
     svg_scene: Option<&render::Scene>,
     web_scene: Option<&render::Scene>,
     options: &MapOptions,
@@ -271,18 +275,18 @@ fn map_files(
             let svg = svg_scene.map(render::svg_of).transpose();
             let html = web_scene
                 .filter(|_| formats.html)
-                .map(|scene| formats::webmap::html(spec, scene, &layers.events));
+                .map(|scene| formats::webmap::html(spec, scene, &layers.events, marker_of));
             (svg, html)
         },
         || {
-            let layer_texts: Vec<Option<String>> =
-                [&layers.events, &layers.countries, &layers.flows]
-                    .into_iter()
-                    .map(|c| {
-                        (formats.layers() && !c.features.is_empty())
-                            .then(|| layers::to_geojson_string(c))
-                    })
-                    .collect();
+            let events = (formats.layers() && !layers.events.is_empty())
+                .then(|| layers::events_geojson(&layers.events));
+            let layer_texts: Vec<Option<String>> = std::iter::once(events)
+                .chain([&layers.countries, &layers.flows].into_iter().map(|c| {
+                    (formats.layers() && !c.features.is_empty())
+                        .then(|| layers::to_geojson_string(c))
+                }))
+                .collect();
             // The outlines around what map.png shows (main view and insets); all for a world map.
             let basemap = web_scene
                 .filter(|_| formats.qgis)
@@ -301,17 +305,12 @@ fn map_files(
     );
     let (svg, basemap) = (svg?, basemap?);
     if formats.layers() {
-        for (layer, (collection, text)) in [Layer::Events, Layer::Countries, Layer::Flows]
+        for (layer, text) in [Layer::Events, Layer::Countries, Layer::Flows]
             .into_iter()
-            .zip(
-                [&layers.events, &layers.countries, &layers.flows]
-                    .into_iter()
-                    .zip(layer_texts),
-            )
+            .zip(layer_texts)
         {
             let name = layer.name();
             let Some(text) = text else {
-                debug_assert!(collection.features.is_empty());
                 skipped.push(format!("{name}.geojson (no features)"));
                 continue;
             };
@@ -323,7 +322,7 @@ fn map_files(
         }
     }
     if formats.csv {
-        if layers.events.features.is_empty() {
+        if layers.events.is_empty() {
             skipped.push("events.csv (no events)".to_string());
         } else {
             let csv = formats::csv::events(&layers.events)?;

@@ -412,7 +412,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 to_stdout(|out| {
                     let mut out = std::io::BufWriter::with_capacity(1 << 16, out);
                     if seq {
-                        layers::write_events_seq(&located, &mut out)?;
+                        opmap::formats::seq::write_events(&located, &mut out)?;
                     } else {
                         layers::write_events(&located, &mut out)?;
                     }
@@ -634,9 +634,9 @@ fn write_map(
         eprintln!("opmap: no events found: no action tied to a place");
     }
     let written = opmap::write_map(gazetteer, located, &options)?;
-    for (code, name, actions) in layers::country_actions(located) {
-        let actions: Vec<&str> = actions.iter().map(|a| a.as_str()).collect();
-        eprintln!("  {code} {name}: {}", actions.join(", "));
+    for c in layers::country_actions(located) {
+        let actions: Vec<&str> = c.actions.iter().map(|a| a.as_str()).collect();
+        eprintln!("  {} {}: {}", c.code, c.name, actions.join(", "));
     }
     for file in &written.files {
         eprintln!("wrote {}", file.display());

@@ -608,5 +608,7 @@ fn acronym_restating(cx: &Context<'_, '_>, k: usize) -> bool {
     let before = cx.placed[k - 1].mention;
     let here = cx.placed[k].mention;
     let gap = cx.text[before.span.end..here.span.start].trim();
-    gap == "(" && cx.gazetteer.place(before.place).point == cx.gazetteer.place(here.place).point
+    // One site: the same place, or two names of bodies at one seat ("EPPO", "European Public
+    // Prosecutor's Office"), joined by id rather than by their (equal) points.
+    gap == "(" && cx.gazetteer.site(before.place) == cx.gazetteer.site(here.place)
 }

@@ -96,6 +96,23 @@ pub enum Rule {
 }
 
 impl Rule {
+    /// Every rule, in the order of the table above.
+    pub const ALL: [Rule; 13] = [
+        Rule::PassiveAgent,
+        Rule::FrontedPlace,
+        Rule::CueInPlace,
+        Rule::Subject,
+        Rule::Object,
+        Rule::Nominal,
+        Rule::Enumeration,
+        Rule::Purpose,
+        Rule::Consequence,
+        Rule::SameClause,
+        Rule::ClauseCue,
+        Rule::CarryOver,
+        Rule::Mention,
+    ];
+
     /// The name used in the `reason` property.
     pub fn as_str(self) -> &'static str {
         match self {

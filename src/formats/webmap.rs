@@ -10,9 +10,10 @@
 
 use crate::action::Action;
 use crate::formats::{hex, symbol_name, xml_escape};
-use crate::render::style::{self, Symbol};
+use crate::record::EventRecord;
+use crate::render::style;
 use crate::render::{Area, FlowLine, MapSpec, Scene};
-use geojson::{FeatureCollection, Value};
+use crate::style::Symbol;
 use serde_json::json;
 use std::fmt::Write;
 
@@ -54,33 +55,19 @@ fn symbol_path(symbol: Symbol, r: f64) -> String {
     }
 }
 
-fn marks(spec: &MapSpec, scene: &Scene, events: &FeatureCollection) -> Vec<Mark> {
+/// Where each event is drawn. `marker_of[i]` is the index of event `i`'s marker in the scene
+/// ([`crate::spec::map_spec`] makes one marker per site, in the order of
+/// [`crate::layers::site_indices`]).
+fn marks(scene: &Scene, events: &[EventRecord], marker_of: &[usize]) -> Vec<Mark> {
     let mut out: Vec<Mark> = Vec::new();
-    for f in &events.features {
-        let text = |k: &str| {
-            f.property(k)
-                .and_then(|v| v.as_str())
-                .unwrap_or_default()
-                .to_string()
-        };
-        let Some(Value::Point(p)) = f.geometry.as_ref().map(|g| &g.value) else {
-            continue;
-        };
-        let (lon, lat) = (p[0], p[1]);
-        let Ok(action) = text("action").parse::<Action>() else {
-            continue;
-        };
+    for (record, &marker) in events.iter().zip(marker_of) {
+        let p = &record.properties;
+        let (lon, lat) = (record.point[0], record.point[1]);
+        let action = p.action;
         // Where map.png draws it: the place's marker (pushed apart from its neighbours) for
         // its first action, a pip beside it for each further action; else the projected point.
         let sizes = &scene.sizes;
-        let near = |m: &crate::render::Marker| {
-            (m.point.x() - lon).abs() < 1e-5 && (m.point.y() - lat).abs() < 1e-5
-        };
-        let mark = spec
-            .markers
-            .iter()
-            .position(near)
-            .and_then(|i| scene.markers.get(i));
+        let mark = scene.markers.get(marker);
         let taken = |at: (f64, f64)| {
             out.iter()
                 .any(|m| (m.at.0 - at.0).abs() < 0.01 && (m.at.1 - at.1).abs() < 0.01)
@@ -110,17 +97,10 @@ fn marks(spec: &MapSpec, scene: &Scene, events: &FeatureCollection) -> Vec<Mark>
             at,
             r,
             action,
-            id: f
-                .id
-                .as_ref()
-                .map(|id| match id {
-                    geojson::feature::Id::String(s) => s.clone(),
-                    geojson::feature::Id::Number(n) => n.to_string(),
-                })
-                .unwrap_or_default(),
-            place: text("place"),
-            country: text("country_name"),
-            sentence: text("sentence"),
+            id: p.id.clone(),
+            place: p.place.clone(),
+            country: p.country_name.clone(),
+            sentence: p.sentence.clone(),
         });
     }
     out
@@ -188,11 +168,11 @@ fn flows(svg: &mut String, scene: &Scene, lines: &[FlowLine]) {
 }
 
 /// The page. `spec` and `scene` are those map.png is drawn from; `events` the events layer.
-pub fn html(spec: &MapSpec, scene: &Scene, events: &FeatureCollection) -> String {
+pub fn html(spec: &MapSpec, scene: &Scene, events: &[EventRecord], marker_of: &[usize]) -> String {
     let (w, h) = scene.size;
     let plot = scene.view.plot;
     let sizes = &scene.sizes;
-    let marks = marks(spec, scene, events);
+    let marks = marks(scene, events, marker_of);
 
     let mut svg = String::new();
     let _ = writeln!(

@@ -38,7 +38,7 @@ use plotters::prelude::*;
 use plotters::style::RGBColor;
 use std::path::PathBuf;
 
-/// Everything a map shows, in lon/lat degrees; built by `layers::map_spec`.
+/// Everything a map shows, in lon/lat degrees; built by `spec::map_spec`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct MapSpec {
     /// The title at the top.
