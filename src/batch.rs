@@ -928,22 +928,9 @@ fn process(gazetteer: &Gazetteer, item: Item, options: &Options) -> Done {
                 article: name.clone(),
                 reason,
             })
-            .and_then(|article| {
-                let source = (name.as_str(), "", "");
-                finish(gazetteer, article, source, options, &mut warnings)
-            }),
-        Item::Record { source, line } => {
-            match parse_record(&source, line, options, &mut warnings) {
-                Ok(record) => finish(
-                    gazetteer,
-                    record.article,
-                    (source.as_str(), record.date.as_str(), record.url.as_str()),
-                    options,
-                    &mut warnings,
-                ),
-                Err(skipped) => Err(skipped),
-            }
-        }
+            .and_then(|article| finish(gazetteer, article, &name, options, &mut warnings)),
+        Item::Record { source, line } => parse_record(&source, line, options, &mut warnings)
+            .and_then(|article| finish(gazetteer, article, &source, options, &mut warnings)),
     };
     Done {
         bytes,
@@ -952,21 +939,15 @@ fn process(gazetteer: &Gazetteer, item: Item, options: &Options) -> Done {
     }
 }
 
-/// Reads a file as an article named `name`: decoded, HTML turned into text.
+/// Reads a file as an article named `name` ([`article::from_bytes`]: decoded, HTML turned
+/// into text, its title, date and url kept).
 fn read_file(path: &Path, name: &str, max_bytes: u64) -> std::result::Result<Article, String> {
     let file = File::open(path).map_err(|e| format!("cannot read: {e}"))?;
     let mut bytes = Vec::new();
     file.take(max_bytes.saturating_add(1))
         .read_to_end(&mut bytes)
         .map_err(|e| format!("cannot read: {e}"))?;
-    if bytes.len() as u64 > max_bytes {
-        return Err(too_large(max_bytes));
-    }
-    let mut article = article::decode(name, bytes).map_err(|e| reason_of(&e))?;
-    if article::is_html(name, &article.text) {
-        article.text = article::html_to_text(&article.text);
-    }
-    Ok(article)
+    article::from_bytes(name, bytes, &article::ReadOptions { max_bytes }).map_err(|e| reason_of(&e))
 }
 
 fn too_large(limit: u64) -> String {
@@ -983,20 +964,14 @@ fn reason_of(err: &Error) -> String {
     }
 }
 
-/// A JSON line parsed: the article (named by its id, or `FILE:LINE`), its date and url.
-#[derive(Debug)]
-struct Record {
-    article: Article,
-    date: String,
-    url: String,
-}
-
+/// A JSON line parsed into its article (named by its id, or `FILE:LINE`) by
+/// [`article::from_record`], with the record's `title`, `date` and `url`.
 fn parse_record(
     source: &str,
     line: Vec<u8>,
     options: &Options,
     warnings: &mut Vec<String>,
-) -> std::result::Result<Record, Skipped> {
+) -> std::result::Result<Article, Skipped> {
     let skip = |article: &str, reason: String| Skipped {
         source: source.to_string(),
         article: article.to_string(),
@@ -1031,30 +1006,29 @@ fn parse_record(
         }
         Some(_) => return Err(skip(&name, format!("`{field}` is not a string"))),
     };
-    if body.len() as u64 > options.max_bytes {
-        return Err(skip(&name, too_large(options.max_bytes)));
-    }
     let scalar = |key: &str| match object.get(key) {
-        None | Some(JsonValue::Null) => String::new(),
-        Some(JsonValue::String(s)) => s.clone(),
-        Some(other) => other.to_string(),
+        None | Some(JsonValue::Null) => None,
+        Some(JsonValue::String(s)) => Some(s.clone()),
+        Some(other) => Some(other.to_string()),
     };
-    let (date, url) = (scalar("date"), scalar("url"));
-    let mut article =
-        article::decode(&name, body.into_bytes()).map_err(|e| skip(&name, reason_of(&e)))?;
-    if article::is_html(&name, &article.text) {
-        article.text = article::html_to_text(&article.text);
-    }
-    Ok(Record { article, date, url })
+    let about = article::About {
+        title: scalar("title"),
+        date: scalar("date"),
+        url: scalar("url"),
+    };
+    let limit = article::ReadOptions {
+        max_bytes: options.max_bytes,
+    };
+    article::from_record(&name, body, about, &limit).map_err(|e| skip(&name, reason_of(&e)))
 }
 
 /// Extracts an article's events (those at least as confident as `options.min_confidence`)
-/// and serialises them as RFC 8142 records with `date` and `url`. `(source, date, url)` say
-/// where the article came from.
+/// and serialises them as RFC 8142 records with the article's `date` and `url` (empty when its
+/// source gives none). `source` says where the article came from.
 fn finish(
     gazetteer: &Gazetteer,
     article: Article,
-    (source, date, url): (&str, &str, &str),
+    source: &str,
     options: &Options,
     warnings: &mut Vec<String>,
 ) -> std::result::Result<Extracted, Skipped> {
@@ -1074,6 +1048,8 @@ fn finish(
     // Ids are unique within an article; the article's name makes them unique in the corpus
     // (the writer makes the names unique: [`Names`]), without a corpus-wide set of ids.
     let suffix = format!("-{}", layers::slug(&article.path));
+    let date = article.about.date.as_deref().unwrap_or_default();
+    let url = article.about.url.as_deref().unwrap_or_default();
     for (e, mut id) in located.iter().zip(layers::event_ids(located)) {
         id.push_str(&suffix);
         records.push(RS);
@@ -1469,8 +1445,12 @@ mod tests {
         let line = br#"{"id": 7, "text": "Raids in France.", "date": "2024-05-30"}"#.to_vec();
         let r = parse_record("a.jsonl:3", line, &options, &mut warnings).unwrap();
         assert_eq!(
-            (r.article.path.as_str(), r.date.as_str(), r.url.as_str()),
-            ("7", "2024-05-30", "")
+            (
+                r.path.as_str(),
+                r.about.date.as_deref(),
+                r.about.url.as_deref()
+            ),
+            ("7", Some("2024-05-30"), None)
         );
         let bad = parse_record(
             "a.jsonl:4",
@@ -1503,15 +1483,9 @@ mod tests {
         let g = crate::gazetteer::tests_support::small();
         let text = "Raids were conducted in France. Police arrested two \"suspects\" in France.";
         let write = |name: &str| {
-            let article = Article::from_text(name, text);
-            finish(
-                &g,
-                article,
-                (name, "2024-05-30", ""),
-                &Options::default(),
-                &mut Vec::new(),
-            )
-            .unwrap()
+            let mut article = Article::from_text(name, text);
+            article.about.date = Some("2024-05-30".to_string());
+            finish(&g, article, name, &Options::default(), &mut Vec::new()).unwrap()
         };
         let old = write("f1/a \"b\".txt");
         assert!(old.events >= 2, "{}", String::from_utf8_lossy(&old.records));

@@ -206,6 +206,47 @@ fn stdin_json_lines() {
     assert_eq!(names, ["s0", "s1", "s2", "s3"]);
 }
 
+/// One article reader for every source: an HTML file's date meta tag and canonical url, and an
+/// HTML record on stdin whose own `date` wins over its page's, reach `events.geojsonl`.
+#[test]
+fn html_pages_give_their_date_and_url() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = |date: &str| {
+        format!(
+            "<html><head><title>T</title><meta name=\"dc.date\" content=\"{date}\">\
+             <link rel=\"canonical\" href=\"https://x.test/{date}\"></head>\
+             <body><p>{}</p></body></html>",
+            STORIES[1]
+        )
+    };
+    std::fs::create_dir(dir.path().join("pages")).unwrap();
+    std::fs::write(dir.path().join("pages/a.html"), page("2021-03-04")).unwrap();
+    let out = run(dir.path(), &["batch", "-q", "pages", "--out", "o"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let events = records(&read(&dir.path().join("o/events.geojsonl")));
+    assert!(!events.is_empty());
+    for p in &events {
+        assert_eq!(prop(p, "date"), "2021-03-04");
+        assert_eq!(prop(p, "url"), "https://x.test/2021-03-04");
+    }
+    let line = serde_json::json!({"id": "r", "text": page("2021-03-04"), "date": "2022"});
+    let mut child = opmap(dir.path())
+        .args(["batch", "-q", "-", "--out", "s"])
+        .stdin(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    stdin.write_all(format!("{line}\n").as_bytes()).unwrap();
+    drop(stdin);
+    assert_eq!(child.wait().unwrap().code(), Some(0));
+    let events = records(&read(&dir.path().join("s/events.geojsonl")));
+    assert!(!events.is_empty());
+    for p in &events {
+        assert_eq!(prop(p, "date"), "2022");
+        assert_eq!(prop(p, "url"), "https://x.test/2021-03-04");
+    }
+}
+
 #[test]
 fn output_is_identical_with_one_and_two_threads() {
     let dir = tempfile::tempdir().unwrap();
