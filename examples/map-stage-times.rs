@@ -63,6 +63,7 @@ fn main() {
             &scene2,
             &layers.events,
             &layers::site_indices(&x.located).0,
+            &[],
         );
         time("html (from scene)", ms(t));
         let t = Instant::now();

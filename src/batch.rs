@@ -53,8 +53,6 @@ pub const CHUNK_BYTES: usize = 8 * 1024 * 1024;
 const LINE_SLACK: u64 = 64 * 1024;
 /// Skipped articles and warnings printed one by one before the rest are only counted.
 const REPORT_LIMIT: usize = 20;
-/// The record separator that starts every record of a GeoJSON Text Sequence (RFC 8142 § 2).
-const RS: u8 = 0x1E;
 
 /// How to run a batch.
 #[derive(Debug, Clone, PartialEq)]
@@ -87,6 +85,8 @@ pub struct Options {
     pub render: render::Options,
     /// Leave out events whose confidence is below this (0–1). Default: 0 (keep all).
     pub min_confidence: f64,
+    /// Which aggregate files to write (`events.geojsonl` always is). Default: all.
+    pub formats: crate::formats::Formats,
 }
 
 impl Options {
@@ -108,6 +108,7 @@ impl Default for Options {
             title: None,
             width: 1600,
             height: 1000,
+            formats: crate::formats::Formats::all(),
             render: render::Options::default(),
             min_confidence: 0.0,
         }
@@ -148,6 +149,28 @@ pub struct CountryCount {
     pub articles: u64,
     /// Articles with each action in the country, in `Action::ALL` order.
     pub actions: [u64; 6],
+    /// The articles with the most actions in the country (then the first read), at most
+    /// [`TOP_ARTICLES`], each with its number of actions there.
+    pub top: Vec<(String, u32)>,
+}
+
+/// How many top articles map.html names per country.
+pub const TOP_ARTICLES: usize = 3;
+
+impl CountryCount {
+    /// Counts an article with these actions (bit i = `Action::ALL[i]`) in the country.
+    fn add(&mut self, article: &str, mask: u8) {
+        self.articles += 1;
+        for (i, n) in self.actions.iter_mut().enumerate() {
+            *n += u64::from(mask >> i & 1);
+        }
+        let actions = mask.count_ones();
+        if self.top.len() < TOP_ARTICLES || self.top.iter().any(|&(_, n)| n < actions) {
+            let at = self.top.partition_point(|&(_, n)| n >= actions);
+            self.top.insert(at, (article.to_string(), actions));
+            self.top.truncate(TOP_ARTICLES);
+        }
+    }
 }
 
 /// What a batch run did.
@@ -327,7 +350,6 @@ pub fn run(gazetteer: &Gazetteer, inputs: &[String], options: &Options) -> Resul
     summary.files.push(final_path);
 
     write_aggregate(gazetteer, options, &mut summary)?;
-    summary.removed = output::remove_stale(&options.out_dir, &summary.files)?;
     summary.elapsed = started.elapsed();
     if !options.quiet {
         eprint!("{}", report(&summary, &options.out_dir));
@@ -401,6 +423,7 @@ fn write_results(
                         // A name given before (two folders' `a.txt`, two records with one id):
                         // the records take the name made unique.
                         x.records = renamed(&x.records, &x.marks, &x.name, &name);
+                        x.name = name;
                     }
                     summary.articles += 1;
                     summary.bytes += d.bytes;
@@ -421,10 +444,7 @@ fn write_results(
                         if count.name.is_empty() {
                             count.name = name;
                         }
-                        count.articles += 1;
-                        for (i, n) in count.actions.iter_mut().enumerate() {
-                            *n += u64::from(mask >> i & 1);
-                        }
+                        count.add(&x.name, mask);
                     }
                 }
                 Err(skipped) => {
@@ -1052,10 +1072,9 @@ fn finish(
     let url = article.about.url.as_deref().unwrap_or_default();
     for (e, mut id) in located.iter().zip(layers::event_ids(located)) {
         id.push_str(&suffix);
-        records.push(RS);
         let feature = layers::EventFeature::new(e, &id).dated(date, url);
-        marks.push(feature.write_marked(&mut records));
-        records.push(b'\n');
+        let mark = crate::formats::seq::frame(&mut records, |out| feature.write_marked(out));
+        marks.push(mark);
     }
     Ok(Extracted {
         name: article.path,
@@ -1151,22 +1170,12 @@ fn actions_of(count: &CountryCount) -> Vec<Action> {
         .collect()
 }
 
-/// Writes `countries.geojson`, `summary.csv`, `map.png`, `map.svg`, `map.txt` and, when any
-/// article was skipped, `skipped.csv`, each atomically.
+/// Writes the aggregate through the one output path ([`crate::write_outputs`]), each format
+/// only when `options.formats` asks for it: `countries.geojson` (`geojson`), `summary.csv`
+/// (`csv`), `map.png`, `map.svg`, `map.txt`, `map.html` (a tooltip per country with its counts
+/// and top articles), the QGIS styles, basemap and project (`qgis`), and, when any article was
+/// skipped, `skipped.csv`; then removes stale files but `events.geojsonl`.
 fn write_aggregate(gazetteer: &Gazetteer, options: &Options, summary: &mut Summary) -> Result<()> {
-    let dir = &options.out_dir;
-    let mut write = |name: &str, bytes: &[u8]| -> Result<()> {
-        let path = dir.join(name);
-        output::write_atomic(&path, bytes)?;
-        summary.files.push(path);
-        Ok(())
-    };
-    let countries = countries_layer(gazetteer, &summary.countries)?;
-    write(
-        "countries.geojson",
-        layers::to_geojson_string(&countries).as_bytes(),
-    )?;
-    write("summary.csv", &summary_csv(&summary.countries))?;
     let title = options.title.clone().unwrap_or_else(|| {
         format!(
             "{} articles: countries with an action",
@@ -1175,20 +1184,77 @@ fn write_aggregate(gazetteer: &Gazetteer, options: &Options, summary: &mut Summa
     });
     let mut spec = map_spec(&summary.countries, &title);
     (spec.width, spec.height) = (options.width, options.height);
-    write(
-        "map.png",
-        &render::png_with(&spec, &options.render, gazetteer)?,
-    )?;
-    write(
-        "map.svg",
-        render::svg_with(&spec, &options.render, gazetteer)?.as_bytes(),
-    )?;
-    write("map.txt", render::alt_text(&spec).as_bytes())?;
-    if !summary.skipped.is_empty() {
-        let skipped = skipped_csv(&summary.skipped);
-        write("skipped.csv", &skipped)?;
+    let mut extra = Vec::new();
+    if options.formats.csv {
+        extra.push(("summary.csv".to_string(), summary_csv(&summary.countries)));
     }
+    if !summary.skipped.is_empty() {
+        extra.push(("skipped.csv".to_string(), skipped_csv(&summary.skipped)));
+    }
+    let content = crate::MapContent {
+        spec,
+        layers: crate::LayersFrom::Built(Box::new(layers::Layers {
+            events: Vec::new(),
+            countries: countries_layer(gazetteer, &summary.countries)?,
+            flows: geojson::FeatureCollection::default(),
+        })),
+        marker_of: Vec::new(),
+        notes: notes(gazetteer, &summary.countries),
+        extra,
+        kept: summary.files.clone(),
+    };
+    let map_options = crate::MapOptions {
+        out_dir: options.out_dir.clone(),
+        title,
+        width: options.width,
+        height: options.height,
+        formats: options.formats,
+        left_out: None,
+        render: options.render.clone(),
+    };
+    let written = crate::write_outputs(gazetteer, content, &map_options)?;
+    summary.files.extend(written.files);
+    summary.removed = written.removed;
     Ok(())
+}
+
+/// The countries' tooltips on map.html: articles, each action's count, the top articles.
+fn notes(
+    gazetteer: &Gazetteer,
+    countries: &BTreeMap<String, CountryCount>,
+) -> Vec<crate::formats::webmap::CountryNote> {
+    countries
+        .iter()
+        .filter(|(_, c)| c.articles > 0)
+        .map(|(code, c)| {
+            let plural = if c.articles == 1 { "" } else { "s" };
+            let mut lines = vec![format!(
+                "{} article{plural} with an action",
+                thousands(c.articles)
+            )];
+            lines.extend(
+                Action::ALL
+                    .iter()
+                    .zip(c.actions)
+                    .filter(|&(_, n)| n > 0)
+                    .map(|(a, n)| format!("{}: {}", a.title(), thousands(n))),
+            );
+            if !c.top.is_empty() {
+                let names: Vec<&str> = c.top.iter().map(|(name, _)| name.as_str()).collect();
+                lines.push(format!("Top articles: {}", names.join(", ")));
+            }
+            let point = gazetteer.country(code).map(|country| {
+                let p = gazetteer.place(country.place).point;
+                (p.x(), p.y())
+            });
+            crate::formats::webmap::CountryNote {
+                code: code.clone(),
+                name: c.name.clone(),
+                lines,
+                point,
+            }
+        })
+        .collect()
 }
 
 /// `countries.geojson`: the single-map countries layer ([`layers::countries`], fed the

@@ -137,6 +137,11 @@ enum Command {
         /// The map's title. Default: "N articles: countries with an action".
         #[arg(long)]
         title: Option<String>,
+        /// Aggregate files to write, comma-separated: geojson (countries.geojson), csv
+        /// (summary.csv), png, svg, html, qgis (the .qml styles, map.qgs and basemap.geojson,
+        /// with countries.geojson), or all. events.geojsonl is always written.
+        #[arg(long, default_value = "all", value_name = "LIST")]
+        formats: opmap::formats::Formats,
         #[command(flatten)]
         view: ViewArgs,
     },
@@ -447,6 +452,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             threads,
             min_confidence,
             title,
+            formats,
             view,
         } => {
             let gazetteer = load_gazetteer()?;
@@ -464,6 +470,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 height,
                 render,
                 min_confidence,
+                formats,
             };
             let summary = opmap::batch::run(&gazetteer, &inputs, &options)?;
             if !summary.skipped.is_empty() {

@@ -369,10 +369,11 @@ pub fn write_seq(
     with_candidates: bool,
     out: &mut dyn std::io::Write,
 ) -> std::io::Result<()> {
+    let mut buf = Vec::new();
     for r in records {
-        out.write_all(crate::formats::seq::RS.to_string().as_bytes())?;
-        serde_json::to_writer(&mut *out, &feature(r, with_candidates))?;
-        out.write_all(b"\n")?;
+        buf.clear();
+        crate::formats::seq::push(&mut buf, &feature(r, with_candidates));
+        out.write_all(&buf)?;
     }
     Ok(())
 }

@@ -11,11 +11,20 @@ use serde::Serialize;
 /// The record separator that starts every text.
 pub const RS: char = '\u{1e}';
 
-/// Appends one feature as a text of a sequence: RS, the compact JSON, a line feed.
-pub fn push(out: &mut Vec<u8>, feature: &impl Serialize) {
+/// Appends one text of a sequence: RS, what `write` appends (one feature's compact JSON), a
+/// line feed. Every sequence opmap writes is framed here.
+pub fn frame<R>(out: &mut Vec<u8>, write: impl FnOnce(&mut Vec<u8>) -> R) -> R {
     out.push(RS as u8);
-    serde_json::to_writer(&mut *out, feature).expect("a feature serialises into a Vec");
+    let written = write(out);
     out.push(b'\n');
+    written
+}
+
+/// Appends one feature as a text of a sequence ([`frame`] around its serde JSON).
+pub fn push(out: &mut Vec<u8>, feature: &impl Serialize) {
+    frame(out, |out| {
+        serde_json::to_writer(&mut *out, feature).expect("a feature serialises into a Vec")
+    });
 }
 
 /// The features as a GeoJSON text sequence (event records or `geojson::Feature`s alike).
@@ -36,9 +45,9 @@ pub fn write_events(
     let mut buf = Vec::new();
     for (e, id) in located.iter().zip(crate::layers::event_ids(located)) {
         buf.clear();
-        buf.push(RS as u8);
-        crate::layers::EventFeature::new(e, &id).write(&mut buf);
-        buf.push(b'\n');
+        frame(&mut buf, |buf| {
+            crate::layers::EventFeature::new(e, &id).write(buf)
+        });
         out.write_all(&buf)?;
     }
     Ok(())

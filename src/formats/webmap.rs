@@ -17,6 +17,22 @@ use crate::style::Symbol;
 use serde_json::json;
 use std::fmt::Write;
 
+/// A country's tooltip on a choropleth (a batch run's map): its name and lines of text (its
+/// counts, its top articles).
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct CountryNote {
+    /// ISO 3166-1 alpha-2.
+    pub code: String,
+    /// English name, the tooltip's heading.
+    pub name: String,
+    /// The tooltip's lines.
+    pub lines: Vec<String>,
+    /// The country's point (lon, lat degrees): where a dot stands in for a country too small
+    /// to be drawn at the map's detail (Monaco, Singapore), so that every country has its
+    /// tooltip.
+    pub point: Option<(f64, f64)>,
+}
+
 /// One event as the page shows it.
 #[derive(Debug, Clone, PartialEq)]
 struct Mark {
@@ -106,10 +122,11 @@ fn marks(scene: &Scene, events: &[EventRecord], marker_of: &[usize]) -> Vec<Mark
     out
 }
 
-/// Sea, land and borders of one view.
+/// Sea, land and borders of one view. The rings of a country with a note are one element, a
+/// `country` with its code in `data-c`, that shows the note on hover or focus.
 fn basemap(
     svg: &mut String,
-    scene: &Scene,
+    (scene, notes): (&Scene, &[CountryNote]),
     sea: &[Vec<(i32, i32)>],
     sea_everywhere: bool,
     land: &[Area],
@@ -126,12 +143,36 @@ fn basemap(
             );
         }
     }
+    let mut noted: Vec<&str> = Vec::new();
     for area in land {
+        let note = notes
+            .iter()
+            .find(|n| !area.code.is_empty() && n.code == area.code);
+        let Some(note) = note else {
+            let _ = writeln!(
+                svg,
+                "<path d=\"{}\" fill=\"{}\"/>",
+                path(&area.ring, true),
+                hex(area.color)
+            );
+            continue;
+        };
+        if noted.contains(&note.code.as_str()) {
+            continue;
+        }
+        noted.push(&note.code);
+        let d: String = land
+            .iter()
+            .filter(|a| a.code == note.code)
+            .map(|a| path(&a.ring, true))
+            .collect();
         let _ = writeln!(
             svg,
-            "<path d=\"{}\" fill=\"{}\"/>",
-            path(&area.ring, true),
-            hex(area.color)
+            "<path class=\"country\" data-c=\"{code}\" tabindex=\"0\" role=\"button\" \
+             aria-label=\"{name}\" d=\"{d}\" fill=\"{fill}\"/>",
+            code = xml_escape(&note.code),
+            name = xml_escape(&note.name),
+            fill = hex(area.color),
         );
     }
     let d: String = borders.iter().map(|r| path(r, true)).collect();
@@ -141,6 +182,31 @@ fn basemap(
          vector-effect=\"non-scaling-stroke\" stroke-linejoin=\"round\"/>",
         hex(pal.border),
     );
+}
+
+/// A dot for each noted country the main view draws no area of (too small at its detail).
+fn dots(svg: &mut String, scene: &Scene, notes: &[CountryNote]) {
+    for note in notes {
+        if scene.land.iter().any(|a| a.code == note.code) {
+            continue;
+        }
+        let Some(at) = note.point.and_then(|(lon, lat)| scene.view.pixel(lon, lat)) else {
+            continue;
+        };
+        let _ = writeln!(
+            svg,
+            "<circle class=\"country\" data-c=\"{code}\" tabindex=\"0\" role=\"button\" \
+             aria-label=\"{name}\" cx=\"{x:.1}\" cy=\"{y:.1}\" r=\"{r:.1}\" fill=\"{fill}\" \
+             stroke=\"{paper}\"/>",
+            code = xml_escape(&note.code),
+            name = xml_escape(&note.name),
+            x = at.0,
+            y = at.1,
+            r = scene.sizes.marker * 0.6,
+            fill = hex(scene.palette.frame),
+            paper = hex(scene.palette.paper),
+        );
+    }
 }
 
 /// Flow lines with their arrowheads.
@@ -168,7 +234,13 @@ fn flows(svg: &mut String, scene: &Scene, lines: &[FlowLine]) {
 }
 
 /// The page. `spec` and `scene` are those map.png is drawn from; `events` the events layer.
-pub fn html(spec: &MapSpec, scene: &Scene, events: &[EventRecord], marker_of: &[usize]) -> String {
+pub fn html(
+    spec: &MapSpec,
+    scene: &Scene,
+    events: &[EventRecord],
+    marker_of: &[usize],
+    notes: &[CountryNote],
+) -> String {
     let (w, h) = scene.size;
     let plot = scene.view.plot;
     let sizes = &scene.sizes;
@@ -202,12 +274,13 @@ pub fn html(spec: &MapSpec, scene: &Scene, events: &[EventRecord], marker_of: &[
     svg.push_str("<g id=\"basemap\">\n");
     basemap(
         &mut svg,
-        scene,
+        (scene, notes),
         &scene.sea,
         scene.sea_everywhere,
         &scene.land,
         &scene.borders,
     );
+    dots(&mut svg, scene, notes);
     svg.push_str("</g>\n");
     flows(&mut svg, scene, &scene.flows);
     // Insets (a distant cluster of places), each clipped to its frame, as in map.png.
@@ -229,7 +302,7 @@ pub fn html(spec: &MapSpec, scene: &Scene, events: &[EventRecord], marker_of: &[
         );
         basemap(
             &mut svg,
-            scene,
+            (scene, notes),
             &b.sea,
             b.sea_everywhere,
             &b.land,
@@ -283,8 +356,9 @@ pub fn html(spec: &MapSpec, scene: &Scene, events: &[EventRecord], marker_of: &[
     }
     svg.push_str("</g>\n</svg>\n");
 
-    // The legend: actions present, with the number of events of each.
-    let mut legend = String::new();
+    // The legend: a choropleth's classes, or the actions present with the number of events of
+    // each.
+    let (heading, mut legend) = choropleth_legend(scene);
     for a in Action::ALL {
         let n = marks.iter().filter(|m| m.action == a).count();
         if n == 0 {
@@ -355,16 +429,56 @@ pub fn html(spec: &MapSpec, scene: &Scene, events: &[EventRecord], marker_of: &[
          <div id=\"zoom\" style=\"{zoom_at}\"><button type=\"button\" id=\"zin\" title=\"Zoom in (+)\">+</button>\
          <button type=\"button\" id=\"zout\" title=\"Zoom out (−)\">−</button>\
          <button type=\"button\" id=\"zreset\" title=\"Whole map (0)\">⟲</button></div>\n\
-         <div id=\"legend\" style=\"{legend_at}\"><strong>Actions</strong><ul>\n{legend}</ul></div>\n\
+         <div id=\"legend\" style=\"{legend_at}\"><strong>{heading}</strong><ul>\n{legend}</ul></div>\n\
          <div id=\"tip\" role=\"tooltip\" hidden></div>\n</div>\n\
-         <p id=\"credit\">{attribution}. Drag to pan, scroll or +/− to zoom; hover or focus a \
-         marker for its evidence.</p>\n\
-         <script>\nconst EVENTS = {data};\n{JS}</script>\n</body>\n</html>\n",
+         <p id=\"credit\">{attribution}. Drag to pan, scroll or +/− to zoom; {hover}.</p>\n\
+         <script>\nconst EVENTS = {data};\nconst COUNTRIES = {countries};\n{JS}</script>\n</body>\n</html>\n",
         title = xml_escape(&spec.title),
+        heading = xml_escape(&heading),
+        hover = if notes.is_empty() {
+            "hover or focus a marker for its evidence"
+        } else {
+            "hover or focus a country for its counts and top articles"
+        },
+        countries = countries_data(notes),
         attribution = xml_escape(&spec.attribution),
         css = css(&scene.palette),
     );
     page
+}
+
+/// A choropleth's legend heading and one row per class (a swatch and its range); "Actions"
+/// and no row on a map of events.
+fn choropleth_legend(scene: &Scene) -> (String, String) {
+    let Some(legend) = scene.legend.as_ref().filter(|l| !l.classes.is_empty()) else {
+        return ("Actions".to_string(), String::new());
+    };
+    let mut rows = String::new();
+    for class in &legend.classes {
+        let _ = writeln!(
+            rows,
+            "<li><svg viewBox=\"0 0 20 14\" width=\"20\" height=\"14\" aria-hidden=\"true\">\
+             <rect width=\"20\" height=\"14\" fill=\"{}\" stroke=\"{}\"/></svg>{}</li>",
+            hex(class.color),
+            hex(scene.palette.frame),
+            xml_escape(&class.label)
+        );
+    }
+    (legend.heading.clone().unwrap_or_default(), rows)
+}
+
+/// The countries' notes as a JSON object by code, safe inside `<script>`.
+fn countries_data(notes: &[CountryNote]) -> String {
+    let by_code: serde_json::Map<String, serde_json::Value> = notes
+        .iter()
+        .map(|n| {
+            let note = json!({"name": n.name, "lines": n.lines});
+            (n.code.clone(), note)
+        })
+        .collect();
+    serde_json::to_string(&by_code)
+        .expect("notes serialise")
+        .replace("</", "<\\/")
 }
 
 /// The page's style sheet in the map's theme: the page, the legend (opaque, so nothing of the
@@ -407,6 +521,7 @@ const JS: &str = r##"(function () {
   const start = { x: home.x, y: home.y, w: home.width, h: home.height };
   let vb = Object.assign({}, start);
   const markers = Array.from(document.querySelectorAll("#markers .marker"));
+  const countries = Array.from(document.querySelectorAll(".country"));
   function apply() {
     svg.setAttribute("viewBox", vb.x + " " + vb.y + " " + vb.w + " " + vb.h);
     // Markers and labels keep their size on screen.
@@ -463,14 +578,26 @@ const JS: &str = r##"(function () {
     else if (e.key === "Escape") hide();
   });
   function show(m) {
-    const ev = EVENTS[Number(m.dataset.i)];
     tip.textContent = "";
     const head = document.createElement("strong");
-    head.textContent = ev.action + " in " + ev.place + (ev.country && ev.country !== ev.place ? " (" + ev.country + ")" : "");
-    const s = document.createElement("div");
-    s.className = "s";
-    s.textContent = ev.sentence;
-    tip.appendChild(head); tip.appendChild(s);
+    tip.appendChild(head);
+    if (m.dataset.c) {
+      const c = COUNTRIES[m.dataset.c];
+      head.textContent = c.name;
+      for (const line of c.lines) {
+        const s = document.createElement("div");
+        s.className = "s";
+        s.textContent = line;
+        tip.appendChild(s);
+      }
+    } else {
+      const ev = EVENTS[Number(m.dataset.i)];
+      head.textContent = ev.action + " in " + ev.place + (ev.country && ev.country !== ev.place ? " (" + ev.country + ")" : "");
+      const s = document.createElement("div");
+      s.className = "s";
+      s.textContent = ev.sentence;
+      tip.appendChild(s);
+    }
     tip.hidden = false;
     const r = m.getBoundingClientRect(), w = wrap.getBoundingClientRect();
     let left = r.right - w.left + 8, top = r.top - w.top;
@@ -479,7 +606,7 @@ const JS: &str = r##"(function () {
     tip.style.left = left + "px"; tip.style.top = top + "px";
   }
   function hide() { tip.hidden = true; }
-  for (const m of markers) {
+  for (const m of markers.concat(countries)) {
     m.addEventListener("mouseenter", function () { show(m); });
     m.addEventListener("mouseleave", hide);
     m.addEventListener("focus", function () { show(m); });
