@@ -19,13 +19,11 @@ use crate::span::Span;
 use crate::Extraction;
 use geo::Point;
 use rustc_hash::FxHashMap as HashMap;
-use serde::Serialize;
 use serde_json::{json, Map, Value};
 use std::path::PathBuf;
 
 /// What kind of name a mention is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum MentionKind {
     /// A country's name, short form or code ("France", "the Netherlands", "US").
     Country,

@@ -16,12 +16,10 @@ use super::link::governor;
 use super::tokens::Token;
 use super::Placed;
 use crate::gazetteer::{Form, Gazetteer, PlaceKind};
-use serde::Serialize;
 use std::fmt;
 
 /// Why a place mention produced no event: the filter that dropped it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum Background {
     /// The nationality or origin of a person or group: "two Dutch men", "a Romanian national",

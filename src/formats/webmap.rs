@@ -19,7 +19,7 @@ use std::fmt::Write;
 
 /// A country's tooltip on a choropleth (a batch run's map): its name and lines of text (its
 /// counts, its top articles).
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct CountryNote {
     /// ISO 3166-1 alpha-2.
     pub code: String,

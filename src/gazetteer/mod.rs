@@ -77,7 +77,7 @@ impl PlaceKind {
 }
 
 /// A place events can happen at.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Place {
     /// Country, city or agency.
     pub kind: PlaceKind,
@@ -86,7 +86,6 @@ pub struct Place {
     /// ISO 3166-1 alpha-2 code of its country, upper case (XK for Kosovo).
     pub country: String,
     /// Where a marker goes: longitude, latitude in degrees (WGS 84).
-    #[serde(skip)]
     pub point: Point<f64>,
     /// People living there (cities; 0 for countries and agencies).
     pub population: u64,
@@ -113,8 +112,7 @@ pub struct Country {
 }
 
 /// How a name refers to its place; it decides how the mention may be used.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Form {
     /// A name of the place ("France", "the Netherlands", "Holland").
     Name,
