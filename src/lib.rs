@@ -334,28 +334,12 @@ fn map_files(
             (svg, html)
         },
         || {
-            let events = (formats.layers() && !layers.events.is_empty())
-                .then(|| layers::events_geojson(&layers.events));
-            let layer_texts: Vec<Option<String>> = std::iter::once(events)
-                .chain([&layers.countries, &layers.flows].into_iter().map(|c| {
-                    (formats.layers() && !c.features.is_empty())
-                        .then(|| layers::to_geojson_string(c))
-                }))
-                .collect();
-            // The outlines around what map.png shows (main view and insets); all for a world map.
+            let layer_texts = formats.layers().then(|| layer_texts(layers));
             let basemap = web_scene
                 .filter(|_| formats.qgis)
-                .map(|scene| {
-                    let bounds: Option<Vec<_>> = std::iter::once(&scene.view)
-                        .chain(scene.insets.iter().map(|i| &i.view))
-                        .map(|v| v.lon_lat_bounds())
-                        .collect();
-                    let bounds = bounds.unwrap_or_default();
-                    formats::qgis::basemap(gazetteer, scene.detail, &bounds)
-                        .map(|b| layers::to_geojson_string(&b))
-                })
+                .map(|scene| basemap_text(gazetteer, scene))
                 .transpose();
-            (layer_texts, basemap)
+            (layer_texts.unwrap_or_default(), basemap)
         },
     );
     let (svg, basemap) = (svg?, basemap?);
@@ -416,6 +400,29 @@ fn map_files(
         after.push(("map.qgs".to_string(), qgs.into_bytes()));
     }
     Ok((before, after, skipped))
+}
+
+/// The text of each layer (events, countries, flows), `None` for an empty one.
+fn layer_texts(layers: &layers::Layers) -> Vec<Option<String>> {
+    let events = (!layers.events.is_empty()).then(|| layers::events_geojson(&layers.events));
+    std::iter::once(events)
+        .chain(
+            [&layers.countries, &layers.flows]
+                .into_iter()
+                .map(|c| (!c.features.is_empty()).then(|| layers::to_geojson_string(c))),
+        )
+        .collect()
+}
+
+/// `basemap.geojson`: the outlines around what map.png shows (main view and insets); all for a
+/// world map.
+fn basemap_text(gazetteer: &Gazetteer, scene: &render::Scene) -> Result<String> {
+    let bounds: Option<Vec<_>> = std::iter::once(&scene.view)
+        .chain(scene.insets.iter().map(|i| &i.view))
+        .map(|v| v.lon_lat_bounds())
+        .collect();
+    let bounds = bounds.unwrap_or_default();
+    formats::qgis::basemap(gazetteer, scene.detail, &bounds).map(|b| layers::to_geojson_string(&b))
 }
 
 /// A title from an article: its first line, shortened at a word boundary to `max` characters.
