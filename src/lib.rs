@@ -16,8 +16,24 @@
 //! | find place mentions | [`places`] (over the [`gazetteer`]) |
 //! | classify and link actions | [`actions`] |
 //! | resolve to coordinates | [`resolve`] |
-//! | build GeoJSON layers | [`layers`] |
+//! | build GeoJSON layers | [`layers`] (each event an [`record::EventRecord`]) |
+//! | what the map shows | [`spec`] |
 //! | render map | [`render`] |
+//! | write every output | [`write_outputs`] (through [`formats`]) |
+//!
+//! Below them: [`record`] (an event's typed values and its one output record, read back by
+//! [`events_file`]) and [`style`] (each action's colour, symbol and label). Data flows one way:
+//! layers do not import render or formats.
+//!
+//! # Public API
+//!
+//! What the binary, the tests, the benches and the fuzz targets use: [`extract`] and
+//! [`Extraction`]; [`write_map`], [`write_outputs`], [`MapContent`], [`MapOptions`],
+//! [`Written`]; [`article::read`], [`article::from_bytes`], [`article::from_record`];
+//! [`gazetteer::Gazetteer`]; [`layers::build`] and the layer writers
+//! ([`layers::events_geojson`], [`layers::write_events`], [`layers::to_geojson_string`]);
+//! [`spec::map_spec`]; [`events_file::parse`]; [`batch::run`]; [`render`]'s scene and
+//! painters; [`formats`]' writers.
 //!
 //! # Example
 //!
