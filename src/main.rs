@@ -137,6 +137,11 @@ enum Command {
         /// The map's title. Default: "N articles: countries with an action".
         #[arg(long)]
         title: Option<String>,
+        /// Aggregate files to write, comma-separated: geojson (countries.geojson), csv
+        /// (summary.csv), png, svg, html, qgis (the .qml styles, map.qgs and basemap.geojson,
+        /// with countries.geojson), or all. events.geojsonl is always written.
+        #[arg(long, default_value = "all", value_name = "LIST")]
+        formats: opmap::formats::Formats,
         #[command(flatten)]
         view: ViewArgs,
     },
@@ -396,31 +401,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             seq,
             max_bytes,
             min_confidence,
-        } => {
-            let gazetteer = load_gazetteer()?;
-            if explain {
-                for path in &articles {
-                    let article = read_article(path, max_bytes)?;
-                    let x = opmap::extract(&gazetteer, &article);
-                    to_stdout(|out| {
-                        out.write_all(opmap::explain::report(&gazetteer, &article, &x).as_bytes())
-                    })?;
-                }
-            } else {
-                let (mut located, _, _) = extract_all(&gazetteer, &articles, max_bytes)?;
-                opmap::resolve::retain_confident(&mut located, min_confidence);
-                to_stdout(|out| {
-                    let mut out = std::io::BufWriter::with_capacity(1 << 16, out);
-                    if seq {
-                        layers::write_events_seq(&located, &mut out)?;
-                    } else {
-                        layers::write_events(&located, &mut out)?;
-                    }
-                    out.flush()
-                })?;
-            }
-            Ok(())
-        }
+        } => extract(&articles, explain, seq, (max_bytes, min_confidence)),
         Command::Render { events, map } => {
             let gazetteer = load_gazetteer()?;
             let display = events.display().to_string();
@@ -447,6 +428,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             threads,
             min_confidence,
             title,
+            formats,
             view,
         } => {
             let gazetteer = load_gazetteer()?;
@@ -464,6 +446,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 height,
                 render,
                 min_confidence,
+                formats,
             };
             let summary = opmap::batch::run(&gazetteer, &inputs, &options)?;
             if !summary.skipped.is_empty() {
@@ -477,64 +460,109 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             format,
             candidates,
             max_bytes,
-        } => {
-            if seq && format == PlacesFormat::Csv {
-                use clap::CommandFactory;
-                Cli::command()
-                    .error(
-                        clap::error::ErrorKind::ArgumentConflict,
-                        "--seq prints GeoJSON Text Sequences: it does not go with --format csv",
-                    )
-                    .exit();
-            }
-            let gazetteer = load_gazetteer()?;
-            // Every article is read before anything is printed: a bad one prints nothing.
-            let mut extracted = Vec::with_capacity(articles.len());
-            for path in &articles {
-                let article = read_article(path, max_bytes)?;
-                let x = opmap::extract(&gazetteer, &article);
-                extracted.push((article, x));
-            }
-            let records = opmap::mentions::records(&gazetteer, &extracted);
-            let csv = match format {
-                PlacesFormat::Csv => Some(opmap::mentions::csv(&records, candidates)?),
-                PlacesFormat::Geojson => None,
-            };
-            to_stdout(|out| {
-                let mut out = std::io::BufWriter::with_capacity(1 << 16, out);
-                match &csv {
-                    Some(csv) => out.write_all(csv.as_bytes())?,
-                    None if seq => opmap::mentions::write_seq(&records, candidates, &mut out)?,
-                    None => opmap::mentions::write_geojson(&records, candidates, &mut out)?,
-                }
-                out.flush()
-            })
-        }
-        Command::Resolve { names } => {
-            let gazetteer = load_gazetteer()?;
-            to_stdout(|stdout| {
-                for name in &names {
-                    let found = gazetteer.lookup(name);
-                    if found.is_empty() {
-                        writeln!(stdout, "{name}\tnot found")?;
-                    }
-                    for id in found {
-                        let p = gazetteer.place(id);
-                        writeln!(
-                            stdout,
-                            "{name}\t{}\t{}\t{}\t{:.6}\t{:.6}",
-                            p.country,
-                            p.name,
-                            p.kind.as_str(),
-                            p.point.x(),
-                            p.point.y()
-                        )?;
-                    }
-                }
-                Ok(())
-            })
-        }
+        } => places(&articles, seq, format, candidates, max_bytes),
+        Command::Resolve { names } => resolve(&names),
     }
+}
+
+/// `opmap extract`: the events FeatureCollection (or sequence, or the `--explain` report) on
+/// stdout.
+fn extract(
+    articles: &[String],
+    explain: bool,
+    seq: bool,
+    (max_bytes, min_confidence): (u64, f64),
+) -> anyhow::Result<()> {
+    let gazetteer = load_gazetteer()?;
+    if explain {
+        for path in articles {
+            let article = read_article(path, max_bytes)?;
+            let x = opmap::extract(&gazetteer, &article);
+            to_stdout(|out| {
+                out.write_all(opmap::explain::report(&gazetteer, &article, &x).as_bytes())
+            })?;
+        }
+    } else {
+        let (mut located, _, _) = extract_all(&gazetteer, articles, max_bytes)?;
+        opmap::resolve::retain_confident(&mut located, min_confidence);
+        to_stdout(|out| {
+            let mut out = std::io::BufWriter::with_capacity(1 << 16, out);
+            if seq {
+                opmap::formats::seq::write_events(&located, &mut out)?;
+            } else {
+                layers::write_events(&located, &mut out)?;
+            }
+            out.flush()
+        })?;
+    }
+    Ok(())
+}
+
+/// `opmap places`: every place mention of the articles on stdout.
+fn places(
+    articles: &[String],
+    seq: bool,
+    format: PlacesFormat,
+    candidates: bool,
+    max_bytes: u64,
+) -> anyhow::Result<()> {
+    if seq && format == PlacesFormat::Csv {
+        use clap::CommandFactory;
+        Cli::command()
+            .error(
+                clap::error::ErrorKind::ArgumentConflict,
+                "--seq prints GeoJSON Text Sequences: it does not go with --format csv",
+            )
+            .exit();
+    }
+    let gazetteer = load_gazetteer()?;
+    // Every article is read before anything is printed: a bad one prints nothing.
+    let mut extracted = Vec::with_capacity(articles.len());
+    for path in articles {
+        let article = read_article(path, max_bytes)?;
+        let x = opmap::extract(&gazetteer, &article);
+        extracted.push((article, x));
+    }
+    let records = opmap::mentions::records(&gazetteer, &extracted);
+    let csv = match format {
+        PlacesFormat::Csv => Some(opmap::mentions::csv(&records, candidates)?),
+        PlacesFormat::Geojson => None,
+    };
+    to_stdout(|out| {
+        let mut out = std::io::BufWriter::with_capacity(1 << 16, out);
+        match &csv {
+            Some(csv) => out.write_all(csv.as_bytes())?,
+            None if seq => opmap::mentions::write_seq(&records, candidates, &mut out)?,
+            None => opmap::mentions::write_geojson(&records, candidates, &mut out)?,
+        }
+        out.flush()
+    })
+}
+
+/// `opmap resolve`: what the gazetteer makes of each name.
+fn resolve(names: &[String]) -> anyhow::Result<()> {
+    let gazetteer = load_gazetteer()?;
+    to_stdout(|stdout| {
+        for name in names {
+            let found = gazetteer.lookup(name);
+            if found.is_empty() {
+                writeln!(stdout, "{name}\tnot found")?;
+            }
+            for id in found {
+                let p = gazetteer.place(id);
+                writeln!(
+                    stdout,
+                    "{name}\t{}\t{}\t{}\t{:.6}\t{:.6}",
+                    p.country,
+                    p.name,
+                    p.kind.as_str(),
+                    p.point.x(),
+                    p.point.y()
+                )?;
+            }
+        }
+        Ok(())
+    })
 }
 
 /// `opmap` with no arguments: maps the bundled seed article into `./output/` and says where.
@@ -634,9 +662,9 @@ fn write_map(
         eprintln!("opmap: no events found: no action tied to a place");
     }
     let written = opmap::write_map(gazetteer, located, &options)?;
-    for (code, name, actions) in layers::country_actions(located) {
-        let actions: Vec<&str> = actions.iter().map(|a| a.as_str()).collect();
-        eprintln!("  {code} {name}: {}", actions.join(", "));
+    for c in layers::country_actions(located) {
+        let actions: Vec<&str> = c.actions.iter().map(|a| a.as_str()).collect();
+        eprintln!("  {} {}: {}", c.code, c.name, actions.join(", "));
     }
     for file in &written.files {
         eprintln!("wrote {}", file.display());

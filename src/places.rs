@@ -18,10 +18,9 @@ use crate::gazetteer::{Form, Gazetteer, PlaceId, PlaceKind, CITY_WELL_KNOWN};
 use crate::sentences::Sentence;
 use crate::span::Span;
 use rustc_hash::FxHashSet as HashSet;
-use serde::Serialize;
 
 /// A name of a place in the text.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Mention {
     /// Index of the sentence it is in.
     pub sentence: usize,
@@ -487,7 +486,7 @@ impl<'g, 'a> Finder<'g, 'a> {
 
 /// A continent named in the text ("Europe", "African", "Europeans"): found for `opmap places`
 /// only, since a continent names no country and extraction cannot use it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ContinentMention {
     /// The words in the text.
     pub span: Span,

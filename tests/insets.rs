@@ -52,7 +52,7 @@ fn spec_of(path: &Path, width: u32, height: u32) -> MapSpec {
     let article = Article::from_text(&name, &text);
     let x = opmap::extract(gazetteer(), &article);
     let title = opmap::title_from_text(&text, 90);
-    opmap::layers::map_spec(&x.located, &title, width, height)
+    opmap::spec::map_spec(&x.located, &title, width, height)
 }
 
 /// True when segment `a`–`b` runs inside `r` over more than a hair (touching its edge is

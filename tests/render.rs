@@ -13,7 +13,7 @@ use opmap::render::{style, Scene};
 fn seed_spec(gazetteer: &Gazetteer) -> opmap::render::MapSpec {
     let text = std::fs::read_to_string(seed()).unwrap();
     let x = opmap::extract(gazetteer, &Article::from_text("seed", &text));
-    opmap::layers::map_spec(&x.located, "Seed map", 1600, 1000)
+    opmap::spec::map_spec(&x.located, "Seed map", 1600, 1000)
 }
 
 #[test]

@@ -36,7 +36,7 @@ fn case(path: &str) -> (MapSpec, Options) {
     let article = Article::from_text(path, &text);
     let x = opmap::extract(gazetteer(), &article);
     let title = opmap::title_from_text(&text, 90);
-    let spec = opmap::layers::map_spec(&x.located, &title, 1600, 1000);
+    let spec = opmap::spec::map_spec(&x.located, &title, 1600, 1000);
     let options = Options {
         subtitle: Some(format!("Source: {path}")),
         ..Options::default()

@@ -137,7 +137,7 @@ impl<'a> NameRef<'a> {
 
 /// One name of the index: its group (see [`NameIndex::group`]) and its position there; what
 /// a mention was matched by, so its readings can be listed later ([`NameIndex::entry`]).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct EntryId {
     /// The group's offset.
     pub group: u64,
