@@ -43,7 +43,7 @@ fn stages(c: &mut Criterion) {
     g.bench_function("layers", |b| {
         b.iter(|| layers::build(&gazetteer, black_box(&x.located)).unwrap())
     });
-    let spec = layers::map_spec(&x.located, "Seed", 1600, 1000);
+    let spec = opmap::spec::map_spec(&x.located, "Seed", 1600, 1000);
     // Parse the outlines once before timing the drawing.
     render::svg(&spec, &gazetteer).unwrap();
     g.bench_function("render_png", |b| {

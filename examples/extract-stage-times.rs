@@ -45,7 +45,7 @@ fn main() {
         let l = resolve::locate(&gazetteer, &article, &s, &e);
         record("resolve", t.elapsed().as_secs_f64());
         let t = Instant::now();
-        let json = layers::to_geojson_string(&layers::events(&l));
+        let json = layers::events_geojson(&opmap::record::EventRecord::all(&l));
         record("geojson", t.elapsed().as_secs_f64());
         counts = format!(
             "sentences {}, mentions {}, events {}, located {}, geojson {} bytes",

@@ -40,7 +40,7 @@ fn main() {
         let t = Instant::now();
         let layers = layers::build(&g, &x.located).unwrap();
         time("layers build", ms(t));
-        let spec = layers::map_spec(&x.located, "Seed", 1600, 1000);
+        let spec = opmap::spec::map_spec(&x.located, "Seed", 1600, 1000);
         let look = render::Options::default();
         let t = Instant::now();
         Scene::build_with(&spec, &look, &g, (1600, 1000)).unwrap();
@@ -58,7 +58,13 @@ fn main() {
         render::svg_with(&spec, &look, &g).unwrap();
         time("svg (scene + paint)", ms(t));
         let t = Instant::now();
-        formats::webmap::html(&spec, &scene2, &layers.events);
+        formats::webmap::html(
+            &spec,
+            &scene2,
+            &layers.events,
+            &layers::site_indices(&x.located).0,
+            &[],
+        );
         time("html (from scene)", ms(t));
         let t = Instant::now();
         let bounds = vec![scene2.view.lon_lat_bounds().unwrap()];

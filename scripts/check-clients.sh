@@ -10,7 +10,8 @@
 #            extent, render).
 #   Chromium Leaflet draws every feature of each GeoJSON (../shared/tools/webmap-check.mjs);
 #            map.html loads from file:// with no console error and no request, has one marker
-#            per event, and hovering each marker shows its sentence (scripts/check-webmap-html.mjs).
+#            per event, and hovering each marker shows its sentence (scripts/check-webmap-html.mjs);
+#            on a batch output, one element per country whose tooltip gives its article count.
 # Any failure fails the script (exit 1); no check is optional.
 #
 # Usage: scripts/check-clients.sh            (from anywhere; runs in the repository root)
@@ -143,6 +144,29 @@ for article in tests/articles/*.txt; do
     [ -e "$article" ] || continue
     check_run "$(basename "$article" .txt)" "$article"
 done
+
+# A batch run: the aggregate layer, the event stream, the QGIS project and map.html (one element
+# and tooltip per country, not per event).
+echo
+echo "==== batch: opmap batch tests/eval/real/dev"
+bout="$work/batch"
+target/release/opmap batch -q tests/eval/real/dev --out "$bout" || failed "opmap batch"
+bash "$tools/check-geojson.sh" --strict "$bout/countries.geojson" "$bout/basemap.geojson" \
+    || failed "check-geojson.sh on the batch output"
+for f in "$bout/countries.geojson" "$bout/basemap.geojson"; do gdal_opens "$f"; done
+bevents=$(grep -c $'^\x1e' "$bout/events.geojsonl")
+if gdal_opens "$bout/events.geojsonl"; then
+    [ "$(feature_count)" = "$bevents" ] && echo "events.geojsonl: $bevents features (GDAL GeoJSONSeq driver)" \
+        || failed "events.geojsonl: GDAL reads $(feature_count) features, expected $bevents"
+fi
+if bash "$tools/qgis-check.sh" --png-dir "$bout/qgis-png" "$bout" >"$work/qgis.out" 2>&1; then
+    grep -E '^(=== |  style|  renderer|  features a category)|^qgis-check:' "$work/qgis.out"
+else
+    failed "qgis-check.sh on the batch output"; cat "$work/qgis.out"
+fi
+/usr/bin/python3 scripts/qgis-project-check.py "$bout/map.qgs" "$bout/qgis-project.png" 2>/dev/null \
+    || failed "map.qgs of the batch output"
+node scripts/check-webmap-html.mjs "$bout" "$bout/map-html.png" || failed "map.html of the batch output"
 
 # The committed output/ must pass too.
 echo

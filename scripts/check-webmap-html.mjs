@@ -2,10 +2,13 @@
 // check-webmap-html.mjs — open opmap's map.html from file:// in headless Chromium and check what
 // a reader gets: no console error or page error, no network request at all (the page must work
 // offline), one marker per event of events.geojson beside it, a tooltip with the event's
-// sentence when the mouse is over each marker, and zoom/pan that change the view.
+// sentence when the mouse is over each marker, and zoom/pan that change the view. For a batch
+// run's folder (events.geojsonl, no events.geojson): one element per country of
+// countries.geojson instead, each showing a tooltip with the country's name and article count.
 //
 // Usage: node scripts/check-webmap-html.mjs DIR [OUT.png]
-//   DIR holds map.html and events.geojson (as `opmap map` writes them).
+//   DIR holds map.html and events.geojson (as `opmap map` writes them), or countries.geojson
+//   and events.geojsonl (as `opmap batch` writes them).
 //   env: WEBMAP_DEPS  folder with node_modules/playwright-core (default ~/.cache/webmap-check)
 //        CHROMIUM     browser binary (default /usr/bin/chromium; Debian's package, never a download)
 // Last line: "check-webmap-html: OK ..." (exit 0) or "check-webmap-html: FAIL ..." (exit 1); 2 on setup.
@@ -22,6 +25,9 @@ const htmlPath = path.resolve(dir, 'map.html');
 const eventsPath = path.resolve(dir, 'events.geojson');
 if (!existsSync(htmlPath)) { console.error(`check-webmap-html: no ${htmlPath}`); process.exit(2); }
 const events = existsSync(eventsPath) ? JSON.parse(readFileSync(eventsPath, 'utf8')).features : [];
+const batch = !existsSync(eventsPath) && existsSync(path.resolve(dir, 'events.geojsonl'));
+const countries = batch
+  ? JSON.parse(readFileSync(path.resolve(dir, 'countries.geojson'), 'utf8')).features : [];
 
 const depsDir = process.env.WEBMAP_DEPS || path.join(os.homedir(), '.cache', 'webmap-check');
 let playwright;
@@ -36,6 +42,39 @@ try {
 const problems = [];
 const fail = (msg) => { problems.push(msg); console.log(`  FAIL ${msg}`); };
 const ok = (msg) => console.log(`  ok   ${msg}`);
+
+// A batch map: one `.country` element per country of countries.geojson (insets may repeat
+// one), and hovering each shows its name and its number of articles.
+async function checkCountries(page) {
+  const elements = await page.$$('.country');
+  const first = new Map();
+  for (const el of elements) {
+    const code = await el.evaluate((e) => e.dataset.c);
+    if (!first.has(code)) first.set(code, el);
+  }
+  const want = countries.map((f) => f.properties.country).sort();
+  const got = [...first.keys()].sort();
+  if (want.length > 0 && JSON.stringify(got) === JSON.stringify(want)) ok(`${got.length} country elements for ${want.length} countries`);
+  else fail(`country elements ${got.join(',')} for countries ${want.join(',')}`);
+  let shown = 0;
+  for (const f of countries) {
+    const el = first.get(f.properties.country);
+    if (!el) continue;
+    const n = f.properties.articles;
+    const expected = `${n} article${n === 1 ? '' : 's'} with an action`;
+    try {
+      await el.focus();
+    } catch (e) {
+      fail(`country ${f.properties.country} cannot be focused: ${e.message.split('\n')[0]}`);
+      continue;
+    }
+    const tip = await page.$eval('#tip', (t) => ({ hidden: t.hidden, text: t.textContent }));
+    if (!tip.hidden && tip.text.startsWith(f.properties.name) && tip.text.includes(expected)) shown++;
+    else fail(`focusing ${f.properties.country} shows ${JSON.stringify(tip.text.slice(0, 80))}`);
+    await el.evaluate((e) => e.blur());
+  }
+  if (shown === countries.length) ok(`tooltip with name and articles on ${shown}/${countries.length} countries`);
+}
 
 const browser = await playwright.chromium.launch({
   executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
@@ -56,8 +95,9 @@ try {
   await page.waitForTimeout(200);
   if (requests.length) fail(`network requests: ${requests.join(', ')}`); else ok('no request beyond the file itself');
 
-  const markers = await page.$$('#markers .marker');
-  if (markers.length === events.length && markers.length > 0) ok(`${markers.length} markers for ${events.length} events`);
+  const markers = batch ? [] : await page.$$('#markers .marker');
+  if (batch) await checkCountries(page);
+  else if (markers.length === events.length && markers.length > 0) ok(`${markers.length} markers for ${events.length} events`);
   else fail(`${markers.length} markers for ${events.length} events`);
   const legend = await page.$$eval('#legend li', (li) => li.length);
   if (legend > 0) ok(`legend rows: ${legend}`); else fail('no legend row');

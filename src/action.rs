@@ -1,6 +1,6 @@
 //! The six kinds of action opmap maps, in their fixed order.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::str::FromStr;
 
@@ -95,6 +95,16 @@ impl FromStr for Action {
             .into_iter()
             .find(|a| a.as_str() == s)
             .ok_or_else(|| UnknownAction(s.to_string()))
+    }
+}
+
+impl<'de> Deserialize<'de> for Action {
+    /// The lower-case name; anything else is an [`UnknownAction`] error.
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Action, D::Error> {
+        String::deserialize(d)?
+            .trim()
+            .parse()
+            .map_err(serde::de::Error::custom)
     }
 }
 

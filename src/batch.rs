@@ -26,7 +26,7 @@
 
 use crate::action::Action;
 use crate::article::{self, Article};
-use crate::dates::{ArticleDate, Date, DateSource};
+use crate::dates::{Date, DateSource};
 use crate::error::{Error, Result};
 use crate::gazetteer::Gazetteer;
 use crate::layers;
@@ -54,8 +54,6 @@ pub const CHUNK_BYTES: usize = 8 * 1024 * 1024;
 const LINE_SLACK: u64 = 64 * 1024;
 /// Skipped articles and warnings printed one by one before the rest are only counted.
 const REPORT_LIMIT: usize = 20;
-/// The record separator that starts every record of a GeoJSON Text Sequence (RFC 8142 § 2).
-const RS: u8 = 0x1E;
 
 /// How to run a batch.
 #[derive(Debug, Clone, PartialEq)]
@@ -93,6 +91,8 @@ pub struct Options {
     pub since: Option<Date>,
     /// Keep only articles dated on or before this day (`--until`). Default: none.
     pub until: Option<Date>,
+    /// Which aggregate files to write (`events.geojsonl` always is). Default: all.
+    pub formats: crate::formats::Formats,
 }
 
 impl Options {
@@ -123,6 +123,7 @@ impl Default for Options {
             title: None,
             width: 1600,
             height: 1000,
+            formats: crate::formats::Formats::all(),
             render: render::Options::default(),
             min_confidence: 0.0,
             since: None,
@@ -165,6 +166,28 @@ pub struct CountryCount {
     pub articles: u64,
     /// Articles with each action in the country, in `Action::ALL` order.
     pub actions: [u64; 6],
+    /// The articles with the most actions in the country (then the first read), at most
+    /// [`TOP_ARTICLES`], each with its number of actions there.
+    pub top: Vec<(String, u32)>,
+}
+
+/// How many top articles map.html names per country.
+pub const TOP_ARTICLES: usize = 3;
+
+impl CountryCount {
+    /// Counts an article with these actions (bit i = `Action::ALL[i]`) in the country.
+    fn add(&mut self, article: &str, mask: u8) {
+        self.articles += 1;
+        for (i, n) in self.actions.iter_mut().enumerate() {
+            *n += u64::from(mask >> i & 1);
+        }
+        let actions = mask.count_ones();
+        if self.top.len() < TOP_ARTICLES || self.top.iter().any(|&(_, n)| n < actions) {
+            let at = self.top.partition_point(|&(_, n)| n >= actions);
+            self.top.insert(at, (article.to_string(), actions));
+            self.top.truncate(TOP_ARTICLES);
+        }
+    }
 }
 
 /// What a batch run did.
@@ -353,7 +376,6 @@ pub fn run(gazetteer: &Gazetteer, inputs: &[String], options: &Options) -> Resul
     summary.files.push(final_path);
 
     write_aggregate(gazetteer, options, &mut summary)?;
-    summary.removed = output::remove_stale(&options.out_dir, &summary.files)?;
     summary.elapsed = started.elapsed();
     if !options.quiet {
         eprint!("{}", report(&summary, &options.out_dir));
@@ -428,6 +450,7 @@ fn write_results(
                         // A name given before (two folders' `a.txt`, two records with one id):
                         // the records take the name made unique.
                         x.records = renamed(&x.records, &x.marks, &x.name, &name);
+                        x.name = name;
                     }
                     summary.articles += 1;
                     summary.bytes += d.bytes;
@@ -455,10 +478,7 @@ fn write_results(
                         if count.name.is_empty() {
                             count.name = name;
                         }
-                        count.articles += 1;
-                        for (i, n) in count.actions.iter_mut().enumerate() {
-                            *n += u64::from(mask >> i & 1);
-                        }
+                        count.add(&x.name, mask);
                     }
                 }
                 Err(skipped) => {
@@ -962,22 +982,9 @@ fn process(gazetteer: &Gazetteer, item: Item, options: &Options) -> Done {
                 article: name.clone(),
                 reason,
             })
-            .and_then(|article| {
-                let source = (name.as_str(), "", "");
-                finish(gazetteer, article, source, options, &mut warnings)
-            }),
-        Item::Record { source, line } => {
-            match parse_record(&source, line, options, &mut warnings) {
-                Ok(record) => finish(
-                    gazetteer,
-                    record.article,
-                    (source.as_str(), record.date.as_str(), record.url.as_str()),
-                    options,
-                    &mut warnings,
-                ),
-                Err(skipped) => Err(skipped),
-            }
-        }
+            .and_then(|article| finish(gazetteer, article, &name, options, &mut warnings)),
+        Item::Record { source, line } => parse_record(&source, line, options, &mut warnings)
+            .and_then(|article| finish(gazetteer, article, &source, options, &mut warnings)),
     };
     Done {
         bytes,
@@ -986,21 +993,15 @@ fn process(gazetteer: &Gazetteer, item: Item, options: &Options) -> Done {
     }
 }
 
-/// Reads a file as an article named `name`: decoded, HTML turned into text.
+/// Reads a file as an article named `name` ([`article::from_bytes`]: decoded, HTML turned
+/// into text, its title, date and url kept).
 fn read_file(path: &Path, name: &str, max_bytes: u64) -> std::result::Result<Article, String> {
     let file = File::open(path).map_err(|e| format!("cannot read: {e}"))?;
     let mut bytes = Vec::new();
     file.take(max_bytes.saturating_add(1))
         .read_to_end(&mut bytes)
         .map_err(|e| format!("cannot read: {e}"))?;
-    if bytes.len() as u64 > max_bytes {
-        return Err(too_large(max_bytes));
-    }
-    let mut article = article::decode(name, bytes).map_err(|e| reason_of(&e))?;
-    if article::is_html(name, &article.text) {
-        article.text = article::html_to_text(&article.text);
-    }
-    Ok(article)
+    article::from_bytes(name, bytes, &article::ReadOptions { max_bytes }).map_err(|e| reason_of(&e))
 }
 
 fn too_large(limit: u64) -> String {
@@ -1017,20 +1018,14 @@ fn reason_of(err: &Error) -> String {
     }
 }
 
-/// A JSON line parsed: the article (named by its id, or `FILE:LINE`), its date and url.
-#[derive(Debug)]
-struct Record {
-    article: Article,
-    date: String,
-    url: String,
-}
-
+/// A JSON line parsed into its article (named by its id, or `FILE:LINE`) by
+/// [`article::from_record`], with the record's `title`, `date` and `url`.
 fn parse_record(
     source: &str,
     line: Vec<u8>,
     options: &Options,
     warnings: &mut Vec<String>,
-) -> std::result::Result<Record, Skipped> {
+) -> std::result::Result<Article, Skipped> {
     let skip = |article: &str, reason: String| Skipped {
         source: source.to_string(),
         article: article.to_string(),
@@ -1065,30 +1060,31 @@ fn parse_record(
         }
         Some(_) => return Err(skip(&name, format!("`{field}` is not a string"))),
     };
-    if body.len() as u64 > options.max_bytes {
-        return Err(skip(&name, too_large(options.max_bytes)));
-    }
     let scalar = |key: &str| match object.get(key) {
-        None | Some(JsonValue::Null) => String::new(),
-        Some(JsonValue::String(s)) => s.clone(),
-        Some(other) => other.to_string(),
+        None | Some(JsonValue::Null) => None,
+        Some(JsonValue::String(s)) => Some(s.clone()),
+        Some(other) => Some(other.to_string()),
     };
-    let (date, url) = (scalar("date"), scalar("url"));
-    let mut article =
-        article::decode(&name, body.into_bytes()).map_err(|e| skip(&name, reason_of(&e)))?;
-    if article::is_html(&name, &article.text) {
-        article.text = article::html_to_text(&article.text);
-    }
-    Ok(Record { article, date, url })
+    let date = scalar("date");
+    let about = article::About {
+        title: scalar("title"),
+        date_source: date.as_ref().map(|_| DateSource::Jsonl),
+        date,
+        url: scalar("url"),
+    };
+    let limit = article::ReadOptions {
+        max_bytes: options.max_bytes,
+    };
+    article::from_record(&name, body, about, &limit).map_err(|e| skip(&name, reason_of(&e)))
 }
 
 /// Extracts an article's events (those at least as confident as `options.min_confidence`)
-/// and serialises them as RFC 8142 records with `date` and `url`. `(source, date, url)` say
-/// where the article came from.
+/// and serialises them as RFC 8142 records with the article's date ([`crate::reader_date`],
+/// else its text's) and `url` (empty when its source gives none). `source` says where the article came from.
 fn finish(
     gazetteer: &Gazetteer,
     article: Article,
-    (source, date, url): (&str, &str, &str),
+    source: &str,
     options: &Options,
     warnings: &mut Vec<String>,
 ) -> std::result::Result<Extracted, Skipped> {
@@ -1100,21 +1096,12 @@ fn finish(
             reason: "empty article".to_string(),
         });
     }
-    let reader = match date {
-        "" => None,
-        text => match text.parse() {
-            Ok(date) => Some(ArticleDate {
-                date,
-                source: DateSource::Jsonl,
-            }),
-            Err(_) => {
-                warnings.push(format!(
-                    "{source}: `date` {text:?} is not a date (YYYY-MM-DD); the article's own date is used"
-                ));
-                None
-            }
-        },
-    };
+    let reader = crate::reader_date(&article.about).unwrap_or_else(|text| {
+        warnings.push(format!(
+            "{source}: `date` {text:?} is not a date (YYYY-MM-DD); the article's own date is used"
+        ));
+        None
+    });
     let mut extraction = crate::extract_dated(gazetteer, &article, reader);
     let date = extraction.date.map(|d| d.date);
     if !options.keeps(date) {
@@ -1127,12 +1114,12 @@ fn finish(
     // Ids are unique within an article; the article's name makes them unique in the corpus
     // (the writer makes the names unique: [`Names`]), without a corpus-wide set of ids.
     let suffix = format!("-{}", layers::slug(&article.path));
+    let url = article.about.url.as_deref().unwrap_or_default();
     for (e, mut id) in located.iter().zip(layers::event_ids(located)) {
         id.push_str(&suffix);
-        records.push(RS);
         let feature = layers::EventFeature::new(e, &id).with_url(url);
-        marks.push(feature.write_marked(&mut records));
-        records.push(b'\n');
+        let mark = crate::formats::seq::frame(&mut records, |out| feature.write_marked(out));
+        marks.push(mark);
     }
     Ok(Extracted {
         name: article.path,
@@ -1205,9 +1192,9 @@ fn countries_of(located: &[Located]) -> Vec<(String, String, u8)> {
     let mut out: Vec<(String, String, u8)> = Vec::new();
     for e in located {
         let bit = 1u8 << action_index(e.action);
-        match out.iter_mut().find(|c| c.0 == e.country) {
+        match out.iter_mut().find(|c| c.0 == e.country.as_str()) {
             Some(c) => c.2 |= bit,
-            None => out.push((e.country.clone(), e.country_name.clone(), bit)),
+            None => out.push((e.country.to_string(), e.country_name.clone(), bit)),
         }
     }
     out
@@ -1230,23 +1217,13 @@ fn actions_of(count: &CountryCount) -> Vec<Action> {
         .collect()
 }
 
-/// Writes `countries.geojson`, `summary.csv`, `map.png`, `map.svg`, `map.txt`, `chart.png`,
-/// `chart.svg`, `chart.txt`, `timeline.png`, `timeline.svg`, `timeline.txt` (when articles
-/// have dates) and, when any article was skipped, `skipped.csv`, each atomically.
+/// Writes the aggregate through the one output path ([`crate::write_outputs`]), each format
+/// only when `options.formats` asks for it: `countries.geojson` (`geojson`), `summary.csv`
+/// (`csv`), `map.png`, `map.svg`, `map.txt`, `map.html` (a tooltip per country with its counts
+/// and top articles), the QGIS styles, basemap and project (`qgis`), `chart.*` and, when
+/// articles have dates, `timeline.*` (`chart`), and, when any article was skipped,
+/// `skipped.csv`; then removes stale files but `events.geojsonl`.
 fn write_aggregate(gazetteer: &Gazetteer, options: &Options, summary: &mut Summary) -> Result<()> {
-    let dir = &options.out_dir;
-    let mut write = |name: &str, bytes: &[u8]| -> Result<()> {
-        let path = dir.join(name);
-        output::write_atomic(&path, bytes)?;
-        summary.files.push(path);
-        Ok(())
-    };
-    let countries = countries_layer(gazetteer, &summary.countries)?;
-    write(
-        "countries.geojson",
-        layers::to_geojson_string(&countries).as_bytes(),
-    )?;
-    write("summary.csv", &summary_csv(&summary.countries))?;
     let title = options.title.clone().unwrap_or_else(|| {
         format!(
             "{} articles: countries with an action",
@@ -1255,30 +1232,41 @@ fn write_aggregate(gazetteer: &Gazetteer, options: &Options, summary: &mut Summa
     });
     let mut spec = map_spec(&summary.countries, &title);
     (spec.width, spec.height) = (options.width, options.height);
-    write(
-        "map.png",
-        &render::png_with(&spec, &options.render, gazetteer)?,
-    )?;
-    write(
-        "map.svg",
-        render::svg_with(&spec, &options.render, gazetteer)?.as_bytes(),
-    )?;
-    write("map.txt", render::alt_text(&spec).as_bytes())?;
-    let chart = corpus_chart(&summary.countries, &title, &options.render);
-    for (name, bytes) in crate::charts::bar_files(&chart, options.width, &options.render)? {
-        write(&name, &bytes)?;
+    let mut extra = Vec::new();
+    if options.formats.csv {
+        extra.push(("summary.csv".to_string(), summary_csv(&summary.countries)));
     }
-    let subtitle = crate::charts::subtitle(&title, options.render.subtitle.as_deref());
-    if let Some(timeline) = crate::charts::Timeline::of_days(&summary.days, subtitle) {
-        let files = crate::charts::timeline_files(&timeline, options.width, &options.render)?;
-        for (name, bytes) in files {
-            write(&name, &bytes)?;
-        }
+    if options.formats.chart {
+        extra.extend(chart_files(summary, &title, options)?);
     }
     if !summary.skipped.is_empty() {
-        let skipped = skipped_csv(&summary.skipped);
-        write("skipped.csv", &skipped)?;
+        extra.push(("skipped.csv".to_string(), skipped_csv(&summary.skipped)));
     }
+    let content = crate::MapContent {
+        spec,
+        layers: crate::LayersFrom::Built(Box::new(layers::Layers {
+            events: Vec::new(),
+            countries: countries_layer(gazetteer, &summary.countries)?,
+            flows: geojson::FeatureCollection::default(),
+        })),
+        marker_of: Vec::new(),
+        notes: notes(gazetteer, &summary.countries),
+        extra,
+        kept: summary.files.clone(),
+    };
+    let map_options = crate::MapOptions {
+        out_dir: options.out_dir.clone(),
+        title,
+        width: options.width,
+        height: options.height,
+        formats: options.formats,
+        left_out: None,
+        flows: crate::hub::Flows::None,
+        render: options.render.clone(),
+    };
+    let written = crate::write_outputs(gazetteer, content, &map_options)?;
+    summary.files.extend(written.files);
+    summary.removed = written.removed;
     Ok(())
 }
 
@@ -1295,60 +1283,89 @@ pub fn corpus_chart(
     charts::BarChart::of_counts(rows, charts::bars::TOP, charts::BAR_TITLE, subtitle)
 }
 
-/// One stand-in event per (country, action), at the country's point, so that
-/// [`layers::build`] draws the outline and sets `actions` and `role` as in single maps.
-fn stand_ins(gazetteer: &Gazetteer, countries: &BTreeMap<String, CountryCount>) -> Vec<Located> {
-    let mut out = Vec::new();
-    for (code, count) in countries {
-        let point = gazetteer
-            .country(code)
-            .map(|c| gazetteer.place(c.place).point)
-            .unwrap_or_default();
-        for action in actions_of(count) {
-            out.push(Located {
-                action,
-                country: code.clone(),
-                country_name: count.name.clone(),
-                place: count.name.clone(),
-                place_type: "country".to_string(),
-                point,
-                text: String::new(),
-                sentence: String::new(),
-                start: 0,
-                end: 0,
-                article: String::new(),
-                confidence: 1.0,
-                reason: String::new(),
-                cue: String::new(),
-                id: None,
-                date: None,
-            });
-        }
+/// `chart.*`, the corpus' bar chart ([`corpus_chart`]), and `timeline.*` when articles have
+/// dates: a batch run's charts (`--formats chart`).
+fn chart_files(
+    summary: &Summary,
+    title: &str,
+    options: &Options,
+) -> Result<Vec<(String, Vec<u8>)>> {
+    let chart = corpus_chart(&summary.countries, title, &options.render);
+    let mut files = crate::charts::bar_files(&chart, options.width, &options.render)?;
+    let subtitle = crate::charts::subtitle(title, options.render.subtitle.as_deref());
+    if let Some(timeline) = crate::charts::Timeline::of_days(&summary.days, subtitle) {
+        files.extend(crate::charts::timeline_files(
+            &timeline,
+            options.width,
+            &options.render,
+        )?);
     }
-    out
+    Ok(files)
 }
 
-/// `countries.geojson`: the single-map countries layer plus `articles` and one count per action.
+/// The countries' tooltips on map.html: articles, each action's count, the top articles.
+fn notes(
+    gazetteer: &Gazetteer,
+    countries: &BTreeMap<String, CountryCount>,
+) -> Vec<crate::formats::webmap::CountryNote> {
+    countries
+        .iter()
+        .filter(|(_, c)| c.articles > 0)
+        .map(|(code, c)| {
+            let plural = if c.articles == 1 { "" } else { "s" };
+            let mut lines = vec![format!(
+                "{} article{plural} with an action",
+                thousands(c.articles)
+            )];
+            lines.extend(
+                Action::ALL
+                    .iter()
+                    .zip(c.actions)
+                    .filter(|&(_, n)| n > 0)
+                    .map(|(a, n)| format!("{}: {}", a.title(), thousands(n))),
+            );
+            if !c.top.is_empty() {
+                let names: Vec<&str> = c.top.iter().map(|(name, _)| name.as_str()).collect();
+                lines.push(format!("Top articles: {}", names.join(", ")));
+            }
+            let point = gazetteer.country(code).map(|country| {
+                let p = gazetteer.place(country.place).point;
+                (p.x(), p.y())
+            });
+            crate::formats::webmap::CountryNote {
+                code: code.clone(),
+                name: c.name.clone(),
+                lines,
+                point,
+            }
+        })
+        .collect()
+}
+
+/// `countries.geojson`: the single-map countries layer ([`layers::countries`], fed the
+/// aggregate's actions) with `articles` and one count per action after the other properties.
 fn countries_layer(
     gazetteer: &Gazetteer,
     countries: &BTreeMap<String, CountryCount>,
 ) -> Result<geojson::FeatureCollection> {
-    let mut layer = layers::build(gazetteer, &stand_ins(gazetteer, countries))?.countries;
-    for feature in &mut layer.features {
-        let code = feature
-            .property("country")
-            .and_then(JsonValue::as_str)
-            .unwrap_or_default()
-            .to_string();
-        let (Some(count), Some(props)) = (countries.get(&code), feature.properties.as_mut()) else {
-            continue;
-        };
-        props.insert("articles".into(), count.articles.into());
-        for (action, n) in Action::ALL.into_iter().zip(count.actions) {
-            props.insert(action.as_str().into(), n.into());
-        }
-    }
-    Ok(layer)
+    let rows: Vec<layers::CountryActions> = countries
+        .iter()
+        .filter_map(|(code, count)| {
+            let actions = actions_of(count);
+            let code = crate::record::CountryCode::new(code)?;
+            (!actions.is_empty()).then(|| {
+                let mut counts = vec![("articles", count.articles)];
+                counts.extend(Action::ALL.iter().map(|a| a.as_str()).zip(count.actions));
+                layers::CountryActions {
+                    code,
+                    name: count.name.clone(),
+                    actions,
+                    counts,
+                }
+            })
+        })
+        .collect();
+    layers::countries(gazetteer, &rows)
 }
 
 /// Countries by number of articles, most first (then by code).
@@ -1585,8 +1602,12 @@ mod tests {
         let line = br#"{"id": 7, "text": "Raids in France.", "date": "2024-05-30"}"#.to_vec();
         let r = parse_record("a.jsonl:3", line, &options, &mut warnings).unwrap();
         assert_eq!(
-            (r.article.path.as_str(), r.date.as_str(), r.url.as_str()),
-            ("7", "2024-05-30", "")
+            (
+                r.path.as_str(),
+                r.about.date.as_deref(),
+                r.about.url.as_deref()
+            ),
+            ("7", Some("2024-05-30"), None)
         );
         let bad = parse_record(
             "a.jsonl:4",
@@ -1619,15 +1640,9 @@ mod tests {
         let g = crate::gazetteer::tests_support::small();
         let text = "Raids were conducted in France. Police arrested two \"suspects\" in France.";
         let write = |name: &str| {
-            let article = Article::from_text(name, text);
-            finish(
-                &g,
-                article,
-                (name, "2024-05-30", ""),
-                &Options::default(),
-                &mut Vec::new(),
-            )
-            .unwrap()
+            let mut article = Article::from_text(name, text);
+            article.about.date = Some("2024-05-30".to_string());
+            finish(&g, article, name, &Options::default(), &mut Vec::new()).unwrap()
         };
         let old = write("f1/a \"b\".txt");
         assert!(old.events >= 2, "{}", String::from_utf8_lossy(&old.records));

@@ -1,16 +1,17 @@
 //! Reading an events GeoJSON file back (for `opmap render`).
 //!
 //! In: the text of a FeatureCollection that opmap wrote and a user may have corrected by hand
-//! or in QGIS. Out: [`Located`] events. Accepts what GIS tools write back: the id may be only
-//! the feature's `id`, extra properties are ignored, and only a Point geometry, `action` and
-//! `country` are required; a moved point keeps its new position and an id its value (a
-//! feature without one gets one on the way out). Errors name the feature
-//! (index and id) and the property.
+//! or in QGIS. Out: [`Located`] events. The properties are read with serde into the struct they
+//! are written from, [`EventProperties`]. Accepts what GIS tools write back: the id may be only
+//! the feature's `id`, extra properties are ignored, a `null` property takes its default, and
+//! only a Point geometry, `action` and `country` are required; a moved point keeps its new
+//! position and an id its value (a feature without one gets one on the way out). Errors name
+//! the feature (index and id) and the property.
 
-use crate::action::Action;
 use crate::dates::{ArticleDate, DateSource};
 use crate::error::{Error, Result};
 use crate::gazetteer::Gazetteer;
+use crate::record::EventProperties;
 use crate::resolve::Located;
 use geo::Point;
 use geojson::{Feature, JsonValue, Value};
@@ -51,7 +52,6 @@ fn feature(gazetteer: &Gazetteer, path: &str, index: usize, f: &Feature) -> Resu
         id: id.clone(),
         message,
     };
-    let str_prop = |key: &str| f.property(key).and_then(JsonValue::as_str);
     let point = match f.geometry.as_ref().map(|g| &g.value) {
         Some(Value::Point(c)) if c.len() >= 2 => {
             let (lon, lat) = (c[0], c[1]);
@@ -70,63 +70,62 @@ fn feature(gazetteer: &Gazetteer, path: &str, index: usize, f: &Feature) -> Resu
         }
         None => return Err(fail("geometry: missing (a Point is required)".to_string())),
     };
-    let action: Action = match str_prop("action") {
-        Some(a) => a
-            .trim()
-            .parse()
-            .map_err(|e| fail(format!("property `action`: {e}")))?,
-        None => {
-            return Err(fail(
-                "property `action` is missing or not a string".to_string(),
-            ))
+    let properties = JsonValue::Object(f.properties.clone().unwrap_or_default());
+    let p: EventProperties = serde_json::from_value(properties).map_err(|e| {
+        let message = e.to_string();
+        // serde's "missing field `action`", in the words of the other messages.
+        match message.strip_prefix("missing field ") {
+            Some(key) => fail(format!("property {key} is missing")),
+            None => fail(message),
         }
-    };
-    let code = match str_prop("country") {
-        Some(c) => c.trim().to_ascii_uppercase(),
-        None => {
-            return Err(fail(
-                "property `country` is missing or not a string".to_string(),
-            ))
-        }
-    };
-    let Some(country) = gazetteer.country(&code) else {
+    })?;
+    let Some(country) = gazetteer.country(p.country.as_str()) else {
         return Err(fail(format!(
-            "property `country`: `{code}` is not an ISO 3166-1 alpha-2 code"
+            "property `country`: `{}` is not an ISO 3166-1 alpha-2 code",
+            p.country
         )));
     };
-    let text_or = |key: &str, default: &str| str_prop(key).unwrap_or(default).to_string();
-    let number = |key: &str| f.property(key).and_then(JsonValue::as_f64);
+    let place = if p.place.is_empty() {
+        country.name.clone()
+    } else {
+        p.place
+    };
+    let place_id = gazetteer.find(&place, p.place_type, p.country.as_str());
     Ok(Located {
-        action,
-        country: code.clone(),
+        action: p.action,
+        place_id,
+        site: place_id.map(|id| gazetteer.site(id)),
+        country: p.country,
         country_name: country.name.clone(),
-        place: text_or("place", &country.name),
-        place_type: text_or("place_type", "country"),
+        place,
+        place_kind: p.place_type,
         point,
-        text: text_or("text", ""),
-        sentence: text_or("sentence", ""),
-        start: number("start").unwrap_or(0.0) as usize,
-        end: number("end").unwrap_or(0.0) as usize,
-        article: text_or("article", ""),
-        confidence: number("confidence").unwrap_or(1.0),
-        reason: text_or("reason", "edited"),
-        cue: text_or("cue", ""),
-        date: date_of(f).map_err(fail)?,
+        text: p.text,
+        sentence: p.sentence,
+        start: p.start,
+        end: p.end,
+        article: p.article,
+        confidence: p.confidence,
+        reason: p.reason,
+        cue: p.cue,
+        date: date_of(p.date.as_deref(), p.date_source.as_deref()).map_err(fail)?,
         id,
     })
 }
 
 /// The feature's `date` (`YYYY-MM-DD`; null, absent or `""` is none) with its `date_source`
 /// (absent counts as `text`, a date in the text), or what is wrong with them.
-fn date_of(f: &Feature) -> std::result::Result<Option<ArticleDate>, String> {
-    let str_prop = |key: &str| f.property(key).and_then(JsonValue::as_str);
-    let Some(text) = str_prop("date").filter(|d| !d.is_empty()) else {
+fn date_of(
+    date: Option<&str>,
+    source: Option<&str>,
+) -> std::result::Result<Option<ArticleDate>, String> {
+    let Some(text) = date.filter(|d| !d.is_empty()) else {
         return Ok(None);
     };
     let date = text
         .parse()
         .map_err(|_| format!("property `date`: `{text}` is not a date (YYYY-MM-DD)"))?;
-    let source = match str_prop("date_source") {
+    let source = match source.filter(|s| !s.is_empty()) {
         None => DateSource::Text,
         Some(s) => s
             .parse()
@@ -148,6 +147,7 @@ mod tests {
            "properties":{"action":"raid","country":"fr","extra":1}}]}"#;
         let events = parse(&g, "e.geojson", text).unwrap();
         assert_eq!(events[0].country, "FR");
+        assert_eq!(events[0].reason, crate::record::Reason::Edited);
         assert_eq!(events[0].place, "France");
         assert_eq!(events[0].point, Point::new(3.0, 47.0));
     }

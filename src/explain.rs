@@ -63,9 +63,9 @@ pub fn report(gazetteer: &Gazetteer, article: &Article, x: &Extraction) -> Strin
             n + 1,
             located.action,
             located.place,
-            located.place_type,
+            located.place_kind.as_str(),
             located.country,
-            located.reason,
+            located.reason.as_str(),
             located.confidence,
             marked(article, x, event.sentence, event.mention, event.cue)
         );

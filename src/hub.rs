@@ -85,10 +85,12 @@ mod tests {
     fn event(action: Action, place: &str, country: &str) -> Located {
         Located {
             action,
-            country: country.to_string(),
+            place_id: None,
+            site: None,
+            country: crate::record::CountryCode::new(country).unwrap(),
             country_name: country.to_string(),
             place: place.to_string(),
-            place_type: "agency".to_string(),
+            place_kind: crate::gazetteer::PlaceKind::Agency,
             point: Point::new(place.len() as f64, 0.0),
             text: place.to_string(),
             sentence: String::new(),
@@ -96,7 +98,7 @@ mod tests {
             end: 0,
             article: "a.txt".to_string(),
             confidence: 0.9,
-            reason: String::new(),
+            reason: crate::record::Reason::Edited,
             cue: String::new(),
             id: None,
             date: None,

@@ -1,8 +1,9 @@
-//! Building the GeoJSON layers (RFC 7946) and the map's content from located events.
+//! Building the GeoJSON layers (RFC 7946) from located events (what the map shows is built from
+//! the same events in [`crate::spec`], after this module).
 //!
-//! In: the gazetteer and [`Located`] events. Out: [`Layers`]: three FeatureCollections, one
-//! geometry type each, so that QGIS opens every file without a sublayer dialog:
-//! - `events`: one Point per event ([RFC 7946 § 3.1.2](https://datatracker.ietf.org/doc/html/rfc7946#section-3.1.2));
+//! In: the gazetteer and [`Located`] events. Out: [`Layers`]: three layers, one geometry type
+//! each, so that QGIS opens every file without a sublayer dialog:
+//! - `events`: one Point per event, an [`EventRecord`] each ([RFC 7946 § 3.1.2](https://datatracker.ietf.org/doc/html/rfc7946#section-3.1.2));
 //! - `countries`: one MultiPolygon per involved country that has an outline
 //!   ([§ 3.1.7](https://datatracker.ietf.org/doc/html/rfc7946#section-3.1.7)), exterior rings
 //!   counter-clockwise and holes clockwise ([§ 3.1.6](https://datatracker.ietf.org/doc/html/rfc7946#section-3.1.6));
@@ -14,22 +15,22 @@
 
 use crate::action::Action;
 use crate::error::Result;
-use crate::formats::{hex, symbol_name};
-use crate::gazetteer::{Detail, Gazetteer};
+use crate::gazetteer::{Detail, Gazetteer, PlaceId, PlaceKind};
 use crate::hub::Flows;
-use crate::render::style;
-use crate::render::{CountryFill, Flow, MapSpec, Marker};
+use crate::record::{round6, CountryCode, EventRecord};
 use crate::resolve::Located;
+use crate::style;
 use geo::{Coord, Haversine, InterpolatePoint, Orient, Point};
 use geojson::{Feature, FeatureCollection, Geometry, JsonObject, Value};
+use rustc_hash::FxHashMap as HashMap;
 use serde::Serialize;
 use serde_json::json;
 
 /// The three layers of a map.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Layers {
-    /// Event points.
-    pub events: FeatureCollection,
+    /// Event points, one record each ([`EventRecord`], written by [`events_geojson`]).
+    pub events: Vec<EventRecord>,
     /// Involved countries' outlines.
     pub countries: FeatureCollection,
     /// Flows from the coordinating hub(s).
@@ -43,16 +44,12 @@ pub const ATTRIBUTION: &str = "Made with Natural Earth · GeoNames (www.geonames
 /// Points per flow line.
 const FLOW_STEPS: usize = 64;
 
-fn round6(v: f64) -> f64 {
-    (v * 1e6).round() / 1e6
-}
-
 /// A stable id for an event: `action-COUNTRY-place`.
 pub fn event_id(e: &Located) -> String {
     let mut id = String::with_capacity(e.place.len() + 24);
     id.push_str(e.action.as_str());
     id.push('-');
-    id.push_str(&e.country);
+    id.push_str(e.country.as_str());
     id.push('-');
     push_slug(&mut id, &e.place);
     id
@@ -116,9 +113,9 @@ pub fn event_ids(located: &[Located]) -> Vec<String> {
         .collect()
 }
 
-/// One event as a GeoJSON Feature, written straight from the event (no `serde_json::Value` in
-/// between): the same bytes as the feature [`events`] builds, plus `url` at the end of the
-/// properties when it is set (corpus mode).
+/// One event as a GeoJSON Feature, written straight from the event (no record in between),
+/// for the hot paths (`extract`, `batch`): the same bytes as its [`EventRecord`] serialised,
+/// `date`, `date_source` and `url` included (a test proves it on awkward strings).
 #[derive(Debug, Clone, Copy)]
 pub struct EventFeature<'a> {
     event: &'a Located,
@@ -142,7 +139,8 @@ impl<'a> EventFeature<'a> {
         self
     }
 
-    /// Appends the feature's JSON to `out` (compact, keys in the order of [`events`]).
+    /// Appends the feature's JSON to `out` (compact, keys in the order of
+    /// [`crate::record::EventProperties`]).
     ///
     /// Strings are escaped by `serde_json`, numbers formatted by it; the evidence sentence,
     /// which is also the simplestyle `description`, is escaped once and copied.
@@ -168,10 +166,10 @@ impl<'a> EventFeature<'a> {
         json_string(out, self.id);
         let id = content(out, at);
         string_field(out, "action", e.action.as_str());
-        string_field(out, "country", &e.country);
+        string_field(out, "country", e.country.as_str());
         string_field(out, "country_name", &e.country_name);
         string_field(out, "place", &e.place);
-        string_field(out, "place_type", &e.place_type);
+        string_field(out, "place_type", e.place_kind.as_str());
         string_field(out, "text", &e.text);
         push_key(out, "sentence");
         // The escaped sentence, copied below for `description`.
@@ -185,16 +183,9 @@ impl<'a> EventFeature<'a> {
         json_string(out, &e.article);
         let article = content(out, at);
         number_field(out, "confidence", &e.confidence);
-        string_field(out, "reason", &e.reason);
+        string_field(out, "reason", e.reason.as_str());
         string_field(out, "cue", &e.cue);
-        match e.date {
-            Some(d) => {
-                string_field(out, "date", &d.date.to_string());
-                string_field(out, "date_source", d.source.as_str());
-            }
-            None => out.extend_from_slice(b",\"date\":null,\"date_source\":null"),
-        }
-        // simplestyle-spec 1.1.0 (see `events`).
+        // simplestyle-spec 1.1.0 (see `EventProperties`).
         out.extend_from_slice(b",\"title\":\"");
         out.extend_from_slice(e.action.title().as_bytes());
         out.extend_from_slice(b" in ");
@@ -202,10 +193,18 @@ impl<'a> EventFeature<'a> {
         out.extend_from_slice(b"\",\"description\":");
         out.extend_from_within(sentence);
         out.extend_from_slice(b",\"marker-color\":\"");
-        out.extend_from_slice(hex(style::color(e.action)).as_bytes());
+        out.extend_from_slice(style::color(e.action).hex().as_bytes());
         out.extend_from_slice(b"\",\"marker-symbol\":\"");
-        out.extend_from_slice(symbol_name(style::symbol(e.action)).as_bytes());
+        out.extend_from_slice(style::symbol_name(style::symbol(e.action)).as_bytes());
         out.extend_from_slice(b"\",\"marker-size\":\"medium\"");
+        // A date or null (never ""), so that GDAL types the field as a date.
+        match e.date {
+            Some(d) => {
+                string_field(out, "date", &d.date.to_string());
+                string_field(out, "date_source", d.source.as_str());
+            }
+            None => out.extend_from_slice(b",\"date\":null,\"date_source\":null"),
+        }
         if let Some(url) = self.url {
             string_field(out, "url", url);
         }
@@ -278,7 +277,7 @@ fn needs_escape(bytes: &[u8]) -> bool {
     blocks.remainder().iter().any(|&b| special(b))
 }
 
-/// Writes the events layer as [`to_geojson_string`] writes [`events`]' collection, feature by
+/// Writes the events layer as [`events_geojson`] writes the events' records, feature by
 /// feature (nothing but one feature at a time is built).
 pub fn write_events(located: &[Located], out: &mut impl std::io::Write) -> std::io::Result<()> {
     out.write_all(b"{\"type\":\"FeatureCollection\",\"features\":[")?;
@@ -292,96 +291,90 @@ pub fn write_events(located: &[Located], out: &mut impl std::io::Write) -> std::
     out.write_all(b"\n]}\n")
 }
 
-/// Writes the events as a GeoJSON Text Sequence, as [`crate::formats::seq::features`] writes
-/// [`events`]' collection.
-pub fn write_events_seq(located: &[Located], out: &mut impl std::io::Write) -> std::io::Result<()> {
-    let mut buf = Vec::new();
-    for (e, id) in located.iter().zip(event_ids(located)) {
-        buf.clear();
-        buf.push(crate::formats::seq::RS as u8);
-        EventFeature::new(e, &id).write(&mut buf);
-        buf.push(b'\n');
-        out.write_all(&buf)?;
+/// The events layer as text: one feature per line, as [`to_geojson_string`] writes any layer
+/// ([`write_events`] writes the same bytes straight from the events).
+pub fn events_geojson(records: &[EventRecord]) -> String {
+    let mut out = String::from("{\"type\":\"FeatureCollection\",\"features\":[");
+    for (i, r) in records.iter().enumerate() {
+        out.push_str(if i == 0 { "\n" } else { ",\n" });
+        out.push_str(&r.to_json());
     }
-    Ok(())
+    out.push_str("\n]}\n");
+    out
 }
 
-/// The events layer alone (what `extract` prints; [`write_events`] writes the same bytes).
-pub fn events(located: &[Located]) -> FeatureCollection {
-    let features = located
+/// Which place each event is at: for each event, the index of its place among the distinct
+/// places in first-seen order, and the number of places. Events join on the gazetteer's place
+/// id, or, read back from a file with a place the gazetteer lacks, on the place's name, kind
+/// and country; never on their points.
+pub fn place_indices(located: &[Located]) -> (Vec<usize>, usize) {
+    indices(located, |e| e.place_id)
+}
+
+/// Which site each event is at ([`Located::site`]: an agency's seat, any other place itself),
+/// as [`place_indices`]: the places of one site (Europol and Eurojust in The Hague) share a
+/// marker and a flow hub. Marker `i` of [`crate::spec::map_spec`] is site `i`.
+pub fn site_indices(located: &[Located]) -> (Vec<usize>, usize) {
+    indices(located, |e| e.site)
+}
+
+fn indices(located: &[Located], id: impl Fn(&Located) -> Option<PlaceId>) -> (Vec<usize>, usize) {
+    #[derive(PartialEq, Eq, Hash)]
+    enum Key<'a> {
+        Id(PlaceId),
+        Named(CountryCode, PlaceKind, &'a str),
+    }
+    let mut seen: HashMap<Key<'_>, usize> = HashMap::default();
+    let indices = located
         .iter()
-        .zip(event_ids(located))
-        .map(|(e, id)| {
-            let mut props = JsonObject::new();
-            props.insert("id".into(), json!(id));
-            props.insert("action".into(), json!(e.action.as_str()));
-            props.insert("country".into(), json!(e.country));
-            props.insert("country_name".into(), json!(e.country_name));
-            props.insert("place".into(), json!(e.place));
-            props.insert("place_type".into(), json!(e.place_type));
-            props.insert("text".into(), json!(e.text));
-            props.insert("sentence".into(), json!(e.sentence));
-            props.insert("start".into(), json!(e.start));
-            props.insert("end".into(), json!(e.end));
-            props.insert("article".into(), json!(e.article));
-            props.insert("confidence".into(), json!(e.confidence));
-            props.insert("reason".into(), json!(e.reason));
-            props.insert("cue".into(), json!(e.cue));
-            // A date or null (never ""), so that GDAL types the field as a date.
-            props.insert("date".into(), json!(e.date.map(|d| d.date.to_string())));
-            props.insert(
-                "date_source".into(),
-                json!(e.date.map(|d| d.source.as_str())),
-            );
-            // simplestyle-spec 1.1.0, so geojson.io and code hosts' previews show map.png's
-            // colours and shapes (the style table in `render::style`).
-            props.insert(
-                "title".into(),
-                json!(format!("{} in {}", e.action.title(), e.place)),
-            );
-            props.insert("description".into(), json!(e.sentence));
-            props.insert("marker-color".into(), json!(hex(style::color(e.action))));
-            props.insert(
-                "marker-symbol".into(),
-                json!(symbol_name(style::symbol(e.action))),
-            );
-            props.insert("marker-size".into(), json!("medium"));
-            Feature {
-                bbox: None,
-                geometry: Some(Geometry::new(Value::Point(vec![
-                    round6(e.point.x()),
-                    round6(e.point.y()),
-                ]))),
-                id: Some(geojson::feature::Id::String(id)),
-                properties: Some(props),
-                foreign_members: None,
-            }
+        .map(|e| {
+            let key = match id(e) {
+                Some(id) => Key::Id(id),
+                None => Key::Named(e.country, e.place_kind, &e.place),
+            };
+            let next = seen.len();
+            *seen.entry(key).or_insert(next)
         })
         .collect();
-    FeatureCollection {
-        bbox: None,
-        features,
-        foreign_members: None,
-    }
+    (indices, seen.len())
+}
+
+/// One involved country as the countries layer shows it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CountryActions {
+    /// Its code.
+    pub code: CountryCode,
+    /// Its English name.
+    pub name: String,
+    /// Its actions, in `Action` order (never empty: the first is its `role`).
+    pub actions: Vec<Action>,
+    /// Counts written after the other properties, in order (a batch run's `articles` and one
+    /// per action); none for a single map.
+    pub counts: Vec<(&'static str, u64)>,
 }
 
 /// The actions of each involved country, in code order, each list in `Action` order.
-pub fn country_actions(located: &[Located]) -> Vec<(String, String, Vec<Action>)> {
-    let mut out: Vec<(String, String, Vec<Action>)> = Vec::new();
+pub fn country_actions(located: &[Located]) -> Vec<CountryActions> {
+    let mut out: Vec<CountryActions> = Vec::new();
     for e in located {
-        match out.iter_mut().find(|(code, _, _)| *code == e.country) {
-            Some((_, _, actions)) => {
-                if !actions.contains(&e.action) {
-                    actions.push(e.action);
+        match out.iter_mut().find(|c| c.code == e.country) {
+            Some(c) => {
+                if !c.actions.contains(&e.action) {
+                    c.actions.push(e.action);
                 }
             }
-            None => out.push((e.country.clone(), e.country_name.clone(), vec![e.action])),
+            None => out.push(CountryActions {
+                code: e.country,
+                name: e.country_name.clone(),
+                actions: vec![e.action],
+                counts: Vec::new(),
+            }),
         }
     }
-    for (_, _, actions) in &mut out {
-        actions.sort();
+    for c in &mut out {
+        c.actions.sort();
     }
-    out.sort_by(|a, b| a.0.cmp(&b.0));
+    out.sort_by_key(|c| c.code);
     out
 }
 
@@ -397,43 +390,51 @@ fn join_actions(actions: &[Action]) -> String {
 #[derive(Debug, Clone, PartialEq)]
 pub struct FlowLine {
     /// The hub's name and country.
-    pub from: (String, String),
+    pub from: (String, CountryCode),
     /// The place's name and country.
-    pub to: (String, String),
+    pub to: (String, CountryCode),
     /// The actions at the place.
     pub actions: Vec<Action>,
     /// Great-circle parts in lon/lat, cut at ±180°.
     pub parts: Vec<Vec<Coord<f64>>>,
 }
 
-/// The flows: from the one hub ([`crate::hub::find`]) to each place outside the hub's
-/// country, one per place (events at one point are one place), in event order; none when
-/// there is no hub or `flows` is [`Flows::None`].
+/// The flows: from the one hub ([`crate::hub::find`]) to each site outside the hub's country
+/// and site, one per site (one per marker of [`crate::spec::map_spec`]), in event order; none
+/// when there is no hub or `flows` is [`Flows::None`]. Sites are told apart by
+/// [`site_indices`].
 pub fn flow_lines(located: &[Located], flows: Flows) -> Vec<FlowLine> {
     let Some(hub) = crate::hub::find(located, flows) else {
         return Vec::new();
     };
-    let mut targets: Vec<(&Located, Vec<Action>)> = Vec::new();
-    for e in located {
-        if e.country == hub.country || e.point == hub.point {
+    let h = located
+        .iter()
+        .position(|e| std::ptr::eq(e, hub))
+        .expect("the hub is one of the events");
+    let (site_of, _) = site_indices(located);
+    // Each target site (its first event's index) with its actions: one arrow per marker.
+    let mut targets: Vec<(usize, Vec<Action>)> = Vec::new();
+    for (i, e) in located.iter().enumerate() {
+        if e.country == hub.country || site_of[i] == site_of[h] {
             continue;
         }
-        match targets.iter_mut().find(|(t, _)| t.point == e.point) {
+        match targets.iter_mut().find(|(t, _)| site_of[*t] == site_of[i]) {
             Some((_, actions)) => {
                 if !actions.contains(&e.action) {
                     actions.push(e.action);
                 }
             }
-            None => targets.push((e, vec![e.action])),
+            None => targets.push((i, vec![e.action])),
         }
     }
     targets
         .into_iter()
         .map(|(t, mut actions)| {
+            let t = &located[t];
             actions.sort();
             FlowLine {
-                from: (hub.place.clone(), hub.country.clone()),
-                to: (t.place.clone(), t.country.clone()),
+                from: (hub.place.clone(), hub.country),
+                to: (t.place.clone(), t.country),
                 actions,
                 parts: great_circle(hub.point, t.point),
             }
@@ -495,9 +496,20 @@ pub fn build(gazetteer: &Gazetteer, located: &[Located]) -> Result<Layers> {
 
 /// Builds the three layers, the flows as `flows` says (`--flows`).
 pub fn build_with(gazetteer: &Gazetteer, located: &[Located], flows: Flows) -> Result<Layers> {
-    let mut countries = Vec::new();
-    for (code, name, actions) in country_actions(located) {
-        let Some(outline) = gazetteer.outline(Detail::Regional, &code)? else {
+    Ok(Layers {
+        events: EventRecord::all(located),
+        countries: countries(gazetteer, &country_actions(located))?,
+        flows: self::flows(&flow_lines(located, flows)),
+    })
+}
+
+/// The countries layer: one MultiPolygon per country that has an outline, with its `actions`,
+/// its `role` (the first action), simplestyle keys, then its [`CountryActions::counts`]. A
+/// single map's rows come from [`country_actions`]; a batch run's from its aggregate counts.
+pub fn countries(gazetteer: &Gazetteer, rows: &[CountryActions]) -> Result<FeatureCollection> {
+    let mut features = Vec::new();
+    for row in rows {
+        let Some(outline) = gazetteer.outline(Detail::Regional, row.code.as_str())? else {
             continue;
         };
         let shape = outline.shape.orient(geo::orient::Direction::Default);
@@ -516,62 +528,53 @@ pub fn build_with(gazetteer: &Gazetteer, located: &[Located], flows: Flows) -> R
                     .collect()
             })
             .collect();
+        let (code, name, actions) = (row.code.as_str(), &row.name, &row.actions);
         let mut props = JsonObject::new();
         props.insert("id".into(), json!(code));
         props.insert("country".into(), json!(code));
         props.insert("name".into(), json!(name));
-        props.insert("actions".into(), json!(join_actions(&actions)));
+        props.insert("actions".into(), json!(join_actions(actions)));
         props.insert("role".into(), json!(actions[0].as_str()));
         // simplestyle: the role's colour at 25 % opacity is map.png's tint over white.
         props.insert("title".into(), json!(name));
-        props.insert(
-            "description".into(),
-            json!(format!(
-                "Actions: {}",
-                join_actions(&actions).replace(',', ", ")
-            )),
-        );
-        props.insert("fill".into(), json!(hex(style::color(actions[0]))));
+        let listed = join_actions(actions).replace(',', ", ");
+        props.insert("description".into(), json!(format!("Actions: {listed}")));
+        props.insert("fill".into(), json!(style::color(actions[0]).hex()));
         props.insert("fill-opacity".into(), json!(0.25));
-        props.insert("stroke".into(), json!(hex(style::FRAME)));
+        props.insert("stroke".into(), json!(style::FRAME.hex()));
         props.insert("stroke-width".into(), json!(1.0));
-        countries.push(Feature {
+        for &(key, n) in &row.counts {
+            props.insert(key.into(), n.into());
+        }
+        features.push(Feature {
             bbox: None,
             geometry: Some(Geometry::new(Value::MultiPolygon(polygons))),
-            id: Some(geojson::feature::Id::String(code.clone())),
+            id: Some(geojson::feature::Id::String(code.to_string())),
             properties: Some(props),
             foreign_members: None,
         });
     }
-    let flows = flow_features(located, flows);
-    Ok(Layers {
-        events: events(located),
-        countries: FeatureCollection {
-            bbox: None,
-            features: countries,
-            foreign_members: None,
-        },
-        flows: FeatureCollection {
-            bbox: None,
-            features: flows,
-            foreign_members: None,
-        },
+    Ok(FeatureCollection {
+        bbox: None,
+        features,
+        foreign_members: None,
     })
 }
 
-/// The flows layer's features: one MultiLineString per flow line ([`flow_lines`]).
-fn flow_features(located: &[Located], flows: Flows) -> Vec<Feature> {
-    flow_lines(located, flows)
-        .into_iter()
+/// The flows layer: one MultiLineString per flow line.
+pub fn flows(lines: &[FlowLine]) -> FeatureCollection {
+    let features = lines
+        .iter()
         .map(|line| {
             let id = format!("flow-{}-{}", slug(&line.from.0), slug(&line.to.0));
+            let actions = join_actions(&line.actions);
             let mut props = JsonObject::new();
             props.insert("id".into(), json!(id));
             props.insert("from".into(), json!(line.from.0));
             props.insert("from_country".into(), json!(line.from.1));
             props.insert("to".into(), json!(line.to.0));
             props.insert("to_country".into(), json!(line.to.1));
-            props.insert("actions".into(), json!(join_actions(&line.actions)));
+            props.insert("actions".into(), json!(actions));
             // simplestyle.
             props.insert(
                 "title".into(),
@@ -585,10 +588,10 @@ fn flow_features(located: &[Located], flows: Flows) -> Vec<Feature> {
                     line.from.1,
                     line.to.0,
                     line.to.1,
-                    join_actions(&line.actions).replace(',', ", ")
+                    actions.replace(',', ", ")
                 )),
             );
-            props.insert("stroke".into(), json!(hex(style::FLOW)));
+            props.insert("stroke".into(), json!(style::FLOW.hex()));
             props.insert("stroke-width".into(), json!(2.0));
             props.insert("stroke-opacity".into(), json!(0.8));
             let parts = line
@@ -608,7 +611,12 @@ fn flow_features(located: &[Located], flows: Flows) -> Vec<Feature> {
                 foreign_members: None,
             }
         })
-        .collect()
+        .collect();
+    FeatureCollection {
+        bbox: None,
+        features,
+        foreign_members: None,
+    }
 }
 
 /// Serialises a FeatureCollection with one feature per line (small diffs, stable bytes).
@@ -621,60 +629,6 @@ pub fn to_geojson_string(collection: &FeatureCollection) -> String {
     }
     out.push_str("\n]}\n");
     out
-}
-
-/// What the map shows: markers per place, fills per country, flows from the one hub.
-pub fn map_spec(located: &[Located], title: &str, width: u32, height: u32) -> MapSpec {
-    map_spec_with(located, title, (width, height), Flows::Hub)
-}
-
-/// What the map shows, `width`×`height` pixels, the flows as `flows` says (`--flows`).
-pub fn map_spec_with(
-    located: &[Located],
-    title: &str,
-    (width, height): (u32, u32),
-    flows: Flows,
-) -> MapSpec {
-    let mut markers: Vec<Marker> = Vec::new();
-    for e in located {
-        match markers.iter_mut().find(|m| m.point == e.point) {
-            Some(m) => {
-                if !m.actions.contains(&e.action) {
-                    m.actions.push(e.action);
-                    m.actions.sort();
-                }
-                if e.place_type == "country" && m.label != e.place {
-                    m.label = e.place.clone();
-                }
-            }
-            None => markers.push(Marker {
-                point: e.point,
-                label: e.place.clone(),
-                actions: vec![e.action],
-            }),
-        }
-    }
-    let countries = country_actions(located)
-        .into_iter()
-        .map(|(code, _, actions)| CountryFill {
-            code,
-            role: actions[0],
-        })
-        .collect();
-    let flows = flow_lines(located, flows)
-        .into_iter()
-        .map(|line| Flow { parts: line.parts })
-        .collect();
-    MapSpec {
-        title: title.to_string(),
-        width,
-        height,
-        markers,
-        countries,
-        flows,
-        attribution: ATTRIBUTION.to_string(),
-        choropleth: None,
-    }
 }
 
 #[cfg(test)]
@@ -704,10 +658,12 @@ mod tests {
     fn located(place: &str, sentence: &str, confidence: f64) -> Located {
         Located {
             action: Action::Seizure,
-            country: "NL".into(),
+            place_id: None,
+            site: None,
+            country: CountryCode::new("NL").unwrap(),
             country_name: "Netherlands".into(),
             place: place.into(),
-            place_type: "city".into(),
+            place_kind: PlaceKind::City,
             point: Point::new(4.899_431_1, -52.379_189_9),
             text: place.into(),
             sentence: sentence.into(),
@@ -715,7 +671,7 @@ mod tests {
             end: 3 + place.len(),
             article: "dir/a \"b\".txt".into(),
             confidence,
-            reason: "object".into(),
+            reason: crate::record::Reason::Rule(crate::actions::Rule::Object),
             cue: "seized\u{1}".into(),
             id: None,
             date: None,
@@ -723,7 +679,7 @@ mod tests {
     }
 
     #[test]
-    fn written_features_are_the_bytes_serde_json_writes() {
+    fn written_features_are_the_bytes_of_the_records() {
         let events = [
             located("Amsterdam", "Servers were seized in Amsterdam.", 0.9),
             located(
@@ -739,32 +695,68 @@ mod tests {
             source: crate::dates::DateSource::Dateline,
         });
         let ids = event_ids(&events);
-        let collection = self::events(&events);
-        assert_eq!(
-            collection.features[0].property("date").unwrap(),
-            "2018-04-27"
-        );
-        assert_eq!(
-            collection.features[1].property("date").unwrap(),
-            &serde_json::Value::Null
-        );
-        for ((e, id), feature) in events.iter().zip(&ids).zip(&collection.features) {
+        let records = EventRecord::all(&events);
+        assert_eq!(records[0].properties.date.as_deref(), Some("2018-04-27"));
+        assert_eq!(records[0].properties.date_source.as_deref(), Some("dateline"));
+        // Unknown dates are written as null, never left out.
+        assert!(records[1]
+            .to_json()
+            .contains(r#""date":null,"date_source":null"#));
+        for ((e, id), record) in events.iter().zip(&ids).zip(&records) {
             let mut written = Vec::new();
             EventFeature::new(e, id).write(&mut written);
-            assert_eq!(
-                String::from_utf8(written).unwrap(),
-                serde_json::to_string(feature).unwrap()
-            );
+            assert_eq!(String::from_utf8(written).unwrap(), record.to_json());
+            // The record is what a geojson Feature of its properties serialises to.
+            let feature: geojson::Feature = record.to_json().parse().unwrap();
+            assert_eq!(serde_json::to_string(&feature).unwrap(), record.to_json());
             // Corpus mode: the url closes the properties.
-            let mut dated = Vec::new();
-            EventFeature::new(e, id)
-                .with_url("https://x.test/?a=\"1\"")
-                .write(&mut dated);
-            let value: serde_json::Value = serde_json::from_slice(&dated).unwrap();
-            let keys: Vec<&String> = value["properties"].as_object().unwrap().keys().collect();
-            assert_eq!(keys[keys.len() - 1..], ["url"]);
-            assert_eq!(value["properties"]["url"], "https://x.test/?a=\"1\"");
+            let url = "https://x.test/?a=\"1\"";
+            let mut with_url = Vec::new();
+            EventFeature::new(e, id).with_url(url).write(&mut with_url);
+            let mut expected = record.clone();
+            expected.properties = expected.properties.with_url(url);
+            assert_eq!(String::from_utf8(with_url).unwrap(), expected.to_json());
         }
+        // The whole layer, streamed or from the records.
+        let mut streamed = Vec::new();
+        write_events(&events, &mut streamed).unwrap();
+        assert_eq!(
+            String::from_utf8(streamed).unwrap(),
+            events_geojson(&records)
+        );
+        let mut seq = Vec::new();
+        crate::formats::seq::write_events(&events, &mut seq).unwrap();
+        assert_eq!(
+            String::from_utf8(seq).unwrap(),
+            crate::formats::seq::features(&records)
+        );
+    }
+
+    #[test]
+    fn places_join_by_id_not_by_point() {
+        let at = |place: &str, id: PlaceId, site: PlaceId| {
+            let mut e = located(place, "x", 1.0);
+            (e.place_id, e.site) = (Some(id), Some(site));
+            e
+        };
+        let mut a = at("Amsterdam", 1, 1);
+        a.action = Action::Coordination;
+        // Another place at the same point, in another country: its own site, and a flow.
+        let mut b = at("Elsewhere", 2, 2);
+        b.country = CountryCode::new("BE").unwrap();
+        // An agency seated in Amsterdam: its own place, Amsterdam's site.
+        let mut c = at("Agency", 3, 1);
+        c.action = Action::Coordination;
+        let all = [a.clone(), b.clone(), c, at("Amsterdam", 1, 1)];
+        assert_eq!(place_indices(&all), (vec![0, 1, 2, 0], 3));
+        assert_eq!(site_indices(&all), (vec![0, 1, 0, 0], 2));
+        // One hub for the site, one flow to the other place.
+        let lines = flow_lines(&all, Flows::Hub);
+        assert_eq!(lines.len(), 1);
+        assert_eq!(
+            (lines[0].from.0.as_str(), lines[0].to.0.as_str()),
+            ("Amsterdam", "Elsewhere")
+        );
     }
 
     #[test]

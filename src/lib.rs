@@ -16,8 +16,24 @@
 //! | find place mentions | [`places`] (over the [`gazetteer`]) |
 //! | classify and link actions | [`actions`] |
 //! | resolve to coordinates | [`resolve`] |
-//! | build GeoJSON layers | [`layers`] |
+//! | build GeoJSON layers | [`layers`] (each event an [`record::EventRecord`]) |
+//! | what the map shows | [`spec`] |
 //! | render map | [`render`] |
+//! | write every output | [`write_outputs`] (through [`formats`]) |
+//!
+//! Below them: [`record`] (an event's typed values and its one output record, read back by
+//! [`events_file`]) and [`style`] (each action's colour, symbol and label). Data flows one way:
+//! layers do not import render or formats.
+//!
+//! # Public API
+//!
+//! What the binary, the tests, the benches and the fuzz targets use: [`extract`] and
+//! [`Extraction`]; [`write_map`], [`write_outputs`], [`MapContent`], [`MapOptions`],
+//! [`Written`]; [`article::read`], [`article::from_bytes`], [`article::from_record`];
+//! [`gazetteer::Gazetteer`]; [`layers::build`] and the layer writers
+//! ([`layers::events_geojson`], [`layers::write_events`], [`layers::to_geojson_string`]);
+//! [`spec::map_spec`]; [`events_file::parse`]; [`batch::run`]; [`render`]'s scene and
+//! painters; [`formats`]' writers.
 //!
 //! # Example
 //!
@@ -58,11 +74,14 @@ pub mod layers;
 pub mod mentions;
 pub mod output;
 pub mod places;
+pub mod record;
 pub mod render;
 pub mod resolve;
 pub mod sentences;
 pub mod span;
 pub mod title;
+pub mod spec;
+pub mod style;
 
 use article::Article;
 use error::Result;
@@ -90,9 +109,22 @@ pub struct Extraction {
 }
 
 /// Runs the text stages on an article: sentences, mentions, events, located events, and its
-/// date from the text ([`dates::of_article`]).
+/// date ([`dates::of_article`]): its reader's ([`reader_date`]) when that is a date, else the
+/// text's.
 pub fn extract(gazetteer: &Gazetteer, article: &Article) -> Extraction {
-    extract_dated(gazetteer, article, None)
+    extract_dated(gazetteer, article, reader_date(&article.about).unwrap_or(None))
+}
+
+/// The date an article's reader found ([`article::About::date`]), parsed: source `jsonl` for a
+/// JSON Lines record's `date`, `html-meta` for an HTML page's date meta tag. `Ok(None)` when
+/// the source gives none; `Err` with the text when it is not a date.
+pub fn reader_date(about: &article::About) -> std::result::Result<Option<dates::ArticleDate>, String> {
+    let Some(text) = about.date.as_deref().map(str::trim).filter(|d| !d.is_empty()) else {
+        return Ok(None);
+    };
+    let date = text.parse().map_err(|_| text.to_string())?;
+    let source = about.date_source.unwrap_or(dates::DateSource::HtmlMeta);
+    Ok(Some(dates::ArticleDate { date, source }))
 }
 
 /// [`extract`], with the date the article's reader found (a JSON record's `date`, an HTML
@@ -165,7 +197,8 @@ pub struct Written {
 }
 
 /// Builds the layers and the maps from located events and writes them atomically into
-/// `options.out_dir`, each format only when `options.formats` asks for it:
+/// `options.out_dir` through [`write_outputs`], each format only when `options.formats` asks
+/// for it:
 /// - `geojson`: `events.geojson`, `countries.geojson`, `flows.geojson`, each only when it has
 ///   features (an empty layer makes QGIS ask for sublayers; [`Written::skipped`] says why);
 /// - `csv`: `events.csv` (when there are events);
@@ -183,16 +216,67 @@ pub fn write_map(
     located: &[Located],
     options: &MapOptions,
 ) -> Result<Written> {
+    let content = MapContent {
+        spec: spec::map_spec_with(
+            located,
+            &options.title,
+            (options.width, options.height),
+            options.flows,
+        ),
+        layers: LayersFrom::Events(located),
+        marker_of: layers::site_indices(located).0,
+        notes: Vec::new(),
+        extra: Vec::new(),
+        kept: Vec::new(),
+    };
+    write_outputs(gazetteer, content, options)
+}
+
+/// What [`write_outputs`] writes: the map's content and the files that go with it.
+#[derive(Debug, Clone)]
+pub struct MapContent<'a> {
+    /// What the maps show ([`spec::map_spec`], or a batch run's choropleth).
+    pub spec: render::MapSpec,
+    /// The layers, or the events to build them from (in parallel with the maps' layout).
+    pub layers: LayersFrom<'a>,
+    /// Each event's marker in the scene ([`layers::site_indices`]).
+    pub marker_of: Vec<usize>,
+    /// A note per country for map.html's tooltips (a batch run's counts and top articles).
+    pub notes: Vec<formats::webmap::CountryNote>,
+    /// More files, written after the layers (a batch run's `summary.csv`, `skipped.csv`).
+    pub extra: Vec<(String, Vec<u8>)>,
+    /// Files of this run written before (a batch run's `events.geojsonl`): not stale.
+    pub kept: Vec<PathBuf>,
+}
+
+/// Where [`MapContent`]'s layers come from.
+#[derive(Debug, Clone)]
+pub enum LayersFrom<'a> {
+    /// Built from these events ([`layers::build_with`], the flows as [`MapOptions::flows`]).
+    Events(&'a [Located]),
+    /// Built already (a batch run's countries layer, with no events or flows layer).
+    Built(Box<layers::Layers>),
+}
+
+/// The one output path: lays out each scene once and writes the chosen formats
+/// (`options.formats`) of `content` atomically into `options.out_dir`, then removes the files
+/// opmap owns that neither this call nor `content.kept` wrote ([`output::remove_stale`]).
+/// Used by `map` and `render` ([`write_map`]) and by `batch`.
+pub fn write_outputs(
+    gazetteer: &Gazetteer,
+    content: MapContent<'_>,
+    options: &MapOptions,
+) -> Result<Written> {
     use render::{options::ExtentChoice, Scene};
     let formats = options.formats;
-    let size = (options.width, options.height);
-    let spec = layers::map_spec_with(located, &options.title, size, options.flows);
+    let spec = &content.spec;
     let look = &options.render;
+    let size = (options.width, options.height);
     if formats.png {
-        render::check_size(&spec, Path::new("map.png"))?;
+        render::check_size(spec, Path::new("map.png"))?;
     }
     if formats.svg {
-        render::check_size(&spec, Path::new("map.svg"))?;
+        render::check_size(spec, Path::new("map.svg"))?;
     }
     // Each scene is laid out once and shared. map.html and map.qgs show map.png's view; the
     // web map is laid out at twice the map's size so that zooming in stays sharp, which is the
@@ -201,11 +285,16 @@ pub fn write_map(
     let png_canvas = render::png_canvas(size.0, size.1);
     let web_canvas = (2 * size.0.max(1), 2 * size.1.max(1));
     let fixed = !matches!(look.extent, ExtentChoice::Auto | ExtentChoice::World);
-    let build = |canvas: (u32, u32)| Scene::build_with(&spec, look, gazetteer, canvas);
+    let build = |canvas: (u32, u32)| Scene::build_with(spec, look, gazetteer, canvas);
     let ((layers, svg_scene), (png_scene, web_scene)) = rayon::join(
         || {
             rayon::join(
-                || layers::build_with(gazetteer, located, options.flows),
+                || match &content.layers {
+                    LayersFrom::Events(located) => {
+                        layers::build_with(gazetteer, located, options.flows)
+                    }
+                    LayersFrom::Built(layers) => Ok((**layers).clone()),
+                },
                 // A fixed extent's left-out places come from a scene even when nothing is drawn.
                 || {
                     (formats.svg || (fixed && !formats.png && !web))
@@ -247,8 +336,7 @@ pub fn write_map(
         || {
             map_files(
                 gazetteer,
-                &spec,
-                &layers,
+                (&content, &layers),
                 svg_scene.as_ref(),
                 web_scene,
                 options,
@@ -259,7 +347,8 @@ pub fn write_map(
     let mut files = before;
     files.extend(png.map(|png| ("map.png".to_string(), png)));
     files.extend(after);
-    if formats.chart {
+    // A map of events charts them; a batch run brings its own chart in `content.extra`.
+    if let (true, LayersFrom::Events(located)) = (formats.chart, &content.layers) {
         let subtitle = charts::subtitle(&options.title, look.subtitle.as_deref());
         let chart = charts::BarChart::of_events(located, charts::BAR_TITLE, subtitle);
         files.extend(charts::bar_files(&chart, options.width, look)?);
@@ -271,7 +360,9 @@ pub fn write_map(
         .collect();
     output::write_all_atomic(&paths)?;
     let files: Vec<PathBuf> = paths.into_iter().map(|(path, _)| path).collect();
-    let removed = output::remove_stale(&options.out_dir, &files)?;
+    let mut owned = files.clone();
+    owned.extend(content.kept.iter().cloned());
+    let removed = output::remove_stale(&options.out_dir, &owned)?;
     Ok(Written {
         files,
         skipped,
@@ -283,12 +374,11 @@ pub fn write_map(
 /// The bytes of every file but map.png, by name: the files before map.png (layers, their
 /// styles, events.csv) and after it (map.svg, map.txt, map.html, the QGIS basemap and
 /// project), and the layers skipped. The SVG, the web map and the QGIS files are made in
-/// parallel.
+/// parallel. The layers are `content`'s, built.
 #[allow(clippy::type_complexity)]
 fn map_files(
     gazetteer: &Gazetteer,
-    spec: &render::MapSpec,
-    layers: &layers::Layers,
+    (content, layers): (&MapContent<'_>, &layers::Layers),
     svg_scene: Option<&render::Scene>,
     web_scene: Option<&render::Scene>,
     options: &MapOptions,
@@ -301,50 +391,40 @@ fn map_files(
     let ((svg, html), (layer_texts, basemap)) = rayon::join(
         || {
             let svg = svg_scene.map(render::svg_of).transpose();
-            let html = web_scene
-                .filter(|_| formats.html)
-                .map(|scene| formats::webmap::html(spec, scene, &layers.events));
+            let html = web_scene.filter(|_| formats.html).map(|scene| {
+                formats::webmap::html(
+                    &content.spec,
+                    scene,
+                    &layers.events,
+                    &content.marker_of,
+                    &content.notes,
+                )
+            });
             (svg, html)
         },
         || {
-            let layer_texts: Vec<Option<String>> =
-                [&layers.events, &layers.countries, &layers.flows]
-                    .into_iter()
-                    .map(|c| {
-                        (formats.layers() && !c.features.is_empty())
-                            .then(|| layers::to_geojson_string(c))
-                    })
-                    .collect();
-            // The outlines around what map.png shows (main view and insets); all for a world map.
+            let layer_texts = formats.layers().then(|| layer_texts(layers));
             let basemap = web_scene
                 .filter(|_| formats.qgis)
-                .map(|scene| {
-                    let bounds: Option<Vec<_>> = std::iter::once(&scene.view)
-                        .chain(scene.insets.iter().map(|i| &i.view))
-                        .map(|v| v.lon_lat_bounds())
-                        .collect();
-                    let bounds = bounds.unwrap_or_default();
-                    formats::qgis::basemap(gazetteer, scene.detail, &bounds)
-                        .map(|b| layers::to_geojson_string(&b))
-                })
+                .map(|scene| basemap_text(gazetteer, scene))
                 .transpose();
-            (layer_texts, basemap)
+            (layer_texts.unwrap_or_default(), basemap)
         },
     );
     let (svg, basemap) = (svg?, basemap?);
+    // A batch run writes its events elsewhere (events.geojsonl) and has no flows: no layer
+    // of a map of events is missing there.
+    let of_events = matches!(content.layers, LayersFrom::Events(_));
     if formats.layers() {
-        for (layer, (collection, text)) in [Layer::Events, Layer::Countries, Layer::Flows]
+        for (layer, text) in [Layer::Events, Layer::Countries, Layer::Flows]
             .into_iter()
-            .zip(
-                [&layers.events, &layers.countries, &layers.flows]
-                    .into_iter()
-                    .zip(layer_texts),
-            )
+            .zip(layer_texts)
         {
             let name = layer.name();
             let Some(text) = text else {
-                debug_assert!(collection.features.is_empty());
-                skipped.push(format!("{name}.geojson (no features)"));
+                if of_events {
+                    skipped.push(format!("{name}.geojson (no features)"));
+                }
                 continue;
             };
             before.push((format!("{name}.geojson"), text.into_bytes()));
@@ -354,14 +434,15 @@ fn map_files(
             }
         }
     }
-    if formats.csv {
-        if layers.events.features.is_empty() {
+    if formats.csv && of_events {
+        if layers.events.is_empty() {
             skipped.push("events.csv (no events)".to_string());
         } else {
             let csv = formats::csv::events(&layers.events)?;
             before.push(("events.csv".to_string(), csv.into_bytes()));
         }
     }
+    before.extend(content.extra.iter().cloned());
     let mut after: Vec<(String, Vec<u8>)> = Vec::new();
     if let Some(svg) = svg {
         after.push(("map.svg".to_string(), svg.into_bytes()));
@@ -369,7 +450,7 @@ fn map_files(
     if formats.png || formats.svg {
         after.push((
             "map.txt".to_string(),
-            map_alt_text(spec, options).into_bytes(),
+            map_alt_text(&content.spec, options).into_bytes(),
         ));
     }
     if let Some(html) = html {
@@ -395,6 +476,29 @@ fn map_alt_text(spec: &render::MapSpec, options: &MapOptions) -> String {
         alt.push_str(".\n");
     }
     alt
+}
+
+/// The text of each layer (events, countries, flows), `None` for an empty one.
+fn layer_texts(layers: &layers::Layers) -> Vec<Option<String>> {
+    let events = (!layers.events.is_empty()).then(|| layers::events_geojson(&layers.events));
+    std::iter::once(events)
+        .chain(
+            [&layers.countries, &layers.flows]
+                .into_iter()
+                .map(|c| (!c.features.is_empty()).then(|| layers::to_geojson_string(c))),
+        )
+        .collect()
+}
+
+/// `basemap.geojson`: the outlines around what map.png shows (main view and insets); all for a
+/// world map.
+fn basemap_text(gazetteer: &Gazetteer, scene: &render::Scene) -> Result<String> {
+    let bounds: Option<Vec<_>> = std::iter::once(&scene.view)
+        .chain(scene.insets.iter().map(|i| &i.view))
+        .map(|v| v.lon_lat_bounds())
+        .collect();
+    let bounds = bounds.unwrap_or_default();
+    formats::qgis::basemap(gazetteer, scene.detail, &bounds).map(|b| layers::to_geojson_string(&b))
 }
 
 /// A title from an article: its first line, shortened at a word boundary to `max` characters.

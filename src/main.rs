@@ -144,6 +144,12 @@ enum Command {
         /// Keep only articles dated on or before DATE (YYYY-MM-DD).
         #[arg(long, value_name = "DATE")]
         until: Option<opmap::dates::Date>,
+        /// Aggregate files to write, comma-separated: geojson (countries.geojson), csv
+        /// (summary.csv), png, svg, html, qgis (the .qml styles, map.qgs and basemap.geojson,
+        /// with countries.geojson), chart (chart.*, and timeline.* when articles have dates),
+        /// or all. events.geojsonl is always written.
+        #[arg(long, default_value = "all", value_name = "LIST")]
+        formats: opmap::formats::Formats,
         #[command(flatten)]
         view: ViewArgs,
     },
@@ -391,17 +397,16 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             max_bytes,
         } => {
             let gazetteer = load_gazetteer()?;
-            let (mut located, first_text, dropped) = extract_all(&gazetteer, &articles, max_bytes)?;
+            let (mut located, first, dropped) = extract_all(&gazetteer, &articles, max_bytes)?;
             opmap::resolve::retain_confident(&mut located, map.min_confidence);
             let left_out = opmap::actions::left_out_summary(&dropped);
             if let Some(summary) = &left_out {
                 eprintln!("{summary}");
             }
-            let date = opmap::dates::of_article(&first_text, None);
-            let title = map
-                .title
-                .clone()
-                .unwrap_or_else(|| opmap::title::title(&first_text, None, &located, date));
+            let date = first.date;
+            let title = map.title.clone().unwrap_or_else(|| {
+                opmap::title::title(&first.text, first.title.as_deref(), &located, date)
+            });
             let sources: Vec<&str> = articles.iter().map(String::as_str).collect();
             let source = opmap::title::subtitle(date.map(|d| d.date), &sources);
             write_map(&gazetteer, &located, map, (title, source), left_out)
@@ -412,7 +417,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             seq,
             max_bytes,
             min_confidence,
-        } => extract(&articles, explain, seq, max_bytes, min_confidence),
+        } => extract(&articles, explain, seq, (max_bytes, min_confidence)),
         Command::Render { events, map } => {
             let gazetteer = load_gazetteer()?;
             let display = events.display().to_string();
@@ -442,6 +447,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             title,
             since,
             until,
+            formats,
             view,
         } => {
             let gazetteer = load_gazetteer()?;
@@ -461,6 +467,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 min_confidence,
                 since,
                 until,
+                formats,
             };
             let summary = opmap::batch::run(&gazetteer, &inputs, &options)?;
             if !summary.skipped.is_empty() {
@@ -479,14 +486,13 @@ fn run(cli: Cli) -> anyhow::Result<()> {
     }
 }
 
-/// `opmap extract`: the events as GeoJSON (or text sequences) on stdout, or the `--explain`
-/// report.
+/// `opmap extract`: the events FeatureCollection (or sequence, or the `--explain` report) on
+/// stdout.
 fn extract(
     articles: &[String],
     explain: bool,
     seq: bool,
-    max_bytes: u64,
-    min_confidence: f64,
+    (max_bytes, min_confidence): (u64, f64),
 ) -> anyhow::Result<()> {
     let gazetteer = load_gazetteer()?;
     if explain {
@@ -503,7 +509,7 @@ fn extract(
         to_stdout(|out| {
             let mut out = std::io::BufWriter::with_capacity(1 << 16, out);
             if seq {
-                layers::write_events_seq(&located, &mut out)?;
+                opmap::formats::seq::write_events(&located, &mut out)?;
             } else {
                 layers::write_events(&located, &mut out)?;
             }
@@ -586,7 +592,12 @@ fn map_seed() -> anyhow::Result<()> {
     let article = article::decode(SEED, SEED_TEXT.to_vec())
         .context("decoding the bundled seed article (a bug: please report it)")?;
     let extraction = opmap::extract(&gazetteer, &article);
-    let title = opmap::title::title(&article.text, None, &extraction.located, extraction.date);
+    let title = opmap::title::title(
+        &article.text,
+        article.about.title.as_deref(),
+        &extraction.located,
+        extraction.date,
+    );
     let out = PathBuf::from("output");
     let source = opmap::title::subtitle(extraction.date.map(|d| d.date), &[SEED]);
     let left_out = opmap::actions::left_out_summary(&extraction.dropped);
@@ -640,20 +651,35 @@ fn extract_all(
     gazetteer: &Gazetteer,
     paths: &[String],
     max_bytes: u64,
-) -> anyhow::Result<(Vec<Located>, String, Vec<opmap::actions::Dropped>)> {
+) -> anyhow::Result<(Vec<Located>, First, Vec<opmap::actions::Dropped>)> {
     let mut located = Vec::new();
     let mut dropped = Vec::new();
-    let mut first_text = String::new();
+    let mut first: Option<First> = None;
     for path in paths {
         let article = read_article(path, max_bytes)?;
         let x = opmap::extract(gazetteer, &article);
-        if first_text.is_empty() {
-            first_text = article.text;
+        if first.as_ref().is_none_or(|f| f.text.is_empty()) {
+            first = Some(First {
+                title: article.about.title.clone(),
+                text: article.text,
+                date: x.date,
+            });
         }
         located.extend(x.located);
         dropped.extend(x.dropped);
     }
-    Ok((located, first_text, dropped))
+    Ok((located, first.unwrap_or_default(), dropped))
+}
+
+/// What the first article of a `map` run gives its title and subtitle.
+#[derive(Default)]
+struct First {
+    /// Its text.
+    text: String,
+    /// The title its reader found (an HTML `<title>`, a record's `title`).
+    title: Option<String>,
+    /// Its date.
+    date: Option<opmap::dates::ArticleDate>,
 }
 
 fn write_map(
@@ -678,9 +704,9 @@ fn write_map(
         eprintln!("opmap: no events found: no action tied to a place");
     }
     let written = opmap::write_map(gazetteer, located, &options)?;
-    for (code, name, actions) in layers::country_actions(located) {
-        let actions: Vec<&str> = actions.iter().map(|a| a.as_str()).collect();
-        eprintln!("  {code} {name}: {}", actions.join(", "));
+    for c in layers::country_actions(located) {
+        let actions: Vec<&str> = c.actions.iter().map(|a| a.as_str()).collect();
+        eprintln!("  {} {}: {}", c.code, c.name, actions.join(", "));
     }
     for file in &written.files {
         eprintln!("wrote {}", file.display());

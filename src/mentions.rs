@@ -19,13 +19,11 @@ use crate::span::Span;
 use crate::Extraction;
 use geo::Point;
 use rustc_hash::FxHashMap as HashMap;
-use serde::Serialize;
 use serde_json::{json, Map, Value};
 use std::path::PathBuf;
 
 /// What kind of name a mention is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum MentionKind {
     /// A country's name, short form or code ("France", "the Netherlands", "US").
     Country,
@@ -379,10 +377,11 @@ pub fn write_seq(
     with_candidates: bool,
     out: &mut dyn std::io::Write,
 ) -> std::io::Result<()> {
+    let mut buf = Vec::new();
     for r in records {
-        out.write_all(crate::formats::seq::RS.to_string().as_bytes())?;
-        serde_json::to_writer(&mut *out, &feature(r, with_candidates))?;
-        out.write_all(b"\n")?;
+        buf.clear();
+        crate::formats::seq::push(&mut buf, &feature(r, with_candidates));
+        out.write_all(&buf)?;
     }
     Ok(())
 }

@@ -18,10 +18,9 @@ use crate::gazetteer::{Form, Gazetteer, PlaceId, PlaceKind, CITY_WELL_KNOWN};
 use crate::sentences::Sentence;
 use crate::span::Span;
 use rustc_hash::FxHashSet as HashSet;
-use serde::Serialize;
 
 /// A name of a place in the text.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Mention {
     /// Index of the sentence it is in.
     pub sentence: usize,
@@ -266,6 +265,12 @@ fn longest_at(
 
 /// Finds the place mentions in an article's sentences.
 pub fn find(gazetteer: &Gazetteer, text: &str, sentences: &[Sentence]) -> Vec<Mention> {
+    let chosen = walk_names(gazetteer, text);
+    Finder::new(gazetteer, text, sentences, &chosen).mentions()
+}
+
+/// The names the gazetteer knows in the text, leftmost-longest, not overlapping.
+fn walk_names(gazetteer: &Gazetteer, text: &str) -> Vec<Chosen> {
     let names = &gazetteer.names;
     let bytes = text.as_bytes();
     let mut raw: Vec<RawMatch> = Vec::new();
@@ -301,96 +306,155 @@ pub fn find(gazetteer: &Gazetteer, text: &str, sentences: &[Sentence]) -> Vec<Me
         i += len;
     }
     hyphenated_names(gazetteer, text, &mut raw, &mut chosen);
+    chosen
+}
 
-    // Countries the article names outright (not through a city), to settle shared names.
-    let named_countries: HashSet<&str> = chosen
-        .iter()
-        .map(|c| c.name(gazetteer))
-        .filter(|n| n.form != Form::City && n.place_count() == 1)
-        .filter_map(|n| n.places().next())
-        .map(|p| gazetteer.place(p).country.as_str())
-        .collect();
+/// Turns the names found into mentions, in text order: it reads each name against the article
+/// (its sentence, the names around it, the countries and regions the article names) and keeps
+/// what it learns (names seen as people's, regions named so far) as it goes, so that the pass
+/// stays linear in the text.
+struct Finder<'g, 'a> {
+    gazetteer: &'g Gazetteer,
+    text: &'a str,
+    sentence_of: SentenceOf<'a>,
+    chosen: &'a [Chosen],
+    /// Countries the article names outright (not through a city), to settle shared names.
+    named_countries: HashSet<&'g str>,
+    /// Regions named so far, as (country, admin1): "… in Florida. … Parkland".
+    named_regions: rustc_hash::FxHashSet<(&'g str, &'g str)>,
+    /// Place names seen as part of a person's name.
+    people: HashSet<String>,
+    /// The mentions found so far.
+    mentions: Vec<Mention>,
+}
 
-    let mut mentions: Vec<Mention> = Vec::with_capacity(chosen.len());
-    let sentence_of = SentenceOf::new(sentences);
-    let mut readings: Vec<PlaceId> = Vec::new();
-    // Place names seen as part of a person's name.
-    let mut people: HashSet<String> = HashSet::default();
-    // Regions named so far, as (country, admin1): "… in Florida. … Parkland" (kept as the
-    // mentions grow, so that finding places stays linear in the text).
-    let mut named_regions: rustc_hash::FxHashSet<(&str, &str)> = rustc_hash::FxHashSet::default();
-    for (k, c) in chosen.iter().enumerate() {
-        let entry = &c.name(gazetteer);
-        readings.clear();
-        readings.extend(entry.places());
-        let mut start = c.start;
-        let end = c.end;
-        // "South America", "Central Asia": a region whose last word is a place's name.
-        if part_of_a_region(text, c.start, c.end) {
-            continue;
+impl<'g, 'a> Finder<'g, 'a> {
+    fn new(
+        gazetteer: &'g Gazetteer,
+        text: &'a str,
+        sentences: &'a [Sentence],
+        chosen: &'a [Chosen],
+    ) -> Self {
+        let named_countries = chosen
+            .iter()
+            .map(|c| c.name(gazetteer))
+            .filter(|n| n.form != Form::City && n.place_count() == 1)
+            .filter_map(|n| n.places().next())
+            .map(|p| gazetteer.place(p).country.as_str())
+            .collect();
+        Finder {
+            gazetteer,
+            text,
+            sentence_of: SentenceOf::new(sentences),
+            chosen,
+            named_countries,
+            named_regions: rustc_hash::FxHashSet::default(),
+            people: HashSet::default(),
+            mentions: Vec::with_capacity(chosen.len()),
         }
-        let place = if entry.form == Form::City {
-            // A person's name: "Michael Jordan"; and, for a small town's name inside a
-            // sentence, "Li Wenzu told", "Vladimir Putin", then the same name on its own later
-            // ("Li has made …"), unless a place preposition comes before it.
-            let found = &text[c.start..c.end];
-            if after_proper_name(text, &chosen, k) {
+    }
+
+    /// Every mention, in text order.
+    fn mentions(mut self) -> Vec<Mention> {
+        let (gazetteer, text) = (self.gazetteer, self.text);
+        let mut readings: Vec<PlaceId> = Vec::new();
+        for (k, c) in self.chosen.iter().enumerate() {
+            let entry = &c.name(gazetteer);
+            readings.clear();
+            readings.extend(entry.places());
+            // "South America", "Central Asia": a region whose last word is a place's name.
+            if part_of_a_region(text, c.start, c.end) {
                 continue;
             }
-            // Small: no large city and no region among the readings (a region named after a
-            // city of its own country counts as that city: "Vladimir").
-            let small = readings.iter().all(|&r| {
-                let p = gazetteer.place(r);
-                match p.kind {
-                    PlaceKind::City => p.population < CITY_WELL_KNOWN && !is_capital(gazetteer, r),
-                    PlaceKind::Region => readings.iter().any(|&o| {
-                        let city = gazetteer.place(o);
-                        city.kind == PlaceKind::City && city.country == p.country
-                    }),
-                    _ => false,
+            let place = if entry.form == Form::City {
+                match self.city_place(k, &readings) {
+                    Some(place) => place,
+                    None => continue,
                 }
-            });
-            let initial = sentence_of.get(c.start).is_none_or(|s| {
-                !text[sentence_of.sentences[s].span.start.min(c.start)..c.start]
-                    .chars()
-                    .any(char::is_alphanumeric)
-            });
-            if small && !initial && followed_by_surname(text, &chosen, k) {
-                people.insert(crate::gazetteer::fold(found));
+            } else {
+                let place = choose(
+                    gazetteer,
+                    &readings,
+                    &self.named_countries,
+                    None,
+                    &Regions::default(),
+                );
+                region_after_city(gazetteer, text, &self.mentions, c).unwrap_or(place)
+            };
+            let Some(start) = self.mention_start(c, entry.form, entry.text) else {
                 continue;
-            }
-            if !people.is_empty()
-                && people.contains(&crate::gazetteer::fold(found))
-                && !PLACE_PREPOSITIONS.contains(&words_before(text, c.start).0.as_str())
-            {
+            };
+            let Some(sentence) = self.sentence_of.get(start) else {
                 continue;
+            };
+            let found_place = gazetteer.place(place);
+            if found_place.kind == PlaceKind::Region {
+                self.named_regions
+                    .insert((found_place.country.as_str(), found_place.admin1.as_str()));
             }
-            match city(
-                gazetteer,
-                text,
-                &sentence_of,
-                &chosen,
-                k,
-                &mentions,
-                &named_countries,
-                &named_regions,
-                &readings,
-            ) {
-                Some(place) => place,
-                None => continue,
+            self.mentions.push(Mention {
+                sentence,
+                span: Span::new(start, c.end),
+                place,
+                form: entry.form,
+                readings: entry.place_count(),
+                name: EntryId {
+                    group: c.group,
+                    entry: c.entry,
+                },
+            });
+        }
+        self.mentions
+    }
+
+    /// The place of a city-form name `k`, or `None` when it is no place here: a person's name
+    /// ("Michael Jordan"; for a small town's name inside a sentence, "Li Wenzu told",
+    /// "Vladimir Putin", then the same name on its own later, "Li has made …", unless a place
+    /// preposition comes before it), or a name [`city`] does not take.
+    fn city_place(&mut self, k: usize, readings: &[PlaceId]) -> Option<PlaceId> {
+        let (gazetteer, text, c) = (self.gazetteer, self.text, &self.chosen[k]);
+        let found = &text[c.start..c.end];
+        if after_proper_name(text, self.chosen, k) {
+            return None;
+        }
+        // Small: no large city and no region among the readings (a region named after a
+        // city of its own country counts as that city: "Vladimir").
+        let small = readings.iter().all(|&r| {
+            let p = gazetteer.place(r);
+            match p.kind {
+                PlaceKind::City => p.population < CITY_WELL_KNOWN && !is_capital(gazetteer, r),
+                PlaceKind::Region => readings.iter().any(|&o| {
+                    let city = gazetteer.place(o);
+                    city.kind == PlaceKind::City && city.country == p.country
+                }),
+                _ => false,
             }
-        } else {
-            let place = choose(
-                gazetteer,
-                &readings,
-                &named_countries,
-                None,
-                &Regions::default(),
-            );
-            region_after_city(gazetteer, text, &mentions, c).unwrap_or(place)
-        };
-        // Keep a leading "the" with the name: "the Netherlands", "the FBI".
-        if matches!(entry.form, Form::Name | Form::Code | Form::Agency) {
+        });
+        let initial = self.sentence_of.get(c.start).is_none_or(|s| {
+            !text[self.sentence_of.sentences[s].span.start.min(c.start)..c.start]
+                .chars()
+                .any(char::is_alphanumeric)
+        });
+        if small && !initial && followed_by_surname(text, self.chosen, k) {
+            self.people.insert(crate::gazetteer::fold(found));
+            return None;
+        }
+        if !self.people.is_empty()
+            && self.people.contains(&crate::gazetteer::fold(found))
+            && !PLACE_PREPOSITIONS.contains(&words_before(text, c.start).0.as_str())
+        {
+            return None;
+        }
+        city(self, k, readings)
+    }
+
+    /// Where the mention of `c` starts: with a leading "the" kept ("the Netherlands", "the
+    /// FBI"); `None` for "America" after a compass word ("North America", "Latin American"),
+    /// a larger region than the United States.
+    fn mention_start(&self, c: &Chosen, form: Form, name: &str) -> Option<usize> {
+        let text = self.text;
+        let mut start = c.start;
+        if matches!(form, Form::Name | Form::Code | Form::Agency) {
             let head = text[..c.start].trim_end();
             if head.len() < c.start && (head.ends_with("the") || head.ends_with("The")) {
                 let cut = head.len() - 3;
@@ -398,14 +462,12 @@ pub fn find(gazetteer: &Gazetteer, text: &str, sentences: &[Sentence]) -> Vec<Me
                     .chars()
                     .next_back()
                     .is_none_or(|ch| !is_word_char(ch));
-                if at_word && !entry.text.to_lowercase().starts_with("the ") {
+                if at_word && !name.to_lowercase().starts_with("the ") {
                     start = cut;
                 }
             }
         }
-        // "North America", "Latin American": a compass word before "America" makes a larger
-        // region than the United States.
-        if text[c.start..end].starts_with("America")
+        let after_compass = text[c.start..c.end].starts_with("America")
             && matches!(
                 words_before(text, c.start).0.as_str(),
                 "north" | "south" | "central" | "latin"
@@ -417,35 +479,14 @@ pub fn find(gazetteer: &Gazetteer, text: &str, sentences: &[Sentence]) -> Vec<Me
                 .trim_end()
                 .rsplit(|ch: char| !ch.is_alphabetic())
                 .next()
-                .is_some_and(|w| w.starts_with(char::is_uppercase))
-        {
-            continue;
-        }
-        let Some(sentence) = sentence_of.get(start) else {
-            continue;
-        };
-        let found_place = gazetteer.place(place);
-        if found_place.kind == PlaceKind::Region {
-            named_regions.insert((found_place.country.as_str(), found_place.admin1.as_str()));
-        }
-        mentions.push(Mention {
-            sentence,
-            span: Span::new(start, end),
-            place,
-            form: entry.form,
-            readings: entry.place_count(),
-            name: EntryId {
-                group: c.group,
-                entry: c.entry,
-            },
-        });
+                .is_some_and(|w| w.starts_with(char::is_uppercase));
+        (!after_compass).then_some(start)
     }
-    mentions
 }
 
 /// A continent named in the text ("Europe", "African", "Europeans"): found for `opmap places`
 /// only, since a continent names no country and extraction cannot use it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ContinentMention {
     /// The words in the text.
     pub span: Span,
@@ -578,18 +619,9 @@ fn hyphenated_names(
 /// capital). A name made only of common English words ("Nice", "Reading", "Mobile", "Split",
 /// from `gazetteer/common-words.txt`) needs one of the first three. Among its readings, a city
 /// in the country after it wins, then one in a country the article names, then the largest.
-#[allow(clippy::too_many_arguments)] // one call site; the pieces are the article's state
-fn city<'g>(
-    gazetteer: &'g Gazetteer,
-    text: &str,
-    sentence_of: &SentenceOf<'_>,
-    chosen: &[Chosen],
-    k: usize,
-    mentions: &[Mention],
-    named: &HashSet<&str>,
-    named_regions: &rustc_hash::FxHashSet<(&'g str, &'g str)>,
-    readings: &[PlaceId],
-) -> Option<PlaceId> {
+fn city(f: &Finder<'_, '_>, k: usize, readings: &[PlaceId]) -> Option<PlaceId> {
+    let (gazetteer, text, chosen) = (f.gazetteer, f.text, f.chosen);
+    let (sentence_of, mentions, named) = (&f.sentence_of, &f.mentions, &f.named_countries);
     let c = &chosen[k];
     let name = c.name(gazetteer);
     let found = &text[c.start..c.end];
@@ -638,19 +670,8 @@ fn city<'g>(
     let country_after = country_after(gazetteer, text, chosen, k);
     // "Parkland, Florida": a region right after it; regions the article named before.
     let regions = Regions {
-        after: chosen.get(k + 1).and_then(|next| {
-            let gap = &text[c.end..next.start];
-            (gap.trim() == ",")
-                .then(|| {
-                    next.name(gazetteer)
-                        .places()
-                        .map(|p| gazetteer.place(p))
-                        .find(|p| p.kind == PlaceKind::Region)
-                        .map(|p| (p.country.as_str(), p.admin1.as_str()))
-                })
-                .flatten()
-        }),
-        named: Some(named_regions),
+        after: region_right_after(gazetteer, text, chosen, k),
+        named: Some(&f.named_regions),
     };
     let place = choose(gazetteer, readings, named, country_after, &regions);
     let chosen_place = gazetteer.place(place);
@@ -686,6 +707,24 @@ fn city<'g>(
     let own_country = named.contains(chosen_place.country.as_str());
     let ok = context || well_known || (capitalised && own_country);
     ok.then_some(place)
+}
+
+/// "Parkland, Florida": the region (country, admin1) right after city name `k` and a comma.
+fn region_right_after<'g>(
+    gazetteer: &'g Gazetteer,
+    text: &str,
+    chosen: &[Chosen],
+    k: usize,
+) -> Option<(&'g str, &'g str)> {
+    let next = chosen.get(k + 1)?;
+    if text[chosen[k].end..next.start].trim() != "," {
+        return None;
+    }
+    next.name(gazetteer)
+        .places()
+        .map(|p| gazetteer.place(p))
+        .find(|p| p.kind == PlaceKind::Region)
+        .map(|p| (p.country.as_str(), p.admin1.as_str()))
 }
 
 /// "Split, Croatia": the country right after a city name and a comma, if one is.

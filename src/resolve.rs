@@ -10,27 +10,34 @@
 use crate::action::Action;
 use crate::actions::Event;
 use crate::article::Article;
-use crate::gazetteer::Gazetteer;
+use crate::gazetteer::{Gazetteer, PlaceId, PlaceKind};
+use crate::record::{CountryCode, Reason};
 use crate::sentences::Sentence;
 use geo::Point;
 use rustc_hash::FxHashMap as HashMap;
-use serde::Serialize;
 
-/// An event with its place resolved: what the events layer holds, one feature each.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+/// An event with its place resolved: what the events layer holds, one feature each. Typed to
+/// the edge: [`crate::record::EventProperties`] is where its values become text.
+#[derive(Debug, Clone, PartialEq)]
 pub struct Located {
     /// What happened.
     pub action: Action,
-    /// ISO 3166-1 alpha-2 code, upper case.
-    pub country: String,
+    /// The gazetteer's place; `None` for an event read back from a file whose place the
+    /// gazetteer does not hold by that name, kind and country. Layers join events by it
+    /// ([`crate::layers::place_indices`]), never by their points.
+    pub place_id: Option<PlaceId>,
+    /// Where its marker stands ([`Gazetteer::site`]): the place itself, or an agency's seat.
+    /// Events at one site share a marker and a flow hub ([`crate::layers::site_indices`]).
+    pub site: Option<PlaceId>,
+    /// The place's country.
+    pub country: CountryCode,
     /// The country's English name.
     pub country_name: String,
     /// The place's resolved name ("Netherlands", "Paris", "Europol").
     pub place: String,
-    /// `country`, `city` or `agency`.
-    pub place_type: String,
+    /// Country, city, agency or region.
+    pub place_kind: PlaceKind,
     /// Where the marker goes, lon/lat degrees (WGS 84).
-    #[serde(skip)]
     pub point: Point<f64>,
     /// The words in the article that name the place.
     pub text: String,
@@ -45,12 +52,11 @@ pub struct Located {
     /// 0–1, how strong the evidence is.
     pub confidence: f64,
     /// The rule that linked the action to the place.
-    pub reason: String,
+    pub reason: Reason,
     /// The action word(s) in the sentence.
     pub cue: String,
     /// The feature's id when a user gave it (an events file read back by `opmap render`):
     /// written as it is. `None` for an extracted event: [`crate::layers::event_ids`] makes one.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// The article's date and where it came from ([`crate::dates::of_article`]); `None` when
     /// the article gives none. Set by [`crate::extract`], not here.
@@ -95,10 +101,12 @@ pub fn locate(
                 .unwrap_or_else(|| p.country.clone());
             Located {
                 action: e.action,
-                country: p.country.clone(),
+                place_id: Some(e.place),
+                site: Some(gazetteer.site(e.place)),
+                country: CountryCode::new(&p.country).expect("gazetteer codes are two letters"),
                 country_name,
                 place: p.name.clone(),
-                place_type: p.kind.as_str().to_string(),
+                place_kind: p.kind,
                 point: p.point,
                 text: e.mention.of(&article.text).to_string(),
                 sentence: collapsed
@@ -109,7 +117,7 @@ pub fn locate(
                 end: e.mention.end,
                 article: article.path.clone(),
                 confidence: e.confidence,
-                reason: e.rule.as_str().to_string(),
+                reason: Reason::Rule(e.rule),
                 cue: collapse(e.cue.of(&article.text)),
                 id: None,
                 date: None,

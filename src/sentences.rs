@@ -11,10 +11,9 @@
 //! in capitals (a headline). Other line breaks are wraps inside a sentence ("the United\nStates").
 
 use crate::span::Span;
-use serde::Serialize;
 
 /// One sentence of an article.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Sentence {
     /// 0-based position in the article.
     pub index: usize,

@@ -3,10 +3,8 @@
 //! Every stage refers to text by `Span` (byte offsets into `Article::text`), never by copies,
 //! so that any output can point back at the words it came from.
 
-use serde::Serialize;
-
 /// A half-open byte range `start..end` into an article's text (UTF-8 byte offsets).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Span {
     /// First byte.
     pub start: usize,

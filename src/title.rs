@@ -224,10 +224,12 @@ mod tests {
     fn event(action: Action, country: &str) -> Located {
         Located {
             action,
-            country: country.to_string(),
+            place_id: None,
+            site: None,
+            country: crate::record::CountryCode::new(&country[..2]).unwrap(),
             country_name: country.to_string(),
             place: country.to_string(),
-            place_type: "country".to_string(),
+            place_kind: crate::gazetteer::PlaceKind::Country,
             point: Point::new(0.0, 0.0),
             text: String::new(),
             sentence: String::new(),
@@ -235,7 +237,7 @@ mod tests {
             end: 0,
             article: String::new(),
             confidence: 0.9,
-            reason: String::new(),
+            reason: crate::record::Reason::Edited,
             cue: String::new(),
             id: None,
             date: None,

@@ -63,6 +63,11 @@ fn assert_outputs(out: &Path) {
         "map.png",
         "map.svg",
         "map.txt",
+        "map.html",
+        "map.qgs",
+        "basemap.geojson",
+        "basemap.qml",
+        "countries.qml",
     ] {
         assert!(out.join(name).is_file(), "{name} written");
     }
@@ -208,6 +213,105 @@ fn stdin_json_lines() {
     let mut names: Vec<&str> = events.iter().map(|p| prop(p, "article")).collect();
     names.dedup();
     assert_eq!(names, ["s0", "s1", "s2", "s3"]);
+}
+
+/// map.html is the choropleth with one element per shaded country, each with a tooltip of its
+/// counts and top articles; `--formats` writes only the files asked for (and the stream).
+#[test]
+fn batch_web_map_and_formats() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("in")).unwrap();
+    for (i, story) in STORIES.iter().enumerate() {
+        std::fs::write(dir.path().join(format!("in/{i}.txt")), story).unwrap();
+    }
+    let out = run(dir.path(), &["batch", "-q", "in", "--out", "o"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_outputs(&dir.path().join("o"));
+    let html = String::from_utf8(read(&dir.path().join("o/map.html"))).unwrap();
+    let countries = common::collection(&read(&dir.path().join("o/countries.geojson")));
+    let mut codes: Vec<&str> = html
+        .split("class=\"country\" data-c=\"")
+        .skip(1)
+        .map(|rest| &rest[..2])
+        .collect();
+    codes.sort();
+    let mut want: Vec<String> = countries
+        .features
+        .iter()
+        .map(|f| f.property("country").unwrap().as_str().unwrap().to_string())
+        .collect();
+    want.sort();
+    assert_eq!(codes, want, "one element per country");
+    let data = html.split("const COUNTRIES = ").nth(1).unwrap();
+    let data: serde_json::Value = serde_json::Deserializer::from_str(data)
+        .into_iter()
+        .next()
+        .unwrap()
+        .unwrap();
+    assert_eq!(data["FR"]["name"], "France");
+    assert_eq!(
+        data["FR"]["lines"],
+        serde_json::json!(["1 article with an action", "Raid: 1", "Top articles: 1.txt"])
+    );
+    assert!(html.contains("<strong>Articles with an action</strong>"));
+    let qgs = String::from_utf8(read(&dir.path().join("o/map.qgs"))).unwrap();
+    assert!(qgs.contains("countries.geojson") && qgs.contains("basemap.geojson"));
+
+    let out = run(
+        dir.path(),
+        &["batch", "-q", "in", "--out", "p", "--formats", "png"],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let mut names: Vec<String> = std::fs::read_dir(dir.path().join("p"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(names, ["events.geojsonl", "map.png", "map.txt"]);
+}
+
+/// One article reader for every source: an HTML file's date meta tag and canonical url, and an
+/// HTML record on stdin whose own `date` wins over its page's, reach `events.geojsonl`.
+#[test]
+fn html_pages_give_their_date_and_url() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = |date: &str| {
+        format!(
+            "<html><head><title>T</title><meta name=\"dc.date\" content=\"{date}\">\
+             <link rel=\"canonical\" href=\"https://x.test/{date}\"></head>\
+             <body><p>{}</p></body></html>",
+            STORIES[1]
+        )
+    };
+    std::fs::create_dir(dir.path().join("pages")).unwrap();
+    std::fs::write(dir.path().join("pages/a.html"), page("2021-03-04")).unwrap();
+    let out = run(dir.path(), &["batch", "-q", "pages", "--out", "o"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let events = records(&read(&dir.path().join("o/events.geojsonl")));
+    assert!(!events.is_empty());
+    for p in &events {
+        assert_eq!(prop(p, "date"), "2021-03-04");
+        assert_eq!(prop(p, "date_source"), "html-meta");
+        assert_eq!(prop(p, "url"), "https://x.test/2021-03-04");
+    }
+    // The record's date wins over the page's, parsed (a timestamp's day).
+    let line = serde_json::json!({"id": "r", "text": page("2021-03-04"), "date": "2022-01-02T08:00:00Z"});
+    let mut child = opmap(dir.path())
+        .args(["batch", "-q", "-", "--out", "s"])
+        .stdin(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    stdin.write_all(format!("{line}\n").as_bytes()).unwrap();
+    drop(stdin);
+    assert_eq!(child.wait().unwrap().code(), Some(0));
+    let events = records(&read(&dir.path().join("s/events.geojsonl")));
+    assert!(!events.is_empty());
+    for p in &events {
+        assert_eq!(prop(p, "date"), "2022-01-02");
+        assert_eq!(prop(p, "date_source"), "jsonl");
+        assert_eq!(prop(p, "url"), "https://x.test/2021-03-04");
+    }
 }
 
 #[test]

@@ -87,6 +87,34 @@ fn no_arguments_maps_the_seed_into_output() {
     assert!(dir.path().join("output/events.geojson").exists());
 }
 
+/// stdin goes through the one article reader too: HTML found by its first tag, the body's text
+/// mapped, the head's (a title naming Germany) not.
+#[test]
+fn stdin_html_is_read_as_html() {
+    use std::io::Write;
+    use std::process::Stdio;
+    let dir = tempfile::tempdir().unwrap();
+    let mut child = opmap(dir.path())
+        .args(["extract", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(
+            b"<!DOCTYPE html><html><head><title>Raids in Germany</title></head>\
+              <body><p>Raids were conducted in France &amp; Spain.</p></body></html>",
+        )
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success());
+    let events = collection(&out.stdout);
+    assert_eq!(pairs(&events), expect(&[("raid", "ES"), ("raid", "FR")]));
+}
+
 #[test]
 fn stdin_article_is_named_stdin() {
     use std::io::Write;

@@ -85,7 +85,9 @@ fn check_extraction(text: &str) {
         assert!(text.is_char_boundary(s.span.start) && text.is_char_boundary(s.span.end));
     }
     let built = layers::build(gazetteer(), &x.located).unwrap();
-    for layer in [&built.events, &built.countries, &built.flows] {
+    let events: geojson::FeatureCollection = layers::events_geojson(&built.events).parse().unwrap();
+    assert_eq!(events.features.len(), built.events.len());
+    for layer in [&built.countries, &built.flows] {
         let s = layers::to_geojson_string(layer);
         let back: geojson::FeatureCollection = s.parse().unwrap();
         assert_eq!(back.features.len(), layer.features.len());
@@ -125,7 +127,7 @@ proptest! {
         );
         if let Ok(events) = opmap::events_file::parse(gazetteer(), "p.geojson", &json) {
             let built = layers::build(gazetteer(), &events).unwrap();
-            prop_assert_eq!(built.events.features.len(), 1);
+            prop_assert_eq!(built.events.len(), 1);
         }
     }
 }

@@ -113,11 +113,12 @@ fn issue_15_stale_batch_files_are_removed() {
             "--out",
             "o",
             "--formats",
-            "html",
+            "csv",
         ],
     );
     assert!(out.status.success(), "{}", stderr(&out));
-    assert!(dir.path().join("o/map.html").exists());
+    // events.csv is a single map's only (a batch run writes map.html too, since issue 12).
+    assert!(dir.path().join("o/events.csv").exists());
     std::fs::write(dir.path().join("o/notes.txt"), "mine").unwrap();
 
     let corpus = dir.path().join("corpus");
@@ -127,7 +128,7 @@ fn issue_15_stale_batch_files_are_removed() {
     let out = run(dir.path(), &["batch", "corpus", "--out", "o"]);
     assert_eq!(out.status.code(), Some(5), "{}", stderr(&out));
     assert!(
-        stderr(&out).contains("removed stale map.html"),
+        stderr(&out).contains("removed stale events.csv"),
         "{}",
         stderr(&out)
     );
@@ -141,12 +142,17 @@ fn issue_15_stale_batch_files_are_removed() {
     assert_eq!(
         names_in(&dir.path().join("o")),
         [
+            "basemap.geojson",
+            "basemap.qml",
             "chart.png",
             "chart.svg",
             "chart.txt",
             "countries.geojson",
+            "countries.qml",
             "events.geojsonl",
+            "map.html",
             "map.png",
+            "map.qgs",
             "map.svg",
             "map.txt",
             "notes.txt",

@@ -13,7 +13,7 @@ use opmap::render::{style, Scene};
 fn seed_spec(gazetteer: &Gazetteer) -> opmap::render::MapSpec {
     let text = std::fs::read_to_string(seed()).unwrap();
     let x = opmap::extract(gazetteer, &Article::from_text("seed", &text));
-    opmap::layers::map_spec(&x.located, "Seed map", 1600, 1000)
+    opmap::spec::map_spec(&x.located, "Seed map", 1600, 1000)
 }
 
 #[test]
@@ -26,7 +26,12 @@ fn png_has_the_size_and_country_fills() {
 
     let gazetteer = Gazetteer::load().unwrap();
     let spec = seed_spec(&gazetteer);
-    let scene = Scene::build(&spec, &gazetteer, (1600, 1000)).unwrap();
+    // Laid out as the command lays it out: with a subtitle (the source) below the title.
+    let options = opmap::render::Options {
+        subtitle: Some("Source".to_string()),
+        ..Default::default()
+    };
+    let scene = Scene::build_with(&spec, &options, &gazetteer, (1600, 1000)).unwrap();
     // Points well inside each highlighted country (lon, lat), with the role it is filled by.
     let probes = [
         ("CA", -112.0, 62.0, Action::Seizure),
@@ -51,6 +56,16 @@ fn png_has_the_size_and_country_fills() {
                 "{code}: probe under a label"
             );
         }
+        // And off the flows and their arrowheads.
+        for f in &scene.flows {
+            let heads = f.arrow.iter().map(|a| [a[0], a[1], a[2], a[0]].to_vec());
+            for line in f.pieces.iter().cloned().chain(heads) {
+                for w in line.windows(2) {
+                    let d = segment_distance((x, y), w[0], w[1]);
+                    assert!(d > 6.0, "{code}: probe {d:.1} px from a flow");
+                }
+            }
+        }
         let px = png.get_pixel(x.round() as u32, y.round() as u32);
         let want = style::tint(role);
         let close = (px[0] as i32 - want.0 as i32).abs() <= 3
@@ -61,6 +76,18 @@ fn png_has_the_size_and_country_fills() {
             "{code} at ({x:.0},{y:.0}): pixel {px:?}, expected {want:?}"
         );
     }
+}
+
+/// The distance from `p` to the segment `a`–`b`, pixels.
+fn segment_distance(p: (f64, f64), a: (f64, f64), b: (f64, f64)) -> f64 {
+    let (dx, dy) = (b.0 - a.0, b.1 - a.1);
+    let length2 = dx * dx + dy * dy;
+    let t = if length2 > 0.0 {
+        (((p.0 - a.0) * dx + (p.1 - a.1) * dy) / length2).clamp(0.0, 1.0)
+    } else {
+        0.0
+    };
+    (p.0 - a.0 - t * dx).hypot(p.1 - a.1 - t * dy)
 }
 
 #[test]

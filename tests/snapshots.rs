@@ -38,7 +38,7 @@ fn case(path: &str) -> (MapSpec, Options) {
     let x = opmap::extract(gazetteer(), &article);
     // The title and subtitle `opmap map` gives without --title and --subtitle.
     let title = opmap::title::title(&text, None, &x.located, x.date);
-    let spec = opmap::layers::map_spec(&x.located, &title, 1600, 1000);
+    let spec = opmap::spec::map_spec(&x.located, &title, 1600, 1000);
     let options = Options {
         subtitle: Some(opmap::title::subtitle(x.date.map(|d| d.date), &[path])),
         ..Options::default()

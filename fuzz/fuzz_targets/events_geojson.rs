@@ -17,7 +17,7 @@ fuzz_target!(|data: &[u8]| {
     };
     if let Ok(events) = opmap::events_file::parse(gazetteer(), "fuzz.geojson", text) {
         let layers = opmap::layers::build(gazetteer(), &events).unwrap();
-        assert_eq!(layers.events.features.len(), events.len());
-        let _spec = opmap::layers::map_spec(&events, "fuzz", 800, 500);
+        assert_eq!(layers.events.len(), events.len());
+        let _spec = opmap::spec::map_spec(&events, "fuzz", 800, 500);
     }
 });

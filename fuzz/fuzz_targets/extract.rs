@@ -30,7 +30,10 @@ fuzz_target!(|data: &[u8]| {
     let report = opmap::explain::report(gazetteer(), &article, &x);
     assert!(report.starts_with(path));
     let layers = opmap::layers::build(gazetteer(), &x.located).unwrap();
-    for layer in [&layers.events, &layers.countries, &layers.flows] {
+    let events = opmap::layers::events_geojson(&layers.events);
+    let back: geojson::FeatureCollection = events.parse().expect("written GeoJSON parses back");
+    assert_eq!(back.features.len(), layers.events.len());
+    for layer in [&layers.countries, &layers.flows] {
         let text = opmap::layers::to_geojson_string(layer);
         let back: geojson::FeatureCollection = text.parse().expect("written GeoJSON parses back");
         assert_eq!(back.features.len(), layer.features.len());
@@ -40,6 +43,6 @@ fuzz_target!(|data: &[u8]| {
     opmap::layers::write_events(&x.located, &mut written).unwrap();
     assert_eq!(
         String::from_utf8(written).unwrap(),
-        opmap::layers::to_geojson_string(&layers.events)
+        events
     );
 });

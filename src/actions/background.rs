@@ -16,12 +16,10 @@ use super::link::governor;
 use super::tokens::Token;
 use super::Placed;
 use crate::gazetteer::{Form, Gazetteer, PlaceKind};
-use serde::Serialize;
 use std::fmt;
 
 /// Why a place mention produced no event: the filter that dropped it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum Background {
     /// The nationality or origin of a person or group: "two Dutch men", "a Romanian national",
@@ -619,5 +617,7 @@ fn acronym_restating(cx: &Context<'_, '_>, k: usize) -> bool {
     let before = cx.placed[k - 1].mention;
     let here = cx.placed[k].mention;
     let gap = cx.text[before.span.end..here.span.start].trim();
-    gap == "(" && cx.gazetteer.place(before.place).point == cx.gazetteer.place(here.place).point
+    // One site: the same place, or two names of bodies at one seat ("EPPO", "European Public
+    // Prosecutor's Office"), joined by id rather than by their (equal) points.
+    gap == "(" && cx.gazetteer.site(before.place) == cx.gazetteer.site(here.place)
 }

@@ -54,12 +54,10 @@ use crate::span::Span;
 use cues::Cue;
 use lexicon::CueKind;
 use link::ListInClause;
-use serde::Serialize;
 use tokens::{clause_starts, token_at, tokenize};
 
 /// The rule that linked an action to a place.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Rule {
     /// The place is the agent of a passive cue: "coordinated by Europol".
     PassiveAgent,
@@ -96,6 +94,23 @@ pub enum Rule {
 }
 
 impl Rule {
+    /// Every rule, in the order of the table above.
+    pub const ALL: [Rule; 13] = [
+        Rule::PassiveAgent,
+        Rule::FrontedPlace,
+        Rule::CueInPlace,
+        Rule::Subject,
+        Rule::Object,
+        Rule::Nominal,
+        Rule::Enumeration,
+        Rule::Purpose,
+        Rule::Consequence,
+        Rule::SameClause,
+        Rule::ClauseCue,
+        Rule::CarryOver,
+        Rule::Mention,
+    ];
+
     /// The name used in the `reason` property.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -142,7 +157,7 @@ pub const MENTION_CONFIDENCE: f64 = 0.3;
 pub const LINKED_FLOOR: f64 = 0.35;
 
 /// An action at a place, with its evidence.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Event {
     /// What happened.
     pub action: Action,
@@ -161,7 +176,7 @@ pub struct Event {
 }
 
 /// A place mention that produced no event, and the filter that dropped it.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Dropped {
     /// The mention's words in the article.
     pub mention: Span,

@@ -12,6 +12,7 @@ use super::{and_list, header, symbol_points, thousands, Look};
 use crate::action::Action;
 use crate::error::Result;
 use crate::render::style;
+use crate::record::CountryCode;
 use crate::resolve::Located;
 use plotters::coord::ranged1d::{SegmentValue, SegmentedCoord};
 use plotters::coord::types::{RangedCoordi32, RangedCoordu64};
@@ -74,7 +75,7 @@ impl BarChart {
     /// The chart of one map's events: a bar per country, each segment the number of places
     /// with that action (the events of the events layer).
     pub fn of_events(located: &[Located], title: &str, subtitle: Option<String>) -> BarChart {
-        let mut bars: Vec<(String, Bar)> = Vec::new();
+        let mut bars: Vec<(CountryCode, Bar)> = Vec::new();
         for e in located {
             let i = action_index(e.action);
             match bars.iter_mut().find(|(code, _)| *code == e.country) {
@@ -83,7 +84,7 @@ impl BarChart {
                     let mut counts = [0; 6];
                     counts[i] = 1;
                     let label = e.country_name.clone();
-                    bars.push((e.country.clone(), Bar { label, counts }));
+                    bars.push((e.country, Bar { label, counts }));
                 }
             }
         }

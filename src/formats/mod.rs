@@ -9,7 +9,7 @@
 //! - [`webmap`]: `map.html`, one self-contained offline web map;
 //! - [`seq`]: GeoJSON Text Sequences (RFC 8142) for `opmap extract --seq`.
 //!
-//! Colours and symbols come from [`crate::render::style`], the table the PNG is drawn from.
+//! Colours and symbols come from [`crate::style`], the table the PNG is drawn from too.
 
 pub mod csv;
 pub mod qgis;
@@ -17,8 +17,8 @@ pub mod seq;
 pub mod webmap;
 
 use crate::render::projection::Projection;
-use crate::render::style::Symbol;
-use plotters::style::RGBColor;
+pub use crate::style::symbol_name;
+use crate::style::Rgb;
 use std::fmt;
 use std::str::FromStr;
 
@@ -186,22 +186,10 @@ fn round6(v: f64) -> f64 {
     (v * 1e6).round() / 1e6
 }
 
-/// A colour as `#rrggbb` (simplestyle, HTML, QGIS).
-pub fn hex(c: RGBColor) -> String {
-    format!("#{:02x}{:02x}{:02x}", c.0, c.1, c.2)
-}
-
-/// The name of a marker symbol, used everywhere outside the PNG: simplestyle's
-/// `marker-symbol` (Maki icon names), the map.html legend and CSS classes.
-pub fn symbol_name(symbol: Symbol) -> &'static str {
-    match symbol {
-        Symbol::Square => "square",
-        Symbol::Triangle => "triangle",
-        Symbol::Diamond => "diamond",
-        Symbol::Cross => "cross",
-        Symbol::Star => "star",
-        Symbol::Circle => "circle",
-    }
+/// A colour as `#rrggbb` (simplestyle, HTML, QGIS): [`Rgb::hex`] of a style colour or a
+/// scene's palette colour.
+pub fn hex(c: impl Into<Rgb>) -> String {
+    c.into().hex()
 }
 
 /// Escapes text for XML and HTML (element content and double-quoted attributes).
@@ -259,6 +247,6 @@ mod tests {
     #[test]
     fn escapes() {
         assert_eq!(xml_escape("a<b & \"c\""), "a&lt;b &amp; &quot;c&quot;");
-        assert_eq!(hex(RGBColor(0, 0x9e, 0x73)), "#009e73");
+        assert_eq!(hex(Rgb(0, 0x9e, 0x73)), "#009e73");
     }
 }

@@ -6,7 +6,7 @@
 //!   for the same-named `.geojson` (dragged in or opened): events and countries categorised by
 //!   `action` and `role`, with the colours and marker shapes of map.png
 //!   ([`style::color`], [`style::symbol`]); a country is filled with its action's colour at 25 %
-//!   opacity, which over white is exactly map.png's [`style::tint`] and hides nothing beneath;
+//!   opacity, which over white is exactly map.png's [`crate::render::style::tint`] and hides nothing beneath;
 //! - `basemap.geojson`: every country outline (MultiPolygon, light grey fill);
 //! - `map.qgs`: a project opening the basemap and the three layers (events over flows over
 //!   countries over the basemap) with relative paths, each layer in EPSG:4326, the project in
@@ -21,10 +21,9 @@ use crate::formats::{proj_string, xml_escape};
 use crate::gazetteer::{Detail, Gazetteer};
 use crate::layers;
 use crate::render::extent::View;
-use crate::render::style::{self, Symbol};
+use crate::style::{self, Rgb, Symbol};
 use geo::Orient;
 use geojson::{Feature, FeatureCollection, Geometry, JsonObject, Value};
-use plotters::style::RGBColor;
 use serde_json::json;
 use std::fmt::Write;
 
@@ -85,7 +84,7 @@ impl Layer {
     }
 }
 
-fn rgba(c: RGBColor, alpha: u8) -> String {
+fn rgba(c: Rgb, alpha: u8) -> String {
     format!("{},{},{},{alpha}", c.0, c.1, c.2)
 }
 
@@ -148,7 +147,7 @@ fn marker_symbol(action: Action) -> String {
     )
 }
 
-fn fill_symbol(color: RGBColor, alpha: u8) -> String {
+fn fill_symbol(color: Rgb, alpha: u8) -> String {
     format!(
         "<symbol type=\"fill\" alpha=\"1\" clip_to_extent=\"1\" force_rhr=\"0\">\
          <layer class=\"SimpleFill\" pass=\"0\" locked=\"0\">\
@@ -161,7 +160,7 @@ fn fill_symbol(color: RGBColor, alpha: u8) -> String {
     )
 }
 
-fn line_symbol(color: RGBColor) -> String {
+fn line_symbol(color: Rgb) -> String {
     format!(
         "<symbol type=\"line\" alpha=\"1\" clip_to_extent=\"1\" force_rhr=\"0\">\
          <layer class=\"SimpleLine\" pass=\"0\" locked=\"0\">\
@@ -371,10 +370,11 @@ mod tests {
     #[test]
     fn country_alpha_gives_the_tint_over_white() {
         for a in Action::ALL {
-            let c = style::color(a);
-            let over_white =
-                style::mix(c, RGBColor(255, 255, 255), f64::from(COUNTRY_ALPHA) / 255.0);
-            let tint = style::tint(a);
+            let c = crate::render::style::color(a);
+            let white = plotters::style::RGBColor(255, 255, 255);
+            let share = f64::from(COUNTRY_ALPHA) / 255.0;
+            let over_white = crate::render::style::mix(c, white, share);
+            let tint = crate::render::style::tint(a);
             for (x, y) in [
                 (over_white.0, tint.0),
                 (over_white.1, tint.1),

@@ -1,7 +1,7 @@
 //! `map.html`: one self-contained web map that works offline from `file://`.
 //!
 //! In: the map's [`Scene`] (the same view, basemap, fills and flows as map.png, in pixels),
-//! its [`MapSpec`] and the events FeatureCollection. Out: an HTML page with everything inline:
+//! its [`MapSpec`], the event records and, for a choropleth, a note per country. Out: an HTML page with everything inline:
 //! the map as SVG, written by map.svg's writer ([`render::svg`](crate::render::svg::write))
 //! from map.png's drawing (sea, land, involved countries tinted by role, borders, flows, place
 //! labels) plus one marker per event with map.png's shape and colour, a legend, and a little plain
@@ -11,13 +11,29 @@
 
 use crate::action::Action;
 use crate::formats::{hex, symbol_name, xml_escape};
-use crate::render::drawing::{self, Group, Item, Shape, Stroke};
+use crate::record::EventRecord;
+use crate::render::drawing::{self, Circle, Group, Ink, Item, Shape, Stroke};
 use crate::render::extent::Rect;
 use crate::render::style;
 use crate::render::{svg, MapSpec, Scene};
-use geojson::{FeatureCollection, Value};
 use serde_json::json;
 use std::fmt::Write;
+
+/// A country's tooltip on a choropleth (a batch run's map): its name and lines of text (its
+/// counts, its top articles).
+#[derive(Debug, Clone, PartialEq)]
+pub struct CountryNote {
+    /// ISO 3166-1 alpha-2.
+    pub code: String,
+    /// English name, the tooltip's heading.
+    pub name: String,
+    /// The tooltip's lines.
+    pub lines: Vec<String>,
+    /// The country's point (lon, lat degrees): where a dot stands in for a country too small
+    /// to be drawn at the map's detail (Monaco, Singapore), so that every country has its
+    /// tooltip.
+    pub point: Option<(f64, f64)>,
+}
 
 /// One event as the page shows it.
 #[derive(Debug, Clone, PartialEq)]
@@ -32,33 +48,19 @@ struct Mark {
     sentence: String,
 }
 
-fn marks(spec: &MapSpec, scene: &Scene, events: &FeatureCollection) -> Vec<Mark> {
+/// Where each event is drawn. `marker_of[i]` is the index of event `i`'s marker in the scene
+/// ([`crate::spec::map_spec`] makes one marker per site, in the order of
+/// [`crate::layers::site_indices`]).
+fn marks(scene: &Scene, events: &[EventRecord], marker_of: &[usize]) -> Vec<Mark> {
     let mut out: Vec<Mark> = Vec::new();
-    for f in &events.features {
-        let text = |k: &str| {
-            f.property(k)
-                .and_then(|v| v.as_str())
-                .unwrap_or_default()
-                .to_string()
-        };
-        let Some(Value::Point(p)) = f.geometry.as_ref().map(|g| &g.value) else {
-            continue;
-        };
-        let (lon, lat) = (p[0], p[1]);
-        let Ok(action) = text("action").parse::<Action>() else {
-            continue;
-        };
+    for (record, &marker) in events.iter().zip(marker_of) {
+        let p = &record.properties;
+        let (lon, lat) = (record.point[0], record.point[1]);
+        let action = p.action;
         // Where map.png draws it: the place's marker (pushed apart from its neighbours) for
         // its first action, a pip beside it for each further action; else the projected point.
         let sizes = &scene.sizes;
-        let near = |m: &crate::render::Marker| {
-            (m.point.x() - lon).abs() < 1e-5 && (m.point.y() - lat).abs() < 1e-5
-        };
-        let mark = spec
-            .markers
-            .iter()
-            .position(near)
-            .and_then(|i| scene.markers.get(i));
+        let mark = scene.markers.get(marker);
         let taken = |at: (f64, f64)| {
             out.iter()
                 .any(|m| (m.at.0 - at.0).abs() < 0.01 && (m.at.1 - at.1).abs() < 0.01)
@@ -88,17 +90,10 @@ fn marks(spec: &MapSpec, scene: &Scene, events: &FeatureCollection) -> Vec<Mark>
             at,
             r,
             action,
-            id: f
-                .id
-                .as_ref()
-                .map(|id| match id {
-                    geojson::feature::Id::String(s) => s.clone(),
-                    geojson::feature::Id::Number(n) => n.to_string(),
-                })
-                .unwrap_or_default(),
-            place: text("place"),
-            country: text("country_name"),
-            sentence: text("sentence"),
+            id: p.id.clone(),
+            place: p.place.clone(),
+            country: p.country_name.clone(),
+            sentence: p.sentence.clone(),
         });
     }
     out
@@ -107,8 +102,9 @@ fn marks(spec: &MapSpec, scene: &Scene, events: &FeatureCollection) -> Vec<Mark>
 /// The map as SVG, through the writer map.svg uses: the groups of map.png's drawing that
 /// make the map (the background extended all around, so that panning shows no edge;
 /// `basemap`, `countries`, `borders`, `flows`, each inset, `labels`), then one marker per
-/// event (`markers`, each a focusable group with its index into `EVENTS`).
-fn map_svg(scene: &Scene, marks: &[Mark]) -> String {
+/// event (`markers`, each a focusable group with its index into `EVENTS`); on a choropleth,
+/// one focusable element per noted country over its areas (`country-notes`).
+fn map_svg(scene: &Scene, marks: &[Mark], notes: &[CountryNote]) -> String {
     let (w, h) = (f64::from(scene.size.0), f64::from(scene.size.1));
     let pal = &scene.palette;
     let mut background = Group::named("background");
@@ -142,6 +138,9 @@ fn map_svg(scene: &Scene, marks: &[Mark]) -> String {
             .into_iter()
             .filter(|g| g.id.as_deref().is_some_and(shown)),
     );
+    if !notes.is_empty() {
+        groups.push(country_notes(scene, notes));
+    }
     groups.push(markers(scene, marks));
     let plot = scene.view.plot;
     let root = svg::Root {
@@ -160,6 +159,58 @@ fn map_svg(scene: &Scene, marks: &[Mark]) -> String {
         ],
     };
     svg::write(&root, &groups)
+}
+
+/// One focusable element per noted country (class `country`, its code in `data-c`) that shows
+/// its note on hover or focus: the country's areas of the main view, unpainted over the
+/// drawing's fills, or a dot where the view draws no area of it (too small at its detail).
+fn country_notes(scene: &Scene, notes: &[CountryNote]) -> Group {
+    let mut group = Group::named("country-notes");
+    for note in notes {
+        let parts: Vec<Vec<(f64, f64)>> = scene
+            .land
+            .iter()
+            .filter(|a| !a.code.is_empty() && a.code == note.code)
+            .map(|a| a.ring.clone())
+            .collect();
+        let item = if parts.is_empty() {
+            let Some(at) = note.point.and_then(|(lon, lat)| scene.view.pixel(lon, lat)) else {
+                continue;
+            };
+            Item::Circle(Circle {
+                at,
+                r: scene.sizes.marker * 0.6,
+                fill: scene.palette.frame.into(),
+                stroke: Some(Stroke {
+                    ink: scene.palette.paper.into(),
+                    width: 1.0,
+                    round: false,
+                }),
+            })
+        } else {
+            Item::Shape(Shape {
+                parts,
+                closed: true,
+                fill: Some(Ink {
+                    color: scene.palette.paper,
+                    opacity: 0.0,
+                }),
+                stroke: None,
+            })
+        };
+        group.items.push(Item::Group(Group {
+            id: None,
+            attrs: vec![
+                ("class", "country".to_string()),
+                ("data-c", note.code.clone()),
+                ("tabindex", "0".to_string()),
+                ("role", "button".to_string()),
+                ("aria-label", note.name.clone()),
+            ],
+            items: vec![item],
+        }));
+    }
+    group
 }
 
 /// One focusable group per event, its symbol centred on the origin and moved to its place
@@ -283,11 +334,24 @@ fn corners(scene: &Scene) -> (String, &'static str) {
     (legend_at, zoom_at)
 }
 
-/// The page. `spec` and `scene` are those map.png is drawn from; `events` the events layer.
-pub fn html(spec: &MapSpec, scene: &Scene, events: &FeatureCollection) -> String {
-    let marks = marks(spec, scene, events);
-    let svg = map_svg(scene, &marks);
-    let legend = legend_rows(scene, &marks);
+/// The page. `spec` and `scene` are those map.png is drawn from; `events` the event records,
+/// `marker_of[i]` the index of event `i`'s marker in the scene; `notes` a choropleth's
+/// tooltip per country (none on a map of events).
+pub fn html(
+    spec: &MapSpec,
+    scene: &Scene,
+    events: &[EventRecord],
+    marker_of: &[usize],
+    notes: &[CountryNote],
+) -> String {
+    let marks = marks(scene, events, marker_of);
+    let svg = map_svg(scene, &marks, notes);
+    let (heading, choropleth_rows) = choropleth_legend(scene);
+    let legend = if choropleth_rows.is_empty() {
+        legend_rows(scene, &marks)
+    } else {
+        choropleth_rows
+    };
     let data = events_json(&marks);
     let (legend_at, zoom_at) = corners(scene);
     let mut page = String::new();
@@ -302,16 +366,56 @@ pub fn html(spec: &MapSpec, scene: &Scene, events: &FeatureCollection) -> String
          <div id=\"zoom\" style=\"{zoom_at}\"><button type=\"button\" id=\"zin\" title=\"Zoom in (+)\">+</button>\
          <button type=\"button\" id=\"zout\" title=\"Zoom out (−)\">−</button>\
          <button type=\"button\" id=\"zreset\" title=\"Whole map (0)\">⟲</button></div>\n\
-         <div id=\"legend\" style=\"{legend_at}\"><strong>Actions</strong><ul>\n{legend}</ul></div>\n\
+         <div id=\"legend\" style=\"{legend_at}\"><strong>{heading}</strong><ul>\n{legend}</ul></div>\n\
          <div id=\"tip\" role=\"tooltip\" hidden></div>\n</div>\n\
-         <p id=\"credit\">{attribution}. Drag to pan, scroll or +/− to zoom; hover or focus a \
-         marker for its evidence.</p>\n\
-         <script>\nconst EVENTS = {data};\n{JS}</script>\n</body>\n</html>\n",
+         <p id=\"credit\">{attribution}. Drag to pan, scroll or +/− to zoom; {hover}.</p>\n\
+         <script>\nconst EVENTS = {data};\nconst COUNTRIES = {countries};\n{JS}</script>\n</body>\n</html>\n",
+        heading = xml_escape(&heading),
+        hover = if notes.is_empty() {
+            "hover or focus a marker for its evidence"
+        } else {
+            "hover or focus a country for its counts and top articles"
+        },
+        countries = countries_data(notes),
         title = xml_escape(&spec.title),
         attribution = xml_escape(&spec.attribution),
         css = css(&scene.palette),
     );
     page
+}
+
+/// A choropleth's legend heading and one row per class (a swatch and its range); "Actions"
+/// and no row on a map of events.
+fn choropleth_legend(scene: &Scene) -> (String, String) {
+    let Some(legend) = scene.legend.as_ref().filter(|l| !l.classes.is_empty()) else {
+        return ("Actions".to_string(), String::new());
+    };
+    let mut rows = String::new();
+    for class in &legend.classes {
+        let _ = writeln!(
+            rows,
+            "<li><svg viewBox=\"0 0 20 14\" width=\"20\" height=\"14\" aria-hidden=\"true\">\
+             <rect width=\"20\" height=\"14\" fill=\"{}\" stroke=\"{}\"/></svg>{}</li>",
+            hex(class.color),
+            hex(scene.palette.frame),
+            xml_escape(&class.label)
+        );
+    }
+    (legend.heading.clone().unwrap_or_default(), rows)
+}
+
+/// The countries' notes as a JSON object by code, safe inside `<script>`.
+fn countries_data(notes: &[CountryNote]) -> String {
+    let by_code: serde_json::Map<String, serde_json::Value> = notes
+        .iter()
+        .map(|n| {
+            let note = json!({"name": n.name, "lines": n.lines});
+            (n.code.clone(), note)
+        })
+        .collect();
+    serde_json::to_string(&by_code)
+        .expect("notes serialise")
+        .replace("</", "<\\/")
 }
 
 /// The page's style sheet in the map's theme: the page, the legend (opaque, so nothing of the
@@ -334,6 +438,8 @@ h1 { font-size: 1.3em; margin: 0.5em 0.7em; }
 #labels text { pointer-events: none; }
 .marker { cursor: pointer; outline: none; }
 .marker:hover path, .marker:focus path, .marker:hover circle, .marker:focus circle { stroke: {ink}; }
+.country { cursor: pointer; outline: none; }
+.country:hover path, .country:focus path, .country:hover circle, .country:focus circle { stroke: {ink}; stroke-width: 1.5px; }
 #zoom { position: absolute; display: flex; flex-direction: column; gap: 2px; }
 #zoom button { width: 28px; height: 28px; font-size: 16px; color: {ink}; background: {paper}; border: 1px solid {frame}; border-radius: 3px; cursor: pointer; }
 #legend { position: absolute; color: {ink}; background: {paper}; border: 1px solid {frame}; padding: 6px 10px; font-size: 13px; }
@@ -354,6 +460,7 @@ const JS: &str = r##"(function () {
   const start = { x: home.x, y: home.y, w: home.width, h: home.height };
   let vb = Object.assign({}, start);
   const markers = Array.from(document.querySelectorAll("#markers .marker"));
+  const countries = Array.from(document.querySelectorAll(".country"));
   function apply() {
     svg.setAttribute("viewBox", vb.x + " " + vb.y + " " + vb.w + " " + vb.h);
     // Markers and labels keep their size on screen.
@@ -410,14 +517,26 @@ const JS: &str = r##"(function () {
     else if (e.key === "Escape") hide();
   });
   function show(m) {
-    const ev = EVENTS[Number(m.dataset.i)];
     tip.textContent = "";
     const head = document.createElement("strong");
-    head.textContent = ev.action + " in " + ev.place + (ev.country && ev.country !== ev.place ? " (" + ev.country + ")" : "");
-    const s = document.createElement("div");
-    s.className = "s";
-    s.textContent = ev.sentence;
-    tip.appendChild(head); tip.appendChild(s);
+    tip.appendChild(head);
+    if (m.dataset.c) {
+      const c = COUNTRIES[m.dataset.c];
+      head.textContent = c.name;
+      for (const line of c.lines) {
+        const s = document.createElement("div");
+        s.className = "s";
+        s.textContent = line;
+        tip.appendChild(s);
+      }
+    } else {
+      const ev = EVENTS[Number(m.dataset.i)];
+      head.textContent = ev.action + " in " + ev.place + (ev.country && ev.country !== ev.place ? " (" + ev.country + ")" : "");
+      const s = document.createElement("div");
+      s.className = "s";
+      s.textContent = ev.sentence;
+      tip.appendChild(s);
+    }
     tip.hidden = false;
     const r = m.getBoundingClientRect(), w = wrap.getBoundingClientRect();
     let left = r.right - w.left + 8, top = r.top - w.top;
@@ -426,7 +545,7 @@ const JS: &str = r##"(function () {
     tip.style.left = left + "px"; tip.style.top = top + "px";
   }
   function hide() { tip.hidden = true; }
-  for (const m of markers) {
+  for (const m of markers.concat(countries)) {
     m.addEventListener("mouseenter", function () { show(m); });
     m.addEventListener("mouseleave", hide);
     m.addEventListener("focus", function () { show(m); });

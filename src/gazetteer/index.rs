@@ -137,7 +137,7 @@ impl<'a> NameRef<'a> {
 
 /// One name of the index: its group (see [`NameIndex::group`]) and its position there; what
 /// a mention was matched by, so its readings can be listed later ([`NameIndex::entry`]).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct EntryId {
     /// The group's offset.
     pub group: u64,
@@ -459,44 +459,12 @@ impl NameIndex {
         let mut in_space = false;
         let mut buf = [0u8; 16];
         while pos < bytes.len() {
-            let b = bytes[pos];
-            let (fed, len): (&[u8], usize) = if b < 0x80 {
-                if b.is_ascii_whitespace() {
-                    if in_space {
-                        pos += 1;
-                        continue;
-                    }
-                    in_space = true;
-                    buf[0] = b' ';
-                } else {
-                    in_space = false;
-                    buf[0] = b.to_ascii_lowercase();
-                }
-                (&buf[..1], 1)
-            } else {
-                let c = rest[pos..].chars().next().unwrap_or(' ');
-                let len = c.len_utf8();
-                if c.is_whitespace() {
-                    if in_space {
-                        pos += len;
-                        continue;
-                    }
-                    in_space = true;
-                    buf[0] = b' ';
-                    (&buf[..1], len)
-                } else {
-                    in_space = false;
-                    let c = match c {
-                        '\u{2019}' | '\u{2018}' | '\u{02BC}' => '\'',
-                        c => c,
-                    };
-                    let mut n = 0;
-                    for l in c.to_lowercase() {
-                        n += l.encode_utf8(&mut buf[n..]).len();
-                    }
-                    (&buf[..n], len)
-                }
-            };
+            let (n, len) = fold_char(rest, pos, &mut in_space, &mut buf);
+            if n == 0 {
+                pos += len;
+                continue;
+            }
+            let fed = &buf[..n];
             for &byte in fed {
                 match node.find_input(byte) {
                     Some(i) => {
@@ -545,6 +513,42 @@ impl<'a> Iterator for GroupIter<'a> {
             places,
         })
     }
+}
+
+/// The bytes the name walk feeds for the character at `pos` of `rest`, written into `buf`:
+/// `(bytes written, bytes read)`. Letters in lower case, curly apostrophes as a straight one, a
+/// whitespace run as one space (0 bytes written for whitespace after whitespace: skipped).
+fn fold_char(rest: &str, pos: usize, in_space: &mut bool, buf: &mut [u8; 16]) -> (usize, usize) {
+    let b = rest.as_bytes()[pos];
+    if b < 0x80 {
+        if b.is_ascii_whitespace() {
+            let skip = *in_space;
+            *in_space = true;
+            buf[0] = b' ';
+            return (usize::from(!skip), 1);
+        }
+        *in_space = false;
+        buf[0] = b.to_ascii_lowercase();
+        return (1, 1);
+    }
+    let c = rest[pos..].chars().next().unwrap_or(' ');
+    let len = c.len_utf8();
+    if c.is_whitespace() {
+        let skip = *in_space;
+        *in_space = true;
+        buf[0] = b' ';
+        return (usize::from(!skip), len);
+    }
+    *in_space = false;
+    let c = match c {
+        '\u{2019}' | '\u{2018}' | '\u{02BC}' => '\'',
+        c => c,
+    };
+    let mut n = 0;
+    for l in c.to_lowercase() {
+        n += l.encode_utf8(&mut buf[n..]).len();
+    }
+    (n, len)
 }
 
 #[cfg(test)]

@@ -50,7 +50,7 @@ pub const CITY_WELL_KNOWN: u64 = 500_000;
 pub type PlaceId = usize;
 
 /// What kind of place a name stands for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum PlaceKind {
     /// A country or territory with an ISO 3166-1 code.
@@ -77,7 +77,7 @@ impl PlaceKind {
 }
 
 /// A place events can happen at.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Place {
     /// Country, city or agency.
     pub kind: PlaceKind,
@@ -86,7 +86,6 @@ pub struct Place {
     /// ISO 3166-1 alpha-2 code of its country, upper case (XK for Kosovo).
     pub country: String,
     /// Where a marker goes: longitude, latitude in degrees (WGS 84).
-    #[serde(skip)]
     pub point: Point<f64>,
     /// People living there (cities; 0 for countries and agencies).
     pub population: u64,
@@ -113,8 +112,7 @@ pub struct Country {
 }
 
 /// How a name refers to its place; it decides how the mention may be used.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Form {
     /// A name of the place ("France", "the Netherlands", "Holland").
     Name,
@@ -237,6 +235,8 @@ pub struct Gazetteer {
     capitals: FxHashMap<String, PlaceId>,
     /// Agencies whose `scope` is `international` (Europol, Eurojust, INTERPOL, …).
     international: rustc_hash::FxHashSet<PlaceId>,
+    /// Each agency's seat: the city it sits in, or its country's place.
+    seats: rustc_hash::FxHashMap<PlaceId, PlaceId>,
     outlines_regional: OnceLock<Result<Vec<Outline>, String>>,
     outlines_world: OnceLock<Result<Vec<Outline>, String>>,
 }
@@ -623,6 +623,7 @@ impl Gazetteer {
         }
 
         let mut international = rustc_hash::FxHashSet::default();
+        let mut seats = rustc_hash::FxHashMap::default();
         for row in &agency_rows {
             let f = &row.fields;
             let Some(&country) = by_code.get(f[1]) else {
@@ -632,12 +633,13 @@ impl Gazetteer {
                     message: format!("unknown country code `{}`", f[1]),
                 });
             };
-            let point = if f[2].is_empty() {
-                country_places[countries[country].place].point
+            let (seat, point) = if f[2].is_empty() {
+                let seat = countries[country].place;
+                (seat, country_places[seat].point)
             } else {
                 let key = (f[1].to_string(), fold(f[2]));
                 match city_by_name.get(&key) {
-                    Some(&(_, point)) => point,
+                    Some(&seat) => seat,
                     None => {
                         return Err(Error::Gazetteer {
                             file: "agencies.tsv",
@@ -651,6 +653,7 @@ impl Gazetteer {
                 }
             };
             let place = after_cities + places.len();
+            seats.insert(place, seat);
             match f[3] {
                 "" => {}
                 "international" => {
@@ -706,6 +709,7 @@ impl Gazetteer {
             by_code,
             capitals: capital_places,
             international,
+            seats,
             outlines_regional: OnceLock::new(),
             outlines_world: OnceLock::new(),
         };
@@ -716,6 +720,21 @@ impl Gazetteer {
     /// Eurojust, INTERPOL, …: `scope` `international` in `agencies.tsv`).
     pub fn is_international(&self, place: PlaceId) -> bool {
         self.international.contains(&place)
+    }
+
+    /// Where a place's marker stands: an agency's seat (the city it sits in, or its country),
+    /// any other place itself. Places with one site share a marker and a flow hub.
+    pub fn site(&self, place: PlaceId) -> PlaceId {
+        self.seats.get(&place).copied().unwrap_or(place)
+    }
+
+    /// The place of this name, kind and country, when the gazetteer holds one (an events file
+    /// read back names its places so).
+    pub fn find(&self, name: &str, kind: PlaceKind, country: &str) -> Option<PlaceId> {
+        self.lookup(name).into_iter().find(|&id| {
+            let p = self.place(id);
+            p.name == name && p.kind == kind && p.country == country
+        })
     }
 
     /// The country with this ISO 3166-1 alpha-2 code (upper case).

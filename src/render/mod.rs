@@ -16,6 +16,7 @@
 pub mod classes;
 pub mod drawing;
 pub mod extent;
+mod flows;
 pub mod geometry;
 pub mod labels;
 pub mod options;
@@ -37,7 +38,7 @@ use crate::gazetteer::Gazetteer;
 use geo::{Coord, Point};
 use std::path::PathBuf;
 
-/// Everything a map shows, in lon/lat degrees; built by `layers::map_spec`.
+/// Everything a map shows, in lon/lat degrees; built by `spec::map_spec`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct MapSpec {
     /// The title at the top.

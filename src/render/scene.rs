@@ -10,7 +10,7 @@ use super::options::{ExtentChoice, InsetMode, Options, ProjectionChoice, EUROPE}
 use super::projection;
 use super::style::{self, Palette, Sizes};
 use super::text::{measure, shorten};
-use super::{classes, geometry, labels, Choropleth, ChoroplethValue, Flow, MapSpec};
+use super::{classes, flows, geometry, labels, Choropleth, ChoroplethValue, Flow, MapSpec};
 use crate::action::Action;
 use crate::error::{Error, Result};
 use crate::gazetteer::{Country, Detail, Gazetteer};
@@ -37,6 +37,10 @@ pub struct FlowLine {
     pub pieces: Vec<Vec<Px>>,
     /// The arrowhead at the destination: tip, then the two barbs.
     pub arrow: Option<[Px; 3]>,
+    /// The marker it starts from (the hub), when a marker sits at its start.
+    pub from: Option<usize>,
+    /// The marker it goes to, when a marker sits at its end.
+    pub to: Option<usize>,
 }
 
 /// A marker in pixels.
@@ -326,6 +330,25 @@ impl Places {
     }
 }
 
+impl Places {
+    /// The markers at a flow's start (a hub's, when one is there) and at its end.
+    fn ends_of(&self, flow: &Flow) -> (Option<usize>, Option<usize>) {
+        let at = |c: Option<&geo::Coord<f64>>| {
+            let c = c?;
+            let near = |i: &usize| {
+                let p = self.points[*i];
+                (p.0 - c.x).abs() < 1e-6 && (p.1 - c.y).abs() < 1e-6
+            };
+            let mut all = 0..self.points.len();
+            let hub = (0..self.points.len()).find(|i| self.pinned[*i] && near(i));
+            hub.or_else(|| all.find(near))
+        };
+        let start = flow.parts.first().and_then(|p| p.first());
+        let end = flow.parts.last().and_then(|p| p.last());
+        (at(start), at(end))
+    }
+}
+
 /// The main view and, when the rule asks for one, the inset's view and the markers it holds.
 struct Views {
     main: View,
@@ -506,8 +529,9 @@ fn place_markers(
     (markers, moved)
 }
 
-/// The flows of the main view (without an arrowhead where they end in the inset) and the
-/// inset with its basemap and the flows ending in it.
+/// The flows of the main view and the inset with its basemap and the flows between its own
+/// places. A flow between the views is drawn in the main view only, up to the inset's frame
+/// ([`flows`]); none enters the inset's rectangle.
 #[allow(clippy::too_many_arguments)] // one call, from `build_with`: the scene so far
 fn flows_and_insets(
     spec: &MapSpec,
@@ -515,34 +539,49 @@ fn flows_and_insets(
     frame: &Frame,
     views: &Views,
     places: &Places,
-    moved: &[(geometry::Px, geometry::Px)],
+    markers: &[MarkerMark],
+    moved: &[(Px, Px)],
     main_clip: &Rect,
     class_colors: &[RGBColor],
 ) -> Result<(Vec<FlowLine>, Vec<Inset>)> {
     let (sizes, density) = (&frame.sizes, frame.density);
-    let ends_in_inset = |f: &Flow| {
-        let Some(end) = f.parts.last().and_then(|p| p.last()) else {
-            return false;
-        };
-        places.points.iter().enumerate().any(|(i, p)| {
-            views.in_inset(i) && (p.0 - end.x).abs() < 1e-6 && (p.1 - end.y).abs() < 1e-6
-        })
+    let in_main = |f: &Flow| {
+        let mut line = flows::flow_line(f, &views.main, main_clip, sizes, density, moved);
+        (line.from, line.to) = places.ends_of(f);
+        line
     };
-    let flows = spec
-        .flows
-        .iter()
-        .map(|f| {
-            let mut line = flow_line(f, &views.main, main_clip, sizes, density, moved);
-            if ends_in_inset(f) {
-                line.arrow = None;
-            }
-            line
-        })
-        .collect();
     let Some((inset_view, members)) = &views.inset else {
-        return Ok((flows, Vec::new()));
+        return Ok((spec.flows.iter().map(in_main).collect(), Vec::new()));
     };
     let clip = inset_view.plot;
+    let mut main_flows = Vec::new();
+    let mut inset_flows = Vec::new();
+    for f in &spec.flows {
+        let (from, to) = places.ends_of(f);
+        let at = |m: usize| markers[m].at;
+        let mut line = match (from, to) {
+            (Some(a), Some(b)) => match (views.in_inset(a), views.in_inset(b)) {
+                (true, true) => {
+                    let mut line = flows::flow_line(f, inset_view, &clip, sizes, density, moved);
+                    (line.from, line.to) = (from, to);
+                    inset_flows.push(line);
+                    continue;
+                }
+                (false, true) => flows::toward_inset(at(a), at(b), &clip, sizes),
+                (true, false) => flows::out_of_inset(at(a), at(b), &clip, sizes),
+                (false, false) => {
+                    let line = in_main(f);
+                    match flows::crosses(&line, &clip) {
+                        true => flows::round_inset(at(a), at(b), &clip, sizes).unwrap_or(line),
+                        false => line,
+                    }
+                }
+            },
+            _ => in_main(f),
+        };
+        (line.from, line.to) = (from, to);
+        main_flows.push(line);
+    }
     let basemap = basemap(
         spec,
         gazetteer,
@@ -552,19 +591,13 @@ fn flows_and_insets(
         &frame.palette,
         class_colors,
     )?;
-    let inset_flows = spec
-        .flows
-        .iter()
-        .filter(|f| ends_in_inset(f))
-        .map(|f| flow_line(f, inset_view, &clip, sizes, density, moved))
-        .collect();
     let inset = Inset {
         view: *inset_view,
         basemap,
         flows: inset_flows,
         markers: members.clone(),
     };
-    Ok((flows, vec![inset]))
+    Ok((main_flows, vec![inset]))
 }
 
 /// The legend's rows for this spec, placed by [`legend`] in the emptiest corner.
@@ -737,6 +770,7 @@ impl Scene {
             &frame,
             &views,
             &places,
+            &markers,
             &moved,
             &main_clip,
             &class_colors,
@@ -1111,97 +1145,6 @@ fn closed(mut ring: Vec<Px>) -> Vec<Px> {
         ring.push(first);
     }
     ring
-}
-
-/// A flow in pixels: its parts projected and clipped, the end shortened to leave room for
-/// the arrowhead, which stops at the destination marker's edge.
-fn flow_line(
-    flow: &Flow,
-    view: &View,
-    clip: &Rect,
-    sizes: &Sizes,
-    density: f64,
-    moved: &[(geometry::Px, geometry::Px)],
-) -> FlowLine {
-    let mut pieces: Vec<Vec<(f64, f64)>> = Vec::new();
-    for part in &flow.parts {
-        // A part that starts where the last one ended (a cut at ±180° that this view shows
-        // whole) continues it.
-        let mut current: Vec<(f64, f64)> = match (pieces.last(), part.first()) {
-            (Some(last), Some(c)) => match (last.last(), view.pixel(c.x, c.y)) {
-                (Some(&q), Some(p)) if (p.0 - q.0).hypot(p.1 - q.1) < 1.0 => {
-                    pieces.pop().unwrap_or_default()
-                }
-                _ => Vec::new(),
-            },
-            _ => Vec::new(),
-        };
-        for c in part {
-            let Some(p) = view.pixel(c.x, c.y) else {
-                continue;
-            };
-            // A jump across the map (a world view's seam) starts a new piece.
-            if let Some(&q) = current.last() {
-                if (p.0 - q.0).abs() > view.plot.width() / 2.0 {
-                    pieces.push(std::mem::take(&mut current));
-                }
-            }
-            current.push(p);
-        }
-        pieces.push(current);
-    }
-    pieces.retain(|p| p.len() > 1);
-    // Ends at a marker that was pushed aside follow it.
-    let follow = |p: (f64, f64)| {
-        moved
-            .iter()
-            .find(|(from, _)| (from.0 - p.0).hypot(from.1 - p.1) < 0.5)
-            .map(|&(_, to)| to)
-    };
-    if let Some(first) = pieces.first_mut() {
-        if let Some(to) = follow(first[0]) {
-            first.insert(0, to);
-        }
-    }
-    if let Some(last) = pieces.last_mut() {
-        if let Some(to) = follow(last[last.len() - 1]) {
-            last.push(to);
-        }
-    }
-    let mut arrow = None;
-    if let Some(last) = pieces.last_mut() {
-        let destination = last[last.len() - 1];
-        let stop = sizes.marker * 1.25 + sizes.marker_outline + 1.0 * sizes.scale;
-        let base = stop + sizes.arrow;
-        // Drop the points inside the arrowhead, end the line at its base.
-        let at = |p: (f64, f64)| (p.0 - destination.0).hypot(p.1 - destination.1);
-        while last.len() > 1 && at(last[last.len() - 2]) <= base {
-            last.pop();
-        }
-        if let (Some(&from), true) = (last.get(last.len().wrapping_sub(2)), last.len() >= 2) {
-            let d = at(from);
-            if d > base {
-                let u = ((destination.0 - from.0) / d, (destination.1 - from.1) / d);
-                let point = |k: f64| (destination.0 - u.0 * k, destination.1 - u.1 * k);
-                let tip = point(stop);
-                let b = point(base);
-                let half = sizes.arrow * 0.45;
-                let n = (-u.1 * half, u.0 * half);
-                arrow = Some([tip, (b.0 + n.0, b.1 + n.1), (b.0 - n.0, b.1 - n.1)]);
-                let n = last.len();
-                last[n - 1] = point(base - 1.0 * sizes.scale);
-            } else {
-                last.clear();
-            }
-        }
-    }
-    let pieces = pieces
-        .iter()
-        .flat_map(|p| geometry::clip_line(p, clip))
-        .map(|p| geometry::thin(&p, geometry::MIN_STEP * density))
-        .filter(|p| p.len() > 1)
-        .collect();
-    FlowLine { pieces, arrow }
 }
 
 /// Pushes markers apart until no two centres are closer than `distance` pixels; pinned

@@ -116,32 +116,22 @@ impl Palette {
     }
 }
 
-/// The shape of a marker.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Symbol {
-    /// Seizure.
-    Square,
-    /// Raid.
-    Triangle,
-    /// Arrest.
-    Diamond,
-    /// Takedown.
-    Cross,
-    /// Coordination.
-    Star,
-    /// Participation.
-    Circle,
+pub use crate::style::Symbol;
+
+/// The colour of an action ([`crate::style::color`]) as plotters' colour.
+pub fn color(action: Action) -> RGBColor {
+    crate::style::color(action).into()
 }
 
-/// The colour of an action (Okabe–Ito).
-pub fn color(action: Action) -> RGBColor {
-    match action {
-        Action::Seizure => RGBColor(0xd5, 0x5e, 0x00),
-        Action::Raid => RGBColor(0x00, 0x72, 0xb2),
-        Action::Arrest => RGBColor(0xcc, 0x79, 0xa7),
-        Action::Takedown => RGBColor(0xe6, 0x9f, 0x00),
-        Action::Coordination => RGBColor(0x00, 0x9e, 0x73),
-        Action::Participation => RGBColor(0x56, 0xb4, 0xe9),
+impl From<crate::style::Rgb> for RGBColor {
+    fn from(c: crate::style::Rgb) -> RGBColor {
+        RGBColor(c.0, c.1, c.2)
+    }
+}
+
+impl From<RGBColor> for crate::style::Rgb {
+    fn from(c: RGBColor) -> crate::style::Rgb {
+        crate::style::Rgb(c.0, c.1, c.2)
     }
 }
 
@@ -156,17 +146,7 @@ pub fn mix(a: RGBColor, b: RGBColor, share: f64) -> RGBColor {
     RGBColor(m(a.0, b.0), m(a.1, b.1), m(a.2, b.2))
 }
 
-/// The symbol of an action.
-pub fn symbol(action: Action) -> Symbol {
-    match action {
-        Action::Seizure => Symbol::Square,
-        Action::Raid => Symbol::Triangle,
-        Action::Arrest => Symbol::Diamond,
-        Action::Takedown => Symbol::Cross,
-        Action::Coordination => Symbol::Star,
-        Action::Participation => Symbol::Circle,
-    }
-}
+pub use crate::style::symbol;
 
 /// The outline of a symbol of radius `r` centred on (0, 0), pixels, y down; `None` for the
 /// circle, which is drawn as a circle.
