@@ -697,7 +697,10 @@ mod tests {
         let ids = event_ids(&events);
         let records = EventRecord::all(&events);
         assert_eq!(records[0].properties.date.as_deref(), Some("2018-04-27"));
-        assert_eq!(records[0].properties.date_source.as_deref(), Some("dateline"));
+        assert_eq!(
+            records[0].properties.date_source.as_deref(),
+            Some("dateline")
+        );
         // Unknown dates are written as null, never left out.
         assert!(records[1]
             .to_json()

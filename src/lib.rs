@@ -79,9 +79,9 @@ pub mod render;
 pub mod resolve;
 pub mod sentences;
 pub mod span;
-pub mod title;
 pub mod spec;
 pub mod style;
+pub mod title;
 
 use article::Article;
 use error::Result;
@@ -112,14 +112,25 @@ pub struct Extraction {
 /// date ([`dates::of_article`]): its reader's ([`reader_date`]) when that is a date, else the
 /// text's.
 pub fn extract(gazetteer: &Gazetteer, article: &Article) -> Extraction {
-    extract_dated(gazetteer, article, reader_date(&article.about).unwrap_or(None))
+    extract_dated(
+        gazetteer,
+        article,
+        reader_date(&article.about).unwrap_or(None),
+    )
 }
 
 /// The date an article's reader found ([`article::About::date`]), parsed: source `jsonl` for a
 /// JSON Lines record's `date`, `html-meta` for an HTML page's date meta tag. `Ok(None)` when
 /// the source gives none; `Err` with the text when it is not a date.
-pub fn reader_date(about: &article::About) -> std::result::Result<Option<dates::ArticleDate>, String> {
-    let Some(text) = about.date.as_deref().map(str::trim).filter(|d| !d.is_empty()) else {
+pub fn reader_date(
+    about: &article::About,
+) -> std::result::Result<Option<dates::ArticleDate>, String> {
+    let Some(text) = about
+        .date
+        .as_deref()
+        .map(str::trim)
+        .filter(|d| !d.is_empty())
+    else {
         return Ok(None);
     };
     let date = text.parse().map_err(|_| text.to_string())?;

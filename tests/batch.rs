@@ -295,7 +295,8 @@ fn html_pages_give_their_date_and_url() {
         assert_eq!(prop(p, "url"), "https://x.test/2021-03-04");
     }
     // The record's date wins over the page's, parsed (a timestamp's day).
-    let line = serde_json::json!({"id": "r", "text": page("2021-03-04"), "date": "2022-01-02T08:00:00Z"});
+    let line =
+        serde_json::json!({"id": "r", "text": page("2021-03-04"), "date": "2022-01-02T08:00:00Z"});
     let mut child = opmap(dir.path())
         .args(["batch", "-q", "-", "--out", "s"])
         .stdin(Stdio::piped())

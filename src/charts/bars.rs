@@ -11,8 +11,8 @@
 use super::{and_list, header, symbol_points, thousands, Look};
 use crate::action::Action;
 use crate::error::Result;
-use crate::render::style;
 use crate::record::CountryCode;
+use crate::render::style;
 use crate::resolve::Located;
 use plotters::coord::ranged1d::{SegmentValue, SegmentedCoord};
 use plotters::coord::types::{RangedCoordi32, RangedCoordu64};
