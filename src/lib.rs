@@ -300,12 +300,7 @@ pub fn write_outputs(
     let ((layers, svg_scene), (png_scene, web_scene)) = rayon::join(
         || {
             rayon::join(
-                || match &content.layers {
-                    LayersFrom::Events(located) => {
-                        layers::build_with(gazetteer, located, options.flows)
-                    }
-                    LayersFrom::Built(layers) => Ok((**layers).clone()),
-                },
+                || layers_of(gazetteer, &content.layers, options.flows),
                 // A fixed extent's left-out places come from a scene even when nothing is drawn.
                 || {
                     (formats.svg || (fixed && !formats.png && !web))
@@ -358,12 +353,7 @@ pub fn write_outputs(
     let mut files = before;
     files.extend(png.map(|png| ("map.png".to_string(), png)));
     files.extend(after);
-    // A map of events charts them; a batch run brings its own chart in `content.extra`.
-    if let (true, LayersFrom::Events(located)) = (formats.chart, &content.layers) {
-        let subtitle = charts::subtitle(&options.title, look.subtitle.as_deref());
-        let chart = charts::BarChart::of_events(located, charts::BAR_TITLE, subtitle);
-        files.extend(charts::bar_files(&chart, options.width, look)?);
-    }
+    files.extend(event_chart(&content, options)?);
     output::create_dir(&options.out_dir)?;
     let paths: Vec<(PathBuf, Vec<u8>)> = files
         .into_iter()
@@ -477,6 +467,33 @@ fn map_files(
         after.push(("map.qgs".to_string(), qgs.into_bytes()));
     }
     Ok((before, after, skipped))
+}
+
+/// The layers of `from`: built from its events (the flows as `flows` says), or as built.
+fn layers_of(
+    gazetteer: &Gazetteer,
+    from: &LayersFrom<'_>,
+    flows: hub::Flows,
+) -> Result<layers::Layers> {
+    match from {
+        LayersFrom::Events(located) => layers::build_with(gazetteer, located, flows),
+        LayersFrom::Built(layers) => Ok((**layers).clone()),
+    }
+}
+
+/// `chart.png`, `chart.svg`, `chart.txt` of a map of events when `options.formats` asks for
+/// `chart`; none otherwise (a batch run brings its own charts in [`MapContent::extra`]).
+fn event_chart(content: &MapContent<'_>, options: &MapOptions) -> Result<Vec<(String, Vec<u8>)>> {
+    let LayersFrom::Events(located) = &content.layers else {
+        return Ok(Vec::new());
+    };
+    if !options.formats.chart {
+        return Ok(Vec::new());
+    }
+    let look = &options.render;
+    let subtitle = charts::subtitle(&options.title, look.subtitle.as_deref());
+    let chart = charts::BarChart::of_events(located, charts::BAR_TITLE, subtitle);
+    charts::bar_files(&chart, options.width, look)
 }
 
 /// Alt text for the PNG/SVG (`map.txt`): a sentence per action, then the places left out.
