@@ -585,4 +585,33 @@ mod tests {
         );
         assert_eq!(title_from_text("\n  Short title\nbody", 80), "Short title");
     }
+
+    #[test]
+    fn the_reader_date_says_where_it_came_from() {
+        use dates::DateSource;
+        let page = "<html><head><title>Servers seized</title>\
+                    <meta name=\"date\" content=\"2024-05-30T10:00:00Z\"></head>\
+                    <body><p>Police seized servers in the Netherlands on 2 May 2023.</p></body></html>";
+        let article = article::from_bytes("a.html", page.into(), &Default::default()).unwrap();
+        let date = reader_date(&article.about).unwrap().unwrap();
+        assert_eq!(
+            (date.date.to_string(), date.source),
+            ("2024-05-30".to_string(), DateSource::HtmlMeta)
+        );
+        let record = article::About {
+            date: Some("2022-01-02".to_string()),
+            date_source: Some(DateSource::Jsonl),
+            ..article.about.clone()
+        };
+        assert_eq!(
+            reader_date(&record).unwrap().unwrap().source,
+            DateSource::Jsonl
+        );
+        let bad = article::About {
+            date: Some("2022".to_string()),
+            ..record
+        };
+        assert_eq!(reader_date(&bad), Err("2022".to_string()));
+        assert_eq!(reader_date(&article::About::default()), Ok(None));
+    }
 }
