@@ -486,6 +486,7 @@ fn write_corpus(dir: &Path) -> std::path::PathBuf {
 /// others keep the land colour, the legend lists the classes, the highest countries are
 /// labelled clear of each other and of the legend, the view fits the shaded countries.
 #[test]
+#[allow(clippy::too_many_lines)] // one batch run, its map checked step by step
 fn the_batch_map_is_a_choropleth_of_articles_per_country() {
     use opmap::render::{classes, options::Theme, Options, Scene};
     let dir = tempfile::tempdir().unwrap();

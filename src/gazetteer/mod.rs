@@ -367,6 +367,309 @@ fn is_code(name: &str) -> bool {
     !name.chars().any(char::is_lowercase) && letters <= 6
 }
 
+/// The gazetteer's tables as they are read, step by step ([`Gazetteer::tables`]).
+struct Tables {
+    /// Places read so far that are not cities (countries, then capitals, agencies).
+    places: Vec<Place>,
+    countries: Vec<Country>,
+    by_code: FxHashMap<String, usize>,
+    names: NameBuilder,
+    /// Each country's capital (country index, name, point if the table gives one).
+    capitals: Vec<(usize, String, Option<Point<f64>>)>,
+    /// The cities something refers to by name (agencies' seats and capitals), with points.
+    city_by_name: HashMap<(String, String), (PlaceId, Point<f64>)>,
+    capital_places: FxHashMap<String, PlaceId>,
+    international: rustc_hash::FxHashSet<PlaceId>,
+    seats: FxHashMap<PlaceId, PlaceId>,
+}
+
+/// A `Gazetteer` error in `file` at `line`.
+fn table_error(file: &'static str, line: usize, message: String) -> Error {
+    Error::Gazetteer {
+        file,
+        line,
+        message,
+    }
+}
+
+impl Tables {
+    fn new(with_names: bool) -> Tables {
+        Tables {
+            places: Vec::new(),
+            countries: Vec::new(),
+            by_code: FxHashMap::default(),
+            names: NameBuilder {
+                enabled: with_names,
+                names: Vec::new(),
+                index: HashMap::new(),
+            },
+            capitals: Vec::new(),
+            city_by_name: HashMap::new(),
+            capital_places: FxHashMap::default(),
+            international: rustc_hash::FxHashSet::default(),
+            seats: FxHashMap::default(),
+        }
+    }
+
+    /// `countries.tsv`: a place, a country and its names and demonyms per row; its capital noted.
+    fn read_countries(&mut self, text: &str) -> Result<()> {
+        let rows = parse::rows("countries.tsv", text, &COUNTRY_COLUMNS)?;
+        for row in &rows {
+            let f = &row.fields;
+            let code = f[0].to_string();
+            if code.len() != 2 || !code.bytes().all(|b| b.is_ascii_uppercase()) {
+                let message = format!("`{code}` is not an upper-case two-letter code");
+                return Err(table_error("countries.tsv", row.line, message));
+            }
+            let lon: f64 = parse::number("countries.tsv", row, 4, "lon")?;
+            let lat: f64 = parse::number("countries.tsv", row, 5, "lat")?;
+            check_lon_lat("countries.tsv", row.line, lon, lat)?;
+            let place = self.places.len();
+            self.places.push(Place {
+                kind: PlaceKind::Country,
+                name: f[1].to_string(),
+                country: code.clone(),
+                point: Point::new(lon, lat),
+                population: 0,
+                geonameid: parse::optional_number("countries.tsv", row, 11, "geonameid")?,
+                admin1: String::new(),
+            });
+            self.by_code.insert(code.clone(), self.countries.len());
+            self.countries.push(Country {
+                code,
+                name: f[1].to_string(),
+                official_name: f[2].to_string(),
+                independent: f[3] == "1",
+                place,
+            });
+            self.names.add(f[1], place, Form::Name);
+            self.names.add(f[2], place, Form::Name);
+            for name in parse::list(f[9]) {
+                self.names.add(name, place, Form::Name);
+            }
+            for demonym in parse::list(f[10]) {
+                self.names.add(demonym, place, Form::Demonym);
+                if let Some(plural) = plural(demonym) {
+                    self.names.add(&plural, place, Form::Demonym);
+                }
+            }
+            let capital_lon: Option<f64> =
+                parse::optional_number("countries.tsv", row, 7, "capital_lon")?;
+            let capital_lat: Option<f64> =
+                parse::optional_number("countries.tsv", row, 8, "capital_lat")?;
+            if !f[6].is_empty() {
+                let point = capital_lon.zip(capital_lat).map(|(x, y)| Point::new(x, y));
+                self.capitals
+                    .push((self.countries.len() - 1, f[6].to_string(), point));
+            }
+        }
+        Ok(())
+    }
+
+    /// `aliases.tsv`: more names and demonyms of countries.
+    fn read_aliases(&mut self, text: &str) -> Result<()> {
+        for row in parse::rows("aliases.tsv", text, &ALIAS_COLUMNS)? {
+            let f = &row.fields;
+            let Some(&country) = self.by_code.get(f[1]) else {
+                let message = format!("unknown country code `{}`", f[1]);
+                return Err(table_error("aliases.tsv", row.line, message));
+            };
+            let form = match f[2] {
+                "name" => Form::Name,
+                "demonym" => Form::Demonym,
+                other => {
+                    let message = format!("kind `{other}` is neither `name` nor `demonym`");
+                    return Err(table_error("aliases.tsv", row.line, message));
+                }
+            };
+            let place = self.countries[country].place;
+            self.names.add(f[0], place, form);
+            if form == Form::Demonym {
+                if let Some(plural) = plural(f[0]) {
+                    self.names.add(&plural, place, form);
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Every city, with its alternate names (from `lazy_cities`, parsed on first use, or from
+    /// `text`, now); the cities agencies and capitals name are noted with their points.
+    fn read_cities(
+        &mut self,
+        text: &str,
+        lazy_cities: Option<&'static str>,
+        agency_rows: &[parse::Row<'_>],
+    ) -> Result<Cities> {
+        let Tables {
+            places,
+            by_code,
+            names,
+            capitals,
+            city_by_name,
+            capital_places,
+            ..
+        } = self;
+        let wanted = Wanted::new(
+            agency_rows
+                .iter()
+                .map(|r| r.fields[2])
+                .chain(capitals.iter().map(|(_, name, _)| name.as_str())),
+        );
+        let first_city = places.len();
+        let mut note =
+            |place: PlaceId, f: &[&str], point: &dyn Fn() -> Result<Point<f64>>| -> Result<()> {
+                if wanted.contains(f[1]) {
+                    let key = (f[2].to_string(), fold(f[1]));
+                    if let std::collections::hash_map::Entry::Vacant(e) = city_by_name.entry(key) {
+                        e.insert((place, point()?));
+                    }
+                }
+                if f[6] == "1" {
+                    capital_places.entry(f[2].to_string()).or_insert(place);
+                }
+                Ok(())
+            };
+        if let Some(text) = lazy_cities {
+            return Cities::scan(text, |index, line, fields| {
+                let point = || {
+                    let row = parse::Row {
+                        line,
+                        fields: fields.to_vec(),
+                    };
+                    Ok(cities::place(&row)?.point)
+                };
+                note(first_city + index, &fields, &point)
+            });
+        }
+        let mut all = Vec::new();
+        for row in parse::rows("cities.tsv", text, &CITY_COLUMNS)? {
+            let f = &row.fields;
+            let city = cities::place(&row)?;
+            if !by_code.contains_key(f[2]) {
+                let message = format!("unknown country code `{}`", f[2]);
+                return Err(table_error("cities.tsv", row.line, message));
+            }
+            let place = first_city + all.len();
+            note(place, f, &|| Ok(city.point))?;
+            names.add(f[1], place, Form::City);
+            for alternate in parse::list(f[8]) {
+                names.add(alternate, place, Form::City);
+            }
+            all.push(city);
+        }
+        Ok(Cities::parsed(all))
+    }
+
+    /// A capital the city table lacks still gets a place of its own (ids from `first`).
+    fn add_missing_capitals(&mut self, first: PlaceId) {
+        for (country, capital, point) in std::mem::take(&mut self.capitals) {
+            let code = self.countries[country].code.clone();
+            let key = (code.clone(), fold(&capital));
+            if self.city_by_name.contains_key(&key) {
+                continue;
+            }
+            let Some(point) = point else {
+                continue;
+            };
+            let place = first + self.places.len();
+            self.capital_places.entry(code.clone()).or_insert(place);
+            self.places.push(Place {
+                kind: PlaceKind::City,
+                name: capital.clone(),
+                country: code,
+                point,
+                population: 0,
+                geonameid: None,
+                admin1: String::new(),
+            });
+            self.city_by_name.insert(key, (place, point));
+            self.names.add(&capital, place, Form::City);
+        }
+    }
+
+    /// `agencies.tsv`: an agency at its seat (a city of the table, or its country), with its
+    /// scope (ids from `first`).
+    fn read_agencies(
+        &mut self,
+        rows: &[parse::Row<'_>],
+        country_places: &[Place],
+        first: PlaceId,
+    ) -> Result<()> {
+        for row in rows {
+            let f = &row.fields;
+            let fail = |message: String| table_error("agencies.tsv", row.line, message);
+            let Some(&country) = self.by_code.get(f[1]) else {
+                return Err(fail(format!("unknown country code `{}`", f[1])));
+            };
+            let (seat, point) = if f[2].is_empty() {
+                let seat = self.countries[country].place;
+                (seat, country_places[seat].point)
+            } else {
+                let key = (f[1].to_string(), fold(f[2]));
+                match self.city_by_name.get(&key) {
+                    Some(&seat) => seat,
+                    None => {
+                        return Err(fail(format!(
+                            "city `{}` is not in cities.tsv for country {}",
+                            f[2], f[1]
+                        )))
+                    }
+                }
+            };
+            let place = first + self.places.len();
+            self.seats.insert(place, seat);
+            match f[3] {
+                "" => {}
+                "international" => {
+                    self.international.insert(place);
+                }
+                other => {
+                    return Err(fail(format!(
+                        "scope `{other}` is neither empty nor `international`"
+                    )))
+                }
+            }
+            self.places.push(Place {
+                kind: PlaceKind::Agency,
+                name: f[0].to_string(),
+                country: f[1].to_string(),
+                point,
+                population: 0,
+                geonameid: None,
+                admin1: String::new(),
+            });
+            self.names.add(f[0], place, Form::Agency);
+        }
+        Ok(())
+    }
+
+    /// The regions (ids from `first`). Loaded from the embedded table, they are parsed on
+    /// first use (their names are in the committed index); from other tables, now, every row
+    /// checked.
+    fn read_regions(
+        &mut self,
+        text: &str,
+        lazy_cities: Option<&'static str>,
+        first: PlaceId,
+    ) -> Result<RegionTable> {
+        if lazy_cities.is_some() {
+            return Ok(RegionTable::lazy(REGIONS_TSV));
+        }
+        let parsed = parse_regions(text, &self.by_code)?;
+        for (i, (_, region_names)) in parsed.iter().enumerate() {
+            // Region names follow the city rules (a capital that says something, a place
+            // context): "Victoria" and "Georgia" are also people.
+            for name in region_names {
+                self.names.add(name, first + i, Form::City);
+            }
+        }
+        Ok(RegionTable::parsed(
+            parsed.into_iter().map(|(place, _)| place).collect(),
+        ))
+    }
+}
+
 struct NameBuilder {
     /// False when loading: the names come from the committed index, not the tables.
     enabled: bool,
@@ -437,283 +740,43 @@ impl Gazetteer {
 
     /// Reads the tables: the places, and (when `with_names`) every name. With `lazy_cities`,
     /// the cities are that table's, parsed on first use (and `sources.cities` is not read).
+    /// Place ids follow the order of the steps: countries, cities, capitals the city table
+    /// lacks, agencies, regions (adding a later kind moves no earlier id).
     fn tables(
         sources: Sources<'_>,
         with_names: bool,
         lazy_cities: Option<&'static str>,
     ) -> Result<(Gazetteer, Vec<Name>)> {
-        let mut places = Vec::new();
-        let mut countries = Vec::new();
-        let mut by_code = FxHashMap::default();
-        let mut names = NameBuilder {
-            enabled: with_names,
-            names: Vec::new(),
-            index: HashMap::new(),
-        };
-
+        let mut t = Tables::new(with_names);
         // Countries first, so that a name shared by a country and a city lists the country first.
-        let rows = parse::rows("countries.tsv", sources.countries, &COUNTRY_COLUMNS)?;
-        let mut capitals: Vec<(usize, String, Option<Point<f64>>)> = Vec::new();
-        for row in &rows {
-            let f = &row.fields;
-            let code = f[0].to_string();
-            if code.len() != 2 || !code.bytes().all(|b| b.is_ascii_uppercase()) {
-                return Err(Error::Gazetteer {
-                    file: "countries.tsv",
-                    line: row.line,
-                    message: format!("`{code}` is not an upper-case two-letter code"),
-                });
-            }
-            let lon: f64 = parse::number("countries.tsv", row, 4, "lon")?;
-            let lat: f64 = parse::number("countries.tsv", row, 5, "lat")?;
-            check_lon_lat("countries.tsv", row.line, lon, lat)?;
-            let place = places.len();
-            places.push(Place {
-                kind: PlaceKind::Country,
-                name: f[1].to_string(),
-                country: code.clone(),
-                point: Point::new(lon, lat),
-                population: 0,
-                geonameid: parse::optional_number("countries.tsv", row, 11, "geonameid")?,
-                admin1: String::new(),
-            });
-            by_code.insert(code.clone(), countries.len());
-            countries.push(Country {
-                code,
-                name: f[1].to_string(),
-                official_name: f[2].to_string(),
-                independent: f[3] == "1",
-                place,
-            });
-            names.add(f[1], place, Form::Name);
-            names.add(f[2], place, Form::Name);
-            for name in parse::list(f[9]) {
-                names.add(name, place, Form::Name);
-            }
-            for demonym in parse::list(f[10]) {
-                names.add(demonym, place, Form::Demonym);
-                if let Some(plural) = plural(demonym) {
-                    names.add(&plural, place, Form::Demonym);
-                }
-            }
-            let capital_lon: Option<f64> =
-                parse::optional_number("countries.tsv", row, 7, "capital_lon")?;
-            let capital_lat: Option<f64> =
-                parse::optional_number("countries.tsv", row, 8, "capital_lat")?;
-            if !f[6].is_empty() {
-                let point = capital_lon.zip(capital_lat).map(|(x, y)| Point::new(x, y));
-                capitals.push((countries.len() - 1, f[6].to_string(), point));
-            }
-        }
-
-        for row in parse::rows("aliases.tsv", sources.aliases, &ALIAS_COLUMNS)? {
-            let f = &row.fields;
-            let Some(&country) = by_code.get(f[1]) else {
-                return Err(Error::Gazetteer {
-                    file: "aliases.tsv",
-                    line: row.line,
-                    message: format!("unknown country code `{}`", f[1]),
-                });
-            };
-            let form = match f[2] {
-                "name" => Form::Name,
-                "demonym" => Form::Demonym,
-                other => {
-                    return Err(Error::Gazetteer {
-                        file: "aliases.tsv",
-                        line: row.line,
-                        message: format!("kind `{other}` is neither `name` nor `demonym`"),
-                    })
-                }
-            };
-            names.add(f[0], countries[country].place, form);
-            if form == Form::Demonym {
-                if let Some(plural) = plural(f[0]) {
-                    names.add(&plural, countries[country].place, form);
-                }
-            }
-        }
-
-        // Every city, with its alternate names.
+        t.read_countries(sources.countries)?;
+        t.read_aliases(sources.aliases)?;
         let agency_rows = parse::rows("agencies.tsv", sources.agencies, &AGENCY_COLUMNS)?;
-        // The cities something refers to by name (agencies' seats and capitals), with points.
-        let mut city_by_name: HashMap<(String, String), (PlaceId, Point<f64>)> = HashMap::new();
-        let mut capital_places: FxHashMap<String, PlaceId> = FxHashMap::default();
-        let wanted = Wanted::new(
-            agency_rows
-                .iter()
-                .map(|r| r.fields[2])
-                .chain(capitals.iter().map(|(_, name, _)| name.as_str())),
-        );
-        let first_city = places.len();
-        let mut note =
-            |place: PlaceId, f: &[&str], point: &dyn Fn() -> Result<Point<f64>>| -> Result<()> {
-                if wanted.contains(f[1]) {
-                    let key = (f[2].to_string(), fold(f[1]));
-                    if let std::collections::hash_map::Entry::Vacant(e) = city_by_name.entry(key) {
-                        e.insert((place, point()?));
-                    }
-                }
-                if f[6] == "1" {
-                    capital_places.entry(f[2].to_string()).or_insert(place);
-                }
-                Ok(())
-            };
-        let cities = match lazy_cities {
-            Some(text) => Cities::scan(text, |index, line, fields| {
-                let point = || {
-                    let row = parse::Row {
-                        line,
-                        fields: fields.to_vec(),
-                    };
-                    Ok(cities::place(&row)?.point)
-                };
-                note(first_city + index, &fields, &point)
-            })?,
-            None => {
-                let mut all = Vec::new();
-                for row in parse::rows("cities.tsv", sources.cities, &CITY_COLUMNS)? {
-                    let f = &row.fields;
-                    let city = cities::place(&row)?;
-                    if !by_code.contains_key(f[2]) {
-                        return Err(Error::Gazetteer {
-                            file: "cities.tsv",
-                            line: row.line,
-                            message: format!("unknown country code `{}`", f[2]),
-                        });
-                    }
-                    let place = first_city + all.len();
-                    note(place, f, &|| Ok(city.point))?;
-                    if with_names {
-                        names.add(f[1], place, Form::City);
-                        for alternate in parse::list(f[8]) {
-                            names.add(alternate, place, Form::City);
-                        }
-                    }
-                    all.push(city);
-                }
-                Cities::parsed(all)
-            }
-        };
-        let country_places = std::mem::take(&mut places);
+        let cities = t.read_cities(sources.cities, lazy_cities, &agency_rows)?;
+        let country_places = std::mem::take(&mut t.places);
         // Places after the cities.
-        let after_cities = first_city + cities.len();
-        // A capital the city table lacks still gets a place of its own.
-        for (country, capital, point) in capitals {
-            let code = countries[country].code.clone();
-            let key = (code.clone(), fold(&capital));
-            if city_by_name.contains_key(&key) {
-                continue;
-            }
-            if let Some(point) = point {
-                let place = after_cities + places.len();
-                capital_places.entry(code.clone()).or_insert(place);
-                places.push(Place {
-                    kind: PlaceKind::City,
-                    name: capital.clone(),
-                    country: code,
-                    point,
-                    population: 0,
-                    geonameid: None,
-                    admin1: String::new(),
-                });
-                city_by_name.insert(key, (place, point));
-                names.add(&capital, place, Form::City);
-            }
-        }
-
-        let mut international = rustc_hash::FxHashSet::default();
-        let mut seats = rustc_hash::FxHashMap::default();
-        for row in &agency_rows {
-            let f = &row.fields;
-            let Some(&country) = by_code.get(f[1]) else {
-                return Err(Error::Gazetteer {
-                    file: "agencies.tsv",
-                    line: row.line,
-                    message: format!("unknown country code `{}`", f[1]),
-                });
-            };
-            let (seat, point) = if f[2].is_empty() {
-                let seat = countries[country].place;
-                (seat, country_places[seat].point)
-            } else {
-                let key = (f[1].to_string(), fold(f[2]));
-                match city_by_name.get(&key) {
-                    Some(&seat) => seat,
-                    None => {
-                        return Err(Error::Gazetteer {
-                            file: "agencies.tsv",
-                            line: row.line,
-                            message: format!(
-                                "city `{}` is not in cities.tsv for country {}",
-                                f[2], f[1]
-                            ),
-                        })
-                    }
-                }
-            };
-            let place = after_cities + places.len();
-            seats.insert(place, seat);
-            match f[3] {
-                "" => {}
-                "international" => {
-                    international.insert(place);
-                }
-                other => {
-                    return Err(Error::Gazetteer {
-                        file: "agencies.tsv",
-                        line: row.line,
-                        message: format!("scope `{other}` is neither empty nor `international`"),
-                    })
-                }
-            }
-            places.push(Place {
-                kind: PlaceKind::Agency,
-                name: f[0].to_string(),
-                country: f[1].to_string(),
-                point,
-                population: 0,
-                geonameid: None,
-                admin1: String::new(),
-            });
-            names.add(f[0], place, Form::Agency);
-        }
-
-        // Regions after the agencies, so that adding them moved no other place's id. Loaded
-        // from the embedded table, they are parsed on first use (their names are in the
-        // committed index); from other tables, now, every row checked.
-        let first_region = after_cities + places.len();
-        let regions = match lazy_cities {
-            Some(_) => RegionTable::lazy(REGIONS_TSV),
-            None => {
-                let parsed = parse_regions(sources.regions, &by_code)?;
-                for (i, (_, region_names)) in parsed.iter().enumerate() {
-                    // Region names follow the city rules (a capital that says something, a
-                    // place context): "Victoria" and "Georgia" are also people.
-                    for name in region_names {
-                        names.add(name, first_region + i, Form::City);
-                    }
-                }
-                RegionTable::parsed(parsed.into_iter().map(|(place, _)| place).collect())
-            }
-        };
-
+        let after_cities = country_places.len() + cities.len();
+        t.add_missing_capitals(after_cities);
+        t.read_agencies(&agency_rows, &country_places, after_cities)?;
+        // Regions after the agencies, so that adding them moved no other place's id.
+        let first_region = after_cities + t.places.len();
+        let regions = t.read_regions(sources.regions, lazy_cities, first_region)?;
         let gazetteer = Gazetteer {
             continents: parse_continents(sources.continents)?,
             country_places,
             cities,
-            other_places: places,
+            other_places: t.places,
             regions,
-            countries,
+            countries: t.countries,
             names: NameIndex::build(&[], &HashSet::new()),
-            by_code,
-            capitals: capital_places,
-            international,
-            seats,
+            by_code: t.by_code,
+            capitals: t.capital_places,
+            international: t.international,
+            seats: t.seats,
             outlines_regional: OnceLock::new(),
             outlines_world: OnceLock::new(),
         };
-        Ok((gazetteer, names.names))
+        Ok((gazetteer, t.names.names))
     }
 
     /// True for an international body that exists to coordinate national forces (Europol,
