@@ -660,6 +660,9 @@ fn link_lists(
     let mut linked: Vec<Vec<(&Cue, Rule)>> = Vec::with_capacity(lists.len());
     for (members, in_clause, clause) in &lists {
         let list = list_in_clause(text, tokens, starts[*clause], members, in_clause);
+        if let Some(cue) = link::relative_clause(&list) {
+            events.push(Event::new(sentence, &list.tail, cue, Rule::Subject, 1));
+        }
         linked.push(if in_clause.is_empty() {
             Vec::new()
         } else {
@@ -677,13 +680,6 @@ fn link_lists(
         if linked[n].is_empty() && !in_clause.is_empty() {
             let list = list_in_clause(text, tokens, starts[*clause], members, in_clause);
             linked[n] = link::clause_cue(&list, &placed_cues);
-        }
-    }
-    for (members, in_clause, clause) in &lists {
-        let list = list_in_clause(text, tokens, starts[*clause], members, in_clause);
-        if let Some(cue) = link::relative_clause(&list) {
-            let tail = list.tail;
-            events.push(Event::new(sentence, &tail, cue, Rule::Subject, 1));
         }
     }
     for ((members, _, _), links) in lists.iter().zip(linked) {

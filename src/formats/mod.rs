@@ -192,23 +192,9 @@ pub fn hex(c: impl Into<Rgb>) -> String {
     c.into().hex()
 }
 
-/// Escapes text for XML and HTML (element content and double-quoted attributes).
-pub fn xml_escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            // XML 1.0 forbids most control characters.
-            c if (c as u32) < 0x20 && !matches!(c, '\n' | '\t' | '\r') => out.push(' '),
-            c => out.push(c),
-        }
-    }
-    out
-}
+/// Escapes text for XML and HTML (element content and double-quoted attributes): map.svg's
+/// escaping, shared by every writer of markup.
+pub use crate::render::svg::escape as xml_escape;
 
 #[cfg(test)]
 mod tests {
