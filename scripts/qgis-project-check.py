@@ -40,8 +40,10 @@ check('<Absolute type="bool">false</Absolute>' in text and 'source="./' in text,
 order = [n.layer() for n in project.layerTreeRoot().findLayers()]
 names = [l.name() for l in order]
 print(f"  layers (top first): {names}")
+here = os.path.dirname(path)
 expected = [n for n in ["events", "flows", "countries", "basemap"]
-            if os.path.exists(os.path.join(os.path.dirname(path), n + ".geojson"))]
+            if os.path.exists(os.path.join(here, n + ".geojson"))
+            or (n == "events" and os.path.exists(os.path.join(here, "events.geojsonl")))]
 check(names == expected, f"layer order events > flows > countries > basemap ({expected})")
 for layer in order:
     qml = os.path.join(os.path.dirname(path), layer.name() + ".qml")
@@ -78,6 +80,41 @@ job.waitForFinished()
 img = job.renderedImage()
 drawn = sum(1 for y in range(0, img.height(), 4) for x in range(0, img.width(), 4)
             if img.pixelColor(x, y) != QColor(255, 255, 255))
+# Dates: when the events carry them, the temporal controller is set up over `date`.
+import json
+events_path = os.path.join(here, "events.geojson")
+stream_path = os.path.join(here, "events.geojsonl")
+if os.path.exists(events_path):
+    features = json.load(open(events_path))["features"]
+elif os.path.exists(stream_path):  # a batch run's events, one Feature a line (RS-prefixed)
+    features = [json.loads(line.strip("\x1e\n")) for line in open(stream_path) if line.strip("\x1e\n")]
+else:
+    features = []
+dates = sorted({f["properties"].get("date") for f in features} - {None})
+if dates:
+    from qgis.PyQt.QtCore import QDateTime, Qt
+    from qgis.core import QgsDateTimeRange
+    events = next(l for l in order if l.name() == "events")
+    tp = events.temporalProperties()
+    print(f"  events temporal: active={tp.isActive()} mode={int(tp.mode())} field={tp.startField()!r}")
+    check(tp.isActive() and tp.startField() == "date", "events layer is temporal over `date`")
+    rng = project.timeSettings().temporalRange()
+    print(f"  project time range: {rng.begin().toString(Qt.ISODate)} .. {rng.end().toString(Qt.ISODate)}"
+          f" (events {dates[0]} .. {dates[-1]})")
+    first = QDateTime.fromString(dates[0] + "T00:00:00Z", Qt.ISODate)
+    last = QDateTime.fromString(dates[-1] + "T00:00:00Z", Qt.ISODate)
+    check(rng.begin() <= first and rng.end() > last, "the project's time range covers every event date")
+    # What a frame of the temporal controller at the first date would filter to.
+    day = QgsDateTimeRange(first, first.addDays(1))
+    from qgis.core import QgsVectorLayerTemporalContext
+    context = QgsVectorLayerTemporalContext()
+    context.setLayer(events)
+    expr = tp.createFilterString(context, day)
+    print(f"  filter of a frame at {dates[0]}: {expr!r}")
+    from qgis.core import QgsFeatureRequest
+    shown = sum(1 for _ in events.getFeatures(QgsFeatureRequest().setFilterExpression(expr))) if expr else -1
+    want = sum(1 for f in features if f["properties"].get("date") == dates[0])
+    check(shown == want, f"a frame at {dates[0]} shows that day's {want} events (shows {shown})")
 print(f"  render at the saved extent: {drawn} sampled non-white pixels")
 check(drawn > 100, "the project draws the map at its saved extent")
 if out_png:

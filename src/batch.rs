@@ -1220,7 +1220,8 @@ fn actions_of(count: &CountryCount) -> Vec<Action> {
 /// Writes the aggregate through the one output path ([`crate::write_outputs`]), each format
 /// only when `options.formats` asks for it: `countries.geojson` (`geojson`), `summary.csv`
 /// (`csv`), `map.png`, `map.svg`, `map.txt`, `map.html` (a tooltip per country with its counts
-/// and top articles), the QGIS styles, basemap and project (`qgis`), `chart.*` and, when
+/// and top articles), the QGIS styles, basemap and project (`qgis`; the project opens
+/// `events.geojsonl` too, temporal over the articles' dates), `chart.*` and, when
 /// articles have dates, `timeline.*` (`chart`), and, when any article was skipped,
 /// `skipped.csv`; then removes stale files but `events.geojsonl`.
 fn write_aggregate(gazetteer: &Gazetteer, options: &Options, summary: &mut Summary) -> Result<()> {
@@ -1253,6 +1254,14 @@ fn write_aggregate(gazetteer: &Gazetteer, options: &Options, summary: &mut Summa
         notes: notes(gazetteer, &summary.countries),
         extra,
         kept: summary.files.clone(),
+        event_stream: Some(
+            summary
+                .days
+                .keys()
+                .next()
+                .zip(summary.days.keys().next_back())
+                .map(|(first, last)| (first.to_string(), last.to_string())),
+        ),
     };
     let map_options = crate::MapOptions {
         out_dir: options.out_dir.clone(),

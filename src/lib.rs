@@ -239,6 +239,7 @@ pub fn write_map(
         notes: Vec::new(),
         extra: Vec::new(),
         kept: Vec::new(),
+        event_stream: None,
     };
     write_outputs(gazetteer, content, options)
 }
@@ -258,6 +259,9 @@ pub struct MapContent<'a> {
     pub extra: Vec<(String, Vec<u8>)>,
     /// Files of this run written before (a batch run's `events.geojsonl`): not stale.
     pub kept: Vec<PathBuf>,
+    /// A batch run's `events.geojsonl` and the first and last date of its articles: the QGIS
+    /// project opens it as its events layer, temporal over `date` when there are dates.
+    pub event_stream: Option<Option<(String, String)>>,
 }
 
 /// Where [`MapContent`]'s layers come from.
@@ -435,6 +439,13 @@ fn map_files(
             }
         }
     }
+    if formats.qgis && content.event_stream.is_some() {
+        before.push((
+            "events.qml".to_string(),
+            Layer::EventStream.qml().into_bytes(),
+        ));
+        project.push(Layer::EventStream);
+    }
     if formats.csv && of_events {
         if layers.events.is_empty() {
             skipped.push("events.csv (no events)".to_string());
@@ -463,7 +474,13 @@ fn map_files(
         project.insert(0, Layer::Basemap);
         // Bottom to top: basemap, countries, flows, events.
         project.sort_by_key(|l| *l as u8);
-        let qgs = formats::qgis::project(&options.title, &scene.view, &project);
+        let dates = match &content.event_stream {
+            Some(dates) => dates.clone(),
+            None => formats::qgis::date_range(
+                layers.events.iter().map(|e| e.properties.date.as_deref()),
+            ),
+        };
+        let qgs = formats::qgis::project(&options.title, &scene.view, &project, dates.as_ref());
         after.push(("map.qgs".to_string(), qgs.into_bytes()));
     }
     Ok((before, after, skipped))

@@ -185,6 +185,28 @@ fn json_lines_with_id_date_url_and_text_field() {
     assert!(by("3")
         .iter()
         .any(|p| prop(p, "action") == "arrest" && prop(p, "country") == "IT"));
+    // The QGIS project opens the stream as its events layer, temporal over `date`, and the
+    // project's time range runs from the first date to the day after the last.
+    let qgs = String::from_utf8(read(&dir.path().join("o/map.qgs"))).unwrap();
+    assert!(qgs.contains("<datasource>./events.geojsonl</datasource>"));
+    assert!(dir.path().join("o/events.qml").exists());
+    assert!(qgs.contains("<temporal enabled=\"1\" mode=\"1\" startField=\"date\""));
+    assert!(qgs.contains(
+        "<TemporalRange><start>2024-05-30T00:00:00Z</start><end>2024-05-31T00:00:00Z</end>"
+    ));
+}
+
+/// Undated articles: the project has an events layer but no temporal settings.
+#[test]
+fn undated_corpus_has_no_time_range() {
+    let dir = tempfile::tempdir().unwrap();
+    let lines = [serde_json::json!({"text": STORIES[1]})];
+    std::fs::write(dir.path().join("c.jsonl"), jsonl(&lines)).unwrap();
+    let out = run(dir.path(), &["batch", "c.jsonl", "--out", "o", "-q"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let qgs = String::from_utf8(read(&dir.path().join("o/map.qgs"))).unwrap();
+    assert!(qgs.contains("<datasource>./events.geojsonl</datasource>"));
+    assert!(!qgs.contains("<temporal ") && !qgs.contains("<TemporalRange>"));
 }
 
 #[test]

@@ -11,6 +11,10 @@
 //! - `map.qgs`: a project opening the basemap and the three layers (events over flows over
 //!   countries over the basemap) with relative paths, each layer in EPSG:4326, the project in
 //!   the map's own projection (a custom CRS from its PROJ string) and zoomed to map.png's extent.
+//!   When events carry dates, the events layer's temporal properties are on (each event an
+//!   instant at its `date`, lasting one day) and the project's time range runs from the first
+//!   date to the day after the last, a week a step: QGIS's temporal controller animates the
+//!   corpus week by week with no set-up.
 //!
 //! The QML is the minimal form `../shared/tools/qgis-check.sh` documents: root `<qgis>`,
 //! `<renderer-v2>` with `<categories>` and `<symbols>`, colours as `r,g,b,a`, sizes in mm.
@@ -44,6 +48,9 @@ pub enum Layer {
     Flows,
     /// `events.geojson`.
     Events,
+    /// `events.geojsonl`: a batch run's events of every article (GeoJSON Text Sequence,
+    /// styled by `events.qml` like `events.geojson`).
+    EventStream,
 }
 
 impl Layer {
@@ -53,7 +60,15 @@ impl Layer {
             Layer::Basemap => "basemap",
             Layer::Countries => "countries",
             Layer::Flows => "flows",
-            Layer::Events => "events",
+            Layer::Events | Layer::EventStream => "events",
+        }
+    }
+
+    /// The layer's file: `events.geojson`, or `events.geojsonl` for [`Layer::EventStream`].
+    pub fn file(self) -> String {
+        match self {
+            Layer::EventStream => "events.geojsonl".to_string(),
+            l => format!("{}.geojson", l.name()),
         }
     }
 
@@ -62,14 +77,14 @@ impl Layer {
         match self {
             Layer::Basemap | Layer::Countries => ("Polygon", "MultiPolygon"),
             Layer::Flows => ("Line", "MultiLineString"),
-            Layer::Events => ("Point", "Point"),
+            Layer::Events | Layer::EventStream => ("Point", "Point"),
         }
     }
 
     /// The `<renderer-v2>` element of this layer's style.
     pub fn renderer(self) -> String {
         match self {
-            Layer::Events => categorized("action", marker_symbol),
+            Layer::Events | Layer::EventStream => categorized("action", marker_symbol),
             Layer::Countries => {
                 categorized("role", |a| fill_symbol(style::color(a), COUNTRY_ALPHA))
             }
@@ -285,9 +300,52 @@ fn custom_crs(view: &View) -> String {
     )
 }
 
-/// `map.qgs`: a QGIS project with `layers` (files beside it, named after [`Layer::name`]),
-/// drawn bottom to top in the order given, in the map's projection and extent.
-pub fn project(title: &str, view: &View, layers: &[Layer]) -> String {
+/// The first and last `YYYY-MM-DD` of `dates` (none when no event has a date).
+pub fn date_range<'a>(
+    dates: impl IntoIterator<Item = Option<&'a str>>,
+) -> Option<(String, String)> {
+    let mut dated = dates.into_iter().flatten();
+    let first = dated.next()?;
+    let (lo, hi) = dated.fold((first, first), |(lo, hi), d| (lo.min(d), hi.max(d)));
+    Some((lo.to_string(), hi.to_string()))
+}
+
+/// The day after `YYYY-MM-DD`, as an ISO date-time at midnight UTC.
+fn day_after(date: &str) -> String {
+    date.parse::<crate::dates::Date>()
+        .map(|d| crate::dates::Date::from_days(d.days() + 1).to_string())
+        .unwrap_or_else(|_| date.to_string())
+}
+
+/// The events layer's temporal properties: each feature an instant at its `date` lasting a
+/// day (QGIS's `QgsVectorLayerTemporalProperties`, mode 1: instant from a field).
+fn temporal_layer() -> &'static str {
+    "<temporal enabled=\"1\" mode=\"1\" startField=\"date\" endField=\"\" durationField=\"\" \
+     durationUnit=\"d\" fixedDuration=\"1\" accumulate=\"0\" limitMode=\"0\" startExpression=\"\" \
+     endExpression=\"\"><fixedRange><start></start><end></end></fixedRange></temporal>\n"
+}
+
+/// The project's time range (`QgsProjectTimeSettings`): from the first date to the day after
+/// the last, one week a step.
+fn time_settings((first, last): &(String, String)) -> String {
+    format!(
+        "<ProjectTimeSettings timeStep=\"1\" timeStepUnit=\"wk\" frameRate=\"1\" \
+         cumulativeTemporalRange=\"0\" isTemporalRangeLocked=\"0\" totalMovieFrames=\"100\">\n\
+         <TemporalRange><start>{first}T00:00:00Z</start><end>{}T00:00:00Z</end></TemporalRange>\n\
+         </ProjectTimeSettings>\n",
+        day_after(last)
+    )
+}
+
+/// `map.qgs`: a QGIS project with `layers` (files beside it, [`Layer::file`]),
+/// drawn bottom to top in the order given, in the map's projection and extent; `dates`, the
+/// events' first and last date, turns the temporal controller's settings on.
+pub fn project(
+    title: &str,
+    view: &View,
+    layers: &[Layer],
+    dates: Option<&(String, String)>,
+) -> String {
     let crs = custom_crs(view);
     let (xmin, ymin, xmax, ymax) = extent(view);
     let id = |l: Layer| format!("opmap_{}", l.name());
@@ -305,11 +363,11 @@ pub fn project(title: &str, view: &View, layers: &[Layer]) -> String {
     for &l in layers.iter().rev() {
         let _ = writeln!(
             out,
-            "<layer-tree-layer id=\"{}\" name=\"{}\" source=\"./{}.geojson\" providerKey=\"ogr\" \
+            "<layer-tree-layer id=\"{}\" name=\"{}\" source=\"./{}\" providerKey=\"ogr\" \
              checked=\"Qt::Checked\" expanded=\"1\"><customproperties/></layer-tree-layer>",
             id(l),
             l.name(),
-            l.name()
+            l.file()
         );
     }
     out.push_str("</layer-tree-group>\n");
@@ -328,22 +386,31 @@ pub fn project(title: &str, view: &View, layers: &[Layer]) -> String {
             "<maplayer type=\"vector\" geometry=\"{geometry}\" wkbType=\"{wkb}\" \
              hasScaleBasedVisibilityFlag=\"0\" autoRefreshEnabled=\"0\" refreshOnNotifyEnabled=\"0\" \
              readOnly=\"0\" labelsEnabled=\"0\" simplifyDrawingHints=\"0\" simplifyLocal=\"1\">\n\
-             <id>{}</id>\n<datasource>./{}.geojson</datasource>\n<layername>{}</layername>\n\
-             <srs>{WGS84}</srs>\n<provider encoding=\"UTF-8\">ogr</provider>\n{}\
+             <id>{}</id>\n<datasource>./{}</datasource>\n<layername>{}</layername>\n\
+             <srs>{WGS84}</srs>\n<provider encoding=\"UTF-8\">ogr</provider>\n{}{}\
              <blendMode>0</blendMode>\n<featureBlendMode>0</featureBlendMode>\n<layerOpacity>1</layerOpacity>\n\
              </maplayer>",
             id(l),
+            l.file(),
             l.name(),
-            l.name(),
-            l.renderer()
+            l.renderer(),
+            if matches!(l, Layer::Events | Layer::EventStream) && dates.is_some() {
+                temporal_layer()
+            } else {
+                ""
+            }
         );
     }
     out.push_str("</projectlayers>\n<layerorder>\n");
     for &l in layers.iter().rev() {
         let _ = writeln!(out, "<layer id=\"{}\"/>", id(l));
     }
+    out.push_str("</layerorder>\n");
+    if let Some(dates) = dates {
+        out.push_str(&time_settings(dates));
+    }
     out.push_str(
-        "</layerorder>\n<properties>\n<Paths><Absolute type=\"bool\">false</Absolute></Paths>\n\
+        "<properties>\n<Paths><Absolute type=\"bool\">false</Absolute></Paths>\n\
          <SpatialRefSys><ProjectionsEnabled type=\"int\">1</ProjectionsEnabled></SpatialRefSys>\n\
          </properties>\n</qgis>\n",
     );
