@@ -44,6 +44,8 @@ fi
 
 echo "== generating"
 python3 "$HERE/generate.py" "$WORK" "$MAPSHAPER" "$HERE"
+# Country names in German, French, Dutch and Spanish (lang/countries.tsv), after countries.tsv.
+python3 "$HERE/lang_names.py" "$WORK" "$HERE"
 # First-order administrative regions (GeoNames admin1) and the continents, after countries.tsv.
 python3 "$HERE/regions.py" "$WORK" "$HERE"
 # The binary copies of the outlines that opmap reads (no JSON parsing at run time).

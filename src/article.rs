@@ -41,6 +41,9 @@ pub struct About {
     pub date_source: Option<DateSource>,
     /// A JSON Lines record's `url`, or an HTML page's `<link rel="canonical">` (else `og:url`).
     pub url: Option<String>,
+    /// The language declared: `--lang`, or a JSON Lines record's `lang` (`de`, `fr-BE`); none
+    /// when the text is to tell ([`crate::lang`]).
+    pub lang: Option<String>,
 }
 
 impl About {
@@ -54,6 +57,7 @@ impl About {
                 None => other.date_source,
             },
             url: self.url.or(other.url),
+            lang: self.lang.or(other.lang),
         }
     }
 }
@@ -279,6 +283,7 @@ fn about_page(document: &scraper::Html) -> About {
         date_source: date.as_ref().map(|_| DateSource::HtmlMeta),
         date,
         url: url.or(og_url),
+        lang: None,
     }
 }
 

@@ -86,6 +86,8 @@ pub struct Options {
     pub render: render::Options,
     /// Leave out events whose confidence is below this (0–1). Default: 0 (keep all).
     pub min_confidence: f64,
+    /// The language of every article (`--lang`), over a record's `lang` and detection.
+    pub lang: Option<crate::lang::Lang>,
     /// Keep only articles dated on or after this day (`--since`); an undated article is left
     /// out when this or `until` is set. Default: none.
     pub since: Option<Date>,
@@ -126,6 +128,7 @@ impl Default for Options {
             formats: crate::formats::Formats::all(),
             render: render::Options::default(),
             min_confidence: 0.0,
+            lang: None,
             since: None,
             until: None,
         }
@@ -1071,6 +1074,7 @@ fn parse_record(
         date_source: date.as_ref().map(|_| DateSource::Jsonl),
         date,
         url: scalar("url"),
+        lang: scalar("lang"),
     };
     let limit = article::ReadOptions {
         max_bytes: options.max_bytes,
@@ -1102,7 +1106,12 @@ fn finish(
         ));
         None
     });
+    let mut article = article;
+    if let Some(lang) = options.lang {
+        article.about.lang = Some(lang.code().to_string());
+    }
     let mut extraction = crate::extract_dated(gazetteer, &article, reader);
+    warnings.extend(crate::language_warning(source, &extraction.language));
     let date = extraction.date.map(|d| d.date);
     if !options.keeps(date) {
         extraction.located.clear();

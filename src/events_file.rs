@@ -109,6 +109,7 @@ fn feature(gazetteer: &Gazetteer, path: &str, index: usize, f: &Feature) -> Resu
         reason: p.reason,
         cue: p.cue,
         date: date_of(p.date.as_deref(), p.date_source.as_deref()).map_err(fail)?,
+        lang: p.lang.as_deref().and_then(|l| l.parse().ok()),
         id,
     })
 }

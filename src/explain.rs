@@ -49,6 +49,21 @@ pub fn report(gazetteer: &Gazetteer, article: &Article, x: &Extraction) -> Strin
         x.located.len(),
         left_out
     );
+    let language = &x.language;
+    let how = match language.source {
+        crate::lang::LangSource::Declared => "declared".to_string(),
+        crate::lang::LangSource::Detected => format!("detected, confidence {:.2}", language.confidence),
+    };
+    let reads = if language.lang.is_some() {
+        ""
+    } else {
+        ": not a language opmap reads, nothing extracted"
+    };
+    let _ = writeln!(
+        out,
+        "language: {} ({}, {how}){reads}",
+        language.name, language.code
+    );
     for (n, located) in x.located.iter().enumerate() {
         let Some(event) = x.events.iter().find(|e| {
             e.action == located.action

@@ -102,6 +102,7 @@ mod tests {
             cue: String::new(),
             id: None,
             date: None,
+            lang: None,
         }
     }
 

@@ -675,6 +675,7 @@ mod tests {
             cue: "seized\u{1}".into(),
             id: None,
             date: None,
+            lang: None,
         }
     }
 

@@ -70,6 +70,7 @@ pub mod explain;
 pub mod formats;
 pub mod gazetteer;
 pub mod hub;
+pub mod lang;
 pub mod layers;
 pub mod mentions;
 pub mod output;
@@ -106,6 +107,9 @@ pub struct Extraction {
     pub located: Vec<Located>,
     /// The article's date, which every located event carries too.
     pub date: Option<dates::ArticleDate>,
+    /// The article's language ([`lang::Language`]): declared, or told from the text. In a
+    /// language opmap does not read, nothing is extracted (no mentions, no events).
+    pub language: lang::Language,
 }
 
 /// Runs the text stages on an article: sentences, mentions, events, located events, and its
@@ -145,27 +149,61 @@ pub fn extract_dated(
     article: &Article,
     reader: Option<dates::ArticleDate>,
 ) -> Extraction {
-    let sentences = sentences::split(&article.text);
-    let mentions = places::find(gazetteer, &article.text, &sentences);
-    let actions::Linked {
-        events,
-        dropped,
-        folded,
-    } = actions::link(gazetteer, &article.text, &sentences, &mentions);
-    let mut located = resolve::locate(gazetteer, article, &sentences, &events);
-    let date = dates::of_article(&article.text, reader);
-    for e in &mut located {
-        e.date = date;
+    let language = lang::Language::of_article(&article.text, article.about.lang.as_deref());
+    let Some(lang) = language.lang else {
+        return Extraction {
+            sentences: sentences::split(&article.text),
+            mentions: Vec::new(),
+            events: Vec::new(),
+            dropped: Vec::new(),
+            folded: Vec::new(),
+            located: Vec::new(),
+            date: None,
+            language,
+        };
+    };
+    actions::lexicon::with(lang, || {
+        let sentences = sentences::split(&article.text);
+        let mentions = places::find(gazetteer, &article.text, &sentences);
+        let actions::Linked {
+            events,
+            dropped,
+            folded,
+        } = actions::link(gazetteer, &article.text, &sentences, &mentions);
+        let mut located = resolve::locate(gazetteer, article, &sentences, &events);
+        let date = dates::of_article(&article.text, reader);
+        for e in &mut located {
+            e.date = date;
+            e.lang = Some(lang);
+        }
+        Extraction {
+            sentences,
+            mentions,
+            events,
+            dropped,
+            folded,
+            located,
+            date,
+            language,
+        }
+    })
+}
+
+/// The warning for an article in a language opmap does not read (`None` for one it reads):
+/// "PATH: written in Italian (it, detected 0.98): opmap reads en, de, fr, nl and es; no events".
+pub fn language_warning(path: &str, language: &lang::Language) -> Option<String> {
+    if language.lang.is_some() {
+        return None;
     }
-    Extraction {
-        sentences,
-        mentions,
-        events,
-        dropped,
-        folded,
-        located,
-        date,
-    }
+    let how = match language.source {
+        lang::LangSource::Declared => "declared".to_string(),
+        lang::LangSource::Detected => format!("detected, confidence {:.2}", language.confidence),
+    };
+    Some(format!(
+        "{path}: written in {} ({}, {how}): opmap reads English, German, French, Dutch and \
+         Spanish; no events",
+        language.name, language.code
+    ))
 }
 
 /// How to draw and write a map.

@@ -9,6 +9,7 @@ use opmap::article::{self, ReadOptions};
 use opmap::error::Error;
 use opmap::gazetteer::Gazetteer;
 use opmap::resolve::Located;
+use opmap::lang::Lang;
 use opmap::{layers, MapOptions};
 use std::io::Write;
 use std::path::PathBuf;
@@ -49,6 +50,9 @@ enum Command {
         /// Refuse an article larger than this many bytes.
         #[arg(long, default_value_t = ReadOptions::default().max_bytes)]
         max_bytes: u64,
+        /// The articles' language: en, de, fr, nl or es (default: told from each text).
+        #[arg(long, value_name = "LANG")]
+        lang: Option<opmap::lang::Lang>,
     },
     /// Print the events FeatureCollection (what events.geojson holds) to stdout.
     Extract {
@@ -68,6 +72,9 @@ enum Command {
         /// Leave out events whose confidence is below X (0–1; see the README for each rule's).
         #[arg(long, default_value_t = 0.0, value_name = "X", value_parser = parse_confidence)]
         min_confidence: f64,
+        /// The articles' language: en, de, fr, nl or es (default: told from each text).
+        #[arg(long, value_name = "LANG")]
+        lang: Option<opmap::lang::Lang>,
     },
     /// Draw the countries/flows layers and the maps from an events GeoJSON file.
     Render {
@@ -98,6 +105,9 @@ enum Command {
         /// Refuse an article larger than this many bytes.
         #[arg(long, default_value_t = ReadOptions::default().max_bytes)]
         max_bytes: u64,
+        /// The articles' language: en, de, fr, nl or es (default: told from each text).
+        #[arg(long, value_name = "LANG")]
+        lang: Option<opmap::lang::Lang>,
     },
     /// Print what the gazetteer makes of each name.
     Resolve {
@@ -144,6 +154,10 @@ enum Command {
         /// Keep only articles dated on or before DATE (YYYY-MM-DD).
         #[arg(long, value_name = "DATE")]
         until: Option<opmap::dates::Date>,
+        /// Every article's language: en, de, fr, nl or es (default: a record's `lang`, else
+        /// told from each text).
+        #[arg(long, value_name = "LANG")]
+        lang: Option<opmap::lang::Lang>,
         /// Aggregate files to write, comma-separated: geojson (countries.geojson), csv
         /// (summary.csv), png, svg, html, qgis (the .qml styles, map.qgs and basemap.geojson,
         /// with countries.geojson), chart (chart.*, and timeline.* when articles have dates),
@@ -395,9 +409,11 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             articles,
             map,
             max_bytes,
+            lang,
         } => {
             let gazetteer = load_gazetteer()?;
-            let (mut located, first, dropped) = extract_all(&gazetteer, &articles, max_bytes)?;
+            let (mut located, first, dropped) =
+                extract_all(&gazetteer, &articles, (max_bytes, lang))?;
             opmap::resolve::retain_confident(&mut located, map.min_confidence);
             let left_out = opmap::actions::left_out_summary(&dropped);
             if let Some(summary) = &left_out {
@@ -417,7 +433,8 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             seq,
             max_bytes,
             min_confidence,
-        } => extract(&articles, explain, seq, (max_bytes, min_confidence)),
+            lang,
+        } => extract(&articles, explain, seq, (max_bytes, min_confidence, lang)),
         Command::Render { events, map } => {
             let gazetteer = load_gazetteer()?;
             let display = events.display().to_string();
@@ -447,6 +464,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             title,
             since,
             until,
+            lang,
             formats,
             view,
         } => {
@@ -465,6 +483,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 height,
                 render,
                 min_confidence,
+                lang,
                 since,
                 until,
                 formats,
@@ -481,7 +500,8 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             format,
             candidates,
             max_bytes,
-        } => places(&articles, seq, format, candidates, max_bytes),
+            lang,
+        } => places(&articles, seq, format, candidates, (max_bytes, lang)),
         Command::Resolve { names } => resolve(&names),
     }
 }
@@ -492,19 +512,19 @@ fn extract(
     articles: &[String],
     explain: bool,
     seq: bool,
-    (max_bytes, min_confidence): (u64, f64),
+    (max_bytes, min_confidence, lang): (u64, f64, Option<Lang>),
 ) -> anyhow::Result<()> {
     let gazetteer = load_gazetteer()?;
     if explain {
         for path in articles {
-            let article = read_article(path, max_bytes)?;
-            let x = opmap::extract(&gazetteer, &article);
+            let article = read_article(path, (max_bytes, lang))?;
+            let x = extract_article(&gazetteer, &article);
             to_stdout(|out| {
                 out.write_all(opmap::explain::report(&gazetteer, &article, &x).as_bytes())
             })?;
         }
     } else {
-        let (mut located, _, _) = extract_all(&gazetteer, articles, max_bytes)?;
+        let (mut located, _, _) = extract_all(&gazetteer, articles, (max_bytes, lang))?;
         opmap::resolve::retain_confident(&mut located, min_confidence);
         to_stdout(|out| {
             let mut out = std::io::BufWriter::with_capacity(1 << 16, out);
@@ -525,7 +545,7 @@ fn places(
     seq: bool,
     format: PlacesFormat,
     candidates: bool,
-    max_bytes: u64,
+    (max_bytes, lang): (u64, Option<Lang>),
 ) -> anyhow::Result<()> {
     if seq && format == PlacesFormat::Csv {
         use clap::CommandFactory;
@@ -540,8 +560,8 @@ fn places(
     // Every article is read before anything is printed: a bad one prints nothing.
     let mut extracted = Vec::with_capacity(articles.len());
     for path in articles {
-        let article = read_article(path, max_bytes)?;
-        let x = opmap::extract(&gazetteer, &article);
+        let article = read_article(path, (max_bytes, lang))?;
+        let x = extract_article(&gazetteer, &article);
         extracted.push((article, x));
     }
     let records = opmap::mentions::records(&gazetteer, &extracted);
@@ -637,12 +657,28 @@ fn load_gazetteer() -> anyhow::Result<Gazetteer> {
     Gazetteer::load().context("loading the embedded gazetteer (a bug: please report it)")
 }
 
-fn read_article(path: &str, max_bytes: u64) -> anyhow::Result<article::Article> {
-    let article = article::read(path, &ReadOptions { max_bytes })?;
+/// Reads an article (in `lang` when given) and prints its reader's warnings.
+fn read_article(
+    path: &str,
+    (max_bytes, lang): (u64, Option<Lang>),
+) -> anyhow::Result<article::Article> {
+    let mut article = article::read(path, &ReadOptions { max_bytes })?;
     for warning in &article.warnings {
         eprintln!("opmap: warning: {warning}");
     }
+    if let Some(lang) = lang {
+        article.about.lang = Some(lang.code().to_string());
+    }
     Ok(article)
+}
+
+/// Extracts an article, warning when it is in a language opmap does not read.
+fn extract_article(gazetteer: &Gazetteer, article: &article::Article) -> opmap::Extraction {
+    let x = opmap::extract(gazetteer, article);
+    if let Some(warning) = opmap::language_warning(&article.path, &x.language) {
+        eprintln!("opmap: warning: {warning}");
+    }
+    x
 }
 
 /// The located events of every article, the first article's text and the mentions left out
@@ -650,14 +686,14 @@ fn read_article(path: &str, max_bytes: u64) -> anyhow::Result<article::Article> 
 fn extract_all(
     gazetteer: &Gazetteer,
     paths: &[String],
-    max_bytes: u64,
+    read: (u64, Option<Lang>),
 ) -> anyhow::Result<(Vec<Located>, First, Vec<opmap::actions::Dropped>)> {
     let mut located = Vec::new();
     let mut dropped = Vec::new();
     let mut first: Option<First> = None;
     for path in paths {
-        let article = read_article(path, max_bytes)?;
-        let x = opmap::extract(gazetteer, &article);
+        let article = read_article(path, read)?;
+        let x = extract_article(gazetteer, &article);
         if first.as_ref().is_none_or(|f| f.text.is_empty()) {
             first = Some(First {
                 title: article.about.title.clone(),

@@ -244,6 +244,10 @@ pub struct EventProperties {
     /// date.
     #[serde(default, deserialize_with = "read::date_source")]
     pub date_source: Option<String>,
+    /// The article's language (`en`, `de`, `fr`, `nl`, `es`: [`crate::lang`]); `null` when
+    /// unknown (an events file read back without it).
+    #[serde(default)]
+    pub lang: Option<String>,
     /// The article's address (a batch run's JSON Lines `url`).
     #[serde(
         default,
@@ -278,6 +282,7 @@ impl EventProperties {
             marker_size: "medium".to_string(),
             date: e.date.map(|d| d.date.to_string()),
             date_source: e.date.map(|d| d.source.as_str().to_string()),
+            lang: e.lang.map(|l| l.code().to_string()),
             url: None,
         }
     }

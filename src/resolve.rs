@@ -61,6 +61,9 @@ pub struct Located {
     /// The article's date and where it came from ([`crate::dates::of_article`]); `None` when
     /// the article gives none. Set by [`crate::extract`], not here.
     pub date: Option<crate::dates::ArticleDate>,
+    /// The article's language ([`crate::lang`]); `None` for an event read back from a file
+    /// without one. Set by [`crate::extract`], not here.
+    pub lang: Option<crate::lang::Lang>,
 }
 
 /// Resolves events: one per (action, place), the most confident evidence kept (the first on a
@@ -121,6 +124,7 @@ pub fn locate(
                 cue: collapse(e.cue.of(&article.text)),
                 id: None,
                 date: None,
+                lang: None,
             }
         })
         .collect()

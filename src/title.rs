@@ -241,6 +241,7 @@ mod tests {
             cue: String::new(),
             id: None,
             date: None,
+            lang: None,
         }
     }
 

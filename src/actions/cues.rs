@@ -28,7 +28,7 @@ pub(crate) struct Cue {
 
 /// The phrase cue of the lexicon that starts at token `i`, if any (the longest).
 fn phrase_at<'l>(tokens: &[Token], i: usize) -> Option<&'l CueEntry> {
-    lexicon::en()
+    lexicon::current()
         .phrase_cues(tokens[i].lower)
         .iter()
         .find(|entry| {
@@ -194,7 +194,7 @@ pub(crate) fn find(text: &str, tokens: &[Token]) -> Vec<Cue> {
             i = last + 1;
             continue;
         }
-        if let Some(entry) = lexicon::en().word_cue(tokens[i].lower) {
+        if let Some(entry) = lexicon::current().word_cue(tokens[i].lower) {
             // A noun cue after a light verb acts as a verb: "made arrests", "conducted raids",
             // "carried out searches".
             // So does an executed warrant: "HSI offices executed six search warrants".
@@ -248,7 +248,7 @@ pub(crate) fn follows_result(tokens: &[Token], i: usize) -> bool {
     if j > 0 && matches!(tokens[j - 1].lower, "the" | "a" | "an") {
         j -= 1;
     }
-    lexicon::en().phrases("result").iter().any(|words| {
+    lexicon::current().phrases("result").iter().any(|words| {
         j >= words.len()
             && tokens[j - words.len()..j]
                 .iter()

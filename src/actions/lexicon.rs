@@ -1,4 +1,9 @@
-//! The words the extraction rules read, from `lexicon/en.tsv` (embedded in the binary).
+//! The words the extraction rules read, from `lexicon/LANG.tsv` (embedded in the binary): one
+//! lexicon per language opmap reads, with the same classes, read by the same rules.
+//!
+//! The rules of one article read its language's lexicon through [`current`], set for the
+//! article's extraction by [`with`] (a thread-local setting: an article is extracted on one
+//! thread; articles of a batch run on many at once, each with its own).
 //!
 //! In: the lexicon file's text. Out: a [`Lexicon`]: action cues (single words by word, phrases
 //! by their first word) and the word lists the rules consult, each a [`class`] bit, so that a
@@ -9,11 +14,32 @@
 //! and read their words from here.
 
 use crate::action::Action;
+use crate::lang::Lang;
 use rustc_hash::FxHashMap;
+use std::cell::Cell;
 use std::sync::OnceLock;
 
 /// The English lexicon, as shipped.
 pub(crate) const EN: &str = include_str!("../../lexicon/en.tsv");
+/// The German lexicon.
+pub(crate) const DE: &str = include_str!("../../lexicon/de.tsv");
+/// The French lexicon.
+pub(crate) const FR: &str = include_str!("../../lexicon/fr.tsv");
+/// The Dutch lexicon.
+pub(crate) const NL: &str = include_str!("../../lexicon/nl.tsv");
+/// The Spanish lexicon.
+pub(crate) const ES: &str = include_str!("../../lexicon/es.tsv");
+
+/// The lexicon file of a language, and its text.
+pub(crate) fn file_of(lang: Lang) -> (&'static str, &'static str) {
+    match lang {
+        Lang::En => ("lexicon/en.tsv", EN),
+        Lang::De => ("lexicon/de.tsv", DE),
+        Lang::Fr => ("lexicon/fr.tsv", FR),
+        Lang::Nl => ("lexicon/nl.tsv", NL),
+        Lang::Es => ("lexicon/es.tsv", ES),
+    }
+}
 
 /// Whether a cue states its action as a verb or as a noun.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -217,7 +243,7 @@ pub(crate) struct LexiconError {
 
 impl std::fmt::Display for LexiconError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "lexicon/en.tsv:{}: {}", self.line, self.message)
+        write!(f, "line {}: {}", self.line, self.message)
     }
 }
 
@@ -331,16 +357,48 @@ impl Lexicon {
     }
 }
 
-/// The English lexicon, parsed once.
-pub(crate) fn en() -> &'static Lexicon {
-    static LEXICON: OnceLock<Lexicon> = OnceLock::new();
-    // The file is embedded and checked by the tests below: a parse error is a bug.
-    LEXICON.get_or_init(|| Lexicon::parse(EN).unwrap_or_else(|e| panic!("{e}")))
+/// A language's lexicon, parsed once.
+pub(crate) fn of(lang: Lang) -> &'static Lexicon {
+    static LEXICONS: [OnceLock<Lexicon>; 5] = [const { OnceLock::new() }; 5];
+    // The files are embedded and checked by the tests below: a parse error is a bug.
+    LEXICONS[lang as usize].get_or_init(|| {
+        let (file, text) = file_of(lang);
+        Lexicon::parse(text).unwrap_or_else(|e| panic!("{file}:{}: {}", e.line, e.message))
+    })
 }
 
-/// The [`class`] bits of a lower-case word in the English lexicon.
+thread_local! {
+    /// The language of the article being extracted on this thread.
+    static CURRENT: Cell<Lang> = const { Cell::new(Lang::En) };
+}
+
+/// Runs `f` with `lang`'s lexicon as [`current`] on this thread.
+pub(crate) fn with<R>(lang: Lang, f: impl FnOnce() -> R) -> R {
+    let before = CURRENT.with(|c| c.replace(lang));
+    // Restored however `f` ends (a panic unwinds through here too).
+    struct Restore(Lang);
+    impl Drop for Restore {
+        fn drop(&mut self) {
+            CURRENT.with(|c| c.set(self.0));
+        }
+    }
+    let _restore = Restore(before);
+    f()
+}
+
+/// The language of the article being extracted on this thread (English outside [`with`]).
+pub(crate) fn current_lang() -> Lang {
+    CURRENT.with(Cell::get)
+}
+
+/// The lexicon of the article being extracted on this thread (English outside [`with`]).
+pub(crate) fn current() -> &'static Lexicon {
+    of(current_lang())
+}
+
+/// The [`class`] bits of a lower-case word in the current lexicon.
 pub(crate) fn class_of(lower: &str) -> u64 {
-    en().class_of(lower)
+    current().class_of(lower)
 }
 
 #[cfg(test)]
@@ -358,21 +416,37 @@ mod tests {
     }
 
     #[test]
-    fn shipped_lexicon_is_sorted_and_has_no_repeated_rows() {
-        let rows: Vec<&str> = EN
-            .lines()
-            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-            .skip(1)
-            .collect();
-        for pair in rows.windows(2) {
-            let key = |row: &str| row.split('\t').map(str::to_owned).collect::<Vec<_>>();
-            assert!(
-                key(pair[0]) < key(pair[1]),
-                "lexicon/en.tsv is not sorted (or repeats a row): `{}` before `{}`",
-                pair[0],
-                pair[1]
-            );
+    fn shipped_lexicons_parse_sorted_without_repeated_rows() {
+        for lang in Lang::ALL {
+            let (file, text) = file_of(lang);
+            if let Err(e) = Lexicon::parse(text) {
+                panic!("{file}:{}: {}", e.line, e.message);
+            }
+            let rows: Vec<&str> = text
+                .lines()
+                .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+                .skip(1)
+                .collect();
+            for pair in rows.windows(2) {
+                let key = |row: &str| row.split('\t').map(str::to_owned).collect::<Vec<_>>();
+                assert!(
+                    key(pair[0]) < key(pair[1]),
+                    "{file} is not sorted (or repeats a row): `{}` before `{}`",
+                    pair[0],
+                    pair[1]
+                );
+            }
         }
+    }
+
+    #[test]
+    fn each_article_reads_its_own_language() {
+        assert_eq!(current_lang(), Lang::En);
+        let inside = with(Lang::De, || {
+            assert_eq!(with(Lang::Fr, current_lang), Lang::Fr);
+            current_lang()
+        });
+        assert_eq!((inside, current_lang()), (Lang::De, Lang::En));
     }
 
     #[test]

@@ -128,7 +128,7 @@ pub(crate) fn tokenize<'a>(text: &str, span: Span, buf: &'a mut String) -> Vec<T
         ends.push(buf.len());
     }
     let buf: &'a String = buf;
-    let lexicon = lexicon::en();
+    let lexicon = lexicon::current();
     let mut from = 0;
     spans
         .iter()

@@ -1,0 +1,299 @@
+//! The language an article is written in.
+//!
+//! In: an article's text, and the language its reader or the user declared, if any (`--lang`,
+//! a JSON Lines record's `lang`). Out: a [`Language`]: one of the languages opmap reads
+//! ([`Lang`]), or the code and name of one it does not, with a confidence and where it came
+//! from.
+//!
+//! Detection runs `whatlang` (trigram profiles of 69 languages) over the first
+//! [`SAMPLE_BYTES`] of the text. A language opmap reads wins outright; another language counts
+//! only when whatlang calls it reliable, else the text is read as the closest language opmap
+//! reads (a short English text with many foreign names can look like Latin or Scots to a
+//! trigram model, never to a reader).
+
+use serde::Serialize;
+
+/// How much of an article is read to tell its language, bytes.
+pub const SAMPLE_BYTES: usize = 8 * 1024;
+
+/// A language opmap reads: its lexicon (`lexicon/LANG.tsv`), its place names
+/// (`gazetteer/lang/`), its sentence and date rules.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    /// English.
+    En,
+    /// German.
+    De,
+    /// French.
+    Fr,
+    /// Dutch.
+    Nl,
+    /// Spanish.
+    Es,
+}
+
+impl Lang {
+    /// Every language opmap reads.
+    pub const ALL: [Lang; 5] = [Lang::En, Lang::De, Lang::Fr, Lang::Nl, Lang::Es];
+
+    /// ISO 639-1 code: `en`, `de`, `fr`, `nl`, `es`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::De => "de",
+            Lang::Fr => "fr",
+            Lang::Nl => "nl",
+            Lang::Es => "es",
+        }
+    }
+
+    /// The language's English name.
+    pub fn name(self) -> &'static str {
+        match self {
+            Lang::En => "English",
+            Lang::De => "German",
+            Lang::Fr => "French",
+            Lang::Nl => "Dutch",
+            Lang::Es => "Spanish",
+        }
+    }
+
+    /// A small number for the name index (1–5; 0 there means "every language").
+    pub fn index_bits(self) -> u8 {
+        self as u8 + 1
+    }
+
+    /// The language of [`Lang::index_bits`].
+    pub fn from_index_bits(bits: u8) -> Option<Lang> {
+        Lang::ALL.get(usize::from(bits).checked_sub(1)?).copied()
+    }
+
+    fn of_whatlang(lang: whatlang::Lang) -> Option<Lang> {
+        match lang {
+            whatlang::Lang::Eng => Some(Lang::En),
+            whatlang::Lang::Deu => Some(Lang::De),
+            whatlang::Lang::Fra => Some(Lang::Fr),
+            whatlang::Lang::Nld => Some(Lang::Nl),
+            whatlang::Lang::Spa => Some(Lang::Es),
+            _ => None,
+        }
+    }
+
+    fn whatlang(self) -> whatlang::Lang {
+        match self {
+            Lang::En => whatlang::Lang::Eng,
+            Lang::De => whatlang::Lang::Deu,
+            Lang::Fr => whatlang::Lang::Fra,
+            Lang::Nl => whatlang::Lang::Nld,
+            Lang::Es => whatlang::Lang::Spa,
+        }
+    }
+}
+
+impl std::str::FromStr for Lang {
+    type Err = String;
+
+    /// An ISO 639-1 or 639-2 code, or the English name, in any case: `de`, `deu`, `ger`,
+    /// `German`.
+    fn from_str(s: &str) -> Result<Lang, String> {
+        let lower = s.trim().to_ascii_lowercase();
+        // "de-CH", "fr_BE": the language part.
+        let base = lower.split(['-', '_']).next().unwrap_or("");
+        Lang::ALL
+            .into_iter()
+            .find(|l| {
+                base == l.code()
+                    || base == l.whatlang().code()
+                    || base == l.name().to_ascii_lowercase()
+                    || matches!((l, base), (Lang::De, "ger") | (Lang::Fr, "fre") | (Lang::Nl, "dut"))
+            })
+            .ok_or_else(|| {
+                format!("`{s}` is not a language opmap reads (en, de, fr, nl, es)")
+            })
+    }
+}
+
+impl std::fmt::Display for Lang {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+/// Where an article's language came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum LangSource {
+    /// Said by the user (`--lang`) or the article's record (`lang`).
+    Declared,
+    /// Told from the text.
+    Detected,
+}
+
+/// An article's language.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Language {
+    /// The language, when opmap reads it.
+    pub lang: Option<Lang>,
+    /// Its code (ISO 639-1 for the languages opmap reads, else whatlang's ISO 639-3 code, or
+    /// the code declared).
+    pub code: String,
+    /// Its English name.
+    pub name: String,
+    /// How sure the detection is, 0–1 (1 when declared).
+    pub confidence: f64,
+    /// Declared or detected.
+    pub source: LangSource,
+}
+
+impl Language {
+    /// A language opmap reads, declared.
+    pub fn declared(lang: Lang) -> Language {
+        Language {
+            lang: Some(lang),
+            code: lang.code().to_string(),
+            name: lang.name().to_string(),
+            confidence: 1.0,
+            source: LangSource::Declared,
+        }
+    }
+
+    /// English, as assumed where nothing tells (an empty text).
+    fn assumed_english() -> Language {
+        Language {
+            confidence: 0.0,
+            source: LangSource::Detected,
+            ..Language::declared(Lang::En)
+        }
+    }
+
+    /// The language a reader or the user declared (`de`, `fr-BE`, `Spanish`), read: one
+    /// opmap reads, or another one by its code.
+    pub fn of_declared(text: &str) -> Language {
+        match text.parse::<Lang>() {
+            Ok(lang) => Language::declared(lang),
+            Err(_) => {
+                let code = text.trim().to_ascii_lowercase();
+                let base = code.split(['-', '_']).next().unwrap_or("");
+                let three = ISO_639_1
+                    .iter()
+                    .find(|(two, _)| *two == base)
+                    .map_or(base, |(_, three)| *three);
+                let name = whatlang::Lang::from_code(three)
+                    .map_or_else(|| code.clone(), |l| l.eng_name().to_string());
+                Language {
+                    lang: None,
+                    code,
+                    name,
+                    confidence: 1.0,
+                    source: LangSource::Declared,
+                }
+            }
+        }
+    }
+
+    /// The language of `text`, told from its first [`SAMPLE_BYTES`] (see the module's rules).
+    pub fn detect(text: &str) -> Language {
+        let mut end = text.len().min(SAMPLE_BYTES);
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        let sample = &text[..end];
+        let Some(info) = whatlang::detect(sample) else {
+            return Language::assumed_english();
+        };
+        let detected = |lang: Lang, confidence: f64| Language {
+            confidence: round2(confidence),
+            source: LangSource::Detected,
+            ..Language::declared(lang)
+        };
+        if let Some(lang) = Lang::of_whatlang(info.lang()) {
+            return detected(lang, info.confidence());
+        }
+        if info.is_reliable() {
+            return Language {
+                lang: None,
+                code: info.lang().code().to_string(),
+                name: info.lang().eng_name().to_string(),
+                confidence: round2(info.confidence()),
+                source: LangSource::Detected,
+            };
+        }
+        let ours = whatlang::Detector::with_allowlist(Lang::ALL.map(Lang::whatlang).to_vec());
+        match ours.detect(sample) {
+            Some(info) => Lang::of_whatlang(info.lang())
+                .map_or_else(Language::assumed_english, |l| detected(l, info.confidence())),
+            None => Language::assumed_english(),
+        }
+    }
+
+    /// The article's language: the declared one when there is one, else detected.
+    pub fn of_article(text: &str, declared: Option<&str>) -> Language {
+        match declared.map(str::trim).filter(|d| !d.is_empty()) {
+            Some(d) => Language::of_declared(d),
+            None => Language::detect(text),
+        }
+    }
+}
+
+/// ISO 639-1 codes of languages whatlang knows by their ISO 639-3 code (for naming a
+/// declared language opmap does not read).
+const ISO_639_1: &[(&str, &str)] = &[
+    ("ar", "ara"), ("cs", "ces"), ("da", "dan"), ("el", "ell"), ("fi", "fin"), ("hr", "hrv"),
+    ("hu", "hun"), ("it", "ita"), ("ja", "jpn"), ("pl", "pol"), ("pt", "por"), ("ro", "ron"),
+    ("ru", "rus"), ("sk", "slk"), ("sl", "slv"), ("sr", "srp"), ("sv", "swe"), ("tr", "tur"),
+    ("uk", "ukr"), ("zh", "cmn"),
+];
+
+fn round2(x: f64) -> f64 {
+    (x * 100.0).round() / 100.0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_and_names_parse() {
+        assert_eq!("de".parse::<Lang>(), Ok(Lang::De));
+        assert_eq!("fr-BE".parse::<Lang>(), Ok(Lang::Fr));
+        assert_eq!("Spanish".parse::<Lang>(), Ok(Lang::Es));
+        assert_eq!("nld".parse::<Lang>(), Ok(Lang::Nl));
+        assert!("it".parse::<Lang>().is_err());
+        for l in Lang::ALL {
+            assert_eq!(Lang::from_index_bits(l.index_bits()), Some(l));
+        }
+        assert_eq!(Lang::from_index_bits(0), None);
+    }
+
+    #[test]
+    fn detects_the_five_languages() {
+        let texts = [
+            (Lang::En, "Servers were seized in the Netherlands and Canada, while police raided homes in France and arrested two suspects."),
+            (Lang::De, "Die Polizei hat am Dienstag in Deutschland und den Niederlanden mehrere Wohnungen durchsucht und zwei Verdächtige festgenommen."),
+            (Lang::Fr, "La police a perquisitionné plusieurs domiciles en France et aux Pays-Bas et interpellé deux suspects mardi matin."),
+            (Lang::Nl, "De politie heeft dinsdag in Nederland en België meerdere woningen doorzocht en twee verdachten aangehouden."),
+            (Lang::Es, "La Policía Nacional ha detenido a dos sospechosos y ha registrado varias viviendas en España y Portugal este martes."),
+        ];
+        for (want, text) in texts {
+            let got = Language::detect(text);
+            assert_eq!(got.lang, Some(want), "{text}");
+            assert_eq!(got.source, LangSource::Detected);
+        }
+    }
+
+    #[test]
+    fn another_language_is_named() {
+        let it = Language::detect(
+            "La polizia ha arrestato due sospettati e ha perquisito diverse abitazioni in Italia e in Svizzera martedì mattina, nell'ambito di un'operazione coordinata.",
+        );
+        assert_eq!(it.lang, None);
+        assert_eq!(it.code, "ita");
+        assert_eq!(it.name, "Italian");
+        let declared = Language::of_article("Servers were seized.", Some("it"));
+        assert_eq!((declared.lang, declared.code.as_str()), (None, "it"));
+        assert_eq!(declared.name, "Italian");
+        let empty = Language::detect("");
+        assert_eq!(empty.lang, Some(Lang::En));
+    }
+}
