@@ -25,7 +25,14 @@ fn stages(c: &mut Criterion) {
         b.iter(|| sentences::split(black_box(SEED)))
     });
     g.bench_function("places", |b| {
-        b.iter(|| places::find(&gazetteer, black_box(SEED), &x.sentences))
+        b.iter(|| {
+            places::find(
+                &gazetteer,
+                black_box(SEED),
+                &x.sentences,
+                opmap::lang::Lang::En,
+            )
+        })
     });
     g.bench_function("actions", |b| {
         b.iter(|| actions::link(&gazetteer, black_box(SEED), &x.sentences, &x.mentions))

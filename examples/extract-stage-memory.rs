@@ -44,7 +44,7 @@ fn main() {
     );
     let s = sentences::split(&article.text);
     println!("{:<10} {}  {}", "sentences", rss(), held(&s));
-    let m = places::find(&gazetteer, &article.text, &s);
+    let m = places::find(&gazetteer, &article.text, &s, opmap::lang::Lang::En);
     println!("{:<10} {}  {}", "places", rss(), held(&m));
     let e = actions::link(&gazetteer, &article.text, &s, &m).events;
     println!("{:<10} {}  {}", "actions", rss(), held(&e));

@@ -36,7 +36,7 @@ fn main() {
         let s = sentences::split(text);
         record("sentences", t.elapsed().as_secs_f64());
         let t = Instant::now();
-        let m = places::find(&gazetteer, text, &s);
+        let m = places::find(&gazetteer, text, &s, opmap::lang::Lang::En);
         record("places", t.elapsed().as_secs_f64());
         let t = Instant::now();
         let e = actions::link(&gazetteer, text, &s, &m).events;

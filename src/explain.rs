@@ -52,7 +52,9 @@ pub fn report(gazetteer: &Gazetteer, article: &Article, x: &Extraction) -> Strin
     let language = &x.language;
     let how = match language.source {
         crate::lang::LangSource::Declared => "declared".to_string(),
-        crate::lang::LangSource::Detected => format!("detected, confidence {:.2}", language.confidence),
+        crate::lang::LangSource::Detected => {
+            format!("detected, confidence {:.2}", language.confidence)
+        }
     };
     let reads = if language.lang.is_some() {
         ""

@@ -106,11 +106,12 @@ impl std::str::FromStr for Lang {
                 base == l.code()
                     || base == l.whatlang().code()
                     || base == l.name().to_ascii_lowercase()
-                    || matches!((l, base), (Lang::De, "ger") | (Lang::Fr, "fre") | (Lang::Nl, "dut"))
+                    || matches!(
+                        (l, base),
+                        (Lang::De, "ger") | (Lang::Fr, "fre") | (Lang::Nl, "dut")
+                    )
             })
-            .ok_or_else(|| {
-                format!("`{s}` is not a language opmap reads (en, de, fr, nl, es)")
-            })
+            .ok_or_else(|| format!("`{s}` is not a language opmap reads (en, de, fr, nl, es)"))
     }
 }
 
@@ -222,7 +223,9 @@ impl Language {
         let ours = whatlang::Detector::with_allowlist(Lang::ALL.map(Lang::whatlang).to_vec());
         match ours.detect(sample) {
             Some(info) => Lang::of_whatlang(info.lang())
-                .map_or_else(Language::assumed_english, |l| detected(l, info.confidence())),
+                .map_or_else(Language::assumed_english, |l| {
+                    detected(l, info.confidence())
+                }),
             None => Language::assumed_english(),
         }
     }
@@ -239,10 +242,26 @@ impl Language {
 /// ISO 639-1 codes of languages whatlang knows by their ISO 639-3 code (for naming a
 /// declared language opmap does not read).
 const ISO_639_1: &[(&str, &str)] = &[
-    ("ar", "ara"), ("cs", "ces"), ("da", "dan"), ("el", "ell"), ("fi", "fin"), ("hr", "hrv"),
-    ("hu", "hun"), ("it", "ita"), ("ja", "jpn"), ("pl", "pol"), ("pt", "por"), ("ro", "ron"),
-    ("ru", "rus"), ("sk", "slk"), ("sl", "slv"), ("sr", "srp"), ("sv", "swe"), ("tr", "tur"),
-    ("uk", "ukr"), ("zh", "cmn"),
+    ("ar", "ara"),
+    ("cs", "ces"),
+    ("da", "dan"),
+    ("el", "ell"),
+    ("fi", "fin"),
+    ("hr", "hrv"),
+    ("hu", "hun"),
+    ("it", "ita"),
+    ("ja", "jpn"),
+    ("pl", "pol"),
+    ("pt", "por"),
+    ("ro", "ron"),
+    ("ru", "rus"),
+    ("sk", "slk"),
+    ("sl", "slv"),
+    ("sr", "srp"),
+    ("sv", "swe"),
+    ("tr", "tur"),
+    ("uk", "ukr"),
+    ("zh", "cmn"),
 ];
 
 fn round2(x: f64) -> f64 {

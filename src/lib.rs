@@ -164,7 +164,7 @@ pub fn extract_dated(
     };
     actions::lexicon::with(lang, || {
         let sentences = sentences::split(&article.text);
-        let mentions = places::find(gazetteer, &article.text, &sentences);
+        let mentions = places::find(gazetteer, &article.text, &sentences, lang);
         let actions::Linked {
             events,
             dropped,

@@ -15,6 +15,7 @@
 
 use crate::gazetteer::index::{EntryId, NameRef, RawMatch};
 use crate::gazetteer::{Form, Gazetteer, PlaceId, PlaceKind, CITY_WELL_KNOWN};
+use crate::lang::Lang;
 use crate::sentences::Sentence;
 use crate::span::Span;
 use rustc_hash::FxHashSet as HashSet;
@@ -236,7 +237,7 @@ fn words_before(text: &str, at: usize) -> (String, String) {
 /// Keeps the longest name at `i` whose capitals agree with the text, if any (`raw` is a
 /// reused buffer).
 fn longest_at(
-    gazetteer: &Gazetteer,
+    (gazetteer, lang): (&Gazetteer, Lang),
     text: &str,
     i: usize,
     raw: &mut Vec<RawMatch>,
@@ -249,7 +250,7 @@ fn longest_at(
     for m in raw.iter().rev() {
         let found = &text[m.start..m.end];
         for (entry, name) in names.group(m.group).enumerate() {
-            if case_agrees(name.text, found, name.case_sensitive) {
+            if in_language(name.lang, lang) && case_agrees(name.text, found, name.case_sensitive) {
                 chosen.push(Chosen {
                     start: m.start,
                     end: m.end,
@@ -263,14 +264,21 @@ fn longest_at(
     }
 }
 
-/// Finds the place mentions in an article's sentences.
-pub fn find(gazetteer: &Gazetteer, text: &str, sentences: &[Sentence]) -> Vec<Mention> {
-    let chosen = walk_names(gazetteer, text);
+/// True when a name of language `name` (every language's: `None`) is read in an article in
+/// `article`.
+fn in_language(name: Option<Lang>, article: Lang) -> bool {
+    name.is_none_or(|l| l == article)
+}
+
+/// Finds the place mentions in an article's sentences, with the names of its language
+/// (`lang`) and those of every language.
+pub fn find(gazetteer: &Gazetteer, text: &str, sentences: &[Sentence], lang: Lang) -> Vec<Mention> {
+    let chosen = walk_names(gazetteer, text, lang);
     Finder::new(gazetteer, text, sentences, &chosen).mentions()
 }
 
 /// The names the gazetteer knows in the text, leftmost-longest, not overlapping.
-fn walk_names(gazetteer: &Gazetteer, text: &str) -> Vec<Chosen> {
+fn walk_names(gazetteer: &Gazetteer, text: &str, lang: Lang) -> Vec<Chosen> {
     let names = &gazetteer.names;
     let bytes = text.as_bytes();
     let mut raw: Vec<RawMatch> = Vec::new();
@@ -284,7 +292,14 @@ fn walk_names(gazetteer: &Gazetteer, text: &str) -> Vec<Chosen> {
         if b.is_ascii_alphanumeric() {
             // A run of ASCII letters and digits: a name can start only at its first byte.
             if !prev_word && i >= free_from && names.may_start(bytes, i) {
-                longest_at(gazetteer, text, i, &mut raw, &mut chosen, &mut free_from);
+                longest_at(
+                    (gazetteer, lang),
+                    text,
+                    i,
+                    &mut raw,
+                    &mut chosen,
+                    &mut free_from,
+                );
             }
             prev_word = true;
             i += bytes[i..]
@@ -300,12 +315,19 @@ fn walk_names(gazetteer: &Gazetteer, text: &str) -> Vec<Chosen> {
             (c.is_alphanumeric(), c.len_utf8())
         };
         if !prev_word && i >= free_from && !b.is_ascii_whitespace() && names.may_start(bytes, i) {
-            longest_at(gazetteer, text, i, &mut raw, &mut chosen, &mut free_from);
+            longest_at(
+                (gazetteer, lang),
+                text,
+                i,
+                &mut raw,
+                &mut chosen,
+                &mut free_from,
+            );
         }
         prev_word = word;
         i += len;
     }
-    hyphenated_names(gazetteer, text, &mut raw, &mut chosen);
+    hyphenated_names((gazetteer, lang), text, &mut raw, &mut chosen);
     chosen
 }
 
@@ -551,7 +573,7 @@ pub fn continents(
 /// break is added where nothing else was found. Its span covers the original text, hyphen and
 /// break included, so offsets still point into the article.
 fn hyphenated_names(
-    gazetteer: &Gazetteer,
+    (gazetteer, lang): (&Gazetteer, Lang),
     text: &str,
     raw: &mut Vec<RawMatch>,
     chosen: &mut Vec<Chosen>,
@@ -591,7 +613,9 @@ fn hyphenated_names(
                 continue;
             }
             for (entry, name) in names.group(m.group).enumerate() {
-                if case_agrees(name.text, &joined[m.start..m.end], name.case_sensitive) {
+                if in_language(name.lang, lang)
+                    && case_agrees(name.text, &joined[m.start..m.end], name.case_sensitive)
+                {
                     chosen.push(Chosen {
                         start,
                         end,

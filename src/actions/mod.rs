@@ -755,7 +755,7 @@ mod tests {
     fn pairs(text: &str) -> Vec<(Action, String)> {
         let g = small();
         let s = sentences::split(text);
-        let m = places::find(&g, text, &s);
+        let m = places::find(&g, text, &s, crate::lang::Lang::En);
         let mut out: Vec<(Action, String)> = link(&g, text, &s, &m)
             .events
             .into_iter()
@@ -840,7 +840,7 @@ mod tests {
         let g = small();
         let text = "He was arrested in Paris, France.";
         let s = sentences::split(text);
-        let m = places::find(&g, text, &s);
+        let m = places::find(&g, text, &s, crate::lang::Lang::En);
         let events = link(&g, text, &s, &m).events;
         assert_eq!(events.len(), 1);
         assert_eq!(g.place(events[0].place).name, "Paris");

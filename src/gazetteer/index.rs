@@ -11,19 +11,20 @@
 //!   through those few names.
 //! - `names.bin` holds the groups: `OPMN`, a `u32` format version, then for each folded form a
 //!   count byte and its names: flags (`u8`: form in bits 0–2, case-sensitive bit 3, common-word
-//!   bit 4), text length (`u16` LE) and text, place count (`u16` LE) and place ids (`u32` LE).
+//!   bit 4, language in bits 5–7: 0 for a name of every language, else [`Lang::index_bits`]), text length (`u16` LE) and text, place count (`u16` LE) and place ids (`u32` LE).
 //!
 //! Matching walks the automaton from each word start of the text, folding the text as it goes
 //! (no copy of the text is made), and reports every name that ends on a word boundary.
 
 use super::{fold, Form, Name, PlaceId};
 use crate::error::{Error, Result};
+use crate::lang::Lang;
 use fst::raw::{Fst, Node};
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 const MAGIC: &[u8; 4] = b"OPMN";
-const VERSION: u32 = 1;
+const VERSION: u32 = 2;
 /// Prefix of the keys of names whose first letter is lower case.
 const LOWER_PREFIX: u8 = 0x01;
 
@@ -118,6 +119,9 @@ pub struct NameRef<'a> {
     pub case_sensitive: bool,
     /// True when every word of the name is a common English word ("Nice", "Split").
     pub common_word: bool,
+    /// The one language whose articles use the name ("Allemagne": French); `None` for a name
+    /// of every language.
+    pub lang: Option<Lang>,
     places: &'a [u8],
 }
 
@@ -214,8 +218,11 @@ impl NameIndex {
                         .split([' ', '-'])
                         .filter(|w| !w.is_empty())
                         .all(|w| common_words.contains(w));
-                let flags =
-                    form_bits(n.form) | (u8::from(n.case_sensitive) << 3) | (u8::from(common) << 4);
+                let lang = n.lang.map_or(0, Lang::index_bits);
+                let flags = form_bits(n.form)
+                    | (u8::from(n.case_sensitive) << 3)
+                    | (u8::from(common) << 4)
+                    | (lang << 5);
                 groups.push(flags);
                 let text = &n.text.as_bytes()[..n.text.len().min(u16::MAX as usize)];
                 groups.extend_from_slice(&(text.len() as u16).to_le_bytes());
@@ -510,6 +517,7 @@ impl<'a> Iterator for GroupIter<'a> {
             form: form_of(flags),
             case_sensitive: flags & 8 != 0,
             common_word: flags & 16 != 0,
+            lang: Lang::from_index_bits(flags >> 5),
             places,
         })
     }

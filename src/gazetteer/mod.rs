@@ -10,6 +10,7 @@ pub mod index;
 pub mod parse;
 
 use crate::error::{Error, Result};
+use crate::lang::Lang;
 use cities::Cities;
 use geo::{MultiPolygon, Point, Polygon};
 use index::NameIndex;
@@ -28,6 +29,24 @@ pub const ALIASES_TSV: &str = include_str!("../../gazetteer/aliases.tsv");
 pub const AGENCIES_TSV: &str = include_str!("../../gazetteer/agencies.tsv");
 /// `gazetteer/regions.tsv`: first-order administrative regions (GeoNames admin1).
 pub const REGIONS_TSV: &str = include_str!("../../gazetteer/regions.tsv");
+/// `gazetteer/lang/countries.tsv`: country names in German, French, Dutch and Spanish
+/// (generated from registry data).
+pub const LANG_COUNTRIES_TSV: &str = include_str!("../../gazetteer/lang/countries.tsv");
+/// `gazetteer/lang/LANG.tsv`: hand-written names, demonyms and agencies of each language
+/// opmap reads besides English, in [`LANG_FILES`] order.
+pub const LANG_NAMES_TSV: [&str; 4] = [
+    include_str!("../../gazetteer/lang/de.tsv"),
+    include_str!("../../gazetteer/lang/fr.tsv"),
+    include_str!("../../gazetteer/lang/nl.tsv"),
+    include_str!("../../gazetteer/lang/es.tsv"),
+];
+/// The languages of [`LANG_NAMES_TSV`] and their files.
+pub const LANG_FILES: [(Lang, &str); 4] = [
+    (Lang::De, "lang/de.tsv"),
+    (Lang::Fr, "lang/fr.tsv"),
+    (Lang::Nl, "lang/nl.tsv"),
+    (Lang::Es, "lang/es.tsv"),
+];
 /// `gazetteer/continents.tsv`: GeoNames's continents, their names and demonyms.
 pub const CONTINENTS_TSV: &str = include_str!("../../gazetteer/continents.tsv");
 /// `gazetteer/countries-50m.geojson`: outlines for regional maps.
@@ -139,6 +158,9 @@ pub struct Name {
     /// True when the text must match exactly (acronyms); otherwise letters match without
     /// regard to case, but every capital letter of the name must be a capital in the text.
     pub case_sensitive: bool,
+    /// The one language whose articles use the name (`gazetteer/lang/`); `None` for a name
+    /// of every language.
+    pub lang: Option<crate::lang::Lang>,
 }
 
 /// One country outline: a code (empty for areas without one) and its shape in lon/lat.
@@ -267,6 +289,10 @@ pub struct Sources<'a> {
     pub regions: &'a str,
     /// continents.tsv
     pub continents: &'a str,
+    /// lang/countries.tsv
+    pub lang_countries: &'a str,
+    /// lang/de.tsv, lang/fr.tsv, lang/nl.tsv, lang/es.tsv ([`LANG_FILES`])
+    pub lang_names: [&'a str; 4],
 }
 
 impl Sources<'static> {
@@ -280,6 +306,8 @@ impl Sources<'static> {
             agencies: AGENCIES_TSV,
             regions: REGIONS_TSV,
             continents: CONTINENTS_TSV,
+            lang_countries: LANG_COUNTRIES_TSV,
+            lang_names: LANG_NAMES_TSV,
         }
     }
 }
@@ -311,6 +339,16 @@ const CITY_COLUMNS: [&str; 9] = [
 ];
 const ALIAS_COLUMNS: [&str; 3] = ["name", "code", "kind"];
 const AGENCY_COLUMNS: [&str; 4] = ["name", "code", "city", "scope"];
+const LANG_COUNTRY_COLUMNS: [&str; 4] = ["lang", "code", "name", "kind"];
+const LANG_NAME_COLUMNS: [&str; 4] = ["name", "code", "kind", "city"];
+
+/// A row of an agency table: `agencies.tsv`'s (every language), or an `agency` row of a
+/// language's `lang/LANG.tsv` (its articles only), as `name code city scope`.
+struct AgencyRow<'a> {
+    file: &'static str,
+    row: parse::Row<'a>,
+    lang: Option<Lang>,
+}
 const REGION_COLUMNS: [&str; 8] = [
     "code",
     "geonameid",
@@ -499,7 +537,7 @@ impl Tables {
         &mut self,
         text: &str,
         lazy_cities: Option<&'static str>,
-        agency_rows: &[parse::Row<'_>],
+        agency_rows: &[AgencyRow<'_>],
     ) -> Result<Cities> {
         let Tables {
             places,
@@ -513,7 +551,7 @@ impl Tables {
         let wanted = Wanted::new(
             agency_rows
                 .iter()
-                .map(|r| r.fields[2])
+                .map(|r| r.row.fields[2])
                 .chain(capitals.iter().map(|(_, name, _)| name.as_str())),
         );
         let first_city = places.len();
@@ -592,13 +630,13 @@ impl Tables {
     /// scope (ids from `first`).
     fn read_agencies(
         &mut self,
-        rows: &[parse::Row<'_>],
+        rows: &[AgencyRow<'_>],
         country_places: &[Place],
         first: PlaceId,
     ) -> Result<()> {
-        for row in rows {
+        for AgencyRow { file, row, lang } in rows {
             let f = &row.fields;
-            let fail = |message: String| table_error("agencies.tsv", row.line, message);
+            let fail = |message: String| table_error(file, row.line, message);
             let Some(&country) = self.by_code.get(f[1]) else {
                 return Err(fail(format!("unknown country code `{}`", f[1])));
             };
@@ -639,9 +677,70 @@ impl Tables {
                 geonameid: None,
                 admin1: String::new(),
             });
-            self.names.add(f[0], place, Form::Agency);
+            self.names.add_in(f[0], place, Form::Agency, *lang);
         }
         Ok(())
+    }
+
+    /// `lang/countries.tsv`: country names and demonyms of each language (generated).
+    fn read_lang_countries(&mut self, text: &str) -> Result<()> {
+        const FILE: &str = "lang/countries.tsv";
+        for row in parse::rows(FILE, text, &LANG_COUNTRY_COLUMNS)? {
+            let f = &row.fields;
+            let fail = |message: String| table_error(FILE, row.line, message);
+            let lang: Lang = f[0].parse().map_err(fail)?;
+            let place = self.country_place(f[1]).ok_or_else(|| {
+                table_error(FILE, row.line, format!("unknown country code `{}`", f[1]))
+            })?;
+            match f[3] {
+                "name" => self.names.add_country_name(f[2], place, lang),
+                "demonym" => self.names.add_in(f[2], place, Form::Demonym, Some(lang)),
+                other => {
+                    return Err(fail(format!(
+                        "kind `{other}` is neither `name` nor `demonym`"
+                    )))
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// `lang/LANG.tsv`: a language's hand-written names and demonyms (added now) and agencies
+    /// (returned, to be read with `agencies.tsv`).
+    fn read_lang_names<'a>(
+        &mut self,
+        (lang, file): (Lang, &'static str),
+        text: &'a str,
+    ) -> Result<Vec<AgencyRow<'a>>> {
+        let mut agencies = Vec::new();
+        for row in parse::rows(file, text, &LANG_NAME_COLUMNS)? {
+            let f = &row.fields;
+            let place = self.country_place(f[1]).ok_or_else(|| {
+                table_error(file, row.line, format!("unknown country code `{}`", f[1]))
+            })?;
+            match f[2] {
+                "name" => self.names.add_country_name(f[0], place, lang),
+                "demonym" => self.names.add_in(f[0], place, Form::Demonym, Some(lang)),
+                "agency" => agencies.push(AgencyRow {
+                    file,
+                    row: parse::Row {
+                        line: row.line,
+                        fields: vec![f[0], f[1], f[3], ""],
+                    },
+                    lang: Some(lang),
+                }),
+                other => {
+                    let message = format!("kind `{other}` is not `name`, `demonym` or `agency`");
+                    return Err(table_error(file, row.line, message));
+                }
+            }
+        }
+        Ok(agencies)
+    }
+
+    /// The place of the country with ISO code `code`.
+    fn country_place(&self, code: &str) -> Option<PlaceId> {
+        self.by_code.get(code).map(|&i| self.countries[i].place)
     }
 
     /// The regions (ids from `first`). Loaded from the embedded table, they are parsed on
@@ -674,11 +773,17 @@ struct NameBuilder {
     /// False when loading: the names come from the committed index, not the tables.
     enabled: bool,
     names: Vec<Name>,
-    index: HashMap<(String, Form, bool), usize>,
+    index: HashMap<(String, Form, bool, Option<Lang>), usize>,
 }
 
 impl NameBuilder {
+    /// A name of every language.
     fn add(&mut self, text: &str, place: PlaceId, form: Form) {
+        self.add_in(text, place, form, None);
+    }
+
+    /// A name of `lang`'s articles only (every language's with `None`).
+    fn add_in(&mut self, text: &str, place: PlaceId, form: Form, lang: Option<Lang>) {
         let text = text.trim();
         if !self.enabled || text.is_empty() {
             return;
@@ -691,7 +796,7 @@ impl NameBuilder {
         };
         // Curly and straight apostrophes are folded in the text before matching.
         let text = text.replace(['\u{2019}', '\u{2018}'], "'");
-        let key = (text.clone(), form, case_sensitive);
+        let key = (text.clone(), form, case_sensitive, lang);
         match self.index.get(&key) {
             Some(&i) => {
                 if !self.names[i].places.contains(&place) {
@@ -705,8 +810,19 @@ impl NameBuilder {
                     places: vec![place],
                     form,
                     case_sensitive,
+                    lang,
                 });
             }
+        }
+    }
+
+    /// A country name of `lang` and, in German, its genitive: "Deutschlands", "Frankreichs"
+    /// (a one-word name not ending in s, ß, x or z takes -s).
+    fn add_country_name(&mut self, text: &str, place: PlaceId, lang: Lang) {
+        self.add_in(text, place, Form::Name, Some(lang));
+        let one_word = !text.trim().contains([' ', '-']);
+        if lang == Lang::De && one_word && !text.ends_with(['s', 'ß', 'x', 'z']) {
+            self.add_in(&format!("{}s", text.trim()), place, Form::Name, Some(lang));
         }
     }
 }
@@ -751,7 +867,19 @@ impl Gazetteer {
         // Countries first, so that a name shared by a country and a city lists the country first.
         t.read_countries(sources.countries)?;
         t.read_aliases(sources.aliases)?;
-        let agency_rows = parse::rows("agencies.tsv", sources.agencies, &AGENCY_COLUMNS)?;
+        t.read_lang_countries(sources.lang_countries)?;
+        let mut agency_rows: Vec<AgencyRow<'_>> =
+            parse::rows("agencies.tsv", sources.agencies, &AGENCY_COLUMNS)?
+                .into_iter()
+                .map(|row| AgencyRow {
+                    file: "agencies.tsv",
+                    row,
+                    lang: None,
+                })
+                .collect();
+        for (file, text) in LANG_FILES.into_iter().zip(sources.lang_names) {
+            agency_rows.extend(t.read_lang_names(file, text)?);
+        }
         let cities = t.read_cities(sources.cities, lazy_cities, &agency_rows)?;
         let country_places = std::mem::take(&mut t.places);
         // Places after the cities.
@@ -1177,6 +1305,9 @@ pub fn polygon(ring: &[(f64, f64)]) -> Polygon<f64> {
 pub mod tests_support {
     use super::*;
 
+    /// No names in other languages (the small tables have too few countries for them).
+    const NO_LANG_COUNTRIES: &str = "lang\tcode\tname\tkind\n";
+    const NO_LANG_NAMES: &str = "name\tcode\tkind\tcity\n";
     const COUNTRIES: &str = "code\tname\tofficial_name\tindependent\tlon\tlat\tcapital\tcapital_lon\tcapital_lat\tnames\tdemonyms\tgeonameid
 AU\tAustralia\tCommonwealth of Australia\t1\t134.0\t-25.0\tCanberra\t149.13\t-35.28\t\tAustralian\t
 BG\tBulgaria\tRepublic of Bulgaria\t1\t25.2\t42.7\tSofia\t23.32\t42.69\t\tBulgarian\t
@@ -1240,6 +1371,8 @@ US.WA\t5815135\tWashington\tUS\t-120.33999\t47.124454\t6544495\t
             agencies: AGENCIES,
             regions: REGIONS,
             continents: CONTINENTS_TSV,
+            lang_countries: NO_LANG_COUNTRIES,
+            lang_names: [NO_LANG_NAMES; 4],
         })
         .expect("the test gazetteer parses")
     }
@@ -1292,6 +1425,8 @@ US.WA\t5815135\tWashington\tUS\t-120.33999\t47.124454\t6544495\t
             agencies: "name\tcode\tcity\tscope\nRCMP\tCA\tOttawa Centre\t\n",
             regions: REGIONS,
             continents: CONTINENTS_TSV,
+            lang_countries: NO_LANG_COUNTRIES,
+            lang_names: [NO_LANG_NAMES; 4],
         })
         .unwrap_err();
         assert_eq!(
