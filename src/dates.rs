@@ -19,6 +19,7 @@
 //! a long document costs no more than a short one.
 
 use crate::actions::lexicon::{self, class};
+use crate::lang::Lang;
 use serde::Serialize;
 use std::fmt;
 use std::str::FromStr;
@@ -319,12 +320,11 @@ fn tokens(text: &str) -> Vec<(Tok<'_>, usize, usize)> {
     out
 }
 
-/// The month a capitalised word names ("February", "Feb", "Sept"), 1–12.
+/// The month a word names, 1–12: an English name with its capital ("February", "Feb",
+/// "Sept"), or, in an article of another language, that language's name in either case
+/// ("Februar", "février", "februari", "febrero").
 fn month_of(word: &str) -> Option<u8> {
-    if !word.starts_with(|c: char| c.is_uppercase()) {
-        return None;
-    }
-    const NAMES: [&str; 12] = [
+    const EN: [&str; 12] = [
         "january",
         "february",
         "march",
@@ -339,14 +339,121 @@ fn month_of(word: &str) -> Option<u8> {
         "december",
     ];
     let lower = word.to_lowercase();
-    NAMES
-        .iter()
+    let lang = crate::actions::lexicon::current_lang();
+    if lang != Lang::En {
+        if let Some(month) = month_in(lang, &lower) {
+            return Some(month);
+        }
+    }
+    if !word.starts_with(|c: char| c.is_uppercase()) {
+        return None;
+    }
+    EN.iter()
         .position(|name| {
             *name == lower
                 || (lower.len() == 3 && name.starts_with(&lower))
                 || (lower == "sept" && *name == "september")
         })
         .map(|i| i as u8 + 1)
+}
+
+/// The month `lower` names in `lang` (German, French, Dutch or Spanish; with the short forms
+/// news writes: "Jan", "Feb", "sept", "déc").
+fn month_in(lang: Lang, lower: &str) -> Option<u8> {
+    let names: &[(&str, u8)] = match lang {
+        Lang::En => &[],
+        Lang::De => &[
+            ("januar", 1),
+            ("jänner", 1),
+            ("jan", 1),
+            ("februar", 2),
+            ("feb", 2),
+            ("märz", 3),
+            ("april", 4),
+            ("apr", 4),
+            ("mai", 5),
+            ("juni", 6),
+            ("juli", 7),
+            ("august", 8),
+            ("aug", 8),
+            ("september", 9),
+            ("sept", 9),
+            ("sep", 9),
+            ("oktober", 10),
+            ("okt", 10),
+            ("november", 11),
+            ("nov", 11),
+            ("dezember", 12),
+            ("dez", 12),
+        ],
+        Lang::Fr => &[
+            ("janvier", 1),
+            ("janv", 1),
+            ("février", 2),
+            ("fevrier", 2),
+            ("févr", 2),
+            ("mars", 3),
+            ("avril", 4),
+            ("avr", 4),
+            ("mai", 5),
+            ("juin", 6),
+            ("juillet", 7),
+            ("juil", 7),
+            ("août", 8),
+            ("aout", 8),
+            ("septembre", 9),
+            ("sept", 9),
+            ("octobre", 10),
+            ("oct", 10),
+            ("novembre", 11),
+            ("nov", 11),
+            ("décembre", 12),
+            ("decembre", 12),
+            ("déc", 12),
+        ],
+        Lang::Nl => &[
+            ("januari", 1),
+            ("jan", 1),
+            ("februari", 2),
+            ("feb", 2),
+            ("maart", 3),
+            ("april", 4),
+            ("apr", 4),
+            ("mei", 5),
+            ("juni", 6),
+            ("juli", 7),
+            ("augustus", 8),
+            ("aug", 8),
+            ("september", 9),
+            ("sept", 9),
+            ("sep", 9),
+            ("oktober", 10),
+            ("okt", 10),
+            ("november", 11),
+            ("nov", 11),
+            ("december", 12),
+            ("dec", 12),
+        ],
+        Lang::Es => &[
+            ("enero", 1),
+            ("febrero", 2),
+            ("marzo", 3),
+            ("abril", 4),
+            ("mayo", 5),
+            ("junio", 6),
+            ("julio", 7),
+            ("agosto", 8),
+            ("septiembre", 9),
+            ("setiembre", 9),
+            ("octubre", 10),
+            ("noviembre", 11),
+            ("diciembre", 12),
+        ],
+    };
+    names
+        .iter()
+        .find(|(name, _)| *name == lower)
+        .map(|&(_, m)| m)
 }
 
 /// Every date written in `text`, in order: "27 May 2024", "27th of May, 2024", "May 27, 2024",
@@ -382,12 +489,14 @@ fn day_at(toks: &Toks<'_>, i: usize) -> Option<(u8, usize)> {
     if !(1..=31).contains(&d) {
         return None;
     }
+    // "1st", "1er" (French), and the ordinal dot of German and Dutch dates ("20. Februar").
     let next = match toks.get(i + 1) {
         Some(&(Tok::Word(w), start, _))
-            if start == end && matches!(w, "st" | "nd" | "rd" | "th") =>
+            if start == end && matches!(w, "st" | "nd" | "rd" | "th" | "er") =>
         {
             i + 2
         }
+        Some(&(Tok::Sign('.'), start, _)) if start == end => i + 2,
         _ => i + 1,
     };
     Some((d as u8, next))
@@ -395,7 +504,7 @@ fn day_at(toks: &Toks<'_>, i: usize) -> Option<(u8, usize)> {
 
 /// A year at `i` (four digits, 1900–2100) after an optional comma, and the index after it.
 fn year_at(toks: &Toks<'_>, mut i: usize) -> Option<(u16, usize)> {
-    if let Some((Tok::Sign(','), _, _)) = toks.get(i) {
+    if let Some((Tok::Sign(','), _, _) | (Tok::Word("de" | "del"), _, _)) = toks.get(i) {
         i += 1;
     }
     match toks.get(i)? {
@@ -407,9 +516,14 @@ fn year_at(toks: &Toks<'_>, mut i: usize) -> Option<(u16, usize)> {
 /// Skips the rest of a range after a first day: "and 29", "to 29", "–29", "-29"; returns
 /// the index after it and its last day.
 fn skip_range(toks: &Toks<'_>, i: usize) -> (usize, Option<u8>) {
+    // "and", "to"; "und", "bis"; "et", "au"; "en", "tot"; "y", "al", "a".
     let joined = matches!(
         toks.get(i),
-        Some((Tok::Word("and" | "to"), _, _)) | Some((Tok::Sign('-' | '–' | '—'), _, _))
+        Some((
+            Tok::Word("and" | "to" | "und" | "bis" | "et" | "au" | "en" | "tot" | "y" | "al" | "a"),
+            _,
+            _
+        )) | Some((Tok::Sign('-' | '–' | '—'), _, _))
     );
     match day_at(toks, i + 1) {
         Some((last, next)) if joined => (next, Some(last)),
@@ -442,7 +556,8 @@ fn mention(
 fn day_month_year(toks: &Toks<'_>, i: usize) -> Option<(Mention, usize)> {
     let (day, j) = day_at(toks, i)?;
     let (mut j, last) = skip_range(toks, j);
-    if let Some((Tok::Word("of"), _, _)) = toks.get(j) {
+    // "27th of May", "20 de febrero".
+    if let Some((Tok::Word("of" | "de"), _, _)) = toks.get(j) {
         j += 1;
     }
     let &(Tok::Word(word), _, _) = toks.get(j)? else {

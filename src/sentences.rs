@@ -30,6 +30,39 @@ const ABBREVIATIONS: &[&str] = &[
     "sen", "sep", "sept", "sgt", "sr", "st", "supt", "vol", "vs",
 ];
 
+/// The same in German, French, Dutch and Spanish ("Nr.", "bzw.", "z. B.", "Mme.", "Sr.",
+/// "Dña.", "núm.", "blz."): read in every language, as none of them ends an English sentence.
+const ABBREVIATIONS_OTHER: &[&str] = &[
+    "abs", "bzw", "ca", "dh", "dña", "dra", "dres", "evtl", "ggf", "hr", "inkl", "jh", "mio",
+    "mlle", "mme", "mrd", "mwst", "nr", "núm", "resp", "sra", "srta", "str", "ua", "usw", "vgl",
+    "z", "zb", "zit", "blz", "bijv", "bv", "dhr", "mevr", "ong", "o.a", "z.b", "d.h", "u.a", "av",
+    "bd", "cf", "dir", "ej", "pág", "núms", "uds", "vd", "ud",
+];
+
+/// Month names of German, French, Dutch and Spanish (lower case): after a day and its ordinal
+/// dot ("am 20. Februar") no sentence ends.
+const MONTHS_OTHER: &[&str] = &[
+    "januar",
+    "jänner",
+    "februar",
+    "märz",
+    "april",
+    "mai",
+    "juni",
+    "juli",
+    "august",
+    "september",
+    "oktober",
+    "november",
+    "dezember",
+    "januari",
+    "februari",
+    "maart",
+    "mei",
+    "augustus",
+    "december",
+];
+
 /// Country and organisation initials: they end a sentence only before a typical opener.
 const INITIALS: &[&str] = &["u.s", "u.k", "u.n", "e.u", "u.s.a", "u.a.e"];
 
@@ -205,8 +238,18 @@ fn ends_at_punctuation(text: &str, i: usize) -> Option<usize> {
             if !OPENERS.contains(&opener.as_str()) {
                 return None;
             }
-        } else if listed(ABBREVIATIONS) {
+        } else if listed(ABBREVIATIONS) || listed(ABBREVIATIONS_OTHER) {
             return None;
+        } else if (1..=2).contains(&bare.len()) && bare.bytes().all(|b| b.is_ascii_digit()) {
+            // "am 20. Februar 2024", "den 3. Mai": a German or Dutch day's ordinal dot.
+            let month: String = next
+                .chars()
+                .take_while(|c| c.is_alphabetic())
+                .collect::<String>()
+                .to_lowercase();
+            if MONTHS_OTHER.contains(&month.as_str()) {
+                return None;
+            }
         } else if bare.chars().count() == 1
             && bare.chars().all(|c| c.is_alphabetic())
             && text[..i].ends_with(|c: char| c.is_uppercase())
