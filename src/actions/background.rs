@@ -242,7 +242,8 @@ pub(crate) fn fates(cx: &Context<'_, '_>) -> Vec<Option<Background>> {
 }
 
 /// A demonym names an actor only with an authority noun within three words after it or after
-/// its list ("Dutch police", "Dutch, German and French investigators"), an agency's name ("the
+/// its list ("Dutch police", "Dutch, German and French investigators") or right before the
+/// list ("la police française"), an agency's name ("the
 /// Dutch National High Tech Crime Unit"), or a place noun ("the Spanish cities of Valencia and
 /// Malaga"); else it is a person's or group's nationality ("two Dutch men").
 fn demonym_without_actor(cx: &Context<'_, '_>, k: usize) -> bool {
@@ -278,7 +279,24 @@ fn demonym_without_actor(cx: &Context<'_, '_>, k: usize) -> bool {
     };
     // Any member from this one to the list's end: "the Spanish, German and Finnish
     // authorities, Europol …" (the list runs on to Europol after the authorities).
-    !(k..=tail).any(actor_after)
+    if (k..=tail).any(actor_after) {
+        return false;
+    }
+    // An authority noun right before the list's first member, where adjectives follow their
+    // noun: "la police française", "les autorités françaises et belges", "la Policía
+    // Nacional española" (at most two words before it, the second an adjective of the name).
+    let head = (0..=k)
+        .rev()
+        .take_while(|&j| cx.heads[j] == cx.heads[k])
+        .last()
+        .unwrap_or(k);
+    let before = &cx.tokens[..cx.placed[head].first];
+    !before
+        .iter()
+        .rev()
+        .take(2)
+        .take_while(|t| t.lower.chars().all(char::is_alphanumeric))
+        .any(|t| t.is(class::AUTHORITY))
 }
 
 /// Inside an institution's name: "King's College London", "University of Lyon", "the

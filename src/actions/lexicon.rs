@@ -230,7 +230,16 @@ pub(crate) struct Lexicon {
     phrase_cues: FxHashMap<&'static str, Vec<CueEntry>>,
     /// Multi-word forms of the word lists, by class name ("result": "resulting in", …).
     phrases: FxHashMap<&'static str, Vec<Vec<&'static str>>>,
+    /// Function words the rules read as an English word (`gloss-and`: "und" → "and").
+    glosses: FxHashMap<&'static str, &'static str>,
 }
+
+/// The English function words a `gloss-WORD` row may stand for: the words the rules compare
+/// tokens with ("and" joins a list, "by" names a passive's agent, "the" opens a name, …).
+pub(crate) const GLOSSES: &[&str] = &[
+    "a", "and", "as", "at", "by", "from", "in", "of", "on", "or", "the", "to", "where", "which",
+    "who", "with",
+];
 
 /// A problem in the lexicon file, with its line.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -304,6 +313,21 @@ impl Lexicon {
                         lexicon.phrase_cues.entry(words[0]).or_default().push(entry);
                     }
                 }
+                gloss if gloss.starts_with("gloss-") => {
+                    let word = &gloss["gloss-".len()..];
+                    let Some(&english) = GLOSSES.iter().find(|g| **g == word) else {
+                        return Err(err(format!(
+                            "unknown class `{class_name}` (a gloss is one of {})",
+                            GLOSSES.join(", ")
+                        )));
+                    };
+                    if action != "-" || words.len() > 1 {
+                        return Err(err(format!(
+                            "a `{class_name}` row is one word with no action (`-`)"
+                        )));
+                    }
+                    lexicon.glosses.insert(form, english);
+                }
                 _ => {
                     let Some(&(name, bit)) = CLASSES.iter().find(|(c, _)| *c == class_name) else {
                         return Err(err(format!("unknown class `{class_name}`")));
@@ -342,6 +366,11 @@ impl Lexicon {
     }
 
     /// The single-word cue `lower`, if it is one.
+    /// The English function word the rules read for `lower` ("und" → "and"), if any.
+    pub(crate) fn gloss(&self, lower: &str) -> Option<&'static str> {
+        self.glosses.get(lower).copied()
+    }
+
     pub(crate) fn word_cue(&self, lower: &str) -> Option<&CueEntry> {
         self.word_cues.get(lower)
     }
@@ -396,9 +425,16 @@ pub(crate) fn current() -> &'static Lexicon {
     of(current_lang())
 }
 
-/// The [`class`] bits of a lower-case word in the current lexicon.
+/// The [`class`] bits of a lower-case word in the current lexicon; for an English function
+/// word a gloss stands for ([`GLOSSES`]), with its English bits too.
 pub(crate) fn class_of(lower: &str) -> u64 {
-    current().class_of(lower)
+    let lang = current_lang();
+    let bits = of(lang).class_of(lower);
+    if lang != Lang::En && GLOSSES.contains(&lower) {
+        bits | of(Lang::En).class_of(lower)
+    } else {
+        bits
+    }
 }
 
 #[cfg(test)]

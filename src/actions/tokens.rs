@@ -5,6 +5,7 @@
 //! starts.
 
 use super::lexicon::{self, class};
+use crate::lang::Lang;
 use crate::span::Span;
 
 /// A word or punctuation mark of a sentence.
@@ -135,9 +136,15 @@ pub(crate) fn tokenize<'a>(text: &str, span: Span, buf: &'a mut String) -> Vec<T
         .zip(ends)
         .enumerate()
         .map(|(i, (&span, to))| {
-            let lower = &buf[from..to];
+            let mut lower = &buf[from..to];
             from = to;
             let mut class = lexicon.class_of(lower);
+            // A function word of another language is read as the English word it stands for
+            // ("und" as "and", "par" as "by"), with that word's classes too.
+            if let Some(english) = lexicon.gloss(lower) {
+                lower = english;
+                class |= lexicon::of(Lang::En).class_of(english);
+            }
             // "Between March and May 2012": a capitalised "May" inside a sentence is the month.
             if lower == "may" && i > 0 && span.of(text).starts_with('M') {
                 class &= !class::MODAL;
