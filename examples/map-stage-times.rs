@@ -83,6 +83,7 @@ fn main() {
             left_out: None,
             flows: Default::default(),
             render: look,
+            labels: opmap::lang::Lang::En,
         };
         let t = Instant::now();
         opmap::write_map(&g, &x.located, &options).unwrap();

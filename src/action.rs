@@ -52,6 +52,48 @@ impl Action {
         !matches!(self, Action::Coordination | Action::Participation)
     }
 
+    /// The capitalised name in `lang`, for legends in the article's language
+    /// (`--label-lang auto`): "Festnahme", "Interpellation", "Aanhouding", "Detención".
+    pub fn title_in(self, lang: crate::lang::Lang) -> &'static str {
+        use crate::lang::Lang;
+        let names: [&str; 6] = match lang {
+            Lang::En => return self.title(),
+            Lang::De => [
+                "Beschlagnahme",
+                "Durchsuchung",
+                "Festnahme",
+                "Abschaltung",
+                "Koordination",
+                "Beteiligung",
+            ],
+            Lang::Fr => [
+                "Saisie",
+                "Perquisition",
+                "Interpellation",
+                "Démantèlement",
+                "Coordination",
+                "Participation",
+            ],
+            Lang::Nl => [
+                "Inbeslagname",
+                "Doorzoeking",
+                "Aanhouding",
+                "Uit de lucht gehaald",
+                "Coördinatie",
+                "Deelname",
+            ],
+            Lang::Es => [
+                "Incautación",
+                "Registro",
+                "Detención",
+                "Desmantelamiento",
+                "Coordinación",
+                "Participación",
+            ],
+        };
+        names[self as usize]
+    }
+
     /// A capitalised name for legends (`"Seizure"`, …).
     pub fn title(self) -> &'static str {
         match self {

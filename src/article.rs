@@ -502,6 +502,7 @@ mod tests {
             date: None,
             date_source: None,
             url: Some("https://record.test/".to_string()),
+            lang: None,
         };
         let a = from_record("r1", PAGE.to_string(), about, &ReadOptions::default()).unwrap();
         assert_eq!(a.path, "r1");

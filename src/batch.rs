@@ -1281,6 +1281,7 @@ fn write_aggregate(gazetteer: &Gazetteer, options: &Options, summary: &mut Summa
         left_out: None,
         flows: crate::hub::Flows::None,
         render: options.render.clone(),
+        labels: crate::lang::Lang::En,
     };
     let written = crate::write_outputs(gazetteer, content, &map_options)?;
     summary.files.extend(written.files);
@@ -1451,6 +1452,7 @@ pub fn map_spec(countries: &BTreeMap<String, CountryCount>, title: &str) -> MapS
             breaks: render::classes::count_breaks(max),
             labels: CHOROPLETH_LABELS,
         }),
+        lang: crate::lang::Lang::En,
     }
 }
 

@@ -229,6 +229,9 @@ pub struct MapOptions {
     /// ([`render::Options`]). `width`/`height` are the final pixel size (already multiplied by
     /// the scale). Default: [`render::Options::default`].
     pub render: render::Options,
+    /// The language of the map's labels and legend (`--label-lang`): country names and the
+    /// legend's words in it. Default: English.
+    pub labels: lang::Lang,
 }
 
 /// What a map run wrote, and what it skipped.
@@ -265,13 +268,36 @@ pub fn write_map(
     located: &[Located],
     options: &MapOptions,
 ) -> Result<Written> {
+    // Country labels in the labels' language; the layers keep the gazetteer's names.
+    let relabelled: Vec<Located>;
+    let labelled = if options.labels == lang::Lang::En {
+        located
+    } else {
+        relabelled = located
+            .iter()
+            .map(|e| {
+                let mut e = e.clone();
+                if e.place_kind == gazetteer::PlaceKind::Country {
+                    if let Some(name) =
+                        gazetteer::country_name_in(e.country.as_str(), options.labels)
+                    {
+                        e.place = name.to_string();
+                    }
+                }
+                e
+            })
+            .collect();
+        &relabelled
+    };
+    let mut spec = spec::map_spec_with(
+        labelled,
+        &options.title,
+        (options.width, options.height),
+        options.flows,
+    );
+    spec.lang = options.labels;
     let content = MapContent {
-        spec: spec::map_spec_with(
-            located,
-            &options.title,
-            (options.width, options.height),
-            options.flows,
-        ),
+        spec,
         layers: LayersFrom::Events(located),
         marker_of: layers::site_indices(located).0,
         notes: Vec::new(),

@@ -204,6 +204,20 @@ struct MapArgs {
     /// Leave out events whose confidence is below X (0–1; see the README for each rule's).
     #[arg(long, default_value_t = 0.0, value_name = "X", value_parser = parse_confidence)]
     min_confidence: f64,
+    /// The language of the map's country labels and legend: en, or auto (the article's:
+    /// German, French, Dutch or Spanish names and words for an article in that language).
+    #[arg(long, default_value = "en", value_name = "MODE")]
+    label_lang: LabelLang,
+}
+
+/// `--label-lang`: English labels, or the article's language.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
+enum LabelLang {
+    /// English.
+    #[default]
+    En,
+    /// The article's language.
+    Auto,
 }
 
 /// A confidence threshold: a number from 0 to 1.
@@ -295,6 +309,14 @@ impl ViewArgs {
 }
 
 impl MapArgs {
+    /// The labels' language: English, or with `--label-lang auto` the article's `lang`.
+    fn labels(&self, lang: Option<Lang>) -> Lang {
+        match self.label_lang {
+            LabelLang::En => Lang::En,
+            LabelLang::Auto => lang.unwrap_or(Lang::En),
+        }
+    }
+
     /// The defaults, writing into `out`.
     fn defaults(out: PathBuf) -> MapArgs {
         MapArgs {
@@ -312,6 +334,7 @@ impl MapArgs {
             flows: Default::default(),
             formats: Default::default(),
             min_confidence: 0.0,
+            label_lang: LabelLang::En,
         }
     }
 }
@@ -425,7 +448,8 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             });
             let sources: Vec<&str> = articles.iter().map(String::as_str).collect();
             let source = opmap::title::subtitle(date.map(|d| d.date), &sources);
-            write_map(&gazetteer, &located, map, (title, source), left_out)
+            let labels = map.labels(first.lang);
+            write_map(&gazetteer, &located, map, (title, source, labels), left_out)
         }
         Command::Extract {
             articles,
@@ -450,7 +474,8 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 .unwrap_or_else(|| opmap::title_from_path(&events));
             let date = located.iter().find_map(|e| e.date).map(|d| d.date);
             let source = opmap::title::subtitle(date, &[&display]);
-            write_map(&gazetteer, &located, map, (title, source), None)
+            let labels = map.labels(located.iter().find_map(|e| e.lang));
+            write_map(&gazetteer, &located, map, (title, source, labels), None)
         }
         Command::Batch {
             inputs,
@@ -628,7 +653,7 @@ fn map_seed() -> anyhow::Result<()> {
         &gazetteer,
         &extraction.located,
         MapArgs::defaults(out.clone()),
-        (title, source),
+        (title, source, Lang::En),
         left_out,
     )?;
     let at = std::fs::canonicalize(&out).unwrap_or(out);
@@ -699,6 +724,7 @@ fn extract_all(
                 title: article.about.title.clone(),
                 text: article.text,
                 date: x.date,
+                lang: x.language.lang,
             });
         }
         located.extend(x.located);
@@ -716,13 +742,15 @@ struct First {
     title: Option<String>,
     /// Its date.
     date: Option<opmap::dates::ArticleDate>,
+    /// Its language, when opmap reads it.
+    lang: Option<Lang>,
 }
 
 fn write_map(
     gazetteer: &Gazetteer,
     located: &[Located],
     map: MapArgs,
-    (title, source): (String, String),
+    (title, source, labels): (String, String, Lang),
     left_out: Option<String>,
 ) -> anyhow::Result<()> {
     let (render, width, height) = map.view.render(map.inset, source);
@@ -735,6 +763,7 @@ fn write_map(
         flows: map.flows,
         left_out,
         render,
+        labels,
     };
     if located.is_empty() {
         eprintln!("opmap: no events found: no action tied to a place");

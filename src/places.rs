@@ -1139,7 +1139,7 @@ mod tests {
     fn found(text: &str) -> Vec<(String, String)> {
         let g = small();
         let s = sentences::split(text);
-        find(&g, text, &s)
+        find(&g, text, &s, Lang::En)
             .into_iter()
             .map(|m| {
                 (
@@ -1199,7 +1199,7 @@ mod tests {
         let g = small();
         let text = "Europeans in Europe and Africa, not Europeanised; South America.";
         let s = sentences::split(text);
-        let mentions = find(&g, text, &s);
+        let mentions = find(&g, text, &s, Lang::En);
         let got: Vec<(&str, &str, bool)> = continents(&g, text, &mentions)
             .iter()
             .map(|c| {

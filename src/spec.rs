@@ -61,6 +61,7 @@ pub fn map_spec_with(
         flows,
         attribution: ATTRIBUTION.to_string(),
         choropleth: None,
+        lang: crate::lang::Lang::En,
     }
 }
 

@@ -569,6 +569,7 @@ mod tests {
             places: places.to_vec(),
             form,
             case_sensitive: false,
+            lang: None,
         }
     }
 

@@ -360,6 +360,35 @@ const REGION_COLUMNS: [&str; 8] = [
     "alternates",
 ];
 
+/// A country's name in `lang` for a map's label: the shortest name of `lang/countries.tsv`
+/// ("Deutschland", "Pays-Bas", "Países Bajos"); `None` for English or a code without one.
+pub fn country_name_in(code: &str, lang: Lang) -> Option<&'static str> {
+    static NAMES: OnceLock<FxHashMap<(Lang, &'static str), &'static str>> = OnceLock::new();
+    let names = NAMES.get_or_init(|| {
+        let mut names: FxHashMap<(Lang, &'static str), &'static str> = FxHashMap::default();
+        let rows = parse::rows(
+            "lang/countries.tsv",
+            LANG_COUNTRIES_TSV,
+            &LANG_COUNTRY_COLUMNS,
+        );
+        for row in rows.unwrap_or_default() {
+            let f = &row.fields;
+            let Ok(lang) = f[0].parse::<Lang>() else {
+                continue;
+            };
+            if f[3] != "name" {
+                continue;
+            }
+            let best = names.entry((lang, f[1])).or_insert(f[2]);
+            if f[2].chars().count() < best.chars().count() {
+                *best = f[2];
+            }
+        }
+        names
+    });
+    names.get(&(lang, code)).copied()
+}
+
 /// Folds a name for comparing: lower case, curly apostrophes straight, spaces single.
 pub fn fold(name: &str) -> String {
     let mut out = String::with_capacity(name.len());

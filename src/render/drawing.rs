@@ -11,8 +11,8 @@
 use super::extent::Rect;
 use super::geometry::Px;
 use super::scene::{
-    Area, Basemap, FlowLine, Legend, Scene, AREA_ANCHOR, LEGEND_FLOWS, LEGEND_GAP, LEGEND_PAD,
-    LEGEND_ROW, LEGEND_SYMBOL, LEGEND_TITLE,
+    Area, Basemap, FlowLine, Legend, Scene, AREA_ANCHOR, LEGEND_GAP, LEGEND_PAD, LEGEND_ROW,
+    LEGEND_SYMBOL,
 };
 use super::style::{self, Palette, Sizes, Symbol};
 use plotters::style::RGBColor;
@@ -524,7 +524,13 @@ fn legend_group(legend: &Legend, sizes: &Sizes, pal: &Palette) -> Group {
         y += LEGEND_GAP * s;
     }
     let at = (r.x0 + pad, y);
-    let title = text(LEGEND_TITLE, at, sizes.legend * 1.05, true, pal.ink);
+    let title = text(
+        super::scene::legend_title(legend.lang),
+        at,
+        sizes.legend * 1.05,
+        true,
+        pal.ink,
+    );
     g.items.push(Item::Text(title));
     legend_rows(&mut g, legend, y + sizes.legend * 1.5, sizes, pal);
     g
@@ -551,7 +557,7 @@ fn legend_rows(g: &mut Group, legend: &Legend, mut y: f64, sizes: &Sizes, pal: &
         ));
         let text_y = centre.1 - sizes.legend / 2.0;
         let name = text(
-            action.title(),
+            action.title_in(legend.lang),
             (column, text_y),
             sizes.legend,
             false,
@@ -588,7 +594,7 @@ fn legend_rows(g: &mut Group, legend: &Legend, mut y: f64, sizes: &Sizes, pal: &
         g.items.push(Shape::fill(vec![arrow], ink));
         let at = (column, cy - sizes.legend / 2.0);
         g.items.push(Item::Text(text(
-            LEGEND_FLOWS,
+            super::scene::legend_flows(legend.lang),
             at,
             sizes.legend,
             false,

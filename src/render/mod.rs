@@ -57,6 +57,8 @@ pub struct MapSpec {
     pub attribution: String,
     /// Countries shaded by a value instead of filled by role. Default: none.
     pub choropleth: Option<Choropleth>,
+    /// The language of the legend's words (`--label-lang`). Default: English.
+    pub lang: crate::lang::Lang,
 }
 
 /// A choropleth: countries shaded by the class of their value (see [`classes`]). The
@@ -462,6 +464,7 @@ mod tests {
             flows: vec![],
             attribution: "Map data: Natural Earth".to_string(),
             choropleth: None,
+            lang: crate::lang::Lang::En,
         }
     }
 
@@ -511,6 +514,7 @@ mod tests {
             flows,
             attribution: "Source: Europol press release · Map data: Natural Earth · opmap".to_string(),
             choropleth: None,
+            lang: crate::lang::Lang::En,
         }
     }
 

@@ -14,6 +14,7 @@ use super::{classes, flows, geometry, labels, Choropleth, ChoroplethValue, Flow,
 use crate::action::Action;
 use crate::error::{Error, Result};
 use crate::gazetteer::{Country, Detail, Gazetteer};
+use crate::lang::Lang;
 use geo::{Area as _, BoundingRect, LineString};
 use plotters::style::RGBColor;
 use std::path::PathBuf;
@@ -95,6 +96,8 @@ pub struct Legend {
     pub entries: Vec<(Action, usize)>,
     /// True when a last row explains the flow arrows.
     pub flows: bool,
+    /// The language of its words ([`MapSpec::lang`]).
+    pub lang: Lang,
 }
 
 /// The basemap of one view: sea, land and borders, clipped to its frame.
@@ -631,7 +634,7 @@ fn legend_of(
         markers,
         &tinted_boxes,
         &inset_frames,
-        !spec.flows.is_empty(),
+        (!spec.flows.is_empty(), spec.lang),
         spec.choropleth.as_ref().map(|c| c.title.as_str()),
         legend_classes,
         &frame.map,
@@ -1203,7 +1206,7 @@ fn legend(
     markers: &[MarkerMark],
     tinted: &[Rect],
     insets: &[Rect],
-    flows: bool,
+    (flows, lang): (bool, Lang),
     heading: Option<&str>,
     classes: Vec<LegendClass>,
     map: &Rect,
@@ -1239,14 +1242,14 @@ fn legend(
         }
     }
     if !entries.is_empty() {
-        text_width = text_width.max(measure(LEGEND_TITLE, sizes.legend * 1.05, true)?.0);
+        text_width = text_width.max(measure(legend_title(lang), sizes.legend * 1.05, true)?.0);
         for &(a, n) in &entries {
-            let (w, _) = measure(a.title(), sizes.legend, false)?;
+            let (w, _) = measure(a.title_in(lang), sizes.legend, false)?;
             let (c, _) = measure(&n.to_string(), sizes.legend, false)?;
             text_width = text_width.max(LEGEND_SYMBOL * s + w + 18.0 * s + c);
         }
         if flows {
-            let (w, _) = measure(LEGEND_FLOWS, sizes.legend, false)?;
+            let (w, _) = measure(legend_flows(lang), sizes.legend, false)?;
             text_width = text_width.max(LEGEND_SYMBOL * s + w);
         }
         let rows = entries.len() + usize::from(flows);
@@ -1291,6 +1294,7 @@ fn legend(
         classes,
         entries,
         flows,
+        lang,
     }))
 }
 
@@ -1496,8 +1500,29 @@ fn area_labels(
 }
 
 pub(crate) const LEGEND_TITLE: &str = "Actions";
+
+/// [`LEGEND_TITLE`] in `lang`.
+pub(crate) fn legend_title(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En | Lang::Fr => LEGEND_TITLE,
+        Lang::De => "Maßnahmen",
+        Lang::Nl => "Acties",
+        Lang::Es => "Acciones",
+    }
+}
 /// The legend row explaining flow arrows.
 pub(crate) const LEGEND_FLOWS: &str = "From the coordinating hub";
+
+/// [`LEGEND_FLOWS`] in `lang`.
+pub(crate) fn legend_flows(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => LEGEND_FLOWS,
+        Lang::De => "Von der koordinierenden Stelle",
+        Lang::Fr => "Depuis le centre de coordination",
+        Lang::Nl => "Vanuit de coördinerende dienst",
+        Lang::Es => "Desde el centro de coordinación",
+    }
+}
 /// Legend padding, design pixels.
 pub(crate) const LEGEND_PAD: f64 = 12.0;
 /// Legend row height, design pixels.
