@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # maps.sh — draw the comparable map (1600x1000, the seed's seven countries filled, markers,
 # labels, legend, 1:50m outlines) with opmap and with geopandas+matplotlib and cartopy, side by
-# side in one run (interleaved, whole process), and print medians and the ratios peer/opmap.
+# side in one run (interleaved, whole process), and print medians and the ratios peer/opmap;
+# then the bar chart ("Actions per country", chart.png + chart.svg) with opmap and with
+# matplotlib (charts-peer.py draws the same chart), side by side in its own run.
 #
 # Started from ../shared/bench/peers-map.sh; the peers' scripts are copied beside this one
 # (maps-peers.py draws the map in python, maps-prep-countries.py cuts outlines at ±180°,
@@ -15,22 +17,34 @@
 #       && npm install --no-audit --no-fund topojson-client@3.1.0
 #   node_modules/.bin/topo2geo countries=countries-50m.geojson < package/countries-50m.json
 #   $DIR/venv/bin/python bench/maps-prep-countries.py countries-50m.geojson countries-50m.fixed.geojson
+# The chart alone (CHART_ONLY=1; SETUP=1 CHART_ONLY=1 bench/maps.sh does exactly this):
+#   python3 -m venv $DIR/venv && $DIR/venv/bin/pip install matplotlib==3.11.2
 # ---------------------------------------------------------------------------------------------
 # Usage:  bench/maps.sh [RUNS]          (default 9)
 # Env:    DIR=/tmp/opmap-maps-bench    where the venv, the outlines and the PNGs go
 #         EXTENTS="euna world"         euna: lon -135..45, lat 10..75 (the seed's two clusters)
+#         CHART_ONLY=1                 only the chart comparison (needs only matplotlib)
 #
 # What is timed, whole process each:
 #   opmap-render:  opmap render output/events.geojson --formats png,svg  (PNG + SVG, labels placed)
 #   opmap-map:     opmap map seeds/europol-amaq-takedown.txt --formats png,svg  (end to end)
 #   geopandas, cartopy: maps-peers.py (python start-up, imports, read 50m outlines, draw, save)
+#   opmap-chart:   opmap render output/events.geojson --formats chart  (chart.png, .svg, .txt only)
+#   matplotlib-chart: charts-peer.py output/events.geojson  (python start-up, imports, count the
+#                  events per country and action, draw, save chart.png and chart.svg)
 # opmap writes into /dev/shm when it exists, so that fsync (opmap writes atomically and syncs)
-# does not time the disk. Look at the PNGs in $DIR/maps.
+# does not time the disk; the matplotlib chart is written there too. Look at the PNGs in
+# $DIR/maps (opmap-chart.png beside matplotlib-chart.png).
 set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$HERE/.." && pwd)
 DIR=${DIR:-/tmp/opmap-maps-bench}
-if [ "${SETUP:-0}" = 1 ]; then
+CHART_ONLY=${CHART_ONLY:-0}
+if [ "${SETUP:-0}" = 1 ] && [ "$CHART_ONLY" = 1 ]; then
+  mkdir -p "$DIR"
+  python3 -m venv "$DIR/venv"
+  "$DIR/venv/bin/pip" install --quiet matplotlib==3.11.2
+elif [ "${SETUP:-0}" = 1 ]; then
   mkdir -p "$DIR"
   python3 -m venv "$DIR/venv"
   "$DIR/venv/bin/pip" install --quiet geopandas==1.2.0 matplotlib==3.11.2 shapely==2.2.0 \
@@ -44,7 +58,12 @@ RUNS=${1:-9}
 PY="$DIR/venv/bin/python"
 GEO="$DIR/countries-50m.fixed.geojson"
 EXTENTS=${EXTENTS:-"euna world"}
-[ -f "$GEO" ] || { echo "no $GEO: run SETUP=1 $0 first" >&2; exit 2; }
+if [ "$CHART_ONLY" = 1 ]; then
+  EXTENTS=""
+  "$PY" -c 'import matplotlib' 2>/dev/null || { echo "no matplotlib in $PY: run SETUP=1 CHART_ONLY=1 $0 first" >&2; exit 2; }
+else
+  [ -f "$GEO" ] || { echo "no $GEO: run SETUP=1 $0 first" >&2; exit 2; }
+fi
 cd "$ROOT"
 cargo build --release --quiet
 BIN="$ROOT/target/release/opmap"
@@ -69,5 +88,14 @@ for ext in $EXTENTS; do
     --title "map: $ext (opmap extent $opmap_extent)" "${args[@]}" || rc=$?
   cp "$OUT/render/map.png" "$DIR/maps/opmap-$ext.png"
 done
+# The bar chart: opmap draws only the chart (render --formats chart: PNG, SVG and the alt text)
+# from the events layer; matplotlib draws the same chart from the same file (PNG and SVG).
+python3 "$HERE/maps-runbench.py" -n "$RUNS" --warmup 1 --ref opmap-chart \
+  --title "chart: actions per country (output/events.geojson)" \
+  --cmd opmap-chart "$BIN render output/events.geojson --out $OUT/chart --formats chart" \
+  --cmd matplotlib-chart "$PY $HERE/charts-peer.py output/events.geojson $OUT/matplotlib-chart" \
+  || rc=$?
+cp "$OUT/chart/chart.png" "$DIR/maps/opmap-chart.png"
+cp "$OUT/matplotlib-chart/chart.png" "$DIR/maps/matplotlib-chart.png"
 ls -l "$DIR"/maps/*.png
 exit $rc
