@@ -9,12 +9,18 @@
 //! [`SAMPLE_BYTES`] of the text. A language opmap reads wins outright; another language counts
 //! only when whatlang calls it reliable, else the text is read as the closest language opmap
 //! reads (a short English text with many foreign names can look like Latin or Scots to a
-//! trigram model, never to a reader).
+//! trigram model, never to a reader); German, French, Dutch or Spanish needs whatlang to be
+//! sure (reliable, or a confidence of at least [`MIN_CONFIDENCE`]), else the text is read as
+//! English.
 
 use serde::Serialize;
 
 /// How much of an article is read to tell its language, bytes.
 pub const SAMPLE_BYTES: usize = 8 * 1024;
+
+/// The confidence below which a text detected as German, French, Dutch or Spanish (and not
+/// called reliable by whatlang) is read as English, the language most input is in.
+pub const MIN_CONFIDENCE: f64 = 0.5;
 
 /// A language opmap reads: its lexicon (`lexicon/LANG.tsv`), its place names
 /// (`gazetteer/lang/`), its sentence and date rules.
@@ -208,8 +214,17 @@ impl Language {
             source: LangSource::Detected,
             ..Language::declared(lang)
         };
+        // Another language than English only when sure: a short English line ("Café owners:
+        // servers were seized in Canada.") has too few trigrams to tell.
+        let sure = |info: &whatlang::Info, lang: Lang| {
+            lang == Lang::En || info.is_reliable() || info.confidence() >= MIN_CONFIDENCE
+        };
         if let Some(lang) = Lang::of_whatlang(info.lang()) {
-            return detected(lang, info.confidence());
+            return if sure(&info, lang) {
+                detected(lang, info.confidence())
+            } else {
+                Language::assumed_english()
+            };
         }
         if info.is_reliable() {
             return Language {
@@ -221,12 +236,12 @@ impl Language {
             };
         }
         let ours = whatlang::Detector::with_allowlist(Lang::ALL.map(Lang::whatlang).to_vec());
-        match ours.detect(sample) {
-            Some(info) => Lang::of_whatlang(info.lang())
-                .map_or_else(Language::assumed_english, |l| {
-                    detected(l, info.confidence())
-                }),
-            None => Language::assumed_english(),
+        match ours
+            .detect(sample)
+            .and_then(|info| Some((Lang::of_whatlang(info.lang())?, info)))
+        {
+            Some((lang, info)) if sure(&info, lang) => detected(lang, info.confidence()),
+            _ => Language::assumed_english(),
         }
     }
 
@@ -314,5 +329,7 @@ mod tests {
         assert_eq!(declared.name, "Italian");
         let empty = Language::detect("");
         assert_eq!(empty.lang, Some(Lang::En));
+        let short = Language::detect("Café owners: servers were seized in Canada.");
+        assert_eq!(short.lang, Some(Lang::En));
     }
 }

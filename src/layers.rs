@@ -115,7 +115,7 @@ pub fn event_ids(located: &[Located]) -> Vec<String> {
 
 /// One event as a GeoJSON Feature, written straight from the event (no record in between),
 /// for the hot paths (`extract`, `batch`): the same bytes as its [`EventRecord`] serialised,
-/// `date`, `date_source` and `url` included (a test proves it on awkward strings).
+/// `date`, `date_source`, `lang` and `url` included (a test proves it on awkward strings).
 #[derive(Debug, Clone, Copy)]
 pub struct EventFeature<'a> {
     event: &'a Located,
@@ -204,6 +204,10 @@ impl<'a> EventFeature<'a> {
                 string_field(out, "date_source", d.source.as_str());
             }
             None => out.extend_from_slice(b",\"date\":null,\"date_source\":null"),
+        }
+        match e.lang {
+            Some(lang) => string_field(out, "lang", lang.code()),
+            None => out.extend_from_slice(b",\"lang\":null"),
         }
         if let Some(url) = self.url {
             string_field(out, "url", url);

@@ -118,55 +118,59 @@ enum Command {
     /// Map many articles at once: folders, JSON Lines files or `-` (JSON Lines on stdin) into
     /// one event stream (events.geojsonl), an aggregate map and summary.csv. Exits 5 when an
     /// article was skipped.
-    Batch {
-        /// Folders (their .txt, .md and .html files), JSON Lines files (.jsonl, .ndjson) or `-`.
-        #[arg(required = true)]
-        inputs: Vec<String>,
-        /// Directory the files are written into (created if needed).
-        #[arg(long, default_value = "output")]
-        out: PathBuf,
-        /// Read every file input as JSON Lines, whatever its extension.
-        #[arg(long)]
-        jsonl: bool,
-        /// The field of a JSON record holding the article's text. Default: text. Only for
-        /// JSON Lines and .json inputs (an input read as prose is an error).
-        #[arg(long, value_name = "FIELD")]
-        text_field: Option<String>,
-        /// Skip an article (file or JSON line) larger than this many bytes.
-        #[arg(long, default_value_t = ReadOptions::default().max_bytes)]
-        max_bytes: u64,
-        /// No progress bar, warnings or closing summary (skipped articles are still reported).
-        #[arg(long, short)]
-        quiet: bool,
-        /// Extraction threads (0: one per core).
-        #[arg(long, default_value_t = 0)]
-        threads: usize,
-        /// Leave out events whose confidence is below X (0–1; see the README for each rule's).
-        #[arg(long, default_value_t = 0.0, value_name = "X", value_parser = parse_confidence)]
-        min_confidence: f64,
-        /// The map's title. Default: "N articles: countries with an action".
-        #[arg(long)]
-        title: Option<String>,
-        /// Keep only articles dated on or after DATE (YYYY-MM-DD); undated articles are left
-        /// out when --since or --until is given.
-        #[arg(long, value_name = "DATE")]
-        since: Option<opmap::dates::Date>,
-        /// Keep only articles dated on or before DATE (YYYY-MM-DD).
-        #[arg(long, value_name = "DATE")]
-        until: Option<opmap::dates::Date>,
-        /// Every article's language: en, de, fr, nl or es (default: a record's `lang`, else
-        /// told from each text).
-        #[arg(long, value_name = "LANG")]
-        lang: Option<opmap::lang::Lang>,
-        /// Aggregate files to write, comma-separated: geojson (countries.geojson), csv
-        /// (summary.csv), png, svg, html, qgis (the .qml styles, map.qgs and basemap.geojson,
-        /// with countries.geojson), chart (chart.*, and timeline.* when articles have dates),
-        /// or all. events.geojsonl is always written.
-        #[arg(long, default_value = "all", value_name = "LIST")]
-        formats: opmap::formats::Formats,
-        #[command(flatten)]
-        view: ViewArgs,
-    },
+    Batch(BatchArgs),
+}
+
+/// `opmap batch`'s arguments.
+#[derive(Debug, clap::Args)]
+struct BatchArgs {
+    /// Folders (their .txt, .md and .html files), JSON Lines files (.jsonl, .ndjson) or `-`.
+    #[arg(required = true)]
+    inputs: Vec<String>,
+    /// Directory the files are written into (created if needed).
+    #[arg(long, default_value = "output")]
+    out: PathBuf,
+    /// Read every file input as JSON Lines, whatever its extension.
+    #[arg(long)]
+    jsonl: bool,
+    /// The field of a JSON record holding the article's text. Default: text. Only for
+    /// JSON Lines and .json inputs (an input read as prose is an error).
+    #[arg(long, value_name = "FIELD")]
+    text_field: Option<String>,
+    /// Skip an article (file or JSON line) larger than this many bytes.
+    #[arg(long, default_value_t = ReadOptions::default().max_bytes)]
+    max_bytes: u64,
+    /// No progress bar, warnings or closing summary (skipped articles are still reported).
+    #[arg(long, short)]
+    quiet: bool,
+    /// Extraction threads (0: one per core).
+    #[arg(long, default_value_t = 0)]
+    threads: usize,
+    /// Leave out events whose confidence is below X (0–1; see the README for each rule's).
+    #[arg(long, default_value_t = 0.0, value_name = "X", value_parser = parse_confidence)]
+    min_confidence: f64,
+    /// The map's title. Default: "N articles: countries with an action".
+    #[arg(long)]
+    title: Option<String>,
+    /// Keep only articles dated on or after DATE (YYYY-MM-DD); undated articles are left
+    /// out when --since or --until is given.
+    #[arg(long, value_name = "DATE")]
+    since: Option<opmap::dates::Date>,
+    /// Keep only articles dated on or before DATE (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
+    until: Option<opmap::dates::Date>,
+    /// Every article's language: en, de, fr, nl or es (default: a record's `lang`, else
+    /// told from each text).
+    #[arg(long, value_name = "LANG")]
+    lang: Option<opmap::lang::Lang>,
+    /// Aggregate files to write, comma-separated: geojson (countries.geojson), csv
+    /// (summary.csv), png, svg, html, qgis (the .qml styles, map.qgs and basemap.geojson,
+    /// with countries.geojson), chart (chart.*, and timeline.* when articles have dates),
+    /// or all. events.geojsonl is always written.
+    #[arg(long, default_value = "all", value_name = "LIST")]
+    formats: opmap::formats::Formats,
+    #[command(flatten)]
+    view: ViewArgs,
 }
 
 /// What `opmap places` prints.
@@ -386,7 +390,7 @@ fn checked(cli: Cli) -> Result<Cli, clap::Error> {
     let (name, view) = match &cli.command {
         Some(Command::Map { map, .. }) => ("map", &map.view),
         Some(Command::Render { map, .. }) => ("render", &map.view),
-        Some(Command::Batch { view, .. }) => ("batch", view),
+        Some(Command::Batch(BatchArgs { view, .. })) => ("batch", view),
         _ => return Ok(cli),
     };
     if let Err(message) = view.check() {
@@ -477,48 +481,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             let labels = map.labels(located.iter().find_map(|e| e.lang));
             write_map(&gazetteer, &located, map, (title, source, labels), None)
         }
-        Command::Batch {
-            inputs,
-            out,
-            jsonl,
-            text_field,
-            max_bytes,
-            quiet,
-            threads,
-            min_confidence,
-            title,
-            since,
-            until,
-            lang,
-            formats,
-            view,
-        } => {
-            let gazetteer = load_gazetteer()?;
-            let source = format!("Source: {}", inputs.join(", "));
-            let (render, width, height) = view.render(Default::default(), source);
-            let options = opmap::batch::Options {
-                out_dir: out,
-                jsonl,
-                text_field,
-                max_bytes,
-                threads,
-                quiet,
-                title,
-                width,
-                height,
-                render,
-                min_confidence,
-                lang,
-                since,
-                until,
-                formats,
-            };
-            let summary = opmap::batch::run(&gazetteer, &inputs, &options)?;
-            if !summary.skipped.is_empty() {
-                std::process::exit(opmap::batch::EXIT_SKIPPED.into());
-            }
-            Ok(())
-        }
+        Command::Batch(args) => run_batch(args),
         Command::Places {
             articles,
             seq,
@@ -529,6 +492,52 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         } => places(&articles, seq, format, candidates, (max_bytes, lang)),
         Command::Resolve { names } => resolve(&names),
     }
+}
+
+/// `opmap batch`: many articles into one event stream and an aggregate map (exit 5 when an
+/// article was skipped).
+fn run_batch(args: BatchArgs) -> anyhow::Result<()> {
+    let BatchArgs {
+        inputs,
+        out,
+        jsonl,
+        text_field,
+        max_bytes,
+        quiet,
+        threads,
+        min_confidence,
+        title,
+        since,
+        until,
+        lang,
+        formats,
+        view,
+    } = args;
+    let gazetteer = load_gazetteer()?;
+    let source = format!("Source: {}", inputs.join(", "));
+    let (render, width, height) = view.render(Default::default(), source);
+    let options = opmap::batch::Options {
+        out_dir: out,
+        jsonl,
+        text_field,
+        max_bytes,
+        threads,
+        quiet,
+        title,
+        width,
+        height,
+        render,
+        min_confidence,
+        lang,
+        since,
+        until,
+        formats,
+    };
+    let summary = opmap::batch::run(&gazetteer, &inputs, &options)?;
+    if !summary.skipped.is_empty() {
+        std::process::exit(opmap::batch::EXIT_SKIPPED.into());
+    }
+    Ok(())
 }
 
 /// `opmap extract`: the events FeatureCollection (or sequence, or the `--explain` report) on

@@ -150,6 +150,7 @@ fn issue_15_stale_batch_files_are_removed() {
             "countries.geojson",
             "countries.qml",
             "events.geojsonl",
+            "events.qml",
             "map.html",
             "map.png",
             "map.qgs",

@@ -74,11 +74,11 @@ mod tests {
             lines.next().unwrap(),
             "id,action,country,country_name,place,place_type,text,sentence,start,end,article,\
              confidence,reason,cue,title,description,marker-color,marker-symbol,marker-size,date,\
-             date_source,lon,lat"
+             date_source,lang,lon,lat"
         );
         assert_eq!(
             lines.next().unwrap(),
-            "a,raid,NL,,,country,,\"He said \"\"no\"\", then left.\",3,0,,0.9,edited,,,,,,,,,4.5,52"
+            "a,raid,NL,,,country,,\"He said \"\"no\"\", then left.\",3,0,,0.9,edited,,,,,,,,,,4.5,52"
         );
         assert_eq!(events(&[]).unwrap(), "lon,lat\r\n");
     }
