@@ -235,7 +235,8 @@ fn words_before(text: &str, at: usize) -> (String, String) {
 }
 
 /// Keeps the longest name at `i` whose capitals agree with the text, if any (`raw` is a
-/// reused buffer).
+/// reused buffer). A city's name gives way to a country's or an agency's that starts inside it
+/// and ends after it: "La Guardia Civil" is the Guardia Civil, not the town of La Guardia.
 fn longest_at(
     (gazetteer, lang): (&Gazetteer, Lang),
     text: &str,
@@ -244,24 +245,49 @@ fn longest_at(
     chosen: &mut Vec<Chosen>,
     free_from: &mut usize,
 ) {
-    let names = &gazetteer.names;
-    raw.clear();
-    names.matches_at(text, i, raw);
-    for m in raw.iter().rev() {
-        let found = &text[m.start..m.end];
-        for (entry, name) in names.group(m.group).enumerate() {
-            if in_language(name.lang, lang) && case_agrees(name.text, found, name.case_sensitive) {
-                chosen.push(Chosen {
-                    start: m.start,
-                    end: m.end,
-                    group: m.group,
-                    entry: entry as u8,
-                });
-                *free_from = m.end;
+    let Some(found) = longest_name_at((gazetteer, lang), text, i, raw) else {
+        return;
+    };
+    if found.name(gazetteer).form == Form::City {
+        let inner_starts = text[found.start..found.end]
+            .char_indices()
+            .filter(|&(k, c)| k > 0 && c.is_uppercase() && text[..found.start + k].ends_with(' '))
+            .map(|(k, _)| found.start + k);
+        for j in inner_starts {
+            let overrides = longest_name_at((gazetteer, lang), text, j, raw)
+                .filter(|m| m.end > found.end && m.name(gazetteer).form != Form::City);
+            if overrides.is_some() {
+                // Leave this word: the walk finds the longer name at its own start.
                 return;
             }
         }
     }
+    *free_from = found.end;
+    chosen.push(found);
+}
+
+/// The longest name at `i` of the article's language whose capitals agree with the text.
+fn longest_name_at(
+    (gazetteer, lang): (&Gazetteer, Lang),
+    text: &str,
+    i: usize,
+    raw: &mut Vec<RawMatch>,
+) -> Option<Chosen> {
+    let names = &gazetteer.names;
+    raw.clear();
+    names.matches_at(text, i, raw);
+    raw.iter().rev().find_map(|m| {
+        let found = &text[m.start..m.end];
+        names.group(m.group).enumerate().find_map(|(entry, name)| {
+            (in_language(name.lang, lang) && case_agrees(name.text, found, name.case_sensitive))
+                .then(|| Chosen {
+                    start: m.start,
+                    end: m.end,
+                    group: m.group,
+                    entry: entry as u8,
+                })
+        })
+    })
 }
 
 /// True when a name of language `name` (every language's: `None`) is read in an article in

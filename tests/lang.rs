@@ -1,0 +1,217 @@
+//! Articles in German, French, Dutch and Spanish (issue 14): the language is detected (or
+//! declared with `--lang` or a record's `lang`), the article's own names, demonyms, agencies,
+//! action words, sentences and dates are read, and an article in a language opmap does not
+//! read gets a warning, no events and exit 0. The sentences are written for these tests; the
+//! real-text measurements are `tests/eval/lang/` (scripts/check-scores.sh).
+
+mod common;
+
+use common::*;
+
+/// The pairs of `text`, extracted as `opmap extract` does.
+fn pairs_of(text: &str) -> Vec<(String, String)> {
+    extracted_pairs(text)
+}
+
+#[test]
+fn french_names_demonyms_and_actions() {
+    assert_eq!(
+        pairs_of(
+            "Mardi, la police française a interpellé quatre suspects à Lyon, tandis que des \
+             perquisitions ont été menées en Belgique et aux Pays-Bas. L'opération a été \
+             coordonnée par Europol."
+        ),
+        expect(&[
+            ("arrest", "FR"),
+            ("coordination", "NL"),
+            ("raid", "BE"),
+            ("raid", "NL"),
+        ])
+    );
+    // A nationality is not an actor: "un ressortissant allemand".
+    let pairs = pairs_of("Un ressortissant allemand a été interpellé en Espagne.");
+    assert!(pairs.contains(&("arrest".into(), "ES".into())), "{pairs:?}");
+    assert!(!pairs.iter().any(|(_, c)| c == "DE"), "{pairs:?}");
+}
+
+#[test]
+fn spanish_names_and_actions() {
+    let pairs = pairs_of(
+        "La Guardia Civil ha detenido a cinco personas en Madrid y ha incautado 300 kilos de \
+         cocaína. La operación se desarrolló en colaboración con la policía de Portugal.",
+    );
+    for want in [("arrest", "ES"), ("participation", "PT")] {
+        assert!(
+            pairs.contains(&(want.0.into(), want.1.into())),
+            "{want:?} in {pairs:?}"
+        );
+    }
+}
+
+#[test]
+fn french_name_is_not_read_in_english() {
+    // "Chine" is China only in French: an English text with a word "Chine" has no place.
+    let pairs = pairs_of("Servers were seized in Canada. The Chine family was not involved.");
+    assert_eq!(pairs, expect(&[("seizure", "CA")]));
+    let french = pairs_of("Des serveurs ont été saisis en Chine et au Canada.");
+    assert!(
+        french.contains(&("seizure".into(), "CN".into())),
+        "{french:?}"
+    );
+}
+
+#[test]
+fn the_language_is_detected_declared_and_printed() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("fr.txt"),
+        "La police a perquisitionné plusieurs domiciles en France et aux Pays-Bas et interpellé \
+         deux suspects mardi matin, avec le soutien d'Europol.",
+    )
+    .unwrap();
+    let out = run(dir.path(), &["extract", "--explain", "fr.txt"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let report = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        report.contains("language: French (fr, detected, confidence"),
+        "{report}"
+    );
+    let out = run(dir.path(), &["extract", "fr.txt"]);
+    let events = collection(&out.stdout);
+    assert!(!events.features.is_empty());
+    for f in &events.features {
+        assert_eq!(f.property("lang").and_then(|v| v.as_str()), Some("fr"));
+    }
+    // --lang declares it: read as English, the French words are no action.
+    let out = run(
+        dir.path(),
+        &["extract", "--explain", "--lang", "en", "fr.txt"],
+    );
+    let report = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        report.contains("language: English (en, declared)"),
+        "{report}"
+    );
+    let out = run(dir.path(), &["extract", "--lang", "xx", "fr.txt"]);
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "an unknown --lang is a usage error"
+    );
+}
+
+#[test]
+fn another_language_gets_a_warning_and_no_events() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("it.txt"),
+        "La polizia ha arrestato due sospettati e ha perquisito diverse abitazioni in Italia e \
+         in Svizzera martedì mattina, nell'ambito di un'operazione coordinata da Europol.",
+    )
+    .unwrap();
+    let out = run(dir.path(), &["extract", "it.txt"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(collection(&out.stdout).features.is_empty());
+    let err = stderr(&out);
+    assert!(
+        err.contains("it.txt: written in Italian (ita, detected"),
+        "{err}"
+    );
+    // In a batch, the article is read and counted, with the warning, and the run exits 0.
+    std::fs::create_dir(dir.path().join("corpus")).unwrap();
+    std::fs::rename(dir.path().join("it.txt"), dir.path().join("corpus/it.txt")).unwrap();
+    let out = run(dir.path(), &["batch", "corpus", "--out", "o"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("written in Italian"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn a_records_lang_is_declared() {
+    let dir = tempfile::tempdir().unwrap();
+    let record = serde_json::json!({
+        "id": "r1",
+        "lang": "es",
+        "text": "Agentes detenidos. La Guardia Civil ha detenido a dos personas en Sevilla."
+    });
+    std::fs::write(dir.path().join("c.jsonl"), format!("{record}\n")).unwrap();
+    let out = run(dir.path(), &["batch", "c.jsonl", "--out", "o", "-q"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let stream = std::fs::read_to_string(dir.path().join("o/events.geojsonl")).unwrap();
+    assert!(stream.contains("\"lang\":\"es\""), "{stream}");
+    assert!(stream.contains("\"action\":\"arrest\""), "{stream}");
+}
+
+#[test]
+fn dates_in_the_articles_language() {
+    let g = gazetteer();
+    for (text, want) in [
+        (
+            "Le 20 février 2024, la police a interpellé deux suspects en France.",
+            "2024-02-20",
+        ),
+        (
+            "El 3 de marzo de 2023 la Policía Nacional detuvo a dos personas en España.",
+            "2023-03-03",
+        ),
+        (
+            "Am 20. Februar 2024 nahm die Polizei in Deutschland zwei Verdächtige fest.",
+            "2024-02-20",
+        ),
+        (
+            "Op 20 februari 2024 heeft de politie in Nederland twee verdachten aangehouden.",
+            "2024-02-20",
+        ),
+    ] {
+        let x = opmap::extract(g, &opmap::article::Article::from_text("a.txt", text));
+        assert_eq!(
+            x.date.map(|d| d.date.to_string()).as_deref(),
+            Some(want),
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn labels_in_the_articles_language() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("fr.txt"),
+        "Mardi, la police française a interpellé quatre suspects, tandis que des perquisitions \
+         ont été menées en Belgique et aux Pays-Bas.",
+    )
+    .unwrap();
+    let out = run(
+        dir.path(),
+        &[
+            "map",
+            "fr.txt",
+            "--out",
+            "o",
+            "--formats",
+            "svg",
+            "--label-lang",
+            "auto",
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let svg = std::fs::read_to_string(dir.path().join("o/map.svg")).unwrap();
+    assert!(
+        svg.contains(">Belgique<") && svg.contains(">Pays-Bas<"),
+        "country labels"
+    );
+    assert!(svg.contains(">Perquisition<"), "legend");
+    let out = run(
+        dir.path(),
+        &["map", "fr.txt", "--out", "p", "--formats", "svg"],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let svg = std::fs::read_to_string(dir.path().join("p/map.svg")).unwrap();
+    assert!(
+        svg.contains(">Belgium<") && svg.contains(">Raid<"),
+        "English by default"
+    );
+}
