@@ -38,7 +38,7 @@ def main(work, here):
         for key, lang in LANGS.items():
             names = country.get("translations", {}).get(key, {})
             for kind in ("common", "official"):
-                name = " ".join(names.get(kind, "").split())
+                name = " ".join(names.get(kind, "").split()).strip(" ,;")
                 if name:
                     rows.add((lang, code, name, "name"))
         fra = country.get("demonyms", {}).get("fra", {})

@@ -300,7 +300,9 @@ fn in_language(name: Option<Lang>, article: Lang) -> bool {
 /// (`lang`) and those of every language.
 pub fn find(gazetteer: &Gazetteer, text: &str, sentences: &[Sentence], lang: Lang) -> Vec<Mention> {
     let chosen = walk_names(gazetteer, text, lang);
-    Finder::new(gazetteer, text, sentences, &chosen).mentions()
+    let mut finder = Finder::new(gazetteer, text, sentences, &chosen);
+    finder.lang = lang;
+    finder.mentions()
 }
 
 /// The names the gazetteer knows in the text, leftmost-longest, not overlapping.
@@ -374,6 +376,8 @@ struct Finder<'g, 'a> {
     people: HashSet<String>,
     /// The mentions found so far.
     mentions: Vec<Mention>,
+    /// The article's language.
+    lang: Lang,
 }
 
 impl<'g, 'a> Finder<'g, 'a> {
@@ -399,6 +403,7 @@ impl<'g, 'a> Finder<'g, 'a> {
             named_regions: rustc_hash::FxHashSet::default(),
             people: HashSet::default(),
             mentions: Vec::with_capacity(chosen.len()),
+            lang: Lang::En,
         }
     }
 
@@ -744,7 +749,16 @@ fn city(f: &Finder<'_, '_>, k: usize, readings: &[PlaceId]) -> Option<PlaceId> {
     // person's or a word: like a common word, it needs a place context.
     let short_alternate = name.text.chars().count() <= 3
         && crate::gazetteer::fold(name.text) != crate::gazetteer::fold(&chosen_place.name);
-    if name.common_word || short_alternate {
+    // In another language, a name made of that language's words ("Para", "Nacional") is a
+    // word first, like a common English word.
+    let language_word = f.lang != Lang::En && {
+        let lexicon = crate::actions::lexicon::of(f.lang);
+        crate::gazetteer::fold(name.text)
+            .split([' ', '-'])
+            .filter(|w| !w.is_empty())
+            .all(|w| lexicon.knows(w))
+    };
+    if name.common_word || short_alternate || language_word {
         return context.then_some(place);
     }
     let capital = gazetteer

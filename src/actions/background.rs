@@ -624,7 +624,12 @@ fn end_of_a_longer_name(cx: &Context<'_, '_>, k: usize) -> bool {
         .placed
         .iter()
         .any(|q| q.first < p.first && p.first - 1 <= q.last);
-    titlecase && !before.is(class::COMPASS) && !in_mention && p.first - 1 > 0
+    // German capitalises every noun: a word the lexicon knows, or one after an article ("der
+    // Länder Griechenland, Belgien und Deutschland"), is a noun, not a given name.
+    let german_noun = super::lexicon::current_lang() == crate::lang::Lang::De
+        && (super::lexicon::current().knows(before.lower)
+            || p.first >= 2 && cx.tokens[p.first - 2].lower == "the");
+    titlecase && !german_noun && !before.is(class::COMPASS) && !in_mention && p.first - 1 > 0
 }
 
 /// "European Counter Terrorism Centre (ECTC)": the acronym restates the name before it.

@@ -351,6 +351,7 @@ impl Lexicon {
                 message: "no header row".into(),
             });
         }
+        lexicon.gloss_phrases();
         for phrases in lexicon.phrase_cues.values_mut() {
             // Longest first, so that "working together with" is tried before "working with".
             phrases.sort_by_key(|p| std::cmp::Reverse(p.words.len()));
@@ -366,6 +367,46 @@ impl Lexicon {
     }
 
     /// The single-word cue `lower`, if it is one.
+    /// Phrases are matched against tokens, whose function words are read as their glosses:
+    /// the phrases' words are glossed the same way ("dirigé par" is "dirigé" "by"), and a
+    /// phrase cue starting with a glossed word is found under its gloss.
+    fn gloss_phrases(&mut self) {
+        if self.glosses.is_empty() {
+            return;
+        }
+        let glosses = &self.glosses;
+        let gloss = |words: &mut Vec<&'static str>| {
+            for w in words.iter_mut() {
+                if let Some(&g) = glosses.get(w) {
+                    *w = g;
+                }
+            }
+        };
+        let cues = std::mem::take(&mut self.phrase_cues);
+        for (_, entries) in cues {
+            for mut entry in entries {
+                gloss(&mut entry.words);
+                *self.classes.entry(entry.words[0]).or_default() |= class::CUE_START;
+                self.phrase_cues
+                    .entry(entry.words[0])
+                    .or_default()
+                    .push(entry);
+            }
+        }
+        for list in self.phrases.values_mut() {
+            for words in list.iter_mut() {
+                gloss(words);
+            }
+        }
+    }
+
+    /// True when the lexicon lists `lower` in any class, as a cue or as a gloss.
+    pub(crate) fn knows(&self, lower: &str) -> bool {
+        self.classes.contains_key(lower)
+            || self.word_cues.contains_key(lower)
+            || self.glosses.contains_key(lower)
+    }
+
     /// The English function word the rules read for `lower` ("und" → "and"), if any.
     pub(crate) fn gloss(&self, lower: &str) -> Option<&'static str> {
         self.glosses.get(lower).copied()

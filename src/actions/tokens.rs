@@ -70,7 +70,15 @@ fn classify(s: &str, i: usize) -> (bool, bool, usize) {
 fn word_spans(text: &str, span: Span) -> Vec<Span> {
     let s = span.of(text);
     let mut spans: Vec<Span> = Vec::with_capacity(s.len() / 4 + 1);
+    let french = lexicon::current_lang() == Lang::Fr;
     let mut push = |a: usize, b: usize| {
+        // French elision: "l'arrestation" is "l'" and "arrestation", "d'Europol" is "d'" and
+        // "Europol".
+        if let Some(k) = french.then(|| elision_end(&s[a..b])).flatten() {
+            spans.push(Span::new(span.start + a, span.start + a + k));
+            spans.push(Span::new(span.start + a + k, span.start + b));
+            return;
+        }
         let word = &s[a..b];
         let cut = ["'s", "’s", "n't", "n’t"]
             .iter()
@@ -116,6 +124,20 @@ fn word_spans(text: &str, span: Span) -> Vec<Span> {
         i += len;
     }
     spans
+}
+
+/// The French elided words that stand before a vowel with an apostrophe.
+const ELIDED: &[&str] = &[
+    "c", "d", "j", "jusqu", "l", "lorsqu", "m", "n", "puisqu", "qu", "quoiqu", "s", "t",
+];
+
+/// Where a French word's elided article or pronoun ends ("l'", "d'", "qu'"), apostrophe
+/// included, when a word follows it.
+fn elision_end(word: &str) -> Option<usize> {
+    let (at, apostrophe) = word.char_indices().find(|&(_, c)| c == '\'' || c == '’')?;
+    let end = at + apostrophe.len_utf8();
+    let prefix = word[..at].to_lowercase();
+    (end < word.len() && ELIDED.contains(&prefix.as_str())).then_some(end)
 }
 
 /// Cuts a sentence into words and punctuation marks, with their lower-case forms written once
