@@ -7,6 +7,8 @@
 # Fails when a score falls below its floor, or when opmap's countries recall falls below the
 # baseline's on a set. Then the geoparser: `opmap places` on GeoWebNews above its floors.
 #
+# The language sets (tests/eval/lang/) are scored the same way, per language and part.
+#
 # Usage: scripts/check-scores.sh        Env: SHARED=../shared  BASELINE_VENV=target/baseline-venv
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -64,6 +66,19 @@ check real-dev tests/eval/real/dev 0.90 0.95 0.93
 check real-heldout tests/eval/real/heldout 0.79 0.95 0.93
 check team-dev "$SHARED/eval/dev" 0.95 0.95 0.93
 check synthetic tests/eval/synthetic 0.95 0.95 0.93
+
+# Articles in German, French, Dutch and Spanish (issue 14): real texts, dev and held-out parts
+# (tests/eval/lang/LANG/). The issue's aim is pairs F1 >= 0.85 and countries R >= 0.93 at
+# P >= 0.93 per language; the floors below are what opmap reaches today (README: "Other
+# languages"), and countries recall must stay at or above the naive baseline's on every part.
+check de-dev tests/eval/lang/de/dev 0.62 0.88 0.95
+check de-heldout tests/eval/lang/de/heldout 0.53 0.87 0.80
+check fr-dev tests/eval/lang/fr/dev 0.74 0.90 0.95
+check fr-heldout tests/eval/lang/fr/heldout 0.73 0.95 0.87
+check nl-dev tests/eval/lang/nl/dev 0.75 0.90 0.95
+check nl-heldout tests/eval/lang/nl/heldout 0.25 0.33 0.95
+check es-dev tests/eval/lang/es/dev 0.53 0.95 0.80
+check es-heldout tests/eval/lang/es/heldout 0.75 0.82 0.82
 
 # ---- Dates (issue 13): the date `opmap extract` gives each real article (its events' `date`)
 # against the gold file's `date` (the release's publication date; null when unknown). Printed:
