@@ -8,7 +8,8 @@
 //! - a block holding a here-document runs whole, as one script.
 //!
 //! The commands run in a fresh folder holding the files the examples name (`story.txt`,
-//! `a.txt`, `b.txt`, `press-releases/`, `archive.jsonl`, `archive.jsonl.gz`), with the opmap
+//! `a.txt`, `b.txt`, `press-releases/`, `archive.jsonl`, `archive.jsonl.gz`, `communique.txt`,
+//! `bericht.txt`, `corpus.jsonl`), with the opmap
 //! under test first on `PATH`. The `--explain` report shown as a ` ```text ` block is checked
 //! against a real run on the seed.
 
@@ -107,6 +108,22 @@ fn fixture(dir: &Path) {
         })
         .collect();
     std::fs::write(dir.join("archive.jsonl"), &archive).unwrap();
+    // The other languages' examples: a French and a German release, a corpus with `lang`.
+    std::fs::write(
+        dir.join("communique.txt"),
+        "Mardi, la police française a interpellé quatre suspects à Lyon, tandis que des \
+         perquisitions ont été menées en Belgique et aux Pays-Bas.",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("bericht.txt"),
+        "Am 20. Februar 2024 hat die Polizei in Deutschland und den Niederlanden mehrere \
+         Wohnungen durchsucht und zwei Verdächtige festgenommen.",
+    )
+    .unwrap();
+    let record = serde_json::json!({"id": "es1", "lang": "es",
+        "text": "La Guardia Civil ha detenido a dos personas en Sevilla."});
+    std::fs::write(dir.join("corpus.jsonl"), format!("{record}\n")).unwrap();
     let gz = Command::new("gzip")
         .args(["-k", "archive.jsonl"])
         .current_dir(dir)
