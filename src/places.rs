@@ -280,7 +280,7 @@ fn longest_name_at(
         let found = &text[m.start..m.end];
         names.group(m.group).enumerate().find_map(|(entry, name)| {
             (in_language(name.lang, lang) && case_agrees(name.text, found, name.case_sensitive))
-                .then(|| Chosen {
+                .then_some(Chosen {
                     start: m.start,
                     end: m.end,
                     group: m.group,
