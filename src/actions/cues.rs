@@ -31,13 +31,42 @@ fn phrase_at<'l>(tokens: &[Token], i: usize) -> Option<&'l CueEntry> {
     lexicon::current()
         .phrase_cues(tokens[i].lower)
         .iter()
-        .find(|entry| {
-            entry.words.len() <= tokens.len() - i
-                && entry
-                    .words
-                    .iter()
-                    .zip(&tokens[i..])
-                    .all(|(w, t)| t.lower == *w)
+        .find(|entry| match entry.words.iter().position(|w| *w == SPLIT) {
+            Some(gap) => split_verb_at(tokens, i, &entry.words[..gap], &entry.words[gap + 1..]),
+            None => {
+                entry.words.len() <= tokens.len() - i
+                    && entry
+                        .words
+                        .iter()
+                        .zip(&tokens[i..])
+                        .all(|(w, t)| t.lower == *w)
+            }
+        })
+}
+
+/// The gap of a split verb in a lexicon phrase: "stellten … sicher", "nahmen … fest".
+pub(crate) const SPLIT: &str = "…";
+
+/// A German or Dutch verb split by its clause ("Polizeibeamte stellten in Deutschland Drogen
+/// sicher", "nam … in beslag"): `head` at `i`, and `tail` closing the clause later in the
+/// sentence (before a stop, a comma, a semicolon or the end), at most 40 words on.
+fn split_verb_at(tokens: &[Token], i: usize, head: &[&str], tail: &[&str]) -> bool {
+    let matches_at = |words: &[&str], at: usize| {
+        words.len() <= tokens.len().saturating_sub(at)
+            && words.iter().zip(&tokens[at..]).all(|(w, t)| t.lower == *w)
+    };
+    if !matches_at(head, i) {
+        return false;
+    }
+    let from = i + head.len();
+    (from..tokens.len().min(from + 40))
+        .take_while(|&j| !matches!(tokens[j].lower, "." | ";" | "!" | "?"))
+        .any(|j| {
+            let end = j + tail.len();
+            matches_at(tail, j)
+                && tokens
+                    .get(end)
+                    .is_none_or(|t| matches!(t.lower, "." | "," | ";" | ":" | "!" | "?" | ")"))
         })
 }
 
@@ -101,8 +130,10 @@ fn word_cue_holds(text: &str, tokens: &[Token], i: usize, kind: CueKind, action:
             || tokens[i - 1].lower.ends_with("ly"))
         && any_near(tokens, i + 1, i + 4, class::OPERATION_NOUN)
         && tokens.get(i + 1).is_none_or(|t| t.lower != "by");
-    // A capitalised cue word inside a name: "National Office for … Asset Confiscation".
-    let in_name = in_proper_name(text, tokens, i);
+    // A capitalised cue word inside a name: "National Office for … Asset Confiscation". (In
+    // German every noun is capitalised: "Die Festnahmen" is no name.)
+    let german_noun = kind == CueKind::Noun && lexicon::current_lang() == crate::lang::Lang::De;
+    let in_name = !german_noun && in_proper_name(text, tokens, i);
     (!participle || after_be || after_actor || relational)
         && !of_people
         && !intended
@@ -179,7 +210,12 @@ pub(crate) fn find(text: &str, tokens: &[Token]) -> Vec<Cue> {
             continue;
         }
         if let Some(entry) = phrase_at(tokens, i) {
-            let last = i + entry.words.len() - 1;
+            let last = i + entry
+                .words
+                .iter()
+                .position(|w| *w == SPLIT)
+                .unwrap_or(entry.words.len())
+                - 1;
             if entry.action == Action::Takedown && acts_on_people(tokens, i, last) {
                 i = last + 1;
                 continue;
