@@ -432,7 +432,12 @@ impl<'g, 'a> Finder<'g, 'a> {
                     None,
                     &Regions::default(),
                 );
-                region_after_city(gazetteer, text, &self.mentions, c).unwrap_or(place)
+                let place = region_after_city(gazetteer, text, &self.mentions, c).unwrap_or(place);
+                if entry.form == Form::Agency {
+                    self.shortened_agency(&text[c.start..c.end], place)
+                } else {
+                    place
+                }
             };
             let Some(start) = self.mention_start(c, entry.form, entry.text) else {
                 continue;
@@ -458,6 +463,20 @@ impl<'g, 'a> Finder<'g, 'a> {
             });
         }
         self.mentions
+    }
+
+    /// An agency named by the start of a longer agency name the article gave before stands
+    /// for that one: "la Policía Nacional de Colombia … la Policía Nacional" is Colombia's,
+    /// not Spain's; "the Brazilian Federal Police … the Federal Police" likewise.
+    fn shortened_agency(&self, found: &str, place: PlaceId) -> PlaceId {
+        let longer = self.mentions.iter().rev().find(|m| {
+            m.form == Form::Agency
+                && m.place != place
+                && self.text[m.span.start..m.span.end]
+                    .strip_prefix(found)
+                    .is_some_and(|rest| rest.starts_with(' '))
+        });
+        longer.map_or(place, |m| m.place)
     }
 
     /// The place of a city-form name `k`, or `None` when it is no place here: a person's name
