@@ -77,7 +77,7 @@ check fr-dev tests/eval/lang/fr/dev 0.74 0.90 0.95
 check fr-heldout tests/eval/lang/fr/heldout 0.73 0.95 0.87
 check nl-dev tests/eval/lang/nl/dev 0.75 0.90 0.95
 check nl-heldout tests/eval/lang/nl/heldout 0.25 0.33 0.95
-check es-dev tests/eval/lang/es/dev 0.58 0.95 0.85
+check es-dev tests/eval/lang/es/dev 0.61 0.95 0.87
 check es-heldout tests/eval/lang/es/heldout 0.75 0.82 0.82
 
 # ---- Dates (issue 13): the date `opmap extract` gives each real article (its events' `date`)
