@@ -35,6 +35,32 @@ fn french_names_demonyms_and_actions() {
 }
 
 #[test]
+fn a_second_verb_shares_the_place_of_the_first() {
+    // English and German alike: the second verb has no place of its own.
+    for text in [
+        "Police officers arrested 33 people in Germany and Italy and seized 1,000 kg of drugs.",
+        "Am 5. Juli 2017 verhafteten Polizeibeamte in Deutschland und Italien 33 Personen und \
+         stellten 1 000 kg Drogen sicher.",
+    ] {
+        assert_eq!(
+            pairs_of(text),
+            expect(&[
+                ("arrest", "DE"),
+                ("arrest", "IT"),
+                ("seizure", "DE"),
+                ("seizure", "IT"),
+            ]),
+            "{text}"
+        );
+    }
+    // With a place of its own, it keeps that one.
+    assert_eq!(
+        pairs_of("Police arrested two men in Spain and seized cash in Portugal."),
+        expect(&[("arrest", "ES"), ("seizure", "PT")])
+    );
+}
+
+#[test]
 fn spanish_names_and_actions() {
     let pairs = pairs_of(
         "La Guardia Civil ha detenido a cinco personas en Madrid y ha incautado 300 kilos de \

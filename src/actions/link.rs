@@ -235,6 +235,36 @@ fn cue_in_place<'c>(list: &ListInClause<'_, '_, 'c>) -> Vec<(&'c Cue, Rule)> {
     linked
 }
 
+/// The verb cue after a list linked by [`cue_in_place`] that shares its place: joined by
+/// "and" right before it, at most eight words after the list with no comma, semicolon,
+/// colon, dash or bracket between (not after a parenthetical count), a specific action, and no place of its own (`placed`: the cues a placing
+/// rule linked to some list). "arrested 33 people in Germany, Spain and Italy and seized
+/// 1,000 kg of drugs"; not "arrested two men in Spain and seized cash in Portugal".
+pub(crate) fn shared_by_next_verb<'c>(
+    tokens: &[Token],
+    cues: &[&'c Cue],
+    tail: usize,
+    links: &[(&'c Cue, Rule)],
+    placed: &[&'c Cue],
+) -> Option<&'c Cue> {
+    let (first, _) = links
+        .iter()
+        .find(|(c, rule)| *rule == Rule::CueInPlace && c.kind == CueKind::Verb && c.last < tail)?;
+    let next = cues.iter().copied().find(|d| d.first > tail)?;
+    let between = tokens.get(tail + 1..next.first)?;
+    let shares = next.kind == CueKind::Verb
+        && next.action.is_specific()
+        && next.action != first.action
+        && between.len() <= 8
+        && between.last().is_some_and(|t| t.lower == "and")
+        && !between
+            .iter()
+            .any(|t| matches!(t.lower, "," | ";" | ":" | "–" | "—" | "-" | "(" | ")"))
+        && !placed.iter().any(|p| std::ptr::eq(*p, next))
+        && !links.iter().any(|(c, _)| std::ptr::eq(*c, next));
+    shares.then_some(next)
+}
+
 /// "Dutch police arrested", "officials in A, B and C assisted", "his home in X was searched":
 /// the first cue after the place, when it is a verb, and the verbs that share its subject.
 fn subject<'c>(list: &ListInClause<'_, '_, 'c>) -> Vec<(&'c Cue, Rule)> {

@@ -682,6 +682,16 @@ fn link_lists(
             linked[n] = link::clause_cue(&list, &placed_cues);
         }
     }
+    // A second verb joined by "and" after the place's object shares the place when it has none
+    // of its own: "arrested 33 people in A, B and C and seized 1,000 kg of drugs".
+    for (n, (members, in_clause, _)) in lists.iter().enumerate() {
+        let tail = members[members.len() - 1];
+        if let Some(shared) =
+            link::shared_by_next_verb(tokens, in_clause, tail.last, &linked[n], &placed_cues)
+        {
+            linked[n].push((shared, Rule::CueInPlace));
+        }
+    }
     for ((members, _, _), links) in lists.iter().zip(linked) {
         let (head, tail) = (members[0], members[members.len() - 1]);
         for (cue, rule) in links {
