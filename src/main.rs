@@ -447,12 +447,12 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 eprintln!("{summary}");
             }
             let date = first.date;
+            let labels = map.labels(first.lang);
             let title = map.title.clone().unwrap_or_else(|| {
-                opmap::title::title(&first.text, first.title.as_deref(), &located, date)
+                opmap::title::title_in(&first.text, first.title.as_deref(), &located, date, labels)
             });
             let sources: Vec<&str> = articles.iter().map(String::as_str).collect();
-            let source = opmap::title::subtitle(date.map(|d| d.date), &sources);
-            let labels = map.labels(first.lang);
+            let source = opmap::title::subtitle_in(date.map(|d| d.date), &sources, labels);
             write_map(&gazetteer, &located, map, (title, source, labels), left_out)
         }
         Command::Extract {
@@ -477,8 +477,8 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 .clone()
                 .unwrap_or_else(|| opmap::title_from_path(&events));
             let date = located.iter().find_map(|e| e.date).map(|d| d.date);
-            let source = opmap::title::subtitle(date, &[&display]);
             let labels = map.labels(located.iter().find_map(|e| e.lang));
+            let source = opmap::title::subtitle_in(date, &[&display], labels);
             write_map(&gazetteer, &located, map, (title, source, labels), None)
         }
         Command::Batch(args) => run_batch(args),

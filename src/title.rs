@@ -17,6 +17,7 @@
 
 use crate::action::Action;
 use crate::dates::{self, ArticleDate, Date};
+use crate::lang::Lang;
 use crate::resolve::Located;
 use std::path::Path;
 
@@ -31,12 +32,23 @@ pub fn title(
     located: &[Located],
     date: Option<ArticleDate>,
 ) -> String {
+    title_in(text, reader, located, date, Lang::En)
+}
+
+/// [`title`], its summary (rule 4) in `lang` ([`summary_in`]).
+pub fn title_in(
+    text: &str,
+    reader: Option<&str>,
+    located: &[Located],
+    date: Option<ArticleDate>,
+    lang: Lang,
+) -> String {
     reader
         .map(crate::resolve::collapse)
         .filter(|t| !t.is_empty())
         .or_else(|| headline(text))
         .or_else(|| operation(text, date.map(|d| d.date)))
-        .unwrap_or_else(|| summary(located))
+        .unwrap_or_else(|| summary_in(located, lang))
 }
 
 /// The first line when it reads as a headline (rule 2).
@@ -196,6 +208,183 @@ pub fn summary(located: &[Located]) -> String {
     }
 }
 
+/// [`summary`] in `lang` (`--label-lang auto`): "Festnahmen und Durchsuchungen: Spanien",
+/// "Saisies et perquisitions dans 3 pays", "Aanhoudingen in 2 landen", "Detenciones en
+/// España". German and French name a single country after a colon, as their prepositions
+/// agree with it ("in der Schweiz", "aux Pays-Bas").
+pub fn summary_in(located: &[Located], lang: Lang) -> String {
+    let words: [&str; 4] = match lang {
+        Lang::En => return summary(located),
+        Lang::De => [
+            "Beschlagnahmen",
+            "Durchsuchungen",
+            "Festnahmen",
+            "Abschaltungen",
+        ],
+        Lang::Fr => [
+            "saisies",
+            "perquisitions",
+            "interpellations",
+            "démantèlements",
+        ],
+        Lang::Nl => [
+            "inbeslagnames",
+            "doorzoekingen",
+            "aanhoudingen",
+            "offline gehaalde diensten",
+        ],
+        Lang::Es => [
+            "incautaciones",
+            "registros",
+            "detenciones",
+            "desmantelamientos",
+        ],
+    };
+    let (and, coordinated, none) = match lang {
+        Lang::De => ("und", "Koordinierte Maßnahmen", "Keine Maßnahmen gefunden"),
+        Lang::Fr => ("et", "Action coordonnée", "Aucune action trouvée"),
+        Lang::Nl => ("en", "Gecoördineerde actie", "Geen acties gevonden"),
+        _ => ("y", "Acción coordinada", "No se encontraron acciones"),
+    };
+    let mut codes: Vec<&str> = Vec::new();
+    for e in located {
+        if !codes.contains(&e.country.as_str()) {
+            codes.push(e.country.as_str());
+        }
+    }
+    let actions: Vec<&str> = Action::ALL
+        .into_iter()
+        .filter(|a| a.is_specific() && located.iter().any(|e| e.action == *a))
+        .map(|a| words[(a as usize).min(3)])
+        .collect();
+    let what = match actions.as_slice() {
+        [] if codes.is_empty() => return none.to_string(),
+        [] => coordinated.to_string(),
+        [one] => one.to_string(),
+        [rest @ .., last] => format!("{} {and} {last}", rest.join(", ")),
+    };
+    let mut chars = what.chars();
+    let what: String = chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default();
+    match codes.as_slice() {
+        [one] => {
+            let english = located.iter().find(|e| e.country.as_str() == *one);
+            let name = crate::gazetteer::country_name_in(one, lang)
+                .map(str::to_string)
+                .or_else(|| english.map(|e| e.country_name.clone()))
+                .unwrap_or_default();
+            match lang {
+                Lang::De => format!("{what}: {name}"),
+                Lang::Fr => format!("{what} : {name}"),
+                Lang::Nl => format!("{what} in {name}"),
+                _ => format!("{what} en {name}"),
+            }
+        }
+        many => match lang {
+            Lang::De => format!("{what} in {} Ländern", many.len()),
+            Lang::Fr => format!("{what} dans {} pays", many.len()),
+            Lang::Nl => format!("{what} in {} landen", many.len()),
+            _ => format!("{what} en {} países", many.len()),
+        },
+    }
+}
+
+/// [`subtitle`] in `lang`: the date written in the language ("20. Februar 2024", "20 février
+/// 2024", "20 februari 2024", "20 de febrero de 2024") and "Quelle", "Source", "Bron",
+/// "Fuente".
+pub fn subtitle_in(date: Option<Date>, sources: &[&str], lang: Lang) -> String {
+    let english = subtitle(None, sources);
+    let files = english.trim_start_matches("Source: ");
+    let (source, months): (&str, [&str; 12]) = match lang {
+        Lang::En => return subtitle(date, sources),
+        Lang::De => (
+            "Quelle",
+            [
+                "Januar",
+                "Februar",
+                "März",
+                "April",
+                "Mai",
+                "Juni",
+                "Juli",
+                "August",
+                "September",
+                "Oktober",
+                "November",
+                "Dezember",
+            ],
+        ),
+        Lang::Fr => (
+            "Source",
+            [
+                "janvier",
+                "février",
+                "mars",
+                "avril",
+                "mai",
+                "juin",
+                "juillet",
+                "août",
+                "septembre",
+                "octobre",
+                "novembre",
+                "décembre",
+            ],
+        ),
+        Lang::Nl => (
+            "Bron",
+            [
+                "januari",
+                "februari",
+                "maart",
+                "april",
+                "mei",
+                "juni",
+                "juli",
+                "augustus",
+                "september",
+                "oktober",
+                "november",
+                "december",
+            ],
+        ),
+        Lang::Es => (
+            "Fuente",
+            [
+                "enero",
+                "febrero",
+                "marzo",
+                "abril",
+                "mayo",
+                "junio",
+                "julio",
+                "agosto",
+                "septiembre",
+                "octubre",
+                "noviembre",
+                "diciembre",
+            ],
+        ),
+    };
+    // French sets a space before the colon.
+    let colon = if lang == Lang::Fr { " : " } else { ": " };
+    let source = format!("{source}{colon}{files}");
+    match date {
+        Some(d) => {
+            let month = months[usize::from(d.month) - 1];
+            let written = match lang {
+                Lang::De => format!("{}. {month} {}", d.day, d.year),
+                Lang::Es => format!("{} de {month} de {}", d.day, d.year),
+                _ => format!("{} {month} {}", d.day, d.year),
+            };
+            format!("{written} · {source}")
+        }
+        None => source,
+    }
+}
+
 /// The default subtitle: the article's date, then "Source:" and each source's file name
 /// (`-` is stdin): "27 May 2024 · Source: endgame.txt".
 pub fn subtitle(date: Option<Date>, sources: &[&str]) -> String {
@@ -290,6 +479,32 @@ mod tests {
         ] {
             assert_eq!(operation_name(text).as_deref(), Some(name), "{text}");
         }
+    }
+
+    #[test]
+    fn summaries_and_subtitles_in_other_languages() {
+        let two = [event(Action::Arrest, "ES"), event(Action::Raid, "ES")];
+        assert_eq!(
+            summary_in(&two, Lang::De),
+            "Durchsuchungen und Festnahmen: Spanien"
+        );
+        assert_eq!(
+            summary_in(&two, Lang::Es),
+            "Registros y detenciones en España"
+        );
+        let three = [event(Action::Seizure, "NL"), event(Action::Seizure, "BE")];
+        assert_eq!(summary_in(&three, Lang::Fr), "Saisies dans 2 pays");
+        assert_eq!(summary_in(&three, Lang::Nl), "Inbeslagnames in 2 landen");
+        let date = Date::new(2024, 2, 20);
+        assert_eq!(
+            subtitle_in(date, &["dir/bericht.txt"], Lang::De),
+            "20. Februar 2024 · Quelle: bericht.txt"
+        );
+        assert_eq!(
+            subtitle_in(date, &["a.txt"], Lang::Es),
+            "20 de febrero de 2024 · Fuente: a.txt"
+        );
+        assert_eq!(subtitle_in(None, &["a.txt"], Lang::Fr), "Source : a.txt");
     }
 
     #[test]

@@ -230,6 +230,11 @@ fn labels_in_the_articles_language() {
         "country labels"
     );
     assert!(svg.contains(">Perquisition<"), "legend");
+    assert!(
+        svg.contains(">Perquisitions et interpellations dans 3 pays<"),
+        "the summary title in French"
+    );
+    assert!(svg.contains("Source : fr.txt"), "the subtitle in French");
     let out = run(
         dir.path(),
         &["map", "fr.txt", "--out", "p", "--formats", "svg"],
