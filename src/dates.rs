@@ -360,7 +360,28 @@ fn month_of(word: &str) -> Option<u8> {
 /// The month `lower` names in `lang` (German, French, Dutch or Spanish; with the short forms
 /// news writes: "Jan", "Feb", "sept", "déc").
 fn month_in(lang: Lang, lower: &str) -> Option<u8> {
-    let names: &[(&str, u8)] = match lang {
+    month_names(lang)
+        .iter()
+        .find(|(name, _)| *name == lower)
+        .map(|&(_, m)| m)
+}
+
+/// `month`'s name in `lang` as a date is written ("Februar", "février", "februari",
+/// "febrero"): the first of its names in [`month_names`]; `None` for English.
+pub(crate) fn month_name(lang: Lang, month: u8) -> Option<String> {
+    let (name, _) = month_names(lang).iter().find(|&&(_, m)| m == month)?;
+    let mut chars = name.chars();
+    // German capitalises its nouns.
+    Some(match (lang, chars.next()) {
+        (Lang::De, Some(first)) => first.to_uppercase().chain(chars).collect(),
+        _ => (*name).to_string(),
+    })
+}
+
+/// The month names of German, French, Dutch and Spanish, lower case, each month's full name
+/// first, then the short forms news writes.
+fn month_names(lang: Lang) -> &'static [(&'static str, u8)] {
+    match lang {
         Lang::En => &[],
         Lang::De => &[
             ("januar", 1),
@@ -449,11 +470,7 @@ fn month_in(lang: Lang, lower: &str) -> Option<u8> {
             ("noviembre", 11),
             ("diciembre", 12),
         ],
-    };
-    names
-        .iter()
-        .find(|(name, _)| *name == lower)
-        .map(|&(_, m)| m)
+    }
 }
 
 /// Every date written in `text`, in order: "27 May 2024", "27th of May, 2024", "May 27, 2024",

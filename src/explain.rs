@@ -50,12 +50,7 @@ pub fn report(gazetteer: &Gazetteer, article: &Article, x: &Extraction) -> Strin
         left_out
     );
     let language = &x.language;
-    let how = match language.source {
-        crate::lang::LangSource::Declared => "declared".to_string(),
-        crate::lang::LangSource::Detected => {
-            format!("detected, confidence {:.2}", language.confidence)
-        }
-    };
+    let how = language.how();
     let reads = if language.lang.is_some() {
         ""
     } else {

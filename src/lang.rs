@@ -245,6 +245,14 @@ impl Language {
         }
     }
 
+    /// How it was found, as reports write it: "declared", or "detected, confidence 0.98".
+    pub fn how(&self) -> String {
+        match self.source {
+            LangSource::Declared => "declared".to_string(),
+            LangSource::Detected => format!("detected, confidence {:.2}", self.confidence),
+        }
+    }
+
     /// The article's language: the declared one when there is one, else detected.
     pub fn of_article(text: &str, declared: Option<&str>) -> Language {
         match declared.map(str::trim).filter(|d| !d.is_empty()) {

@@ -195,10 +195,7 @@ pub fn language_warning(path: &str, language: &lang::Language) -> Option<String>
     if language.lang.is_some() {
         return None;
     }
-    let how = match language.source {
-        lang::LangSource::Declared => "declared".to_string(),
-        lang::LangSource::Detected => format!("detected, confidence {:.2}", language.confidence),
-    };
+    let how = language.how();
     Some(format!(
         "{path}: written in {} ({}, {how}): opmap reads English, German, French, Dutch and \
          Spanish; no events",

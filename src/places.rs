@@ -378,6 +378,8 @@ struct Finder<'g, 'a> {
     mentions: Vec<Mention>,
     /// The article's language.
     lang: Lang,
+    /// The agencies named so far, once per (words, place), the most recently named last.
+    agencies: Vec<(&'a str, PlaceId)>,
 }
 
 impl<'g, 'a> Finder<'g, 'a> {
@@ -404,6 +406,7 @@ impl<'g, 'a> Finder<'g, 'a> {
             people: HashSet::default(),
             mentions: Vec::with_capacity(chosen.len()),
             lang: Lang::En,
+            agencies: Vec::new(),
         }
     }
 
@@ -450,6 +453,9 @@ impl<'g, 'a> Finder<'g, 'a> {
                 self.named_regions
                     .insert((found_place.country.as_str(), found_place.admin1.as_str()));
             }
+            if entry.form == Form::Agency {
+                self.note_agency(&text[start..c.end], place);
+            }
             self.mentions.push(Mention {
                 sentence,
                 span: Span::new(start, c.end),
@@ -468,15 +474,22 @@ impl<'g, 'a> Finder<'g, 'a> {
     /// An agency named by the start of a longer agency name the article gave before stands
     /// for that one: "la Policía Nacional de Colombia … la Policía Nacional" is Colombia's,
     /// not Spain's; "the Brazilian Federal Police … the Federal Police" likewise.
+    /// The agencies named so far are kept once per (words, place), most recent last
+    /// ([`Finder::agencies`]): an article naming Europol a thousand times scans a handful.
     fn shortened_agency(&self, found: &str, place: PlaceId) -> PlaceId {
-        let longer = self.mentions.iter().rev().find(|m| {
-            m.form == Form::Agency
-                && m.place != place
-                && self.text[m.span.start..m.span.end]
+        let longer = self.agencies.iter().rev().find(|&&(words, p)| {
+            p != place
+                && words
                     .strip_prefix(found)
                     .is_some_and(|rest| rest.starts_with(' '))
         });
-        longer.map_or(place, |m| m.place)
+        longer.map_or(place, |&(_, p)| p)
+    }
+
+    /// Notes an agency mention for [`Finder::shortened_agency`] (moved to the end if seen).
+    fn note_agency(&mut self, words: &'a str, place: PlaceId) {
+        self.agencies.retain(|&seen| seen != (words, place));
+        self.agencies.push((words, place));
     }
 
     /// The place of a city-form name `k`, or `None` when it is no place here: a person's name

@@ -297,83 +297,19 @@ pub fn summary_in(located: &[Located], lang: Lang) -> String {
 pub fn subtitle_in(date: Option<Date>, sources: &[&str], lang: Lang) -> String {
     let english = subtitle(None, sources);
     let files = english.trim_start_matches("Source: ");
-    let (source, months): (&str, [&str; 12]) = match lang {
+    let source = match lang {
         Lang::En => return subtitle(date, sources),
-        Lang::De => (
-            "Quelle",
-            [
-                "Januar",
-                "Februar",
-                "März",
-                "April",
-                "Mai",
-                "Juni",
-                "Juli",
-                "August",
-                "September",
-                "Oktober",
-                "November",
-                "Dezember",
-            ],
-        ),
-        Lang::Fr => (
-            "Source",
-            [
-                "janvier",
-                "février",
-                "mars",
-                "avril",
-                "mai",
-                "juin",
-                "juillet",
-                "août",
-                "septembre",
-                "octobre",
-                "novembre",
-                "décembre",
-            ],
-        ),
-        Lang::Nl => (
-            "Bron",
-            [
-                "januari",
-                "februari",
-                "maart",
-                "april",
-                "mei",
-                "juni",
-                "juli",
-                "augustus",
-                "september",
-                "oktober",
-                "november",
-                "december",
-            ],
-        ),
-        Lang::Es => (
-            "Fuente",
-            [
-                "enero",
-                "febrero",
-                "marzo",
-                "abril",
-                "mayo",
-                "junio",
-                "julio",
-                "agosto",
-                "septiembre",
-                "octubre",
-                "noviembre",
-                "diciembre",
-            ],
-        ),
+        Lang::De => "Quelle",
+        Lang::Fr => "Source",
+        Lang::Nl => "Bron",
+        Lang::Es => "Fuente",
     };
     // French sets a space before the colon.
     let colon = if lang == Lang::Fr { " : " } else { ": " };
     let source = format!("{source}{colon}{files}");
     match date {
         Some(d) => {
-            let month = months[usize::from(d.month) - 1];
+            let month = dates::month_name(lang, d.month).unwrap_or_default();
             let written = match lang {
                 Lang::De => format!("{}. {month} {}", d.day, d.year),
                 Lang::Es => format!("{} de {month} de {}", d.day, d.year),
