@@ -246,3 +246,21 @@ fn labels_in_the_articles_language() {
         "English by default"
     );
 }
+
+#[test]
+fn an_international_body_named_without_a_cue_still_coordinates() {
+    // Europol's bare mention is read as coordination (an international body coordinates); it is
+    // itself a specific action, so it is not folded away as a participation its country already
+    // has a specific action for.
+    assert_eq!(
+        pairs_of(
+            "In Deutschland wurden fünf Personen festgenommen. Auch Europol war dabei, \
+             ebenso Beamte des OLAF."
+        ),
+        expect(&[
+            ("arrest", "DE"),
+            ("coordination", "BE"),
+            ("coordination", "NL")
+        ])
+    );
+}

@@ -299,7 +299,8 @@ pub fn left_out_summary(dropped: &[Dropped]) -> Option<String> {
 
 /// A country with a specific action gets no separate `participation` event from a bare mention:
 /// such events move to [`Linked::folded`]. (A cue that states participation, "Spain took part",
-/// keeps its event.)
+/// keeps its event; so does a bare mention that a later rule made specific, such as an
+/// international body's mention read as coordination: it is itself the specific action.)
 fn fold_participation(gazetteer: &Gazetteer, linked: &mut Linked) {
     let country = |e: &Event| gazetteer.place(e.place).country.as_str();
     let specific: rustc_hash::FxHashSet<&str> = linked
@@ -313,7 +314,11 @@ fn fold_participation(gazetteer: &Gazetteer, linked: &mut Linked) {
     }
     let (folded, kept): (Vec<Event>, Vec<Event>) = std::mem::take(&mut linked.events)
         .into_iter()
-        .partition(|e| e.rule == Rule::Mention && specific.contains(country(e)));
+        .partition(|e| {
+            e.rule == Rule::Mention
+                && e.action == Action::Participation
+                && specific.contains(country(e))
+        });
     linked.events = kept;
     linked.folded = folded;
 }
