@@ -10,8 +10,9 @@
 //! only when whatlang calls it reliable, else the text is read as the closest language opmap
 //! reads (a short English text with many foreign names can look like Latin or Scots to a
 //! trigram model, never to a reader); German, French, Dutch or Spanish needs whatlang to be
-//! sure (reliable, or a confidence of at least [`MIN_CONFIDENCE`]), else the text is read as
-//! English.
+//! sure (reliable, or a confidence of at least [`MIN_CONFIDENCE`]). When whatlang is not sure
+//! (a line or two has too few trigrams), the function words decide ([`function_word_vote`]:
+//! "werden … uit … door" is Dutch however short); else the text is read as English.
 
 use serde::Serialize;
 
@@ -206,13 +207,17 @@ impl Language {
             end -= 1;
         }
         let sample = &text[..end];
-        let Some(info) = whatlang::detect(sample) else {
-            return Language::assumed_english();
-        };
         let detected = |lang: Lang, confidence: f64| Language {
             confidence: round2(confidence),
             source: LangSource::Detected,
             ..Language::declared(lang)
+        };
+        let unsure = || match function_word_vote(sample) {
+            Some((lang, share)) => detected(lang, share),
+            None => Language::assumed_english(),
+        };
+        let Some(info) = whatlang::detect(sample) else {
+            return unsure();
         };
         // Another language than English only when sure: a short English line ("Café owners:
         // servers were seized in Canada.") has too few trigrams to tell.
@@ -223,7 +228,7 @@ impl Language {
             return if sure(&info, lang) {
                 detected(lang, info.confidence())
             } else {
-                Language::assumed_english()
+                unsure()
             };
         }
         if info.is_reliable() {
@@ -241,7 +246,7 @@ impl Language {
             .and_then(|info| Some((Lang::of_whatlang(info.lang())?, info)))
         {
             Some((lang, info)) if sure(&info, lang) => detected(lang, info.confidence()),
-            _ => Language::assumed_english(),
+            _ => unsure(),
         }
     }
 
@@ -286,6 +291,68 @@ const ISO_639_1: &[(&str, &str)] = &[
     ("uk", "ukr"),
     ("zh", "cmn"),
 ];
+
+/// Function words that only one of the languages opmap reads writes (articles, auxiliaries,
+/// prepositions, conjunctions; none shared: "de", "en", "in", "la" and "que" tell nothing).
+const FUNCTION_WORDS: [(Lang, &[&str]); 5] = [
+    (
+        Lang::En,
+        &[
+            "and", "are", "at", "by", "for", "from", "has", "have", "is", "of", "on", "that",
+            "the", "to", "was", "were", "which", "with",
+        ],
+    ),
+    (
+        Lang::De,
+        &[
+            "auf", "aus", "bei", "das", "dem", "den", "der", "des", "die", "ein", "eine", "im",
+            "ist", "mit", "nach", "sich", "und", "von", "wurde", "wurden", "zu",
+        ],
+    ),
+    (
+        Lang::Fr,
+        &[
+            "au", "aux", "ces", "dans", "du", "est", "et", "le", "les", "ont", "par", "pour",
+            "qui", "sur", "une", "été",
+        ],
+    ),
+    (
+        Lang::Nl,
+        &[
+            "bij", "dat", "deze", "door", "een", "het", "met", "naar", "ook", "op", "uit", "van",
+            "voor", "werd", "werden", "wordt", "zijn",
+        ],
+    ),
+    (
+        Lang::Es,
+        &[
+            "al", "con", "del", "el", "fue", "fueron", "ha", "han", "las", "los", "para", "por",
+            "se", "una", "y",
+        ],
+    ),
+];
+
+/// The language whose function words a text uses most, when whatlang is not sure: at least
+/// two of them, and more than of any other language (English included); with the share of
+/// the function words counted that are its own. `None` when no language wins so.
+pub fn function_word_vote(text: &str) -> Option<(Lang, f64)> {
+    let mut counts = [0usize; 5];
+    for word in text.split(|c: char| !c.is_alphanumeric()) {
+        if word.is_empty() || word.len() > 6 {
+            continue;
+        }
+        let lower = word.to_lowercase();
+        for (i, (_, words)) in FUNCTION_WORDS.iter().enumerate() {
+            if words.contains(&lower.as_str()) {
+                counts[i] += 1;
+            }
+        }
+    }
+    let total: usize = counts.iter().sum();
+    let (best, &n) = counts.iter().enumerate().max_by_key(|&(_, n)| *n)?;
+    let unique = counts.iter().filter(|&&c| c == n).count() == 1;
+    (n >= 2 && unique).then(|| (FUNCTION_WORDS[best].0, n as f64 / total as f64))
+}
 
 fn round2(x: f64) -> f64 {
     (x * 100.0).round() / 100.0
@@ -339,5 +406,32 @@ mod tests {
         assert_eq!(empty.lang, Some(Lang::En));
         let short = Language::detect("Café owners: servers were seized in Canada.");
         assert_eq!(short.lang, Some(Lang::En));
+    }
+
+    #[test]
+    fn short_lines_are_told_by_their_function_words() {
+        for (text, lang) in [
+            ("Het schip vertrok uit Brazilië.", Lang::Nl),
+            (
+                "In Oostenrijk werden door de politie 12 websites gesloten.",
+                Lang::Nl,
+            ),
+            ("In Österreich wurden 12 Webseiten gesperrt.", Lang::De),
+            ("En Autriche, 12 sites ont été fermés.", Lang::Fr),
+            (
+                "En Austria, los agentes cerraron 12 sitios web del grupo.",
+                Lang::Es,
+            ),
+            ("Servers were seized in Canada.", Lang::En),
+        ] {
+            assert_eq!(Language::detect(text).lang, Some(lang), "{text}");
+        }
+        // One function word is not enough; a tie is not a vote.
+        assert_eq!(function_word_vote("Politie Brazilië uit"), None);
+        assert_eq!(function_word_vote("het und"), None);
+        assert_eq!(
+            function_word_vote("werden uit door the"),
+            Some((Lang::Nl, 0.75))
+        );
     }
 }

@@ -118,6 +118,47 @@ fn route_origin_or_destination() {
 }
 
 #[test]
+fn route_not_of_means_or_forces_deployed() {
+    // "from" after a plural noun of means, or in a clause that deploys, names who gave them.
+    check(
+        "route",
+        ("A vessel from Ecuador was boarded off Spain.", "Ecuador"),
+        (
+            "Vessels from Portugal patrolled the coast off Spain.",
+            "Portugal",
+        ),
+    );
+    check(
+        "route",
+        ("Het schip vertrok uit Brazilië.", "Brazilië"),
+        (
+            "Er werden agenten ingezet uit België en Frankrijk.",
+            "België",
+        ),
+    );
+}
+
+#[test]
+fn affiliation_an_international_body_named_for_its_members() {
+    check(
+        "affiliation",
+        (
+            "The INTERPOL member countries participating include Peru.",
+            "The INTERPOL",
+        ),
+        ("INTERPOL supported the member countries.", "INTERPOL"),
+    );
+    check(
+        "affiliation",
+        (
+            "Polizisten aus den Mitgliedstaaten von Europol nahmen teil.",
+            "Europol",
+        ),
+        ("Europol unterstützte die Mitgliedstaaten.", "Europol"),
+    );
+}
+
+#[test]
 fn route_list_after_a_route_noun() {
     check(
         "route",

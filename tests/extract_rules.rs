@@ -504,3 +504,16 @@ fn a_relative_clause_after_the_last_member_has_it_for_subject() {
         expect(&[("participation", "MX"), ("seizure", "PE")])
     );
 }
+
+#[test]
+fn closing_and_blocking_are_takedowns_only_of_sites() {
+    assert_eq!(
+        pairs("In Portugal, police closed 40 websites and arrested two men."),
+        expect(&[("arrest", "PT"), ("takedown", "PT")])
+    );
+    // Closing a border or a case is no takedown.
+    assert_eq!(
+        pairs("Police in Portugal closed the border and arrested two men."),
+        expect(&[("arrest", "PT")])
+    );
+}

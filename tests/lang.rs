@@ -264,3 +264,15 @@ fn an_international_body_named_without_a_cue_still_coordinates() {
         ])
     );
 }
+
+#[test]
+fn closed_sites_in_each_language() {
+    for text in [
+        "In Oostenrijk werden door de politie 12 websites gesloten.",
+        "In Österreich wurden 12 Webseiten gesperrt.",
+        "En Autriche, 12 sites ont été fermés.",
+        "En Austria, los agentes cerraron 12 sitios web del grupo.",
+    ] {
+        assert_eq!(pairs_of(text), expect(&[("takedown", "AT")]), "{text}");
+    }
+}

@@ -207,6 +207,7 @@ pub(crate) const FILTERS: &[(Background, Filter)] = &[
     (Background::Nationality, demonym_without_actor),
     (Background::Affiliation, inside_institution_name),
     (Background::Affiliation, researchers_employer),
+    (Background::Affiliation, organisation_of_its_members),
     (Background::Route, rest_of_a_route),
     (Background::Route, origin_or_route),
     (Background::Route, listed_after_a_route),
@@ -308,6 +309,33 @@ fn inside_institution_name(cx: &Context<'_, '_>, k: usize) -> bool {
         || cx.tokens[p.last + 1..].first().is_some_and(institution)
 }
 
+/// An international body named as the organisation of its members: "the INTERPOL member
+/// countries participating include Peru", "Europol's member states", "the member states of
+/// Eurojust" (the members act; the body is their affiliation). A body that acts itself is kept:
+/// "Europol supported the member states".
+fn organisation_of_its_members(cx: &Context<'_, '_>, k: usize) -> bool {
+    let p = cx.placed[k];
+    if !cx.gazetteer.is_international(p.mention.place) {
+        return false;
+    }
+    let after = cx.tokens[p.last + 1..]
+        .iter()
+        .find(|t| !matches!(t.lower, "'s" | "s" | "’s"));
+    let before: Vec<&Token> = cx.tokens[..p.first]
+        .iter()
+        .rev()
+        .filter(|t| t.lower != "the")
+        .take(2)
+        .collect();
+    // "INTERPOL member countries"; "die Mitgliedstaaten der EU" (a genitive: "der" reads as
+    // "the"); "the member states of Europol", "Mitgliedstaaten von Europol".
+    let member = |t: &&Token| t.is(class::MEMBER_NOUN);
+    after.is_some_and(|t| t.is(class::MEMBER_NOUN))
+        || before.first().is_some_and(member)
+        || (matches!(before.first(), Some(t) if matches!(t.lower, "of" | "by"))
+            && before.get(1).is_some_and(member))
+}
+
 /// A researcher's or expert's employer: "researchers at the University of Sherbrooke in
 /// Canada", "an analyst from a firm in London". (An officer's agency is not background:
 /// officers act.)
@@ -369,12 +397,16 @@ fn origin_or_route(cx: &Context<'_, '_>, k: usize) -> bool {
         return false;
     }
     let from = word.lower == "from";
+    // Help given: "assistance from the Polish police", "vessels from Spain", "officers
+    // deployed from Belgium" (a deploying verb anywhere in the clause before "from").
     let help_given = from
-        && before.iter().take(2).any(|t| {
-            t.is(class::AUTHORITY | class::SUPPORT_NOUN)
-                || t.lower == "deployed"
-                || t.lower == "representatives"
-        });
+        && (before
+            .iter()
+            .take(2)
+            .any(|t| t.is(class::AUTHORITY | class::SUPPORT_NOUN | class::MEANS_NOUN))
+            || cx.tokens[cx.starts[cx.clause_of(g)]..g]
+                .iter()
+                .any(|t| t.is(class::DEPLOY_VERB)));
     let exception = from && before.first().is_some_and(|t| t.is(class::FROM_EXCEPTION));
     let extension = word.lower == "to" && before.first().is_some_and(|t| t.is(class::EXTENSION));
     // An authority receives: "provided to UK authorities", "referred to Eurojust".

@@ -78,9 +78,9 @@ fn any_near(tokens: &[Token], from: usize, to: usize, bits: u64) -> bool {
 }
 
 /// Whether the single-word cue at `i` states its action here: a present participle only after
-/// a form of "be", an actor or as a relation; "targeted" only of infrastructure; a takedown
-/// not of a criminal group; "hosted" not of a gathering; a search warrant only once executed;
-/// an interception only of goods, not of messages or people.
+/// a form of "be", an actor or as a relation; "targeted", "closed" and "blocked" only of
+/// infrastructure; a takedown not of a criminal group; "hosted" not of a gathering; a search
+/// warrant only once executed; an interception only of goods, not of messages or people.
 fn word_cue_holds(text: &str, tokens: &[Token], i: usize, kind: CueKind, action: Action) -> bool {
     let word = tokens[i].lower;
     let participle = word.ends_with("ing") && kind == CueKind::Verb;
@@ -96,8 +96,9 @@ fn word_cue_holds(text: &str, tokens: &[Token], i: usize, kind: CueKind, action:
                     .any(|t| t.lower == "with")));
     // "an operation involving X": the participle relates X to the operation.
     let relational = matches!(word, "involving" | "participating");
-    // "targeted" is a takedown only of infrastructure, not of people.
-    let targets_infrastructure = !word.starts_with("target")
+    // "targeted", "closed", "blocked" are takedowns only of infrastructure, not of people,
+    // borders or cases.
+    let targets_infrastructure = !tokens[i].is(class::INFRASTRUCTURE_VERB)
         || any_near(tokens, i.saturating_sub(4), i + 5, class::INFRASTRUCTURE);
     // Hosting a gathering is not coordinating: "its General Assembly, hosted by the UK".
     let hosts_gathering =

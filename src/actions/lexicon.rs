@@ -153,6 +153,18 @@ pub(crate) mod class {
     /// Nouns of messages and calls: intercepting them is surveillance, not a seizure
     /// ("intercepted millions of messages").
     pub const COMMUNICATION: u64 = 1 << 48;
+    /// Plural nouns of means a country contributes: "vessels from Spain and Portugal", "teams
+    /// from five countries" ("from" after them names who gave them, not a route).
+    pub const MEANS_NOUN: u64 = 1 << 49;
+    /// Verbs of deploying: "from" in their clause names who deployed ("officers deployed from
+    /// Belgium"), not a route.
+    pub const DEPLOY_VERB: u64 = 1 << 50;
+    /// Takedown verbs that take down only infrastructure: "targeted", "closed", "blocked"
+    /// (sites, servers, domains; not people, borders or cases).
+    pub const INFRASTRUCTURE_VERB: u64 = 1 << 51;
+    /// Nouns of an organisation's members: "INTERPOL member countries", "the member states of
+    /// the EU" name the members, not the organisation, as acting.
+    pub const MEMBER_NOUN: u64 = 1 << 52;
 }
 
 /// The lexicon's class names and their bits (phrases of these classes are kept as phrases).
@@ -171,6 +183,7 @@ const CLASSES: &[(&str, u64)] = &[
     ("compass", class::COMPASS),
     ("crime", class::CRIME),
     ("crime-adjective", class::CRIME_ADJECTIVE),
+    ("deploy-verb", class::DEPLOY_VERB),
     ("criminal-group", class::CRIMINAL_GROUP),
     ("destination", class::DESTINATION),
     ("distance-unit", class::DISTANCE_UNIT),
@@ -180,11 +193,14 @@ const CLASSES: &[(&str, u64)] = &[
     ("gathering", class::GATHERING),
     ("hosting", class::HOSTING),
     ("infrastructure", class::INFRASTRUCTURE),
+    ("infrastructure-verb", class::INFRASTRUCTURE_VERB),
     ("institution", class::INSTITUTION),
     ("intention", class::INTENTION),
     ("introducer", class::INTRODUCER),
     ("led-object", class::LED_OBJECT),
     ("light-verb", class::LIGHT_VERB),
+    ("means-noun", class::MEANS_NOUN),
+    ("member-noun", class::MEMBER_NOUN),
     ("member-preposition", class::MEMBER_PREPOSITION),
     ("modal", class::MODAL),
     ("negation", class::NEGATION),

@@ -11,6 +11,7 @@
 use super::{and_list, header, symbol_points, thousands, Look};
 use crate::action::Action;
 use crate::error::Result;
+use crate::gazetteer::PlaceId;
 use crate::record::CountryCode;
 use crate::render::style;
 use crate::resolve::Located;
@@ -19,6 +20,7 @@ use plotters::coord::types::{RangedCoordi32, RangedCoordu64};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
+use rustc_hash::FxHashSet;
 
 /// The batch chart shows this many countries; the others are summed into one bar.
 pub const TOP: usize = 20;
@@ -26,7 +28,7 @@ pub const TOP: usize = 20;
 /// What a bar segment counts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Unit {
-    /// Events: one per (action, place) of the map.
+    /// Events: one per (action, marker) of the map (places sharing a marker count once).
     Events,
     /// Articles stating an action in a country (an article counts once per action).
     Articles,
@@ -36,7 +38,7 @@ impl Unit {
     /// The x axis' description.
     pub fn axis(self) -> &'static str {
         match self {
-            Unit::Events => "Places with each action (one event per action and place)",
+            Unit::Events => "Places with each action (one per action and map marker)",
             Unit::Articles => "Articles stating each action (an article counts once per action)",
         }
     }
@@ -72,11 +74,22 @@ pub struct BarChart {
 }
 
 impl BarChart {
-    /// The chart of one map's events: a bar per country, each segment the number of places
-    /// with that action (the events of the events layer).
+    /// The chart of one map's events: a bar per country, each segment the number of the map's
+    /// markers with that action (places that share a marker, such as agencies at one seat,
+    /// count once).
     pub fn of_events(located: &[Located], title: &str, subtitle: Option<String>) -> BarChart {
         let mut bars: Vec<(CountryCode, Bar)> = Vec::new();
+        // Places that share a marker (agencies at one seat: Europol, its ECTC and its EU IRU
+        // in The Hague) count once, as the map shows them once.
+        let mut counted: FxHashSet<(Action, Option<PlaceId>, &str)> = FxHashSet::default();
         for e in located {
+            let marker = match e.site {
+                Some(site) => (e.action, Some(site), ""),
+                None => (e.action, None, e.place.as_str()),
+            };
+            if !counted.insert(marker) {
+                continue;
+            }
             let i = action_index(e.action);
             match bars.iter_mut().find(|(code, _)| *code == e.country) {
                 Some((_, bar)) => bar.counts[i] += 1,
@@ -410,7 +423,7 @@ pub fn alt_text(chart: &BarChart) -> String {
          stacked by action; the length counts {}.",
         if n == 1 { "" } else { "s" },
         match chart.unit {
-            Unit::Events => "the places with each action (one event per action and place)",
+            Unit::Events => "the places with each action (one per action and map marker)",
             Unit::Articles =>
                 "the articles stating each action there (an article counts once under each \
                  of its actions)",
