@@ -401,6 +401,9 @@ pub struct FlowLine {
     pub actions: Vec<Action>,
     /// Great-circle parts in lon/lat, cut at ±180°.
     pub parts: Vec<Vec<Coord<f64>>>,
+    /// The hub's site and the place's ([`site_indices`]: the indices of their markers in
+    /// [`crate::spec::map_spec`]).
+    pub sites: (usize, usize),
 }
 
 /// The flows: from the one hub ([`crate::hub::find`]) to each site outside the hub's country
@@ -434,6 +437,7 @@ pub fn flow_lines(located: &[Located], flows: Flows) -> Vec<FlowLine> {
     targets
         .into_iter()
         .map(|(t, mut actions)| {
+            let sites = (site_of[h], site_of[t]);
             let t = &located[t];
             actions.sort();
             FlowLine {
@@ -441,6 +445,7 @@ pub fn flow_lines(located: &[Located], flows: Flows) -> Vec<FlowLine> {
                 to: (t.place.clone(), t.country),
                 actions,
                 parts: great_circle(hub.point, t.point),
+                sites,
             }
         })
         .collect()

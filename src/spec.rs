@@ -50,7 +50,11 @@ pub fn map_spec_with(
         .collect();
     let flows = layers::flow_lines(located, flows)
         .into_iter()
-        .map(|line| Flow { parts: line.parts })
+        .map(|line| Flow {
+            parts: line.parts,
+            from: line.sites.0,
+            to: line.sites.1,
+        })
         .collect();
     MapSpec {
         title: title.to_string(),

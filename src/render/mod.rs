@@ -154,6 +154,10 @@ pub struct CountryFill {
 pub struct Flow {
     /// Parts, each a line of lon/lat coordinates.
     pub parts: Vec<Vec<Coord<f64>>>,
+    /// The index of the marker it starts at (the hub's) in [`MapSpec::markers`].
+    pub from: usize,
+    /// The index of the marker it ends at.
+    pub to: usize,
 }
 
 /// A PNG up to this many pixels wide is laid out on a canvas this many times larger and
@@ -482,11 +486,14 @@ mod tests {
             marker(-2.1, 54.4, "United Kingdom", &[Takedown]),
             marker(hague.0, hague.1, "Europol (The Hague)", &[Coordination]),
         ];
-        let flows = markers
+        let hub = markers.len() - 1;
+        let flows = markers[..hub]
             .iter()
-            .filter(|m| m.label != "Europol (The Hague)")
-            .map(|m| Flow {
+            .enumerate()
+            .map(|(i, m)| Flow {
                 parts: vec![great_circle(hague, (m.point.x(), m.point.y()))],
+                from: hub,
+                to: i,
             })
             .collect();
         let countries = [
