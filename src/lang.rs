@@ -13,8 +13,6 @@
 //! sure (reliable, or a confidence of at least [`MIN_CONFIDENCE`]), else the text is read as
 //! English.
 
-use serde::Serialize;
-
 /// How much of an article is read to tell its language, bytes.
 pub const SAMPLE_BYTES: usize = 8 * 1024;
 
@@ -24,8 +22,7 @@ pub const MIN_CONFIDENCE: f64 = 0.5;
 
 /// A language opmap reads: its lexicon (`lexicon/LANG.tsv`), its place names
 /// (`gazetteer/lang/`), its sentence and date rules.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Lang {
     /// English.
     En,
@@ -55,7 +52,7 @@ impl Lang {
     }
 
     /// The language's English name.
-    pub fn name(self) -> &'static str {
+    pub(crate) fn name(self) -> &'static str {
         match self {
             Lang::En => "English",
             Lang::De => "German",
@@ -71,7 +68,7 @@ impl Lang {
     }
 
     /// The language of [`Lang::index_bits`].
-    pub fn from_index_bits(bits: u8) -> Option<Lang> {
+    pub(crate) fn from_index_bits(bits: u8) -> Option<Lang> {
         Lang::ALL.get(usize::from(bits).checked_sub(1)?).copied()
     }
 
@@ -128,8 +125,7 @@ impl std::fmt::Display for Lang {
 }
 
 /// Where an article's language came from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum LangSource {
     /// Said by the user (`--lang`) or the article's record (`lang`).
     Declared,
@@ -138,7 +134,7 @@ pub enum LangSource {
 }
 
 /// An article's language.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Language {
     /// The language, when opmap reads it.
     pub lang: Option<Lang>,
@@ -155,7 +151,7 @@ pub struct Language {
 
 impl Language {
     /// A language opmap reads, declared.
-    pub fn declared(lang: Lang) -> Language {
+    pub(crate) fn declared(lang: Lang) -> Language {
         Language {
             lang: Some(lang),
             code: lang.code().to_string(),
@@ -176,7 +172,7 @@ impl Language {
 
     /// The language a reader or the user declared (`de`, `fr-BE`, `Spanish`), read: one
     /// opmap reads, or another one by its code.
-    pub fn of_declared(text: &str) -> Language {
+    pub(crate) fn of_declared(text: &str) -> Language {
         match text.parse::<Lang>() {
             Ok(lang) => Language::declared(lang),
             Err(_) => {
@@ -200,7 +196,7 @@ impl Language {
     }
 
     /// The language of `text`, told from its first [`SAMPLE_BYTES`] (see the module's rules).
-    pub fn detect(text: &str) -> Language {
+    pub(crate) fn detect(text: &str) -> Language {
         let mut end = text.len().min(SAMPLE_BYTES);
         while !text.is_char_boundary(end) {
             end -= 1;
@@ -246,7 +242,7 @@ impl Language {
     }
 
     /// How it was found, as reports write it: "declared", or "detected, confidence 0.98".
-    pub fn how(&self) -> String {
+    pub(crate) fn how(&self) -> String {
         match self.source {
             LangSource::Declared => "declared".to_string(),
             LangSource::Detected => format!("detected, confidence {:.2}", self.confidence),
@@ -254,7 +250,7 @@ impl Language {
     }
 
     /// The article's language: the declared one when there is one, else detected.
-    pub fn of_article(text: &str, declared: Option<&str>) -> Language {
+    pub(crate) fn of_article(text: &str, declared: Option<&str>) -> Language {
         match declared.map(str::trim).filter(|d| !d.is_empty()) {
             Some(d) => Language::of_declared(d),
             None => Language::detect(text),

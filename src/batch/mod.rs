@@ -31,7 +31,7 @@ mod read;
 mod report;
 
 pub use aggregate::{CountryCount, TOP_ARTICLES};
-pub use report::{corpus_chart, map_spec, report, thousands, CHOROPLETH_LABELS, CHOROPLETH_TITLE};
+pub use report::{corpus_chart, map_spec};
 
 use crate::article;
 use crate::dates::Date;
@@ -42,8 +42,8 @@ use crate::render;
 use extract::Done;
 use extract::{dispatch, write_results};
 use input::{read_inputs, resolve_inputs, Input, Item};
-use report::write_aggregate;
 use report::Progress;
+use report::{report, write_aggregate};
 use std::collections::BTreeMap;
 use std::fs::File;
 use std::path::{Path, PathBuf};
@@ -104,7 +104,7 @@ pub struct Options {
 impl Options {
     /// True when an article dated `date` is kept by `--since` and `--until`: always without
     /// them; with either, only a dated article in the range.
-    pub fn keeps(&self, date: Option<Date>) -> bool {
+    pub(crate) fn keeps(&self, date: Option<Date>) -> bool {
         if self.since.is_none() && self.until.is_none() {
             return true;
         }
@@ -112,7 +112,7 @@ impl Options {
     }
 
     /// The field holding a record's text: [`Options::text_field`], else `text`.
-    pub fn text_field(&self) -> &str {
+    pub(crate) fn text_field(&self) -> &str {
         self.text_field.as_deref().unwrap_or("text")
     }
 }

@@ -205,9 +205,9 @@ fn skipped_csv(skipped: &[Skipped]) -> Vec<u8> {
 }
 
 /// The heading of the aggregate map's legend.
-pub const CHOROPLETH_TITLE: &str = "Articles with an action";
+pub(crate) const CHOROPLETH_TITLE: &str = "Articles with an action";
 /// The aggregate map labels at most this many countries (the highest, where they fit).
-pub const CHOROPLETH_LABELS: usize = 8;
+pub(crate) const CHOROPLETH_LABELS: usize = 8;
 
 /// The aggregate map, 1600×1000: a choropleth of the number of articles with an action in
 /// each country, classes by [`render::classes::count_breaks`], no markers (the countries are
@@ -242,7 +242,7 @@ pub fn map_spec(countries: &BTreeMap<String, CountryCount>, title: &str) -> MapS
 }
 
 /// `12345` → `12,345`.
-pub fn thousands(n: u64) -> String {
+pub(crate) fn thousands(n: u64) -> String {
     let digits = n.to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
@@ -255,7 +255,7 @@ pub fn thousands(n: u64) -> String {
 }
 
 /// The closing summary printed to stderr.
-pub fn report(summary: &Summary, out_dir: &Path) -> String {
+pub(crate) fn report(summary: &Summary, out_dir: &Path) -> String {
     let secs = summary.elapsed.as_secs_f64().max(1e-9);
     let mut out = format!(
         "opmap: {} articles ({:.1} MB) in {:.2} s with {} thread{}: {} articles/s, {:.1} MB/s\n",

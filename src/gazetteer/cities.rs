@@ -54,21 +54,21 @@ pub(super) struct CityLine<'a> {
 
 impl<'a> CityLine<'a> {
     /// The columns loading reads of every row.
-    pub fn key(&self) -> Result<CityKey<'a>> {
+    pub(crate) fn key(&self) -> Result<CityKey<'a>> {
         parse::from_fields(("cities.tsv", self.line), &CITY_COLUMNS, &self.fields)
     }
 
     /// The whole row.
-    pub fn row(&self) -> Result<CityRow<'a>> {
+    pub(crate) fn row(&self) -> Result<CityRow<'a>> {
         parse::from_fields(("cities.tsv", self.line), &CITY_COLUMNS, &self.fields)
     }
 }
 
 /// Rows parsed together the first time one of them is asked for.
-pub const BLOCK: usize = 256;
+pub(crate) const BLOCK: usize = 256;
 
 /// The city places, by index in the table (place id minus the number of countries).
-pub struct Cities {
+pub(crate) struct Cities {
     /// The table's text, for rows parsed on first use (empty when all are parsed).
     text: &'static str,
     /// Where each row starts in `text`.
@@ -80,7 +80,7 @@ pub struct Cities {
 
 impl Cities {
     /// Cities already parsed (from a table that was read and checked whole).
-    pub fn parsed(places: Vec<Place>) -> Cities {
+    pub(crate) fn parsed(places: Vec<Place>) -> Cities {
         let len = places.len();
         let mut blocks = Vec::with_capacity(len.div_ceil(BLOCK));
         let mut places = places.into_iter().peekable();
@@ -100,7 +100,7 @@ impl Cities {
     /// The cities of an embedded table, parsed on first use. `seen` is called on every row
     /// with its index and the row ([`CityLine`]), for what loading needs of it. Errors: a
     /// missing or wrong header, a row with fewer columns than the header, or `seen`'s.
-    pub fn scan(
+    pub(crate) fn scan(
         text: &'static str,
         mut seen: impl FnMut(usize, CityLine<'static>) -> Result<()>,
     ) -> Result<Cities> {
@@ -162,7 +162,7 @@ impl Cities {
     }
 
     /// How many cities.
-    pub fn len(&self) -> usize {
+    pub(crate) fn len(&self) -> usize {
         self.len
     }
 

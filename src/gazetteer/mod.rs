@@ -20,18 +20,18 @@ use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 /// `gazetteer/countries.tsv`: one row per ISO 3166-1 code (+ XK).
-pub const COUNTRIES_TSV: &str = include_str!("../../gazetteer/countries.tsv");
+pub(crate) const COUNTRIES_TSV: &str = include_str!("../../gazetteer/countries.tsv");
 /// `gazetteer/cities.tsv`: GeoNames cities of 15,000 people or more.
-pub const CITIES_TSV: &str = include_str!("../../gazetteer/cities.tsv");
+pub(crate) const CITIES_TSV: &str = include_str!("../../gazetteer/cities.tsv");
 /// `gazetteer/aliases.tsv`: hand-written extra names and demonyms.
-pub const ALIASES_TSV: &str = include_str!("../../gazetteer/aliases.tsv");
+pub(crate) const ALIASES_TSV: &str = include_str!("../../gazetteer/aliases.tsv");
 /// `gazetteer/agencies.tsv`: hand-written agencies that stand for a country or a city.
-pub const AGENCIES_TSV: &str = include_str!("../../gazetteer/agencies.tsv");
+pub(crate) const AGENCIES_TSV: &str = include_str!("../../gazetteer/agencies.tsv");
 /// `gazetteer/regions.tsv`: first-order administrative regions (GeoNames admin1).
-pub const REGIONS_TSV: &str = include_str!("../../gazetteer/regions.tsv");
+pub(crate) const REGIONS_TSV: &str = include_str!("../../gazetteer/regions.tsv");
 /// `gazetteer/lang/countries.tsv`: country names in German, French, Dutch and Spanish
 /// (generated from registry data).
-pub const LANG_COUNTRIES_TSV: &str = include_str!("../../gazetteer/lang/countries.tsv");
+pub(crate) const LANG_COUNTRIES_TSV: &str = include_str!("../../gazetteer/lang/countries.tsv");
 /// `gazetteer/lang/LANG.tsv`: hand-written names, demonyms and agencies of each language
 /// opmap reads besides English, in [`LANG_FILES`] order.
 pub const LANG_NAMES_TSV: [&str; 4] = [
@@ -48,7 +48,7 @@ pub const LANG_FILES: [(Lang, &str); 4] = [
     (Lang::Es, "lang/es.tsv"),
 ];
 /// `gazetteer/continents.tsv`: GeoNames's continents, their names and demonyms.
-pub const CONTINENTS_TSV: &str = include_str!("../../gazetteer/continents.tsv");
+pub(crate) const CONTINENTS_TSV: &str = include_str!("../../gazetteer/continents.tsv");
 /// `gazetteer/countries-50m.geojson`: outlines for regional maps.
 pub const OUTLINES_50M: &str = include_str!("../../gazetteer/countries-50m.geojson");
 /// `gazetteer/countries-110m.geojson`: outlines for world maps.
@@ -59,14 +59,14 @@ pub const NAMES_FST: &[u8] = include_bytes!("../../gazetteer/names.fst");
 /// `gazetteer/names.bin`: the names of each folded form (generated, see [`index`]).
 pub const NAMES_BIN: &[u8] = include_bytes!("../../gazetteer/names.bin");
 /// `gazetteer/common-words.txt`: common English words that are also words of city names.
-pub const COMMON_WORDS: &str = include_str!("../../gazetteer/common-words.txt");
+pub(crate) const COMMON_WORDS: &str = include_str!("../../gazetteer/common-words.txt");
 
 /// A city at least this large (or a capital) counts wherever its capitalised name stands; a
 /// smaller one needs a place context (see `places`). Default: 500,000 people.
-pub const CITY_WELL_KNOWN: u64 = 500_000;
+pub(crate) const CITY_WELL_KNOWN: u64 = 500_000;
 
 /// The id of a place: see [`Gazetteer::place`].
-pub type PlaceId = usize;
+pub(crate) type PlaceId = usize;
 
 /// What kind of place a name stands for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, serde::Deserialize)]
@@ -193,7 +193,7 @@ pub struct Continent {
 
 /// Reads `continents.tsv` (columns `code`, `geonameid`, `name`, `lon`, `lat`, `names`,
 /// `demonyms`).
-pub fn parse_continents(text: &str) -> Result<Vec<Continent>> {
+pub(crate) fn parse_continents(text: &str) -> Result<Vec<Continent>> {
     /// A row of `continents.tsv`.
     #[derive(Deserialize)]
     struct ContinentRow<'a> {
@@ -447,7 +447,7 @@ const REGION_COLUMNS: [&str; 8] = [
 
 /// A country's name in `lang` for a map's label: the shortest name of `lang/countries.tsv`
 /// ("Deutschland", "Pays-Bas", "Países Bajos"); `None` for English or a code without one.
-pub fn country_name_in(code: &str, lang: Lang) -> Option<&'static str> {
+pub(crate) fn country_name_in(code: &str, lang: Lang) -> Option<&'static str> {
     static NAMES: OnceLock<FxHashMap<(Lang, String), String>> = OnceLock::new();
     let names = NAMES.get_or_init(|| {
         let mut names: FxHashMap<(Lang, String), String> = FxHashMap::default();
@@ -967,7 +967,8 @@ impl Gazetteer {
     }
 
     /// Builds a gazetteer from the texts of its tables, the name index included.
-    pub fn from_sources(sources: Sources<'_>) -> Result<Gazetteer> {
+    #[cfg(test)]
+    pub(crate) fn from_sources(sources: Sources<'_>) -> Result<Gazetteer> {
         let (mut gazetteer, names) = Gazetteer::tables(sources, true, None)?;
         gazetteer.names = NameIndex::build(&names, &common_words(sources.common_words));
         Ok(gazetteer)
@@ -1039,7 +1040,7 @@ impl Gazetteer {
 
     /// True for an international body that exists to coordinate national forces (Europol,
     /// Eurojust, INTERPOL, …: `scope` `international` in `agencies.tsv`).
-    pub fn is_international(&self, place: PlaceId) -> bool {
+    pub(crate) fn is_international(&self, place: PlaceId) -> bool {
         self.international.contains(&place)
     }
 
@@ -1051,7 +1052,7 @@ impl Gazetteer {
 
     /// The place of this name, kind and country, when the gazetteer holds one (an events file
     /// read back names its places so).
-    pub fn find(&self, name: &str, kind: PlaceKind, country: &str) -> Option<PlaceId> {
+    pub(crate) fn find(&self, name: &str, kind: PlaceKind, country: &str) -> Option<PlaceId> {
         self.lookup(name).into_iter().find(|&id| {
             let p = self.place(id);
             p.name == name && p.kind == kind && p.country == country
@@ -1059,12 +1060,12 @@ impl Gazetteer {
     }
 
     /// The country with this ISO 3166-1 alpha-2 code (upper case).
-    pub fn country(&self, code: &str) -> Option<&Country> {
+    pub(crate) fn country(&self, code: &str) -> Option<&Country> {
         self.by_code.get(code).map(|&i| &self.countries[i])
     }
 
     /// The capital city of a country (ISO 3166-1 alpha-2), when cities.tsv marks one.
-    pub fn capital_of(&self, code: &str) -> Option<PlaceId> {
+    pub(crate) fn capital_of(&self, code: &str) -> Option<PlaceId> {
         self.capitals.get(code).copied()
     }
 
@@ -1085,7 +1086,7 @@ impl Gazetteer {
     }
 
     /// How many places there are (ids run from 0 to this).
-    pub fn len(&self) -> usize {
+    pub(crate) fn len(&self) -> usize {
         self.country_places.len() + self.cities.len() + self.other_places.len() + self.regions.len
     }
 
@@ -1155,7 +1156,7 @@ impl Gazetteer {
     }
 
     /// The outline of one country at a level of detail, if it has one of its own.
-    pub fn outline(&self, detail: Detail, code: &str) -> Result<Option<&Outline>> {
+    pub(crate) fn outline(&self, detail: Detail, code: &str) -> Result<Option<&Outline>> {
         Ok(self.outlines(detail)?.iter().find(|o| o.code == code))
     }
 }
@@ -1436,11 +1437,6 @@ pub fn parse_outlines(text: &str) -> Result<Vec<Outline>, String> {
     Ok(outlines)
 }
 
-/// Convenience for tests: a polygon from a ring of (lon, lat).
-pub fn polygon(ring: &[(f64, f64)]) -> Polygon<f64> {
-    Polygon::new(ring.to_vec().into(), vec![])
-}
-
 /// A small gazetteer for unit tests, built from strings.
 #[cfg(test)]
 pub mod tests_support {
@@ -1503,7 +1499,7 @@ US.WA\t5815135\tWashington\tUS\t-120.33999\t47.124454\t6544495\t
 ";
 
     /// A gazetteer of a few countries, cities, agencies and regions.
-    pub fn small() -> Gazetteer {
+    pub(crate) fn small() -> Gazetteer {
         Gazetteer::from_sources(Sources {
             common_words: "nice\nreading\nsplit\n",
             countries: COUNTRIES,

@@ -22,7 +22,7 @@ pub struct Rows<'t> {
 
 impl<'t> Rows<'t> {
     /// Opens a table whose header must be `header`: no header, or another one, is an error.
-    pub fn new(file: &'static str, text: &'t str, header: &[&str]) -> Result<Rows<'t>> {
+    pub(crate) fn new(file: &'static str, text: &'t str, header: &[&str]) -> Result<Rows<'t>> {
         let mut reader = csv::ReaderBuilder::new()
             .delimiter(b'\t')
             .has_headers(true)
@@ -135,7 +135,7 @@ fn column<'h>(index: Option<usize>, name: impl Fn(usize) -> Option<&'h str>) -> 
 /// Deserialises a row already split into its fields (in column order) into `T`, whose fields
 /// are read by position: a `&str` borrows its field, a number is parsed, an `Option` is
 /// `None` for an empty field, [`serde::de::IgnoredAny`] skips a column. Columns after `T`'s
-/// last field are not read. For the cities table's fast path ([`super::cities`]); an error
+/// last field are not read. For the cities table's fast path (the `cities` module); an error
 /// names the column, as [`Rows::next`] does.
 pub fn from_fields<'a, T: Deserialize<'a>>(
     (file, line): (&'static str, usize),
@@ -273,7 +273,7 @@ impl<'de> Deserializer<'de> for Field<'de> {
 }
 
 /// Splits a `|`-separated list field; empty gives an empty list.
-pub fn list(field: &str) -> impl Iterator<Item = &str> {
+pub(crate) fn list(field: &str) -> impl Iterator<Item = &str> {
     field.split('|').map(str::trim).filter(|s| !s.is_empty())
 }
 

@@ -93,7 +93,7 @@ pub struct ChoroplethValue {
 
 impl Choropleth {
     /// The largest value (0 when there are none).
-    pub fn max(&self) -> f64 {
+    pub(crate) fn max(&self) -> f64 {
         self.values
             .iter()
             .map(|v| v.value)
@@ -102,7 +102,7 @@ impl Choropleth {
     }
 
     /// The class of a country: `None` when it has no value or one below the first break.
-    pub fn class_of(&self, code: &str) -> Option<usize> {
+    pub(crate) fn class_of(&self, code: &str) -> Option<usize> {
         if code.is_empty() {
             return None;
         }
@@ -113,12 +113,12 @@ impl Choropleth {
     }
 
     /// One label per class ("1", "2–4", "25+").
-    pub fn class_labels(&self) -> Vec<String> {
+    pub(crate) fn class_labels(&self) -> Vec<String> {
         classes::labels(&self.breaks, self.max())
     }
 
     /// The values with a class, highest first (ties by name).
-    pub fn ranked(&self) -> Vec<&ChoroplethValue> {
+    pub(crate) fn ranked(&self) -> Vec<&ChoroplethValue> {
         let mut out: Vec<&ChoroplethValue> = self
             .values
             .iter()
@@ -386,7 +386,7 @@ fn join_names(names: &[&str]) -> String {
 
 /// An error naming `path` when the map's size is outside 100 to 16,384 pixels a side, or over
 /// [`MAX_PIXELS`] in all.
-pub fn check_size(spec: &MapSpec, path: &std::path::Path) -> Result<()> {
+pub(crate) fn check_size(spec: &MapSpec, path: &std::path::Path) -> Result<()> {
     let message =
         if spec.width < 100 || spec.height < 100 || spec.width > MAX_SIDE || spec.height > MAX_SIDE
         {

@@ -723,7 +723,8 @@ fn texts(spec: &MapSpec, frame: &Frame, scale_bar: Option<&ScaleBar>) -> Result<
 
 impl Scene {
     /// Lays the map out on a canvas of `size` pixels with the default [`Options`].
-    pub fn build(spec: &MapSpec, gazetteer: &Gazetteer, size: (u32, u32)) -> Result<Scene> {
+    #[cfg(test)]
+    pub(crate) fn build(spec: &MapSpec, gazetteer: &Gazetteer, size: (u32, u32)) -> Result<Scene> {
         Scene::build_with(spec, &Options::default(), gazetteer, size)
     }
 
