@@ -137,16 +137,26 @@ fn column<'h>(index: Option<usize>, name: impl Fn(usize) -> Option<&'h str>) -> 
 /// `None` for an empty field, [`serde::de::IgnoredAny`] skips a column. Columns after `T`'s
 /// last field are not read. For the cities table's fast path (the `cities` module); an error
 /// names the column, as [`Rows::next`] does.
+#[inline]
 pub fn from_fields<'a, T: Deserialize<'a>>(
     (file, line): (&'static str, usize),
     header: &[&str],
     fields: &[&'a str],
 ) -> Result<T> {
     let mut row = Fields { fields, at: 0 };
-    T::deserialize(&mut row).map_err(|e| {
-        let name = column(row.at.checked_sub(1), |i| header.get(i).copied());
-        table_error(file, line, format!("column {name}: {}", e.0))
-    })
+    T::deserialize(&mut row).map_err(|e| field_error((file, line), header, row.at, &e))
+}
+
+/// The error of [`from_fields`] after `at` fields were read (off the fast path).
+#[cold]
+fn field_error(
+    (file, line): (&'static str, usize),
+    header: &[&str],
+    at: usize,
+    e: &FieldError,
+) -> Error {
+    let name = column(at.checked_sub(1), |i| header.get(i).copied());
+    table_error(file, line, format!("column {name}: {}", e.0))
 }
 
 /// A split row, read field after field.
