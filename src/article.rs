@@ -48,7 +48,7 @@ pub struct About {
 
 impl About {
     /// Each field of `self`, else of `other`.
-    pub fn or(self, other: About) -> About {
+    pub(crate) fn or(self, other: About) -> About {
         About {
             title: self.title.or(other.title),
             date: self.date.clone().or(other.date),
@@ -227,7 +227,7 @@ pub fn html_to_text(html: &str) -> String {
 }
 
 /// An HTML document's readable text ([`html_to_text`]) and what its head says ([`About`]).
-pub fn html_page(html: &str) -> (String, About) {
+pub(crate) fn html_page(html: &str) -> (String, About) {
     let document = scraper::Html::parse_document(html);
     let about = about_page(&document);
     (tidy(&document), about)

@@ -20,7 +20,6 @@
 
 use crate::actions::lexicon::{self, class};
 use crate::lang::Lang;
-use serde::Serialize;
 use std::fmt;
 use std::str::FromStr;
 
@@ -40,7 +39,7 @@ pub struct Date {
 
 impl Date {
     /// The date, when it exists ("2023-02-29" does not).
-    pub fn new(year: u32, month: u32, day: u32) -> Option<Date> {
+    pub(crate) fn new(year: u32, month: u32, day: u32) -> Option<Date> {
         let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
         let days = match month {
             1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
@@ -57,7 +56,7 @@ impl Date {
     }
 
     /// Days since 1970-01-01 (negative before), by Howard Hinnant's `days_from_civil`.
-    pub fn days(self) -> i64 {
+    pub(crate) fn days(self) -> i64 {
         let (m, d) = (i64::from(self.month), i64::from(self.day));
         let y = i64::from(self.year) - i64::from(m <= 2);
         let era = y.div_euclid(400);
@@ -68,7 +67,7 @@ impl Date {
     }
 
     /// The date `days` after 1970-01-01 (Hinnant's `civil_from_days`).
-    pub fn from_days(days: i64) -> Date {
+    pub(crate) fn from_days(days: i64) -> Date {
         let z = days + 719_468;
         let era = z.div_euclid(146_097);
         let doe = z - era * 146_097;
@@ -82,7 +81,7 @@ impl Date {
     }
 
     /// The Monday of the date's ISO week.
-    pub fn monday(self) -> Date {
+    pub(crate) fn monday(self) -> Date {
         // 1970-01-01 was a Thursday: day 0 is weekday 3 counted from Monday.
         let days = self.days();
         Date::from_days(days - (days + 3).rem_euclid(7))
@@ -92,12 +91,6 @@ impl Date {
 impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
-    }
-}
-
-impl Serialize for Date {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(self)
     }
 }
 
@@ -130,8 +123,7 @@ impl FromStr for Date {
 }
 
 /// Where an article's date came from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum DateSource {
     /// A JSON Lines (or JSON) record's `date` field.
     Jsonl,
@@ -145,7 +137,7 @@ pub enum DateSource {
 
 impl DateSource {
     /// The name events carry in `date_source`: `jsonl`, `html-meta`, `dateline`, `text`.
-    pub fn as_str(self) -> &'static str {
+    pub(crate) fn as_str(self) -> &'static str {
         match self {
             DateSource::Jsonl => "jsonl",
             DateSource::HtmlMeta => "html-meta",
@@ -171,7 +163,7 @@ impl FromStr for DateSource {
 }
 
 /// An article's date and where it came from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct ArticleDate {
     /// The day.
     pub date: Date,
@@ -199,7 +191,7 @@ pub fn of_article(text: &str, reader: Option<ArticleDate>) -> Option<ArticleDate
 
 /// `date` written out for a title: "27 May 2024", or "27–29 May 2024" when the text gives it
 /// as the first day of a range.
-pub fn written(text: &str, date: Date) -> String {
+pub(crate) fn written(text: &str, date: Date) -> String {
     const MONTHS: [&str; 12] = [
         "January",
         "February",
@@ -232,7 +224,7 @@ pub fn written(text: &str, date: Date) -> String {
 /// True when `line` is a dateline or a place alone ("The Hague, 09 July 2012", "WASHINGTON –",
 /// "The Hague, the Netherlands"): no word in it starts with a lower-case letter, "the", "of"
 /// and "and" aside.
-pub fn is_place_line(line: &str) -> bool {
+pub(crate) fn is_place_line(line: &str) -> bool {
     !line
         .split(|c: char| !c.is_alphabetic())
         .filter(|w| !matches!(*w, "" | "the" | "of" | "and"))

@@ -90,4 +90,4 @@ pub enum Error {
 }
 
 /// The library's result type.
-pub type Result<T, E = Error> = std::result::Result<T, E>;
+pub(crate) type Result<T, E = Error> = std::result::Result<T, E>;

@@ -11,10 +11,8 @@
 //! reads (a short English text with many foreign names can look like Latin or Scots to a
 //! trigram model, never to a reader); German, French, Dutch or Spanish needs whatlang to be
 //! sure (reliable, or a confidence of at least [`MIN_CONFIDENCE`]). When whatlang is not sure
-//! (a line or two has too few trigrams), the function words decide ([`function_word_vote`]:
+//! (a line or two has too few trigrams), the function words decide (`function_word_vote`:
 //! "werden … uit … door" is Dutch however short); else the text is read as English.
-
-use serde::Serialize;
 
 /// How much of an article is read to tell its language, bytes.
 pub const SAMPLE_BYTES: usize = 8 * 1024;
@@ -25,8 +23,7 @@ pub const MIN_CONFIDENCE: f64 = 0.5;
 
 /// A language opmap reads: its lexicon (`lexicon/LANG.tsv`), its place names
 /// (`gazetteer/lang/`), its sentence and date rules.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Lang {
     /// English.
     En,
@@ -56,7 +53,7 @@ impl Lang {
     }
 
     /// The language's English name.
-    pub fn name(self) -> &'static str {
+    pub(crate) fn name(self) -> &'static str {
         match self {
             Lang::En => "English",
             Lang::De => "German",
@@ -72,7 +69,7 @@ impl Lang {
     }
 
     /// The language of [`Lang::index_bits`].
-    pub fn from_index_bits(bits: u8) -> Option<Lang> {
+    pub(crate) fn from_index_bits(bits: u8) -> Option<Lang> {
         Lang::ALL.get(usize::from(bits).checked_sub(1)?).copied()
     }
 
@@ -129,8 +126,7 @@ impl std::fmt::Display for Lang {
 }
 
 /// Where an article's language came from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum LangSource {
     /// Said by the user (`--lang`) or the article's record (`lang`).
     Declared,
@@ -139,7 +135,7 @@ pub enum LangSource {
 }
 
 /// An article's language.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Language {
     /// The language, when opmap reads it.
     pub lang: Option<Lang>,
@@ -156,7 +152,7 @@ pub struct Language {
 
 impl Language {
     /// A language opmap reads, declared.
-    pub fn declared(lang: Lang) -> Language {
+    pub(crate) fn declared(lang: Lang) -> Language {
         Language {
             lang: Some(lang),
             code: lang.code().to_string(),
@@ -177,7 +173,7 @@ impl Language {
 
     /// The language a reader or the user declared (`de`, `fr-BE`, `Spanish`), read: one
     /// opmap reads, or another one by its code.
-    pub fn of_declared(text: &str) -> Language {
+    pub(crate) fn of_declared(text: &str) -> Language {
         match text.parse::<Lang>() {
             Ok(lang) => Language::declared(lang),
             Err(_) => {
@@ -201,7 +197,7 @@ impl Language {
     }
 
     /// The language of `text`, told from its first [`SAMPLE_BYTES`] (see the module's rules).
-    pub fn detect(text: &str) -> Language {
+    pub(crate) fn detect(text: &str) -> Language {
         let mut end = text.len().min(SAMPLE_BYTES);
         while !text.is_char_boundary(end) {
             end -= 1;
@@ -251,7 +247,7 @@ impl Language {
     }
 
     /// How it was found, as reports write it: "declared", or "detected, confidence 0.98".
-    pub fn how(&self) -> String {
+    pub(crate) fn how(&self) -> String {
         match self.source {
             LangSource::Declared => "declared".to_string(),
             LangSource::Detected => format!("detected, confidence {:.2}", self.confidence),
@@ -259,7 +255,7 @@ impl Language {
     }
 
     /// The article's language: the declared one when there is one, else detected.
-    pub fn of_article(text: &str, declared: Option<&str>) -> Language {
+    pub(crate) fn of_article(text: &str, declared: Option<&str>) -> Language {
         match declared.map(str::trim).filter(|d| !d.is_empty()) {
             Some(d) => Language::of_declared(d),
             None => Language::detect(text),
@@ -335,7 +331,7 @@ const FUNCTION_WORDS: [(Lang, &[&str]); 5] = [
 /// The language whose function words a text uses most, when whatlang is not sure: at least
 /// two of them, and more than of any other language (English included); with the share of
 /// the function words counted that are its own. `None` when no language wins so.
-pub fn function_word_vote(text: &str) -> Option<(Lang, f64)> {
+pub(crate) fn function_word_vote(text: &str) -> Option<(Lang, f64)> {
     let mut counts = [0usize; 5];
     for word in text.split(|c: char| !c.is_alphanumeric()) {
         if word.is_empty() || word.len() > 6 {

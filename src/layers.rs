@@ -38,14 +38,15 @@ pub struct Layers {
 }
 
 /// The attribution every map and layer set carries: each source and the credit its licence asks.
-pub const ATTRIBUTION: &str = "Made with Natural Earth · GeoNames (www.geonames.org), CC BY 4.0 · \
+pub(crate) const ATTRIBUTION: &str =
+    "Made with Natural Earth · GeoNames (www.geonames.org), CC BY 4.0 · \
      Contains data from mledoze/countries, ODbL 1.0 · Map: opmap";
 
 /// Points per flow line.
 const FLOW_STEPS: usize = 64;
 
 /// A stable id for an event: `action-COUNTRY-place`.
-pub fn event_id(e: &Located) -> String {
+pub(crate) fn event_id(e: &Located) -> String {
     let mut id = String::with_capacity(e.place.len() + 24);
     id.push_str(e.action.as_str());
     id.push('-');
@@ -56,14 +57,14 @@ pub fn event_id(e: &Located) -> String {
 }
 
 /// Lower-case letters and digits, other runs of characters as one `-`.
-pub fn slug(s: &str) -> String {
+pub(crate) fn slug(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     push_slug(&mut out, s);
     out
 }
 
 /// Appends [`slug`]`(s)` to `out`.
-pub fn push_slug(out: &mut String, s: &str) {
+pub(crate) fn push_slug(out: &mut String, s: &str) {
     let from = out.len();
     for c in s.chars() {
         if c.is_alphanumeric() {
@@ -125,7 +126,7 @@ pub struct EventFeature<'a> {
 
 impl<'a> EventFeature<'a> {
     /// The feature of event `e` with id `id`.
-    pub fn new(e: &'a Located, id: &'a str) -> EventFeature<'a> {
+    pub(crate) fn new(e: &'a Located, id: &'a str) -> EventFeature<'a> {
         EventFeature {
             event: e,
             id,
@@ -134,7 +135,7 @@ impl<'a> EventFeature<'a> {
     }
 
     /// The same feature with `url` added after the other properties.
-    pub fn with_url(mut self, url: &'a str) -> EventFeature<'a> {
+    pub(crate) fn with_url(mut self, url: &'a str) -> EventFeature<'a> {
         self.url = Some(url);
         self
     }
@@ -144,7 +145,7 @@ impl<'a> EventFeature<'a> {
     ///
     /// Strings are escaped by `serde_json`, numbers formatted by it; the evidence sentence,
     /// which is also the simplestyle `description`, is escaped once and copied.
-    pub fn write(&self, out: &mut Vec<u8>) {
+    pub(crate) fn write(&self, out: &mut Vec<u8>) {
         self.write_marked(out);
     }
 
@@ -152,7 +153,7 @@ impl<'a> EventFeature<'a> {
     /// (each string's escaped content, without its quotes), in order: the `id` property, the
     /// `article` property, the feature's `id`. A batch run renames an article in written
     /// records through them.
-    pub fn write_marked(&self, out: &mut Vec<u8>) -> [std::ops::Range<usize>; 3] {
+    pub(crate) fn write_marked(&self, out: &mut Vec<u8>) -> [std::ops::Range<usize>; 3] {
         let e = self.event;
         let content = |out: &Vec<u8>, at: usize| at + 1..out.len() - 1;
         out.extend_from_slice(
@@ -401,6 +402,9 @@ pub struct FlowLine {
     pub actions: Vec<Action>,
     /// Great-circle parts in lon/lat, cut at ±180°.
     pub parts: Vec<Vec<Coord<f64>>>,
+    /// The hub's site and the place's ([`site_indices`]: the indices of their markers in
+    /// [`crate::spec::map_spec`]).
+    pub sites: (usize, usize),
 }
 
 /// The flows: from the one hub ([`crate::hub::find`]) to each site outside the hub's country
@@ -434,6 +438,7 @@ pub fn flow_lines(located: &[Located], flows: Flows) -> Vec<FlowLine> {
     targets
         .into_iter()
         .map(|(t, mut actions)| {
+            let sites = (site_of[h], site_of[t]);
             let t = &located[t];
             actions.sort();
             FlowLine {
@@ -441,13 +446,14 @@ pub fn flow_lines(located: &[Located], flows: Flows) -> Vec<FlowLine> {
                 to: (t.place.clone(), t.country),
                 actions,
                 parts: great_circle(hub.point, t.point),
+                sites,
             }
         })
         .collect()
 }
 
 /// Points along the great circle from `a` to `b`, cut into parts where it crosses ±180°.
-pub fn great_circle(a: Point<f64>, b: Point<f64>) -> Vec<Vec<Coord<f64>>> {
+pub(crate) fn great_circle(a: Point<f64>, b: Point<f64>) -> Vec<Vec<Coord<f64>>> {
     let points: Vec<Coord<f64>> = (0..=FLOW_STEPS)
         .map(|i| {
             if i == 0 {
@@ -466,7 +472,7 @@ pub fn great_circle(a: Point<f64>, b: Point<f64>) -> Vec<Vec<Coord<f64>>> {
 
 /// Cuts a lon/lat line where a segment jumps more than 180° of longitude, ending one part at
 /// ±180° and starting the next at ∓180°, with the crossing latitude interpolated.
-pub fn cut_at_antimeridian(points: &[Coord<f64>]) -> Vec<Vec<Coord<f64>>> {
+pub(crate) fn cut_at_antimeridian(points: &[Coord<f64>]) -> Vec<Vec<Coord<f64>>> {
     let mut parts: Vec<Vec<Coord<f64>>> = Vec::new();
     let mut current: Vec<Coord<f64>> = Vec::new();
     for (i, &p) in points.iter().enumerate() {
@@ -510,7 +516,10 @@ pub fn build_with(gazetteer: &Gazetteer, located: &[Located], flows: Flows) -> R
 /// The countries layer: one MultiPolygon per country that has an outline, with its `actions`,
 /// its `role` (the first action), simplestyle keys, then its [`CountryActions::counts`]. A
 /// single map's rows come from [`country_actions`]; a batch run's from its aggregate counts.
-pub fn countries(gazetteer: &Gazetteer, rows: &[CountryActions]) -> Result<FeatureCollection> {
+pub(crate) fn countries(
+    gazetteer: &Gazetteer,
+    rows: &[CountryActions],
+) -> Result<FeatureCollection> {
     let mut features = Vec::new();
     for row in rows {
         let Some(outline) = gazetteer.outline(Detail::Regional, row.code.as_str())? else {
@@ -566,7 +575,7 @@ pub fn countries(gazetteer: &Gazetteer, rows: &[CountryActions]) -> Result<Featu
 }
 
 /// The flows layer: one MultiLineString per flow line.
-pub fn flows(lines: &[FlowLine]) -> FeatureCollection {
+pub(crate) fn flows(lines: &[FlowLine]) -> FeatureCollection {
     let features = lines
         .iter()
         .map(|line| {

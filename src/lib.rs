@@ -144,7 +144,7 @@ pub fn reader_date(
 
 /// [`extract`], with the date the article's reader found (a JSON record's `date`, an HTML
 /// meta date), which wins over the text's.
-pub fn extract_dated(
+pub(crate) fn extract_dated(
     gazetteer: &Gazetteer,
     article: &Article,
     reader: Option<dates::ArticleDate>,
@@ -618,7 +618,7 @@ pub fn title_from_text(text: &str, max: usize) -> String {
 }
 
 /// Shortens a text at a word boundary to at most `max` characters, adding "…".
-pub fn shorten(text: &str, max: usize) -> String {
+pub(crate) fn shorten(text: &str, max: usize) -> String {
     let text = resolve::collapse(text);
     if text.chars().count() <= max {
         return text;

@@ -41,7 +41,7 @@ pub enum MentionKind {
 
 impl MentionKind {
     /// `"country"`, `"demonym"`, `"agency"`, `"city"` or `"region"`.
-    pub fn as_str(self) -> &'static str {
+    pub(crate) fn as_str(self) -> &'static str {
         match self {
             MentionKind::Country => "country",
             MentionKind::Demonym => "demonym",
@@ -128,10 +128,10 @@ pub struct PlaceRecord {
 
 /// The reason given for a bare mention whose country has a more specific action elsewhere in
 /// the article: its participation folded into that action (see `actions::Linked::folded`).
-pub const FOLDED: &str = "folded";
+pub(crate) const FOLDED: &str = "folded";
 
 /// The reason given for a continent: it names no country, so extraction never sees it.
-pub const NO_COUNTRY: &str = "no-country";
+pub(crate) const NO_COUNTRY: &str = "no-country";
 
 /// One article's events and dropped mentions by the byte span of their place mention, so that
 /// each mention's fate is found without a pass over the article (linear in its mentions).
@@ -323,7 +323,7 @@ fn candidates_json(record: &PlaceRecord) -> Value {
 
 /// One record as a GeoJSON Feature (a Point), properties in the documented order;
 /// `candidates` only when asked for.
-pub fn feature(record: &PlaceRecord, with_candidates: bool) -> Value {
+pub(crate) fn feature(record: &PlaceRecord, with_candidates: bool) -> Value {
     let mut p = Map::new();
     p.insert("id".into(), json!(record.id));
     p.insert("text".into(), json!(record.text));
@@ -387,7 +387,7 @@ pub fn write_seq(
 }
 
 /// The CSV columns, in order (`candidates` last, only when asked for).
-pub const CSV_COLUMNS: [&str; 16] = [
+pub(crate) const CSV_COLUMNS: [&str; 16] = [
     "id",
     "text",
     "start",

@@ -69,7 +69,7 @@ pub fn remove_stale(dir: &Path, written: &[PathBuf]) -> Result<Vec<PathBuf>> {
 }
 
 /// Creates `dir` (and its parents) if needed.
-pub fn create_dir(dir: &Path) -> Result<()> {
+pub(crate) fn create_dir(dir: &Path) -> Result<()> {
     std::fs::create_dir_all(dir).map_err(|source| Error::WriteOutput {
         path: dir.to_path_buf(),
         source,
@@ -86,7 +86,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
 /// once (one thread each, so that their syncs overlap), then each is renamed into place in
 /// order. When one cannot be written, none is renamed (the temporary files are removed) and
 /// the first error in order is returned.
-pub fn write_all_atomic(files: &[(PathBuf, Vec<u8>)]) -> Result<()> {
+pub(crate) fn write_all_atomic(files: &[(PathBuf, Vec<u8>)]) -> Result<()> {
     let written: Vec<Result<NamedTempFile>> = std::thread::scope(|scope| {
         let handles: Vec<_> = files
             .iter()

@@ -39,16 +39,18 @@ pub struct Mention {
 
 /// A text with runs of whitespace collapsed and apostrophes straightened, and the way back to
 /// the original's byte offsets.
-pub struct Normalized {
+#[cfg(test)]
+pub(crate) struct Normalized {
     /// The normalised text.
     pub text: String,
     /// `(normalised offset, original offset)` at every point where the two start to differ.
     shifts: Vec<(usize, usize)>,
 }
 
+#[cfg(test)]
 impl Normalized {
     /// Normalises `text`.
-    pub fn new(text: &str) -> Normalized {
+    pub(crate) fn new(text: &str) -> Normalized {
         let mut out = String::with_capacity(text.len());
         let mut shifts = Vec::new();
         let mut in_space = false;
@@ -81,7 +83,7 @@ impl Normalized {
     }
 
     /// The original byte offset of a normalised one.
-    pub fn original(&self, offset: usize) -> usize {
+    pub(crate) fn original(&self, offset: usize) -> usize {
         match self.shifts.binary_search_by_key(&offset, |&(n, _)| n) {
             Ok(i) => self.shifts[i].1,
             Err(0) => offset,
@@ -572,7 +574,7 @@ impl<'g, 'a> Finder<'g, 'a> {
 /// A continent named in the text ("Europe", "African", "Europeans"): found for `opmap places`
 /// only, since a continent names no country and extraction cannot use it.
 #[derive(Debug, Clone, PartialEq)]
-pub struct ContinentMention {
+pub(crate) struct ContinentMention {
     /// The words in the text.
     pub span: Span,
     /// Its index in [`Gazetteer::continents`].
@@ -583,7 +585,7 @@ pub struct ContinentMention {
 
 /// The continents a text names, in text order, where no place mention stands: each form as
 /// written (capitalised), on word boundaries.
-pub fn continents(
+pub(crate) fn continents(
     gazetteer: &Gazetteer,
     text: &str,
     mentions: &[Mention],

@@ -25,7 +25,7 @@ pub struct CountryCode([u8; 2]);
 impl CountryCode {
     /// The code of `s` (two ASCII letters, either case, spaces around ignored), upper case;
     /// `None` for anything else.
-    pub fn new(s: &str) -> Option<CountryCode> {
+    pub(crate) fn new(s: &str) -> Option<CountryCode> {
         match s.trim().as_bytes() {
             &[a, b] if a.is_ascii_alphabetic() && b.is_ascii_alphabetic() => Some(CountryCode([
                 a.to_ascii_uppercase(),
@@ -88,7 +88,7 @@ pub enum Reason {
 
 impl Reason {
     /// The name written in the `reason` property (`"cue-in-place"`, …, `"edited"`).
-    pub fn as_str(self) -> &'static str {
+    pub(crate) fn as_str(self) -> &'static str {
         match self {
             Reason::Rule(rule) => rule.as_str(),
             Reason::Edited => "edited",
@@ -288,7 +288,8 @@ impl EventProperties {
     }
 
     /// The same properties with the article's `url`.
-    pub fn with_url(mut self, url: &str) -> EventProperties {
+    #[cfg(test)]
+    pub(crate) fn with_url(mut self, url: &str) -> EventProperties {
         self.url = Some(url.to_string());
         self
     }
@@ -324,7 +325,7 @@ impl EventRecord {
 
     /// The feature as compact JSON (what one line of `events.geojson` or one text of a
     /// sequence holds).
-    pub fn to_json(&self) -> String {
+    pub(crate) fn to_json(&self) -> String {
         serde_json::to_string(self).expect("a record serialises")
     }
 }
@@ -355,7 +356,7 @@ impl Serialize for EventRecord {
 }
 
 /// Rounds to 6 decimals (about 0.1 m on the ground).
-pub fn round6(v: f64) -> f64 {
+pub(crate) fn round6(v: f64) -> f64 {
     (v * 1e6).round() / 1e6
 }
 

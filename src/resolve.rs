@@ -139,7 +139,7 @@ pub fn retain_confident(located: &mut Vec<Located>, min: f64) {
 }
 
 /// Collapses runs of whitespace (line wraps) to single spaces, and trims the ends.
-pub fn collapse(s: &str) -> String {
+pub(crate) fn collapse(s: &str) -> String {
     if is_collapsed(s) {
         // Most sentences: one copy, no split and join.
         return s.to_owned();

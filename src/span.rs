@@ -14,7 +14,7 @@ pub struct Span {
 
 impl Span {
     /// A span from `start` to `end` (byte offsets).
-    pub fn new(start: usize, end: usize) -> Span {
+    pub(crate) fn new(start: usize, end: usize) -> Span {
         debug_assert!(start <= end);
         Span { start, end }
     }
@@ -25,17 +25,19 @@ impl Span {
     }
 
     /// Length in bytes.
-    pub fn len(&self) -> usize {
+    #[cfg(test)]
+    pub(crate) fn len(&self) -> usize {
         self.end - self.start
     }
 
     /// True when the span covers no byte.
-    pub fn is_empty(&self) -> bool {
+    pub(crate) fn is_empty(&self) -> bool {
         self.start == self.end
     }
 
     /// True when `other` lies within this span.
-    pub fn contains(&self, other: Span) -> bool {
+    #[cfg(test)]
+    pub(crate) fn contains(&self, other: Span) -> bool {
         self.start <= other.start && other.end <= self.end
     }
 }

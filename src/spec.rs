@@ -19,7 +19,7 @@ pub fn map_spec(located: &[Located], title: &str, width: u32, height: u32) -> Ma
 }
 
 /// What the map shows, `width`×`height` pixels, the flows as `flows` says (`--flows`).
-pub fn map_spec_with(
+pub(crate) fn map_spec_with(
     located: &[Located],
     title: &str,
     (width, height): (u32, u32),
@@ -50,7 +50,11 @@ pub fn map_spec_with(
         .collect();
     let flows = layers::flow_lines(located, flows)
         .into_iter()
-        .map(|line| Flow { parts: line.parts })
+        .map(|line| Flow {
+            parts: line.parts,
+            from: line.sites.0,
+            to: line.sites.1,
+        })
         .collect();
     MapSpec {
         title: title.to_string(),

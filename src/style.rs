@@ -13,17 +13,17 @@ pub struct Rgb(pub u8, pub u8, pub u8);
 
 impl Rgb {
     /// The colour as `#rrggbb` (simplestyle, HTML, SVG, QGIS).
-    pub fn hex(self) -> String {
+    pub(crate) fn hex(self) -> String {
         format!("#{:02x}{:02x}{:02x}", self.0, self.1, self.2)
     }
 }
 
 /// The frame around the map; the outline of an involved country in the layers.
-pub const FRAME: Rgb = Rgb(0x9a, 0x96, 0x8e);
+pub(crate) const FRAME: Rgb = Rgb(0x9a, 0x96, 0x8e);
 /// Land of countries not involved (the QGIS basemap).
-pub const LAND: Rgb = Rgb(0xe6, 0xe3, 0xdc);
+pub(crate) const LAND: Rgb = Rgb(0xe6, 0xe3, 0xdc);
 /// Flow lines and their arrowheads.
-pub const FLOW: Rgb = Rgb(0x2f, 0x4f, 0x4f);
+pub(crate) const FLOW: Rgb = Rgb(0x2f, 0x4f, 0x4f);
 
 /// The shape of a marker.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -80,7 +80,8 @@ pub fn symbol_name(symbol: Symbol) -> &'static str {
 }
 
 /// The label of an action in legends and titles (`"Seizure"`, …).
-pub fn label(action: Action) -> &'static str {
+#[cfg(test)]
+pub(crate) fn label(action: Action) -> &'static str {
     action.title()
 }
 

@@ -52,7 +52,7 @@ pub fn title_in(
 }
 
 /// The first line when it reads as a headline (rule 2).
-pub fn headline(text: &str) -> Option<String> {
+pub(crate) fn headline(text: &str) -> Option<String> {
     let first = text.lines().map(str::trim).find(|l| !l.is_empty())?;
     let line = crate::resolve::collapse(first);
     let words = line
@@ -68,7 +68,7 @@ pub fn headline(text: &str) -> Option<String> {
 /// "Operation Endgame, 27–29 May 2024" (rule 3): the first "Operation" followed by capitalised
 /// words, or a name after "code-named"/"codenamed"/"dubbed" in quotes, with `date` as the
 /// text writes it.
-pub fn operation(text: &str, date: Option<Date>) -> Option<String> {
+pub(crate) fn operation(text: &str, date: Option<Date>) -> Option<String> {
     let name = operation_name(text)?;
     Some(match date {
         Some(date) => format!("Operation {name}, {}", dates::written(text, date)),

@@ -81,7 +81,7 @@ impl Background {
     ];
 
     /// The filter's name, as `--explain` and the summaries print it.
-    pub fn as_str(self) -> &'static str {
+    pub(crate) fn as_str(self) -> &'static str {
         match self {
             Background::Nationality => "nationality",
             Background::Affiliation => "affiliation",

@@ -53,118 +53,118 @@ pub(crate) enum CueKind {
 /// The word lists as bits (the lexicon's `class` column).
 pub(crate) mod class {
     /// A single-word cue, the first word of a phrase cue, or "led" (see `cues::find`).
-    pub const CUE_START: u64 = 1 << 0;
+    pub(crate) const CUE_START: u64 = 1 << 0;
     /// Nouns that make a demonym or a place an acting authority: "Dutch police".
-    pub const AUTHORITY: u64 = 1 << 1;
+    pub(crate) const AUTHORITY: u64 = 1 << 1;
     /// Nouns that name a kind of place: "in the regions of Kyiv".
-    pub const PLACE_NOUN: u64 = 1 << 2;
+    pub(crate) const PLACE_NOUN: u64 = 1 << 2;
     /// Objects that make "targeted" a takedown: infrastructure, not people.
-    pub const INFRASTRUCTURE: u64 = 1 << 3;
+    pub(crate) const INFRASTRUCTURE: u64 = 1 << 3;
     /// Gatherings: hosting one is not coordinating an operation.
-    pub const GATHERING: u64 = 1 << 4;
+    pub(crate) const GATHERING: u64 = 1 << 4;
     /// Words that open a list of members: "participants include: A, B and C".
-    pub const INTRODUCER: u64 = 1 << 5;
+    pub(crate) const INTRODUCER: u64 = 1 << 5;
     /// Counts and quantity words: "two", "several".
-    pub const NUMBER: u64 = 1 << 6;
+    pub(crate) const NUMBER: u64 = 1 << 6;
     /// Words before a place that make it the place of the cue: "in", "across".
-    pub const PLACE_PREPOSITION: u64 = 1 << 7;
+    pub(crate) const PLACE_PREPOSITION: u64 = 1 << 7;
     /// Words before a place that make it an origin, a route or a destination: "from", "via".
-    pub const BACKGROUND_PREPOSITION: u64 = 1 << 8;
+    pub(crate) const BACKGROUND_PREPOSITION: u64 = 1 << 8;
     /// Words before a place that make it a person's origin or residence: "born in", "living in".
-    pub const ORIGIN: u64 = 1 << 9;
+    pub(crate) const ORIGIN: u64 = 1 << 9;
     /// Words that start or end an institution's name: "University", "College".
-    pub const INSTITUTION: u64 = 1 << 10;
+    pub(crate) const INSTITUTION: u64 = 1 << 10;
     /// Negations: "not", "never".
-    pub const NEGATION: u64 = 1 << 11;
+    pub(crate) const NEGATION: u64 = 1 << 11;
     /// Modals and conditionals: "could", "if".
-    pub const MODAL: u64 = 1 << 12;
+    pub(crate) const MODAL: u64 = 1 << 12;
     /// Forms of "be".
-    pub const BE: u64 = 1 << 13;
+    pub(crate) const BE: u64 = 1 << 13;
     /// Words that end a clause and start another: "while", "but".
-    pub const CLAUSE_BREAK: u64 = 1 << 14;
+    pub(crate) const CLAUSE_BREAK: u64 = 1 << 14;
     /// Nouns after a name that make it a modifier of someone else: "INTERPOL member countries".
-    pub const RELATIONAL: u64 = 1 << 15;
+    pub(crate) const RELATIONAL: u64 = 1 << 15;
     /// Prepositions after a participation noun that introduce its members: "between", "of".
-    pub const MEMBER_PREPOSITION: u64 = 1 << 16;
+    pub(crate) const MEMBER_PREPOSITION: u64 = 1 << 16;
     /// Nouns of help given: "assistance from the Polish police".
-    pub const SUPPORT_NOUN: u64 = 1 << 17;
+    pub(crate) const SUPPORT_NOUN: u64 = 1 << 17;
     /// Words that end an agency's name after a demonym: "the Dutch National High Tech Crime Unit".
-    pub const AGENCY_HEAD: u64 = 1 << 18;
+    pub(crate) const AGENCY_HEAD: u64 = 1 << 18;
     /// Verbs before a noun cue that make it act as a verb: "made arrests".
-    pub const LIGHT_VERB: u64 = 1 << 19;
+    pub(crate) const LIGHT_VERB: u64 = 1 << 19;
     /// Verbs that execute a search warrant: "executed 40 search warrants".
-    pub const WARRANT_EXECUTOR: u64 = 1 << 20;
+    pub(crate) const WARRANT_EXECUTOR: u64 = 1 << 20;
     /// Nouns after "led" that make it coordination: "led the operation".
-    pub const LED_OBJECT: u64 = 1 << 21;
+    pub(crate) const LED_OBJECT: u64 = 1 << 21;
     /// Compass words that may open a place's name: "North", "Greater".
-    pub const COMPASS: u64 = 1 << 22;
+    pub(crate) const COMPASS: u64 = 1 << 22;
     /// Adverbs that give a result a place of its own: "worldwide", "abroad".
-    pub const OWN_PLACE: u64 = 1 << 23;
+    pub(crate) const OWN_PLACE: u64 = 1 << 23;
     /// Words before a place that make it who wants a suspect: "wanted by", "wanted in".
-    pub const WANTED: u64 = 1 << 24;
+    pub(crate) const WANTED: u64 = 1 << 24;
     /// Words before a place that make it where a service or company is hosted, registered or
     /// based: "hosted in", "headquartered in".
-    pub const HOSTING: u64 = 1 << 25;
+    pub(crate) const HOSTING: u64 = 1 << 25;
     /// Words before a place that make it where victims or targets are: "victims in", "attacked".
-    pub const VICTIM: u64 = 1 << 26;
+    pub(crate) const VICTIM: u64 = 1 << 26;
     /// Words before a place that make it where a crime was committed: "committed in".
-    pub const CRIME: u64 = 1 << 27;
+    pub(crate) const CRIME: u64 = 1 << 27;
     /// People whose employer or university is background: "researchers at".
-    pub const AFFILIATE: u64 = 1 << 28;
+    pub(crate) const AFFILIATE: u64 = 1 << 28;
     /// Adjectives that make an operation another, earlier one: "a similar service".
-    pub const EARLIER: u64 = 1 << 29;
+    pub(crate) const EARLIER: u64 = 1 << 29;
     /// Nouns of operations and schemes, after [`EARLIER`]: "a previous operation".
-    pub const OPERATION_NOUN: u64 = 1 << 30;
+    pub(crate) const OPERATION_NOUN: u64 = 1 << 30;
     /// Verbs before "to" that extend an operation to a place: "spread to Greece".
-    pub const EXTENSION: u64 = 1 << 31;
+    pub(crate) const EXTENSION: u64 = 1 << 31;
     /// Words before "from" that make it an exception, not an origin: "apart from".
-    pub const FROM_EXCEPTION: u64 = 1 << 32;
+    pub(crate) const FROM_EXCEPTION: u64 = 1 << 32;
     /// Nouns of routes: the places listed after them are the route ("the Balkan route (A, B)").
-    pub const ROUTE_NOUN: u64 = 1 << 33;
+    pub(crate) const ROUTE_NOUN: u64 = 1 << 33;
     /// Adjectives before an authority noun: "the national authorities of".
-    pub const AUTHORITY_ADJECTIVE: u64 = 1 << 34;
+    pub(crate) const AUTHORITY_ADJECTIVE: u64 = 1 << 34;
     /// Words before "for" that make the place a destination: "bound for", "departed for".
-    pub const DESTINATION: u64 = 1 << 35;
+    pub(crate) const DESTINATION: u64 = 1 << 35;
     /// Nouns of criminal groups: taking one down is not a takedown of infrastructure.
-    pub const CRIMINAL_GROUP: u64 = 1 << 36;
+    pub(crate) const CRIMINAL_GROUP: u64 = 1 << 36;
     /// Nouns of an agency's seat: "Europol's headquarters in the Netherlands".
-    pub const SEAT_NOUN: u64 = 1 << 37;
+    pub(crate) const SEAT_NOUN: u64 = 1 << 37;
     /// Determiners that point back to countries already named: "these countries".
-    pub const ANAPHOR_DETERMINER: u64 = 1 << 38;
+    pub(crate) const ANAPHOR_DETERMINER: u64 = 1 << 38;
     /// Nouns of countries that a pointing-back phrase ends with: "countries", "nations".
-    pub const ANAPHOR_NOUN: u64 = 1 << 39;
+    pub(crate) const ANAPHOR_NOUN: u64 = 1 << 39;
     /// Modifiers that make "the countries" point back: "involved", "participating".
-    pub const ANAPHOR_MODIFIER: u64 = 1 << 40;
+    pub(crate) const ANAPHOR_MODIFIER: u64 = 1 << 40;
     /// Nouns of people: recovering them is a rescue, not a seizure ("recovered 16 children").
-    pub const PERSON_NOUN: u64 = 1 << 41;
+    pub(crate) const PERSON_NOUN: u64 = 1 << 41;
     /// Units of distance and open water: "1,200 miles east of Martinique".
-    pub const DISTANCE_UNIT: u64 = 1 << 42;
+    pub(crate) const DISTANCE_UNIT: u64 = 1 << 42;
     /// Words of suspicion: the place after them is where the suspected crime happened.
-    pub const SUSPICION: u64 = 1 << 43;
+    pub(crate) const SUSPICION: u64 = 1 << 43;
     /// Verbs of saying: their subject reports an action, it does not take part in it.
-    pub const REPORTING_VERB: u64 = 1 << 44;
+    pub(crate) const REPORTING_VERB: u64 = 1 << 44;
     /// Words that open a fronted adverbial: "Today, in …", "During operations in …".
-    pub const OPENING: u64 = 1 << 45;
+    pub(crate) const OPENING: u64 = 1 << 45;
     /// Words before "network" that make it a criminal group: "a criminal network".
-    pub const CRIME_ADJECTIVE: u64 = 1 << 46;
+    pub(crate) const CRIME_ADJECTIVE: u64 = 1 << 46;
     /// Verbs of intention: an action after them and "to" is aimed at, not done ("aimed to
     /// dismantle").
-    pub const INTENTION: u64 = 1 << 47;
+    pub(crate) const INTENTION: u64 = 1 << 47;
     /// Nouns of messages and calls: intercepting them is surveillance, not a seizure
     /// ("intercepted millions of messages").
-    pub const COMMUNICATION: u64 = 1 << 48;
+    pub(crate) const COMMUNICATION: u64 = 1 << 48;
     /// Plural nouns of means a country contributes: "vessels from Spain and Portugal", "teams
     /// from five countries" ("from" after them names who gave them, not a route).
-    pub const MEANS_NOUN: u64 = 1 << 49;
+    pub(crate) const MEANS_NOUN: u64 = 1 << 49;
     /// Verbs of deploying: "from" in their clause names who deployed ("officers deployed from
     /// Belgium"), not a route.
-    pub const DEPLOY_VERB: u64 = 1 << 50;
+    pub(crate) const DEPLOY_VERB: u64 = 1 << 50;
     /// Takedown verbs that take down only infrastructure: "targeted", "closed", "blocked"
     /// (sites, servers, domains; not people, borders or cases).
-    pub const INFRASTRUCTURE_VERB: u64 = 1 << 51;
+    pub(crate) const INFRASTRUCTURE_VERB: u64 = 1 << 51;
     /// Nouns of an organisation's members: "INTERPOL member countries", "the member states of
     /// the EU" name the members, not the organisation, as acting.
-    pub const MEMBER_NOUN: u64 = 1 << 52;
+    pub(crate) const MEMBER_NOUN: u64 = 1 << 52;
 }
 
 /// The lexicon's class names and their bits (phrases of these classes are kept as phrases).
@@ -183,8 +183,8 @@ const CLASSES: &[(&str, u64)] = &[
     ("compass", class::COMPASS),
     ("crime", class::CRIME),
     ("crime-adjective", class::CRIME_ADJECTIVE),
-    ("deploy-verb", class::DEPLOY_VERB),
     ("criminal-group", class::CRIMINAL_GROUP),
+    ("deploy-verb", class::DEPLOY_VERB),
     ("destination", class::DESTINATION),
     ("distance-unit", class::DISTANCE_UNIT),
     ("earlier", class::EARLIER),
@@ -444,7 +444,7 @@ impl Lexicon {
 }
 
 /// A language's lexicon, parsed once.
-pub(crate) fn of(lang: Lang) -> &'static Lexicon {
+pub fn of(lang: Lang) -> &'static Lexicon {
     static LEXICONS: [OnceLock<Lexicon>; 5] = [const { OnceLock::new() }; 5];
     // The files are embedded and checked by the tests below: a parse error is a bug.
     LEXICONS[lang as usize].get_or_init(|| {

@@ -44,7 +44,7 @@ pub(crate) mod link;
 pub(crate) mod refer;
 pub(crate) mod tokens;
 
-pub use background::Background;
+pub(crate) use background::Background;
 
 use crate::action::Action;
 use crate::gazetteer::{Form, Gazetteer, PlaceId};
@@ -112,7 +112,7 @@ impl Rule {
     ];
 
     /// The name used in the `reason` property.
-    pub fn as_str(self) -> &'static str {
+    pub(crate) fn as_str(self) -> &'static str {
         match self {
             Rule::PassiveAgent => "passive-agent",
             Rule::FrontedPlace => "fronted-place",
@@ -151,10 +151,10 @@ impl Rule {
 
 /// The confidence of a `mention` event (before the place form's factor): below every
 /// cue-linked event, whose confidence is at least [`LINKED_FLOOR`].
-pub const MENTION_CONFIDENCE: f64 = 0.3;
+pub(crate) const MENTION_CONFIDENCE: f64 = 0.3;
 
 /// The lowest confidence of an event that a cue links to its place.
-pub const LINKED_FLOOR: f64 = 0.35;
+pub(crate) const LINKED_FLOOR: f64 = 0.35;
 
 /// An action at a place, with its evidence.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -202,7 +202,7 @@ pub struct Linked {
 
 /// A mention with its token range in its sentence.
 #[derive(Debug, Clone, Copy)]
-pub(crate) struct Placed<'a> {
+pub struct Placed<'a> {
     /// The mention (for a phrase that points back, one standing for the first country).
     pub mention: &'a Mention,
     /// True for a phrase that points back to the countries named before ("these countries").

@@ -21,12 +21,12 @@ pub(crate) struct Token<'a> {
 
 impl Token<'_> {
     /// True when the word is in the word list(s) of `class` (a [`class`] bit or several).
-    pub fn is(&self, class: u64) -> bool {
+    pub(crate) fn is(&self, class: u64) -> bool {
         self.class & class != 0
     }
 
     /// True when the word starts with a capital letter in the text.
-    pub fn capitalised(&self, text: &str) -> bool {
+    pub(crate) fn capitalised(&self, text: &str) -> bool {
         self.span.of(text).starts_with(char::is_uppercase)
     }
 }

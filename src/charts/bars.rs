@@ -36,7 +36,7 @@ pub enum Unit {
 
 impl Unit {
     /// The x axis' description.
-    pub fn axis(self) -> &'static str {
+    pub(crate) fn axis(self) -> &'static str {
         match self {
             Unit::Events => "Places with each action (one per action and map marker)",
             Unit::Articles => "Articles stating each action (an article counts once per action)",
@@ -55,7 +55,7 @@ pub struct Bar {
 
 impl Bar {
     /// The bar's length: the sum of its segments.
-    pub fn total(&self) -> u64 {
+    pub(crate) fn total(&self) -> u64 {
         self.counts.iter().sum()
     }
 }
@@ -111,7 +111,7 @@ impl BarChart {
 
     /// The chart of a corpus: `rows` are (country name, articles per action); the `top`
     /// longest bars are kept and the rest summed into "Others (N countries)".
-    pub fn of_counts(
+    pub(crate) fn of_counts(
         rows: impl IntoIterator<Item = (String, [u64; 6])>,
         top: usize,
         title: &str,
@@ -131,7 +131,7 @@ impl BarChart {
     }
 
     /// The sum of each action over every bar.
-    pub fn totals(&self) -> [u64; 6] {
+    pub(crate) fn totals(&self) -> [u64; 6] {
         let mut sums = [0; 6];
         for bar in &self.bars {
             for (sum, n) in sums.iter_mut().zip(bar.counts) {
@@ -175,7 +175,7 @@ const AXIS: f64 = 52.0;
 
 /// The image size of `chart` at `look`'s width: the header, a row per bar (at least enough
 /// for the legend), the axis.
-pub fn size(chart: &BarChart, look: &Look) -> (u32, u32) {
+pub(crate) fn size(chart: &BarChart, look: &Look) -> (u32, u32) {
     let s = look.sizes.scale;
     let rows = chart.bars.len().max(1) as f64;
     let legend = legend_rows(chart).max(1) as f64 * 1.7 * look.sizes.legend + 24.0 * s;

@@ -14,7 +14,7 @@
 pub mod bars;
 pub mod timeline;
 
-pub use bars::{Bar, BarChart, Unit};
+pub use bars::BarChart;
 pub use timeline::Timeline;
 
 use crate::error::{Error, Result};
@@ -27,7 +27,7 @@ use std::path::PathBuf;
 
 /// The file names a chart is written under, beside the map: `<stem>.png`, `.svg`, `.txt`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Names {
+pub(crate) struct Names {
     /// The image, `chart.png`.
     pub png: &'static str,
     /// The vector image, `chart.svg`.
@@ -37,7 +37,7 @@ pub struct Names {
 }
 
 /// The bar chart's files.
-pub const BAR_FILES: Names = Names {
+pub(crate) const BAR_FILES: Names = Names {
     png: "chart.png",
     svg: "chart.svg",
     txt: "chart.txt",
@@ -210,7 +210,7 @@ fn symbol_points(
 }
 
 /// `12345` → `12,345`.
-pub fn thousands(n: u64) -> String {
+pub(crate) fn thousands(n: u64) -> String {
     let digits = n.to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
@@ -232,7 +232,7 @@ fn and_list(items: &[String]) -> String {
 }
 
 /// The timeline's files.
-pub const TIMELINE_FILES: Names = Names {
+pub(crate) const TIMELINE_FILES: Names = Names {
     png: "timeline.png",
     svg: "timeline.svg",
     txt: "timeline.txt",
@@ -240,7 +240,7 @@ pub const TIMELINE_FILES: Names = Names {
 
 /// The timeline's files by name, `timeline.png`, `.svg` and `.txt`, `width` pixels wide in
 /// `options`' theme.
-pub fn timeline_files(
+pub(crate) fn timeline_files(
     chart: &Timeline,
     width: u32,
     options: &Options,
@@ -263,7 +263,7 @@ pub fn timeline_files(
 
 /// The bar chart's files by name, `chart.png`, `chart.svg` and `chart.txt`, `width` pixels
 /// wide (after `--scale`) in `options`' theme, drawn in parallel.
-pub fn bar_files(
+pub(crate) fn bar_files(
     chart: &BarChart,
     width: u32,
     options: &Options,

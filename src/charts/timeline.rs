@@ -100,7 +100,7 @@ impl Timeline {
     }
 
     /// The sum of each action over every period.
-    pub fn totals(&self) -> [u64; 6] {
+    pub(crate) fn totals(&self) -> [u64; 6] {
         let mut sums = [0; 6];
         for bin in &self.bins {
             for (sum, n) in sums.iter_mut().zip(bin.counts) {
@@ -111,7 +111,7 @@ impl Timeline {
     }
 
     /// A period's label: "27 May 2024" (the week's Monday) or "May 2024".
-    pub fn label(&self, start: Date) -> String {
+    pub(crate) fn label(&self, start: Date) -> String {
         const MONTHS: [&str; 12] = [
             "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
         ];
@@ -145,7 +145,7 @@ const PLOT: f64 = 520.0;
 const AXIS: f64 = 60.0;
 
 /// The image size of `timeline` at `look`'s width.
-pub fn size(look: &Look) -> (u32, u32) {
+pub(crate) fn size(look: &Look) -> (u32, u32) {
     let s = look.sizes.scale;
     let height = look.sizes.header + 12.0 * s + PLOT * s + AXIS * s + look.sizes.margin;
     (look.width, height.ceil() as u32)

@@ -13,7 +13,7 @@ use std::path::PathBuf;
 
 /// The events as CSV text. Columns are the records' properties (every record has the same),
 /// then `lon`, `lat`; with no record, only the header row `lon,lat`.
-pub fn events(records: &[EventRecord]) -> Result<String> {
+pub(crate) fn events(records: &[EventRecord]) -> Result<String> {
     let err = |e: ::csv::Error| Error::WriteOutput {
         path: PathBuf::from("events.csv"),
         source: std::io::Error::other(e.to_string()),

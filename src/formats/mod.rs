@@ -17,7 +17,7 @@ pub mod seq;
 pub mod webmap;
 
 use crate::render::projection::Projection;
-pub use crate::style::symbol_name;
+pub(crate) use crate::style::symbol_name;
 use crate::style::Rgb;
 use std::fmt;
 use std::str::FromStr;
@@ -68,7 +68,7 @@ impl Formats {
     }
 
     /// No format.
-    pub fn none() -> Formats {
+    pub(crate) fn none() -> Formats {
         Formats {
             geojson: false,
             csv: false,
@@ -81,7 +81,7 @@ impl Formats {
     }
 
     /// True when the GeoJSON layers are written (asked for, or opened by `map.qgs`).
-    pub fn layers(&self) -> bool {
+    pub(crate) fn layers(&self) -> bool {
         self.geojson || self.qgis
     }
 }
@@ -143,11 +143,11 @@ impl fmt::Display for Formats {
 
 /// Radius of the sphere the map's projections use in [`proj_string`], metres (the mean Earth
 /// radius, IUGG). Web Mercator uses its own, 6,378,137 m.
-pub const EARTH_RADIUS: f64 = 6_371_008.8;
+pub(crate) const EARTH_RADIUS: f64 = 6_371_008.8;
 
 /// The PROJ string of a projection and the metres per unit of [`Projection::project`]'s unit
 /// sphere: multiply projected coordinates by it to get the CRS's coordinates.
-pub fn proj_string(projection: &Projection) -> (String, f64) {
+pub(crate) fn proj_string(projection: &Projection) -> (String, f64) {
     match *projection {
         Projection::EqualEarth { lon0 } => (
             format!(
@@ -188,13 +188,13 @@ fn round6(v: f64) -> f64 {
 
 /// A colour as `#rrggbb` (simplestyle, HTML, QGIS): [`Rgb::hex`] of a style colour or a
 /// scene's palette colour.
-pub fn hex(c: impl Into<Rgb>) -> String {
+pub(crate) fn hex(c: impl Into<Rgb>) -> String {
     c.into().hex()
 }
 
 /// Escapes text for XML and HTML (element content and double-quoted attributes): map.svg's
 /// escaping, shared by every writer of markup.
-pub use crate::render::svg::escape as xml_escape;
+pub(crate) use crate::render::svg::escape as xml_escape;
 
 #[cfg(test)]
 mod tests {

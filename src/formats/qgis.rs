@@ -32,14 +32,14 @@ use serde_json::json;
 use std::fmt::Write;
 
 /// Opacity of a country fill (0–255): 25 %, the share of the action's colour in map.png's tint.
-pub const COUNTRY_ALPHA: u8 = 64;
+pub(crate) const COUNTRY_ALPHA: u8 = 64;
 
 /// Marker size in QGIS, millimetres (map.png's markers are 17 px wide at 1600 px).
 const MARKER_MM: f64 = 4.0;
 
 /// The layers a project can hold, in drawing order from the bottom.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Layer {
+pub(crate) enum Layer {
     /// `basemap.geojson`: every country outline.
     Basemap,
     /// `countries.geojson`.
@@ -55,7 +55,7 @@ pub enum Layer {
 
 impl Layer {
     /// The file's base name (`events` for `events.geojson` and `events.qml`).
-    pub fn name(self) -> &'static str {
+    pub(crate) fn name(self) -> &'static str {
         match self {
             Layer::Basemap => "basemap",
             Layer::Countries => "countries",
@@ -65,7 +65,7 @@ impl Layer {
     }
 
     /// The layer's file: `events.geojson`, or `events.geojsonl` for [`Layer::EventStream`].
-    pub fn file(self) -> String {
+    pub(crate) fn file(self) -> String {
         match self {
             Layer::EventStream => "events.geojsonl".to_string(),
             l => format!("{}.geojson", l.name()),
@@ -82,7 +82,7 @@ impl Layer {
     }
 
     /// The `<renderer-v2>` element of this layer's style.
-    pub fn renderer(self) -> String {
+    pub(crate) fn renderer(self) -> String {
         match self {
             Layer::Events | Layer::EventStream => categorized("action", marker_symbol),
             Layer::Countries => {
@@ -94,7 +94,7 @@ impl Layer {
     }
 
     /// The layer's `.qml` file.
-    pub fn qml(self) -> String {
+    pub(crate) fn qml(self) -> String {
         format!("<qgis>\n{}</qgis>\n", self.renderer())
     }
 }
@@ -268,7 +268,7 @@ fn round(v: f64) -> f64 {
 }
 
 /// The extent map.png shows, in the project CRS's metres: (xmin, ymin, xmax, ymax).
-pub fn extent(view: &View) -> (f64, f64, f64, f64) {
+pub(crate) fn extent(view: &View) -> (f64, f64, f64, f64) {
     let (_, metres) = proj_string(&view.projection);
     let x1 = view.x0 + view.plot.width() / view.scale;
     let y0 = view.y1 - view.plot.height() / view.scale;
@@ -301,7 +301,7 @@ fn custom_crs(view: &View) -> String {
 }
 
 /// The first and last `YYYY-MM-DD` of `dates` (none when no event has a date).
-pub fn date_range<'a>(
+pub(crate) fn date_range<'a>(
     dates: impl IntoIterator<Item = Option<&'a str>>,
 ) -> Option<(String, String)> {
     let mut dated = dates.into_iter().flatten();
@@ -340,7 +340,7 @@ fn time_settings((first, last): &(String, String)) -> String {
 /// `map.qgs`: a QGIS project with `layers` (files beside it, [`Layer::file`]),
 /// drawn bottom to top in the order given, in the map's projection and extent; `dates`, the
 /// events' first and last date, turns the temporal controller's settings on.
-pub fn project(
+pub(crate) fn project(
     title: &str,
     view: &View,
     layers: &[Layer],

@@ -9,11 +9,11 @@
 use serde::Serialize;
 
 /// The record separator that starts every text.
-pub const RS: char = '\u{1e}';
+pub(crate) const RS: char = '\u{1e}';
 
 /// Appends one text of a sequence: RS, what `write` appends (one feature's compact JSON), a
 /// line feed. Every sequence opmap writes is framed here.
-pub fn frame<R>(out: &mut Vec<u8>, write: impl FnOnce(&mut Vec<u8>) -> R) -> R {
+pub(crate) fn frame<R>(out: &mut Vec<u8>, write: impl FnOnce(&mut Vec<u8>) -> R) -> R {
     out.push(RS as u8);
     let written = write(out);
     out.push(b'\n');
@@ -21,14 +21,15 @@ pub fn frame<R>(out: &mut Vec<u8>, write: impl FnOnce(&mut Vec<u8>) -> R) -> R {
 }
 
 /// Appends one feature as a text of a sequence ([`frame`] around its serde JSON).
-pub fn push(out: &mut Vec<u8>, feature: &impl Serialize) {
+pub(crate) fn push(out: &mut Vec<u8>, feature: &impl Serialize) {
     frame(out, |out| {
         serde_json::to_writer(&mut *out, feature).expect("a feature serialises into a Vec")
     });
 }
 
 /// The features as a GeoJSON text sequence (event records or `geojson::Feature`s alike).
-pub fn features<T: Serialize>(features: &[T]) -> String {
+#[cfg(test)]
+pub(crate) fn features<T: Serialize>(features: &[T]) -> String {
     let mut out = Vec::new();
     for f in features {
         push(&mut out, f);
@@ -37,7 +38,7 @@ pub fn features<T: Serialize>(features: &[T]) -> String {
 }
 
 /// Writes the events as a sequence straight from them ([`crate::layers::EventFeature`]), the
-/// same bytes as [`features`] of their records (`extract --seq`).
+/// same bytes as `features` (in the tests) of their records (`extract --seq`).
 pub fn write_events(
     located: &[crate::resolve::Located],
     out: &mut impl std::io::Write,

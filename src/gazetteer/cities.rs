@@ -8,17 +8,67 @@
 //! tests (`Gazetteer::from_sources` parses and checks every row), which is why a lazily
 //! parsed row cannot fail at run time.
 
-use super::parse::{self, Row};
+use super::parse;
 use super::{check_lon_lat, Place, PlaceKind, CITY_COLUMNS};
 use crate::error::{Error, Result};
 use geo::Point;
+use serde::de::IgnoredAny;
+use serde::Deserialize;
 use std::sync::OnceLock;
 
+/// A row of `cities.tsv`, in column order.
+#[derive(Debug, Deserialize)]
+pub(super) struct CityRow<'a> {
+    geonameid: u32,
+    pub name: &'a str,
+    pub country: &'a str,
+    lon: f64,
+    lat: f64,
+    population: u64,
+    pub capital: &'a str,
+    admin1: &'a str,
+    /// Alternate names, `|`-separated.
+    pub alternates: &'a str,
+}
+
+/// What loading reads of every row of `cities.tsv` (the columns up to `capital`, by position;
+/// the numbers are skipped, not parsed).
+#[derive(Debug, Deserialize)]
+pub(super) struct CityKey<'a> {
+    _geonameid: IgnoredAny,
+    pub name: &'a str,
+    pub country: &'a str,
+    _lon: IgnoredAny,
+    _lat: IgnoredAny,
+    _population: IgnoredAny,
+    pub capital: &'a str,
+}
+
+/// A row of `cities.tsv` found by [`Cities::scan`]: its line and its fields (the last one,
+/// the alternate names, not searched for tabs), deserialised on demand.
+pub(super) struct CityLine<'a> {
+    /// 1-based line in the file (0 when not known).
+    pub line: usize,
+    fields: [&'a str; 9],
+}
+
+impl<'a> CityLine<'a> {
+    /// The columns loading reads of every row.
+    pub(crate) fn key(&self) -> Result<CityKey<'a>> {
+        parse::from_fields(("cities.tsv", self.line), &CITY_COLUMNS, &self.fields)
+    }
+
+    /// The whole row.
+    pub(crate) fn row(&self) -> Result<CityRow<'a>> {
+        parse::from_fields(("cities.tsv", self.line), &CITY_COLUMNS, &self.fields)
+    }
+}
+
 /// Rows parsed together the first time one of them is asked for.
-pub const BLOCK: usize = 256;
+pub(crate) const BLOCK: usize = 256;
 
 /// The city places, by index in the table (place id minus the number of countries).
-pub struct Cities {
+pub(crate) struct Cities {
     /// The table's text, for rows parsed on first use (empty when all are parsed).
     text: &'static str,
     /// Where each row starts in `text`.
@@ -30,7 +80,7 @@ pub struct Cities {
 
 impl Cities {
     /// Cities already parsed (from a table that was read and checked whole).
-    pub fn parsed(places: Vec<Place>) -> Cities {
+    pub(crate) fn parsed(places: Vec<Place>) -> Cities {
         let len = places.len();
         let mut blocks = Vec::with_capacity(len.div_ceil(BLOCK));
         let mut places = places.into_iter().peekable();
@@ -48,12 +98,11 @@ impl Cities {
     }
 
     /// The cities of an embedded table, parsed on first use. `seen` is called on every row
-    /// with its index, its 1-based line and its fields (the last one, the alternate names, not
-    /// split), for what loading needs of it. Errors: a missing or wrong header, a row with
-    /// fewer columns than the header, or `seen`'s.
-    pub fn scan(
+    /// with its index and the row ([`CityLine`]), for what loading needs of it. Errors: a
+    /// missing or wrong header, a row with fewer columns than the header, or `seen`'s.
+    pub(crate) fn scan(
         text: &'static str,
-        mut seen: impl FnMut(usize, usize, [&'static str; 9]) -> Result<()>,
+        mut seen: impl FnMut(usize, CityLine<'static>) -> Result<()>,
     ) -> Result<Cities> {
         let mut starts = Vec::new();
         let mut header = false;
@@ -87,7 +136,13 @@ impl Cities {
                 line: i + 1,
                 message: format!("expected {} columns", CITY_COLUMNS.len()),
             })?;
-            seen(starts.len(), i + 1, fields)?;
+            seen(
+                starts.len(),
+                CityLine {
+                    line: i + 1,
+                    fields,
+                },
+            )?;
             starts.push(u32::try_from(row_start).expect("the cities table is under 4 GiB"));
         }
         if !header {
@@ -107,7 +162,7 @@ impl Cities {
     }
 
     /// How many cities.
-    pub fn len(&self) -> usize {
+    pub(crate) fn len(&self) -> usize {
         self.len
     }
 
@@ -121,13 +176,12 @@ impl Cities {
                 let rest = &self.text[start..];
                 let line = rest.split(['\n', '\r']).next().unwrap_or("");
                 let fields = split(line).unwrap_or_default();
-                let row = Row {
-                    line: 0,
-                    fields: fields.to_vec(),
-                };
-                place(&row).unwrap_or_else(|e| {
-                    panic!("the embedded cities.tsv is checked by the tests, yet: {e}")
-                })
+                CityLine { line: 0, fields }
+                    .row()
+                    .and_then(|row| place(&row, 0))
+                    .unwrap_or_else(|e| {
+                        panic!("the embedded cities.tsv is checked by the tests, yet: {e}")
+                    })
             })
             .collect()
         });
@@ -148,21 +202,16 @@ fn split(line: &str) -> Option<[&str; 9]> {
     Some(fields)
 }
 
-/// The place of a row of `cities.tsv` (its numbers checked).
-pub fn place(row: &Row<'_>) -> Result<Place> {
-    let f = &row.fields;
-    let population: u64 = parse::number("cities.tsv", row, 5, "population")?;
-    let lon: f64 = parse::number("cities.tsv", row, 3, "lon")?;
-    let lat: f64 = parse::number("cities.tsv", row, 4, "lat")?;
-    check_lon_lat("cities.tsv", row.line, lon, lat)?;
-    let geonameid: u32 = parse::number("cities.tsv", row, 0, "geonameid")?;
+/// The place of a row of `cities.tsv` at `line` (its coordinates checked).
+pub(super) fn place(row: &CityRow<'_>, line: usize) -> Result<Place> {
+    check_lon_lat("cities.tsv", line, row.lon, row.lat)?;
     Ok(Place {
         kind: PlaceKind::City,
-        name: f[1].to_string(),
-        country: f[2].to_string(),
-        point: Point::new(lon, lat),
-        population,
-        geonameid: Some(geonameid),
-        admin1: f[7].to_string(),
+        name: row.name.to_string(),
+        country: row.country.to_string(),
+        point: Point::new(row.lon, row.lat),
+        population: row.population,
+        geonameid: Some(row.geonameid),
+        admin1: row.admin1.to_string(),
     })
 }

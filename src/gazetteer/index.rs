@@ -127,12 +127,12 @@ pub struct NameRef<'a> {
 
 impl<'a> NameRef<'a> {
     /// How many places the name may stand for.
-    pub fn place_count(&self) -> usize {
+    pub(crate) fn place_count(&self) -> usize {
         self.places.len() / 4
     }
 
     /// The places it may stand for, in gazetteer order.
-    pub fn places(&self) -> impl Iterator<Item = PlaceId> + 'a {
+    pub(crate) fn places(&self) -> impl Iterator<Item = PlaceId> + 'a {
         self.places
             .chunks_exact(4)
             .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as PlaceId)
@@ -140,7 +140,7 @@ impl<'a> NameRef<'a> {
 }
 
 /// One name of the index: its group (see [`NameIndex::group`]) and its position there; what
-/// a mention was matched by, so its readings can be listed later ([`NameIndex::entry`]).
+/// a mention was matched by, so its readings can be listed later.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct EntryId {
     /// The group's offset.
@@ -195,7 +195,10 @@ fn lower_initial(text: &str) -> bool {
 
 impl NameIndex {
     /// Builds the index over `names` (flagging city names made only of `common_words`).
-    pub fn build(names: &[Name], common_words: &std::collections::HashSet<String>) -> NameIndex {
+    pub(crate) fn build(
+        names: &[Name],
+        common_words: &std::collections::HashSet<String>,
+    ) -> NameIndex {
         let mut by_key: BTreeMap<String, Vec<usize>> = BTreeMap::new();
         for (i, n) in names.iter().enumerate() {
             by_key.entry(fold(&n.text)).or_default().push(i);
@@ -316,7 +319,7 @@ impl NameIndex {
     /// (checked on the first two bytes when both are ASCII, and on the first three when they are
     /// ASCII letters or digits).
     #[inline]
-    pub fn may_start(&self, text: &[u8], at: usize) -> bool {
+    pub(crate) fn may_start(&self, text: &[u8], at: usize) -> bool {
         let b0 = text[at];
         let Some(&b1) = text.get(at + 1) else {
             return true;
@@ -403,15 +406,10 @@ impl NameIndex {
         }
     }
 
-    /// The name an [`EntryId`] points at, if it exists.
-    pub fn entry(&self, id: EntryId) -> Option<NameRef<'_>> {
-        self.group(id.group).nth(usize::from(id.entry))
-    }
-
     /// Every name that starts at `start` in `text` and ends on a word boundary, shortest first.
     /// `start` must be a char boundary. Whitespace runs in the text match one space, curly
     /// apostrophes a straight one; letters are compared in lower case.
-    pub fn matches_at(&self, text: &str, start: usize, out: &mut Vec<RawMatch>) {
+    pub(crate) fn matches_at(&self, text: &str, start: usize, out: &mut Vec<RawMatch>) {
         let fst = &self.fst;
         let mut node: Node<'_> = fst.root();
         let mut output: u64 = 0;

@@ -15,23 +15,23 @@ use cities::Cities;
 use geo::{MultiPolygon, Point, Polygon};
 use index::NameIndex;
 use rustc_hash::FxHashMap;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 /// `gazetteer/countries.tsv`: one row per ISO 3166-1 code (+ XK).
-pub const COUNTRIES_TSV: &str = include_str!("../../gazetteer/countries.tsv");
+pub(crate) const COUNTRIES_TSV: &str = include_str!("../../gazetteer/countries.tsv");
 /// `gazetteer/cities.tsv`: GeoNames cities of 15,000 people or more.
-pub const CITIES_TSV: &str = include_str!("../../gazetteer/cities.tsv");
+pub(crate) const CITIES_TSV: &str = include_str!("../../gazetteer/cities.tsv");
 /// `gazetteer/aliases.tsv`: hand-written extra names and demonyms.
-pub const ALIASES_TSV: &str = include_str!("../../gazetteer/aliases.tsv");
+pub(crate) const ALIASES_TSV: &str = include_str!("../../gazetteer/aliases.tsv");
 /// `gazetteer/agencies.tsv`: hand-written agencies that stand for a country or a city.
-pub const AGENCIES_TSV: &str = include_str!("../../gazetteer/agencies.tsv");
+pub(crate) const AGENCIES_TSV: &str = include_str!("../../gazetteer/agencies.tsv");
 /// `gazetteer/regions.tsv`: first-order administrative regions (GeoNames admin1).
-pub const REGIONS_TSV: &str = include_str!("../../gazetteer/regions.tsv");
+pub(crate) const REGIONS_TSV: &str = include_str!("../../gazetteer/regions.tsv");
 /// `gazetteer/lang/countries.tsv`: country names in German, French, Dutch and Spanish
 /// (generated from registry data).
-pub const LANG_COUNTRIES_TSV: &str = include_str!("../../gazetteer/lang/countries.tsv");
+pub(crate) const LANG_COUNTRIES_TSV: &str = include_str!("../../gazetteer/lang/countries.tsv");
 /// `gazetteer/lang/LANG.tsv`: hand-written names, demonyms and agencies of each language
 /// opmap reads besides English, in [`LANG_FILES`] order.
 pub const LANG_NAMES_TSV: [&str; 4] = [
@@ -48,7 +48,7 @@ pub const LANG_FILES: [(Lang, &str); 4] = [
     (Lang::Es, "lang/es.tsv"),
 ];
 /// `gazetteer/continents.tsv`: GeoNames's continents, their names and demonyms.
-pub const CONTINENTS_TSV: &str = include_str!("../../gazetteer/continents.tsv");
+pub(crate) const CONTINENTS_TSV: &str = include_str!("../../gazetteer/continents.tsv");
 /// `gazetteer/countries-50m.geojson`: outlines for regional maps.
 pub const OUTLINES_50M: &str = include_str!("../../gazetteer/countries-50m.geojson");
 /// `gazetteer/countries-110m.geojson`: outlines for world maps.
@@ -59,14 +59,14 @@ pub const NAMES_FST: &[u8] = include_bytes!("../../gazetteer/names.fst");
 /// `gazetteer/names.bin`: the names of each folded form (generated, see [`index`]).
 pub const NAMES_BIN: &[u8] = include_bytes!("../../gazetteer/names.bin");
 /// `gazetteer/common-words.txt`: common English words that are also words of city names.
-pub const COMMON_WORDS: &str = include_str!("../../gazetteer/common-words.txt");
+pub(crate) const COMMON_WORDS: &str = include_str!("../../gazetteer/common-words.txt");
 
 /// A city at least this large (or a capital) counts wherever its capitalised name stands; a
 /// smaller one needs a place context (see `places`). Default: 500,000 people.
-pub const CITY_WELL_KNOWN: u64 = 500_000;
+pub(crate) const CITY_WELL_KNOWN: u64 = 500_000;
 
 /// The id of a place: see [`Gazetteer::place`].
-pub type PlaceId = usize;
+pub(crate) type PlaceId = usize;
 
 /// What kind of place a name stands for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, serde::Deserialize)]
@@ -193,7 +193,18 @@ pub struct Continent {
 
 /// Reads `continents.tsv` (columns `code`, `geonameid`, `name`, `lon`, `lat`, `names`,
 /// `demonyms`).
-pub fn parse_continents(text: &str) -> Result<Vec<Continent>> {
+pub(crate) fn parse_continents(text: &str) -> Result<Vec<Continent>> {
+    /// A row of `continents.tsv`.
+    #[derive(Deserialize)]
+    struct ContinentRow<'a> {
+        code: &'a str,
+        geonameid: u32,
+        name: &'a str,
+        lon: f64,
+        lat: f64,
+        names: &'a str,
+        demonyms: &'a str,
+    }
     const COLUMNS: [&str; 7] = [
         "code",
         "geonameid",
@@ -204,24 +215,22 @@ pub fn parse_continents(text: &str) -> Result<Vec<Continent>> {
         "demonyms",
     ];
     let mut out = Vec::new();
-    for row in parse::rows("continents.tsv", text, &COLUMNS)? {
-        let f = &row.fields;
-        let lon: f64 = parse::number("continents.tsv", &row, 3, "lon")?;
-        let lat: f64 = parse::number("continents.tsv", &row, 4, "lat")?;
-        check_lon_lat("continents.tsv", row.line, lon, lat)?;
-        let mut forms: Vec<(String, bool)> = std::iter::once(f[2])
-            .chain(parse::list(f[5]))
+    let mut rows = parse::Rows::new("continents.tsv", text, &COLUMNS)?;
+    while let Some((line, row)) = rows.next::<ContinentRow>()? {
+        check_lon_lat("continents.tsv", line, row.lon, row.lat)?;
+        let mut forms: Vec<(String, bool)> = std::iter::once(row.name)
+            .chain(parse::list(row.names))
             .map(|n| (n.to_string(), false))
             .collect();
-        for demonym in parse::list(f[6]) {
+        for demonym in parse::list(row.demonyms) {
             forms.push((demonym.to_string(), true));
             forms.extend(plural(demonym).map(|p| (p, true)));
         }
         out.push(Continent {
-            code: f[0].to_string(),
-            geonameid: parse::number("continents.tsv", &row, 1, "geonameid")?,
-            name: f[2].to_string(),
-            point: Point::new(lon, lat),
+            code: row.code.to_string(),
+            geonameid: row.geonameid,
+            name: row.name.to_string(),
+            point: Point::new(row.lon, row.lat),
             forms,
         });
     }
@@ -342,12 +351,88 @@ const AGENCY_COLUMNS: [&str; 4] = ["name", "code", "city", "scope"];
 const LANG_COUNTRY_COLUMNS: [&str; 4] = ["lang", "code", "name", "kind"];
 const LANG_NAME_COLUMNS: [&str; 4] = ["name", "code", "kind", "city"];
 
-/// A row of an agency table: `agencies.tsv`'s (every language), or an `agency` row of a
-/// language's `lang/LANG.tsv` (its articles only), as `name code city scope`.
-struct AgencyRow<'a> {
+/// A row of `countries.tsv`.
+#[derive(Deserialize)]
+struct CountryRow<'a> {
+    code: &'a str,
+    name: &'a str,
+    official_name: &'a str,
+    /// `1` for an independent country.
+    independent: &'a str,
+    lon: f64,
+    lat: f64,
+    capital: &'a str,
+    capital_lon: Option<f64>,
+    capital_lat: Option<f64>,
+    /// Other names, `|`-separated.
+    names: &'a str,
+    /// Demonyms, `|`-separated.
+    demonyms: &'a str,
+    geonameid: Option<u32>,
+}
+
+/// A row of `aliases.tsv`.
+#[derive(Deserialize)]
+struct AliasRow<'a> {
+    name: &'a str,
+    code: &'a str,
+    /// `name` or `demonym`.
+    kind: &'a str,
+}
+
+/// A row of `agencies.tsv`: an agency, its country, the city it sits in (empty for the whole
+/// country) and its scope (empty, or `international`).
+#[derive(Deserialize)]
+struct AgencyRow {
+    name: String,
+    code: String,
+    city: String,
+    scope: String,
+}
+
+/// An agency to read: a row of `agencies.tsv` (every language's), or an `agency` row of a
+/// language's `lang/LANG.tsv` (its articles only), with where it is.
+struct Agency {
     file: &'static str,
-    row: parse::Row<'a>,
+    line: usize,
+    row: AgencyRow,
     lang: Option<Lang>,
+}
+
+/// A row of `lang/countries.tsv`.
+#[derive(Deserialize)]
+struct LangCountryRow<'a> {
+    lang: &'a str,
+    code: &'a str,
+    name: &'a str,
+    /// `name` or `demonym`.
+    kind: &'a str,
+}
+
+/// A row of a language's `lang/LANG.tsv`.
+#[derive(Deserialize)]
+struct LangNameRow<'a> {
+    name: &'a str,
+    code: &'a str,
+    /// `name`, `demonym` or `agency`.
+    kind: &'a str,
+    /// An agency's city.
+    city: &'a str,
+}
+
+/// A row of `regions.tsv`.
+#[derive(Deserialize)]
+struct RegionRow<'a> {
+    /// `COUNTRY.ADMIN1`.
+    code: &'a str,
+    geonameid: Option<u32>,
+    name: &'a str,
+    country: &'a str,
+    lon: f64,
+    lat: f64,
+    population: u64,
+    /// Alternate names, `|`-separated.
+    alternates: &'a str,
 }
 const REGION_COLUMNS: [&str; 8] = [
     "code",
@@ -362,31 +447,34 @@ const REGION_COLUMNS: [&str; 8] = [
 
 /// A country's name in `lang` for a map's label: the shortest name of `lang/countries.tsv`
 /// ("Deutschland", "Pays-Bas", "Países Bajos"); `None` for English or a code without one.
-pub fn country_name_in(code: &str, lang: Lang) -> Option<&'static str> {
-    static NAMES: OnceLock<FxHashMap<(Lang, &'static str), &'static str>> = OnceLock::new();
+pub(crate) fn country_name_in(code: &str, lang: Lang) -> Option<&'static str> {
+    static NAMES: OnceLock<FxHashMap<(Lang, String), String>> = OnceLock::new();
     let names = NAMES.get_or_init(|| {
-        let mut names: FxHashMap<(Lang, &'static str), &'static str> = FxHashMap::default();
-        let rows = parse::rows(
+        let mut names: FxHashMap<(Lang, String), String> = FxHashMap::default();
+        let Ok(mut rows) = parse::Rows::new(
             "lang/countries.tsv",
             LANG_COUNTRIES_TSV,
             &LANG_COUNTRY_COLUMNS,
-        );
-        for row in rows.unwrap_or_default() {
-            let f = &row.fields;
-            let Ok(lang) = f[0].parse::<Lang>() else {
+        ) else {
+            return names;
+        };
+        while let Ok(Some((_, row))) = rows.next::<LangCountryRow>() {
+            let Ok(lang) = row.lang.parse::<Lang>() else {
                 continue;
             };
-            if f[3] != "name" {
+            if row.kind != "name" {
                 continue;
             }
-            let best = names.entry((lang, f[1])).or_insert(f[2]);
-            if f[2].chars().count() < best.chars().count() {
-                *best = f[2];
+            let best = names
+                .entry((lang, row.code.to_string()))
+                .or_insert_with(|| row.name.to_string());
+            if row.name.chars().count() < best.chars().count() {
+                *best = row.name.to_string();
             }
         }
         names
     });
-    names.get(&(lang, code)).copied()
+    names.get(&(lang, code.to_string())).map(String::as_str)
 }
 
 /// Folds a name for comparing: lower case, curly apostrophes straight, spaces single.
@@ -480,54 +568,50 @@ impl Tables {
 
     /// `countries.tsv`: a place, a country and its names and demonyms per row; its capital noted.
     fn read_countries(&mut self, text: &str) -> Result<()> {
-        let rows = parse::rows("countries.tsv", text, &COUNTRY_COLUMNS)?;
-        for row in &rows {
-            let f = &row.fields;
-            let code = f[0].to_string();
+        let mut rows = parse::Rows::new("countries.tsv", text, &COUNTRY_COLUMNS)?;
+        while let Some((line, row)) = rows.next::<CountryRow>()? {
+            let code = row.code.to_string();
             if code.len() != 2 || !code.bytes().all(|b| b.is_ascii_uppercase()) {
                 let message = format!("`{code}` is not an upper-case two-letter code");
-                return Err(table_error("countries.tsv", row.line, message));
+                return Err(table_error("countries.tsv", line, message));
             }
-            let lon: f64 = parse::number("countries.tsv", row, 4, "lon")?;
-            let lat: f64 = parse::number("countries.tsv", row, 5, "lat")?;
-            check_lon_lat("countries.tsv", row.line, lon, lat)?;
+            check_lon_lat("countries.tsv", line, row.lon, row.lat)?;
             let place = self.places.len();
             self.places.push(Place {
                 kind: PlaceKind::Country,
-                name: f[1].to_string(),
+                name: row.name.to_string(),
                 country: code.clone(),
-                point: Point::new(lon, lat),
+                point: Point::new(row.lon, row.lat),
                 population: 0,
-                geonameid: parse::optional_number("countries.tsv", row, 11, "geonameid")?,
+                geonameid: row.geonameid,
                 admin1: String::new(),
             });
             self.by_code.insert(code.clone(), self.countries.len());
             self.countries.push(Country {
                 code,
-                name: f[1].to_string(),
-                official_name: f[2].to_string(),
-                independent: f[3] == "1",
+                name: row.name.to_string(),
+                official_name: row.official_name.to_string(),
+                independent: row.independent == "1",
                 place,
             });
-            self.names.add(f[1], place, Form::Name);
-            self.names.add(f[2], place, Form::Name);
-            for name in parse::list(f[9]) {
+            self.names.add(row.name, place, Form::Name);
+            self.names.add(row.official_name, place, Form::Name);
+            for name in parse::list(row.names) {
                 self.names.add(name, place, Form::Name);
             }
-            for demonym in parse::list(f[10]) {
+            for demonym in parse::list(row.demonyms) {
                 self.names.add(demonym, place, Form::Demonym);
                 if let Some(plural) = plural(demonym) {
                     self.names.add(&plural, place, Form::Demonym);
                 }
             }
-            let capital_lon: Option<f64> =
-                parse::optional_number("countries.tsv", row, 7, "capital_lon")?;
-            let capital_lat: Option<f64> =
-                parse::optional_number("countries.tsv", row, 8, "capital_lat")?;
-            if !f[6].is_empty() {
-                let point = capital_lon.zip(capital_lat).map(|(x, y)| Point::new(x, y));
-                self.capitals
-                    .push((self.countries.len() - 1, f[6].to_string(), point));
+            if !row.capital.is_empty() {
+                let point = row.capital_lon.zip(row.capital_lat);
+                self.capitals.push((
+                    self.countries.len() - 1,
+                    row.capital.to_string(),
+                    point.map(|(x, y)| Point::new(x, y)),
+                ));
             }
         }
         Ok(())
@@ -535,24 +619,24 @@ impl Tables {
 
     /// `aliases.tsv`: more names and demonyms of countries.
     fn read_aliases(&mut self, text: &str) -> Result<()> {
-        for row in parse::rows("aliases.tsv", text, &ALIAS_COLUMNS)? {
-            let f = &row.fields;
-            let Some(&country) = self.by_code.get(f[1]) else {
-                let message = format!("unknown country code `{}`", f[1]);
-                return Err(table_error("aliases.tsv", row.line, message));
+        let mut rows = parse::Rows::new("aliases.tsv", text, &ALIAS_COLUMNS)?;
+        while let Some((line, row)) = rows.next::<AliasRow>()? {
+            let Some(&country) = self.by_code.get(row.code) else {
+                let message = format!("unknown country code `{}`", row.code);
+                return Err(table_error("aliases.tsv", line, message));
             };
-            let form = match f[2] {
+            let form = match row.kind {
                 "name" => Form::Name,
                 "demonym" => Form::Demonym,
                 other => {
                     let message = format!("kind `{other}` is neither `name` nor `demonym`");
-                    return Err(table_error("aliases.tsv", row.line, message));
+                    return Err(table_error("aliases.tsv", line, message));
                 }
             };
             let place = self.countries[country].place;
-            self.names.add(f[0], place, form);
+            self.names.add(row.name, place, form);
             if form == Form::Demonym {
-                if let Some(plural) = plural(f[0]) {
+                if let Some(plural) = plural(row.name) {
                     self.names.add(&plural, place, form);
                 }
             }
@@ -566,7 +650,7 @@ impl Tables {
         &mut self,
         text: &str,
         lazy_cities: Option<&'static str>,
-        agency_rows: &[AgencyRow<'_>],
+        agencies: &[Agency],
     ) -> Result<Cities> {
         let Tables {
             places,
@@ -578,49 +662,53 @@ impl Tables {
             ..
         } = self;
         let wanted = Wanted::new(
-            agency_rows
+            agencies
                 .iter()
-                .map(|r| r.row.fields[2])
+                .map(|a| a.row.city.as_str())
                 .chain(capitals.iter().map(|(_, name, _)| name.as_str())),
         );
         let first_city = places.len();
-        let mut note =
-            |place: PlaceId, f: &[&str], point: &dyn Fn() -> Result<Point<f64>>| -> Result<()> {
-                if wanted.contains(f[1]) {
-                    let key = (f[2].to_string(), fold(f[1]));
-                    if let std::collections::hash_map::Entry::Vacant(e) = city_by_name.entry(key) {
-                        e.insert((place, point()?));
-                    }
+        // A city (name, country, `capital`) noted if something refers to it, or a capital.
+        let mut note = |place: PlaceId,
+                        [name, country, capital]: [&str; 3],
+                        point: &dyn Fn() -> Result<Point<f64>>|
+         -> Result<()> {
+            if wanted.contains(name) {
+                let key = (country.to_string(), fold(name));
+                if let std::collections::hash_map::Entry::Vacant(e) = city_by_name.entry(key) {
+                    e.insert((place, point()?));
                 }
-                if f[6] == "1" {
-                    capital_places.entry(f[2].to_string()).or_insert(place);
-                }
-                Ok(())
-            };
+            }
+            if capital == "1" {
+                capital_places.entry(country.to_string()).or_insert(place);
+            }
+            Ok(())
+        };
         if let Some(text) = lazy_cities {
-            return Cities::scan(text, |index, line, fields| {
-                let point = || {
-                    let row = parse::Row {
-                        line,
-                        fields: fields.to_vec(),
-                    };
-                    Ok(cities::place(&row)?.point)
-                };
-                note(first_city + index, &fields, &point)
+            return Cities::scan(text, |index, city| {
+                let key = city.key()?;
+                let point = || Ok(cities::place(&city.row()?, city.line)?.point);
+                note(
+                    first_city + index,
+                    [key.name, key.country, key.capital],
+                    &point,
+                )
             });
         }
         let mut all = Vec::new();
-        for row in parse::rows("cities.tsv", text, &CITY_COLUMNS)? {
-            let f = &row.fields;
-            let city = cities::place(&row)?;
-            if !by_code.contains_key(f[2]) {
-                let message = format!("unknown country code `{}`", f[2]);
-                return Err(table_error("cities.tsv", row.line, message));
+        let mut rows = parse::Rows::new("cities.tsv", text, &CITY_COLUMNS)?;
+        while let Some((line, row)) = rows.next::<cities::CityRow>()? {
+            let city = cities::place(&row, line)?;
+            if !by_code.contains_key(row.country) {
+                let message = format!("unknown country code `{}`", row.country);
+                return Err(table_error("cities.tsv", line, message));
             }
             let place = first_city + all.len();
-            note(place, f, &|| Ok(city.point))?;
-            names.add(f[1], place, Form::City);
-            for alternate in parse::list(f[8]) {
+            note(place, [row.name, row.country, row.capital], &|| {
+                Ok(city.point)
+            })?;
+            names.add(row.name, place, Form::City);
+            for alternate in parse::list(row.alternates) {
                 names.add(alternate, place, Form::City);
             }
             all.push(city);
@@ -659,34 +747,39 @@ impl Tables {
     /// scope (ids from `first`).
     fn read_agencies(
         &mut self,
-        rows: &[AgencyRow<'_>],
+        agencies: &[Agency],
         country_places: &[Place],
         first: PlaceId,
     ) -> Result<()> {
-        for AgencyRow { file, row, lang } in rows {
-            let f = &row.fields;
-            let fail = |message: String| table_error(file, row.line, message);
-            let Some(&country) = self.by_code.get(f[1]) else {
-                return Err(fail(format!("unknown country code `{}`", f[1])));
+        for Agency {
+            file,
+            line,
+            row,
+            lang,
+        } in agencies
+        {
+            let fail = |message: String| table_error(file, *line, message);
+            let Some(&country) = self.by_code.get(&row.code) else {
+                return Err(fail(format!("unknown country code `{}`", row.code)));
             };
-            let (seat, point) = if f[2].is_empty() {
+            let (seat, point) = if row.city.is_empty() {
                 let seat = self.countries[country].place;
                 (seat, country_places[seat].point)
             } else {
-                let key = (f[1].to_string(), fold(f[2]));
+                let key = (row.code.clone(), fold(&row.city));
                 match self.city_by_name.get(&key) {
                     Some(&seat) => seat,
                     None => {
                         return Err(fail(format!(
                             "city `{}` is not in cities.tsv for country {}",
-                            f[2], f[1]
+                            row.city, row.code
                         )))
                     }
                 }
             };
             let place = first + self.places.len();
             self.seats.insert(place, seat);
-            match f[3] {
+            match row.scope.as_str() {
                 "" => {}
                 "international" => {
                     self.international.insert(place);
@@ -699,14 +792,14 @@ impl Tables {
             }
             self.places.push(Place {
                 kind: PlaceKind::Agency,
-                name: f[0].to_string(),
-                country: f[1].to_string(),
+                name: row.name.clone(),
+                country: row.code.clone(),
                 point,
                 population: 0,
                 geonameid: None,
                 admin1: String::new(),
             });
-            self.names.add_in(f[0], place, Form::Agency, *lang);
+            self.names.add_in(&row.name, place, Form::Agency, *lang);
         }
         Ok(())
     }
@@ -714,16 +807,18 @@ impl Tables {
     /// `lang/countries.tsv`: country names and demonyms of each language (generated).
     fn read_lang_countries(&mut self, text: &str) -> Result<()> {
         const FILE: &str = "lang/countries.tsv";
-        for row in parse::rows(FILE, text, &LANG_COUNTRY_COLUMNS)? {
-            let f = &row.fields;
-            let fail = |message: String| table_error(FILE, row.line, message);
-            let lang: Lang = f[0].parse().map_err(fail)?;
-            let place = self.country_place(f[1]).ok_or_else(|| {
-                table_error(FILE, row.line, format!("unknown country code `{}`", f[1]))
+        let mut rows = parse::Rows::new(FILE, text, &LANG_COUNTRY_COLUMNS)?;
+        while let Some((line, row)) = rows.next::<LangCountryRow>()? {
+            let fail = |message: String| table_error(FILE, line, message);
+            let lang: Lang = row.lang.parse().map_err(fail)?;
+            let place = self.country_place(row.code).ok_or_else(|| {
+                table_error(FILE, line, format!("unknown country code `{}`", row.code))
             })?;
-            match f[3] {
-                "name" => self.names.add_country_name(f[2], place, lang),
-                "demonym" => self.names.add_in(f[2], place, Form::Demonym, Some(lang)),
+            match row.kind {
+                "name" => self.names.add_country_name(row.name, place, lang),
+                "demonym" => self
+                    .names
+                    .add_in(row.name, place, Form::Demonym, Some(lang)),
                 other => {
                     return Err(fail(format!(
                         "kind `{other}` is neither `name` nor `demonym`"
@@ -736,31 +831,36 @@ impl Tables {
 
     /// `lang/LANG.tsv`: a language's hand-written names and demonyms (added now) and agencies
     /// (returned, to be read with `agencies.tsv`).
-    fn read_lang_names<'a>(
+    fn read_lang_names(
         &mut self,
         (lang, file): (Lang, &'static str),
-        text: &'a str,
-    ) -> Result<Vec<AgencyRow<'a>>> {
+        text: &str,
+    ) -> Result<Vec<Agency>> {
         let mut agencies = Vec::new();
-        for row in parse::rows(file, text, &LANG_NAME_COLUMNS)? {
-            let f = &row.fields;
-            let place = self.country_place(f[1]).ok_or_else(|| {
-                table_error(file, row.line, format!("unknown country code `{}`", f[1]))
+        let mut rows = parse::Rows::new(file, text, &LANG_NAME_COLUMNS)?;
+        while let Some((line, row)) = rows.next::<LangNameRow>()? {
+            let place = self.country_place(row.code).ok_or_else(|| {
+                table_error(file, line, format!("unknown country code `{}`", row.code))
             })?;
-            match f[2] {
-                "name" => self.names.add_country_name(f[0], place, lang),
-                "demonym" => self.names.add_in(f[0], place, Form::Demonym, Some(lang)),
-                "agency" => agencies.push(AgencyRow {
+            match row.kind {
+                "name" => self.names.add_country_name(row.name, place, lang),
+                "demonym" => self
+                    .names
+                    .add_in(row.name, place, Form::Demonym, Some(lang)),
+                "agency" => agencies.push(Agency {
                     file,
-                    row: parse::Row {
-                        line: row.line,
-                        fields: vec![f[0], f[1], f[3], ""],
+                    line,
+                    row: AgencyRow {
+                        name: row.name.to_string(),
+                        code: row.code.to_string(),
+                        city: row.city.to_string(),
+                        scope: String::new(),
                     },
                     lang: Some(lang),
                 }),
                 other => {
                     let message = format!("kind `{other}` is not `name`, `demonym` or `agency`");
-                    return Err(table_error(file, row.line, message));
+                    return Err(table_error(file, line, message));
                 }
             }
         }
@@ -784,7 +884,7 @@ impl Tables {
         if lazy_cities.is_some() {
             return Ok(RegionTable::lazy(REGIONS_TSV));
         }
-        let parsed = parse_regions(text, &self.by_code)?;
+        let parsed = parse_regions(text, &self.by_code, true)?;
         for (i, (_, region_names)) in parsed.iter().enumerate() {
             // Region names follow the city rules (a capital that says something, a place
             // context): "Victoria" and "Georgia" are also people.
@@ -867,7 +967,8 @@ impl Gazetteer {
     }
 
     /// Builds a gazetteer from the texts of its tables, the name index included.
-    pub fn from_sources(sources: Sources<'_>) -> Result<Gazetteer> {
+    #[cfg(test)]
+    pub(crate) fn from_sources(sources: Sources<'_>) -> Result<Gazetteer> {
         let (mut gazetteer, names) = Gazetteer::tables(sources, true, None)?;
         gazetteer.names = NameIndex::build(&names, &common_words(sources.common_words));
         Ok(gazetteer)
@@ -897,24 +998,25 @@ impl Gazetteer {
         t.read_countries(sources.countries)?;
         t.read_aliases(sources.aliases)?;
         t.read_lang_countries(sources.lang_countries)?;
-        let mut agency_rows: Vec<AgencyRow<'_>> =
-            parse::rows("agencies.tsv", sources.agencies, &AGENCY_COLUMNS)?
-                .into_iter()
-                .map(|row| AgencyRow {
-                    file: "agencies.tsv",
-                    row,
-                    lang: None,
-                })
-                .collect();
-        for (file, text) in LANG_FILES.into_iter().zip(sources.lang_names) {
-            agency_rows.extend(t.read_lang_names(file, text)?);
+        let mut agencies = Vec::new();
+        let mut rows = parse::Rows::new("agencies.tsv", sources.agencies, &AGENCY_COLUMNS)?;
+        while let Some((line, row)) = rows.next::<AgencyRow>()? {
+            agencies.push(Agency {
+                file: "agencies.tsv",
+                line,
+                row,
+                lang: None,
+            });
         }
-        let cities = t.read_cities(sources.cities, lazy_cities, &agency_rows)?;
+        for (file, text) in LANG_FILES.into_iter().zip(sources.lang_names) {
+            agencies.extend(t.read_lang_names(file, text)?);
+        }
+        let cities = t.read_cities(sources.cities, lazy_cities, &agencies)?;
         let country_places = std::mem::take(&mut t.places);
         // Places after the cities.
         let after_cities = country_places.len() + cities.len();
         t.add_missing_capitals(after_cities);
-        t.read_agencies(&agency_rows, &country_places, after_cities)?;
+        t.read_agencies(&agencies, &country_places, after_cities)?;
         // Regions after the agencies, so that adding them moved no other place's id.
         let first_region = after_cities + t.places.len();
         let regions = t.read_regions(sources.regions, lazy_cities, first_region)?;
@@ -938,7 +1040,7 @@ impl Gazetteer {
 
     /// True for an international body that exists to coordinate national forces (Europol,
     /// Eurojust, INTERPOL, …: `scope` `international` in `agencies.tsv`).
-    pub fn is_international(&self, place: PlaceId) -> bool {
+    pub(crate) fn is_international(&self, place: PlaceId) -> bool {
         self.international.contains(&place)
     }
 
@@ -950,7 +1052,7 @@ impl Gazetteer {
 
     /// The place of this name, kind and country, when the gazetteer holds one (an events file
     /// read back names its places so).
-    pub fn find(&self, name: &str, kind: PlaceKind, country: &str) -> Option<PlaceId> {
+    pub(crate) fn find(&self, name: &str, kind: PlaceKind, country: &str) -> Option<PlaceId> {
         self.lookup(name).into_iter().find(|&id| {
             let p = self.place(id);
             p.name == name && p.kind == kind && p.country == country
@@ -958,12 +1060,12 @@ impl Gazetteer {
     }
 
     /// The country with this ISO 3166-1 alpha-2 code (upper case).
-    pub fn country(&self, code: &str) -> Option<&Country> {
+    pub(crate) fn country(&self, code: &str) -> Option<&Country> {
         self.by_code.get(code).map(|&i| &self.countries[i])
     }
 
     /// The capital city of a country (ISO 3166-1 alpha-2), when cities.tsv marks one.
-    pub fn capital_of(&self, code: &str) -> Option<PlaceId> {
+    pub(crate) fn capital_of(&self, code: &str) -> Option<PlaceId> {
         self.capitals.get(code).copied()
     }
 
@@ -984,7 +1086,7 @@ impl Gazetteer {
     }
 
     /// How many places there are (ids run from 0 to this).
-    pub fn len(&self) -> usize {
+    pub(crate) fn len(&self) -> usize {
         self.country_places.len() + self.cities.len() + self.other_places.len() + self.regions.len
     }
 
@@ -1054,7 +1156,7 @@ impl Gazetteer {
     }
 
     /// The outline of one country at a level of detail, if it has one of its own.
-    pub fn outline(&self, detail: Detail, code: &str) -> Result<Option<&Outline>> {
+    pub(crate) fn outline(&self, detail: Detail, code: &str) -> Result<Option<&Outline>> {
         Ok(self.outlines(detail)?.iter().find(|o| o.code == code))
     }
 }
@@ -1091,13 +1193,19 @@ impl RegionTable {
 
     fn get(&self, i: usize) -> &Place {
         let places = self.places.get_or_init(|| {
-            let by_code = COUNTRIES_TSV
-                .lines()
-                .filter(|l| !l.starts_with('#'))
-                .filter_map(|l| l.split('\t').next())
-                .map(|code| (code.to_string(), 0))
-                .collect();
-            parse_regions(self.text, &by_code)
+            let mut by_code = FxHashMap::default();
+            /// The column of `countries.tsv` the regions need.
+            #[derive(Deserialize)]
+            struct Code<'a> {
+                code: &'a str,
+            }
+            let rows = parse::Rows::new("countries.tsv", COUNTRIES_TSV, &COUNTRY_COLUMNS);
+            if let Ok(mut rows) = rows {
+                while let Ok(Some((_, row))) = rows.next::<Code>() {
+                    by_code.insert(row.code.to_string(), 0);
+                }
+            }
+            parse_regions(self.text, &by_code, false)
                 .unwrap_or_else(|e| {
                     panic!("the embedded regions.tsv is checked by the tests, yet: {e}")
                 })
@@ -1109,35 +1217,40 @@ impl RegionTable {
     }
 }
 
-/// The places of `regions.tsv` and each one's names (its name, then its alternate names);
-/// every country code must be in `by_code`.
-fn parse_regions<'t>(
-    text: &'t str,
+/// The places of `regions.tsv` and (`with_names`) each one's names (its name, then its
+/// alternate names); every country code must be in `by_code`.
+fn parse_regions(
+    text: &str,
     by_code: &FxHashMap<String, usize>,
-) -> Result<Vec<(Place, Vec<&'t str>)>> {
+    with_names: bool,
+) -> Result<Vec<(Place, Vec<String>)>> {
     let mut out = Vec::new();
-    for row in parse::rows("regions.tsv", text, &REGION_COLUMNS)? {
-        let f = &row.fields;
-        if !by_code.contains_key(f[3]) {
+    let mut rows = parse::Rows::new("regions.tsv", text, &REGION_COLUMNS)?;
+    while let Some((line, row)) = rows.next::<RegionRow>()? {
+        if !by_code.contains_key(row.country) {
             return Err(Error::Gazetteer {
                 file: "regions.tsv",
-                line: row.line,
-                message: format!("unknown country code `{}`", f[3]),
+                line,
+                message: format!("unknown country code `{}`", row.country),
             });
         }
-        let lon: f64 = parse::number("regions.tsv", &row, 4, "lon")?;
-        let lat: f64 = parse::number("regions.tsv", &row, 5, "lat")?;
-        check_lon_lat("regions.tsv", row.line, lon, lat)?;
+        check_lon_lat("regions.tsv", line, row.lon, row.lat)?;
         let place = Place {
             kind: PlaceKind::Region,
-            name: f[2].to_string(),
-            country: f[3].to_string(),
-            point: Point::new(lon, lat),
-            population: parse::number("regions.tsv", &row, 6, "population")?,
-            geonameid: parse::optional_number("regions.tsv", &row, 1, "geonameid")?,
-            admin1: f[0].split_once('.').map_or("", |(_, a)| a).to_string(),
+            name: row.name.to_string(),
+            country: row.country.to_string(),
+            point: Point::new(row.lon, row.lat),
+            population: row.population,
+            geonameid: row.geonameid,
+            admin1: row.code.split_once('.').map_or("", |(_, a)| a).to_string(),
         };
-        let names = std::iter::once(f[2]).chain(parse::list(f[7])).collect();
+        let names = match with_names {
+            true => std::iter::once(row.name)
+                .chain(parse::list(row.alternates))
+                .map(str::to_string)
+                .collect(),
+            false => Vec::new(),
+        };
         out.push((place, names));
     }
     Ok(out)
@@ -1324,11 +1437,6 @@ pub fn parse_outlines(text: &str) -> Result<Vec<Outline>, String> {
     Ok(outlines)
 }
 
-/// Convenience for tests: a polygon from a ring of (lon, lat).
-pub fn polygon(ring: &[(f64, f64)]) -> Polygon<f64> {
-    Polygon::new(ring.to_vec().into(), vec![])
-}
-
 /// A small gazetteer for unit tests, built from strings.
 #[cfg(test)]
 pub mod tests_support {
@@ -1391,7 +1499,7 @@ US.WA\t5815135\tWashington\tUS\t-120.33999\t47.124454\t6544495\t
 ";
 
     /// A gazetteer of a few countries, cities, agencies and regions.
-    pub fn small() -> Gazetteer {
+    pub(crate) fn small() -> Gazetteer {
         Gazetteer::from_sources(Sources {
             common_words: "nice\nreading\nsplit\n",
             countries: COUNTRIES,
@@ -1442,6 +1550,42 @@ US.WA\t5815135\tWashington\tUS\t-120.33999\t47.124454\t6544495\t
         }
         assert_eq!(lazy.capitals, eager.capitals);
         assert_eq!(lazy.by_code, eager.by_code);
+    }
+
+    #[test]
+    fn malformed_rows_are_errors_naming_file_line_and_column() {
+        let sources = |countries, cities| Sources {
+            common_words: "",
+            countries,
+            cities,
+            aliases: ALIASES,
+            agencies: AGENCIES,
+            regions: REGIONS,
+            continents: CONTINENTS_TSV,
+            lang_countries: NO_LANG_COUNTRIES,
+            lang_names: [NO_LANG_NAMES; 4],
+        };
+        let cities = CITIES.replace("\t4.84671\t", "\tfour\t");
+        let err = Gazetteer::from_sources(sources(COUNTRIES, &cities)).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "gazetteer/cities.tsv:5: column `lon`: `four` is not a number"
+        );
+        let countries = COUNTRIES.replace("\tCanadian\t\n", "\tCanadian\n");
+        let err = Gazetteer::from_sources(sources(&countries, CITIES)).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "gazetteer/countries.tsv:4: expected 12 columns, found 11"
+        );
+        // The embedded table's fast path names them too.
+        let line = "2996944\tLyon\tFR\tfour\t45.7\t522969\t0\t\t";
+        let fields: Vec<&str> = line.split('\t').collect();
+        let err = parse::from_fields::<cities::CityRow>(("cities.tsv", 9), &CITY_COLUMNS, &fields)
+            .unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "gazetteer/cities.tsv:9: column `lon`: `four` is not a number"
+        );
     }
 
     #[test]

@@ -66,14 +66,14 @@ pub fn count_breaks(max: f64) -> Vec<f64> {
 
 /// The class of `value`: the last break at or below it; `None` below the first break (or for
 /// NaN).
-pub fn class_of(breaks: &[f64], value: f64) -> Option<usize> {
+pub(crate) fn class_of(breaks: &[f64], value: f64) -> Option<usize> {
     breaks.iter().rposition(|&b| b <= value)
 }
 
 /// A label per class: "1", "2–4", "5–9", "25+" (whole numbers, thousands separated). A class
 /// `[a, b)` of whole numbers reads "a–(b−1)", or "a" when it holds one number; the last one
 /// reads "a+", or "a" when `max` is `a`. Breaks that are not whole read "a–b" and "a+".
-pub fn labels(breaks: &[f64], max: f64) -> Vec<String> {
+pub(crate) fn labels(breaks: &[f64], max: f64) -> Vec<String> {
     let whole = breaks.iter().all(|b| b.fract() == 0.0);
     breaks
         .iter()
@@ -96,7 +96,7 @@ pub fn labels(breaks: &[f64], max: f64) -> Vec<String> {
 
 /// A number as a legend shows it: whole numbers with thousands separators, others with up to
 /// two decimals.
-pub fn number(v: f64) -> String {
+pub(crate) fn number(v: f64) -> String {
     if v.fract() == 0.0 && v.abs() < 1e15 {
         let digits = (v.abs() as u64).to_string();
         let mut out = String::new();

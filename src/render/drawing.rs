@@ -40,7 +40,7 @@ pub struct Group {
 
 impl Group {
     /// An empty group with an id.
-    pub fn named(id: impl Into<String>) -> Group {
+    pub(crate) fn named(id: impl Into<String>) -> Group {
         Group {
             id: Some(id.into()),
             ..Group::default()
@@ -384,7 +384,7 @@ fn grow(symbol: Symbol) -> f64 {
 
 /// A symbol as one item centred on (0, 0), filled and outlined with a stroke `outline` wide
 /// (the web map's markers, which a page scales and highlights).
-pub fn symbol_at_origin(symbol: Symbol, color: RGBColor, r: f64, outline: Stroke) -> Item {
+pub(crate) fn symbol_at_origin(symbol: Symbol, color: RGBColor, r: f64, outline: Stroke) -> Item {
     match style::outline(symbol, r) {
         Some(points) => Item::Shape(Shape {
             parts: vec![points],

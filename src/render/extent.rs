@@ -18,11 +18,11 @@ pub const REGIONAL_MAX_RADIUS: f64 = 60.0;
 /// Largest span of latitude (degrees) for a regional map. Default: 70°.
 pub const REGIONAL_MAX_LAT_SPAN: f64 = 70.0;
 /// Margin added on each side of the events' bounding box, as a share of its size. Default: 12%.
-pub const MARGIN: f64 = 0.12;
+pub(crate) const MARGIN: f64 = 0.12;
 /// Smallest view, degrees of arc across (either side). Default: 15°.
-pub const MIN_SPAN_DEGREES: f64 = 15.0;
+pub(crate) const MIN_SPAN_DEGREES: f64 = 15.0;
 /// Latitudes a world view shows at least (degrees). Default: 58° S to 84° N.
-pub const WORLD_LATS: (f64, f64) = (-58.0, 84.0);
+pub(crate) const WORLD_LATS: (f64, f64) = (-58.0, 84.0);
 
 /// A rectangle in pixels, `x0 <= x1`, `y0 <= y1`, y down.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -39,7 +39,7 @@ pub struct Rect {
 
 impl Rect {
     /// A rectangle from its corners.
-    pub fn new(x0: f64, y0: f64, x1: f64, y1: f64) -> Rect {
+    pub(crate) fn new(x0: f64, y0: f64, x1: f64, y1: f64) -> Rect {
         Rect { x0, y0, x1, y1 }
     }
 
@@ -49,7 +49,7 @@ impl Rect {
     }
 
     /// Height in pixels.
-    pub fn height(&self) -> f64 {
+    pub(crate) fn height(&self) -> f64 {
         self.y1 - self.y0
     }
 
@@ -64,7 +64,7 @@ impl Rect {
     }
 
     /// Area they share, in square pixels.
-    pub fn overlap(&self, other: &Rect) -> f64 {
+    pub(crate) fn overlap(&self, other: &Rect) -> f64 {
         let w = self.x1.min(other.x1) - self.x0.max(other.x0);
         let h = self.y1.min(other.y1) - self.y0.max(other.y0);
         if w > 0.0 && h > 0.0 {
@@ -109,7 +109,7 @@ pub struct View {
 
 impl View {
     /// Pixel position of a projected point.
-    pub fn to_pixel(&self, (x, y): (f64, f64)) -> (f64, f64) {
+    pub(crate) fn to_pixel(self, (x, y): (f64, f64)) -> (f64, f64) {
         (
             self.plot.x0 + (x - self.x0) * self.scale,
             self.plot.y0 + (self.y1 - y) * self.scale,
@@ -129,13 +129,13 @@ impl View {
 
     /// How much the plot shows across, roughly, in degrees of arc (its width in projected
     /// units: radians on the unit sphere near the centre).
-    pub fn span_degrees(&self) -> f64 {
+    pub(crate) fn span_degrees(&self) -> f64 {
         (self.plot.width() / self.scale).to_degrees()
     }
 
     /// Kilometres per pixel at the centre of the plot along its horizontal, where the
     /// projection has one scale there (Lambert azimuthal, Mercator); `None` otherwise.
-    pub fn km_per_pixel(&self) -> Option<f64> {
+    pub(crate) fn km_per_pixel(&self) -> Option<f64> {
         const EARTH_KM: f64 = 6371.0088;
         match self.projection {
             Projection::LambertAzimuthal { .. } => Some(EARTH_KM / self.scale),
@@ -197,7 +197,7 @@ impl View {
 }
 
 /// Chooses the projection for these points (longitude, latitude in degrees).
-pub fn choose_projection(points: &[(f64, f64)]) -> Projection {
+pub(crate) fn choose_projection(points: &[(f64, f64)]) -> Projection {
     if points.is_empty() {
         return Projection::EqualEarth { lon0: 0.0 };
     }
@@ -221,7 +221,7 @@ pub fn choose_projection(points: &[(f64, f64)]) -> Projection {
 
 /// The central meridian of a world map of these points: Greenwich, unless the shortest range
 /// of longitudes holding them crosses ±180° (a Pacific story), then its middle rounded to 10°.
-pub fn world_centre(points: &[(f64, f64)]) -> f64 {
+pub(crate) fn world_centre(points: &[(f64, f64)]) -> f64 {
     if points.is_empty() {
         return 0.0;
     }
@@ -240,7 +240,7 @@ pub fn world_centre(points: &[(f64, f64)]) -> f64 {
 /// [`world_centre`]'s Pacific centre. Unlike a story's few places, a corpus usually has
 /// countries all round the world; centring it on the Pacific would push a dense Europe to the
 /// map's edge, where Equal Earth shears shapes most.
-pub fn shading_centre(points: &[(f64, f64)]) -> f64 {
+pub(crate) fn shading_centre(points: &[(f64, f64)]) -> f64 {
     if points.is_empty() {
         return 0.0;
     }
@@ -275,7 +275,8 @@ fn longitude_range(points: &[(f64, f64)]) -> (f64, f64) {
 /// Fits a view of `points` (longitude, latitude in degrees) into the plot area `plot`
 /// (pixels): projection chosen by [`choose_projection`], a margin of [`MARGIN`], at least
 /// [`MIN_SPAN_DEGREES`] across, then the short side grown to the plot area's shape.
-pub fn fit(points: &[(f64, f64)], plot: Rect) -> View {
+#[cfg(test)]
+pub(crate) fn fit(points: &[(f64, f64)], plot: Rect) -> View {
     let projection = choose_projection(points);
     fit_view(
         points,
@@ -292,7 +293,7 @@ pub fn fit(points: &[(f64, f64)], plot: Rect) -> View {
 /// the view of the whole `plot` at that scale. `world`: the view holds the whole world
 /// between [`WORLD_LATS`] (and the points). `margin`: share of the points' box added on
 /// each side; the view is at least `min_span` degrees of arc across either way.
-pub fn fit_view(
+pub(crate) fn fit_view(
     points: &[(f64, f64)],
     projection: Projection,
     world: bool,
@@ -371,7 +372,7 @@ pub fn fit_view(
 
 /// Points along the edges of a box of longitudes and latitudes (degrees; `west > east`
 /// crosses ±180°), every 2° or so, for fitting a view to the box.
-pub fn box_points(west: f64, south: f64, east: f64, north: f64) -> Vec<(f64, f64)> {
+pub(crate) fn box_points(west: f64, south: f64, east: f64, north: f64) -> Vec<(f64, f64)> {
     let east = if east < west { east + 360.0 } else { east };
     let n = 24;
     let mut out = Vec::with_capacity(4 * n + 4);
@@ -393,7 +394,11 @@ pub fn box_points(west: f64, south: f64, east: f64, north: f64) -> Vec<(f64, f64
 
 /// The projection `choice` makes for a view of `points` (degrees); `world`: the view shows
 /// the whole world.
-pub fn projection_for(choice: ProjectionChoice, points: &[(f64, f64)], world: bool) -> Projection {
+pub(crate) fn projection_for(
+    choice: ProjectionChoice,
+    points: &[(f64, f64)],
+    world: bool,
+) -> Projection {
     let auto = choose_projection(points);
     let lon0 = if world || auto.is_world() {
         world_centre(points)
@@ -427,7 +432,7 @@ pub fn projection_for(choice: ProjectionChoice, points: &[(f64, f64)], world: bo
 
 /// Single-linkage clusters of points at [`CLUSTER_LINK`] degrees of arc: indices, each
 /// cluster in ascending order, clusters by their first index.
-pub fn clusters(points: &[(f64, f64)]) -> Vec<Vec<usize>> {
+pub(crate) fn clusters(points: &[(f64, f64)]) -> Vec<Vec<usize>> {
     let n = points.len();
     let mut label: Vec<usize> = (0..n).collect();
     for i in 0..n {
@@ -458,10 +463,10 @@ pub fn clusters(points: &[(f64, f64)]) -> Vec<Vec<usize>> {
 /// Largest distance (degrees of arc) between neighbouring places of one cluster. Default:
 /// 30° (about 3,300 km: Lisbon to Warsaw is 25°, Texas to northern Canada 21°; the
 /// Atlantic, 45° or more between the nearest places, separates Europe from North America).
-pub const CLUSTER_LINK: f64 = 30.0;
+pub(crate) const CLUSTER_LINK: f64 = 30.0;
 /// An inset is drawn when it makes the main cluster at least this many times larger than a
 /// single view holding every place would. Default: 2.
-pub const INSET_GAIN: f64 = 2.0;
+pub(crate) const INSET_GAIN: f64 = 2.0;
 
 /// Widest distance (degrees of arc) between two of the points, at least [`MIN_SPAN_DEGREES`].
 fn diameter(points: &[(f64, f64)]) -> f64 {
@@ -480,7 +485,7 @@ fn diameter(points: &[(f64, f64)]) -> f64 {
 /// ([`clusters`]); the main one holds more places than the other, or as many and the hub
 /// (`hub`: indices of coordination places); and drawing it alone makes it at least
 /// [`INSET_GAIN`] times larger than a view of every place would (diameters compared).
-pub fn inset_split(places: &[(f64, f64)], hub: &[usize]) -> Option<Vec<usize>> {
+pub(crate) fn inset_split(places: &[(f64, f64)], hub: &[usize]) -> Option<Vec<usize>> {
     let groups = clusters(places);
     let [a, b] = &groups[..] else {
         return None;

@@ -186,7 +186,7 @@ pub(crate) fn flow_line(
     clip: &Rect,
     sizes: &Sizes,
     density: f64,
-    moved: &[(Px, Px)],
+    moved: &[Option<(Px, Px)>],
 ) -> FlowLine {
     let mut pieces: Vec<Vec<(f64, f64)>> = Vec::new();
     for part in &flow.parts {
@@ -216,20 +216,18 @@ pub(crate) fn flow_line(
         pieces.push(current);
     }
     pieces.retain(|p| p.len() > 1);
-    // Ends at a marker that was pushed aside follow it.
-    let follow = |p: (f64, f64)| {
-        moved
-            .iter()
-            .find(|(from, _)| (from.0 - p.0).hypot(from.1 - p.1) < 0.5)
-            .map(|&(_, to)| to)
+    // An end at its marker (not clipped away) follows the marker when it was pushed aside.
+    let follow = |marker: usize, p: (f64, f64)| {
+        let (from, to) = moved.get(marker).copied().flatten()?;
+        ((from.0 - p.0).hypot(from.1 - p.1) < 0.5).then_some(to)
     };
     if let Some(first) = pieces.first_mut() {
-        if let Some(to) = follow(first[0]) {
+        if let Some(to) = follow(flow.from, first[0]) {
             first.insert(0, to);
         }
     }
     if let Some(last) = pieces.last_mut() {
-        if let Some(to) = follow(last[last.len() - 1]) {
+        if let Some(to) = follow(flow.to, last[last.len() - 1]) {
             last.push(to);
         }
     }

@@ -10,7 +10,7 @@ use super::projection::{Centre, Projection};
 
 /// Longest edge (degrees of longitude or latitude) left as it is before projecting.
 /// Default: 0.5°.
-pub const MAX_EDGE_DEGREES: f64 = 0.5;
+pub(crate) const MAX_EDGE_DEGREES: f64 = 0.5;
 /// Points closer than this (pixels) to the last one kept are skipped. Default: 0.8 px.
 pub const MIN_STEP: f64 = 0.8;
 /// On an azimuthal projection, rings reaching this close (degrees of arc) to the centre's
@@ -21,7 +21,7 @@ const ANTIPODE_GUARD: f64 = 30.0;
 pub type Px = (f64, f64);
 
 /// Inserts points so that no edge spans more than `max` degrees of longitude or latitude.
-pub fn densify(ring: &[(f64, f64)], max: f64) -> Vec<(f64, f64)> {
+pub(crate) fn densify(ring: &[(f64, f64)], max: f64) -> Vec<(f64, f64)> {
     let mut out = Vec::with_capacity(ring.len());
     for pair in ring.windows(2) {
         let (a, b) = (pair[0], pair[1]);
@@ -40,7 +40,7 @@ pub fn densify(ring: &[(f64, f64)], max: f64) -> Vec<(f64, f64)> {
 
 /// Projects a ring of (longitude, latitude) into pixels, densified; `None` when the
 /// projection cannot show it in one piece (near an azimuthal projection's antipode).
-pub fn project_ring(ring: &[(f64, f64)], view: &View) -> Option<Vec<Px>> {
+pub(crate) fn project_ring(ring: &[(f64, f64)], view: &View) -> Option<Vec<Px>> {
     // Lambert azimuthal maps a point `c` degrees of arc from the centre to radius
     // 2 sin(c / 2) on the unit sphere.
     let guard = if let Projection::LambertAzimuthal { .. } = view.projection {
@@ -71,7 +71,7 @@ pub fn project_ring(ring: &[(f64, f64)], view: &View) -> Option<Vec<Px>> {
 /// `lon0` (the seam of a cylindrical map centred on `lon0`), so that no piece jumps across
 /// the map. Rings are returned whole when they do not cross it. The rings in the data never
 /// cross ±180°, so with `lon0 == 0` nothing is cut.
-pub fn split_at_seam(ring: &[(f64, f64)], lon0: f64) -> Vec<Vec<(f64, f64)>> {
+pub(crate) fn split_at_seam(ring: &[(f64, f64)], lon0: f64) -> Vec<Vec<(f64, f64)>> {
     if lon0 == 0.0 || ring.len() < 3 {
         return vec![ring.to_vec()];
     }
@@ -119,7 +119,7 @@ pub fn split_at_seam(ring: &[(f64, f64)], lon0: f64) -> Vec<Vec<(f64, f64)>> {
 
 /// Clips a closed ring (Sutherland–Hodgman) to `rect`. The result may run along the
 /// rectangle's edges; it is empty when the ring lies outside.
-pub fn clip_ring(ring: &[Px], rect: &Rect) -> Vec<Px> {
+pub(crate) fn clip_ring(ring: &[Px], rect: &Rect) -> Vec<Px> {
     let mut points: Vec<Px> = ring.to_vec();
     if points.len() > 1 && points.first() == points.last() {
         points.pop();
@@ -170,7 +170,7 @@ fn at_y(a: Px, b: Px, y: f64) -> Px {
 }
 
 /// Clips a line to `rect` (Liang–Barsky per segment); it may come out in several pieces.
-pub fn clip_line(line: &[Px], rect: &Rect) -> Vec<Vec<Px>> {
+pub(crate) fn clip_line(line: &[Px], rect: &Rect) -> Vec<Vec<Px>> {
     let mut pieces: Vec<Vec<Px>> = Vec::new();
     let mut current: Vec<Px> = Vec::new();
     for pair in line.windows(2) {
@@ -233,7 +233,7 @@ pub fn clip_segment(a: Px, b: Px, r: &Rect) -> Option<(Px, Px)> {
 }
 
 /// Drops points closer than `step` pixels to the last point kept (the last point is kept).
-pub fn thin(points: &[Px], step: f64) -> Vec<Px> {
+pub(crate) fn thin(points: &[Px], step: f64) -> Vec<Px> {
     let mut out: Vec<Px> = Vec::with_capacity(points.len());
     for (i, &p) in points.iter().enumerate() {
         let last = i + 1 == points.len();
@@ -247,7 +247,7 @@ pub fn thin(points: &[Px], step: f64) -> Vec<Px> {
 
 /// Douglas–Peucker: drops points closer than `epsilon` pixels to the line through their
 /// neighbours kept (the ends are kept).
-pub fn simplify(points: &[Px], epsilon: f64) -> Vec<Px> {
+pub(crate) fn simplify(points: &[Px], epsilon: f64) -> Vec<Px> {
     let n = points.len();
     if n < 3 {
         return points.to_vec();
@@ -285,7 +285,7 @@ pub fn simplify(points: &[Px], epsilon: f64) -> Vec<Px> {
 }
 
 /// Twice the signed area of a pixel ring (shoelace; the ring need not be closed).
-pub fn area2(ring: &[Px]) -> f64 {
+pub(crate) fn area2(ring: &[Px]) -> f64 {
     let n = ring.len();
     (0..n)
         .map(|i| {
@@ -296,7 +296,7 @@ pub fn area2(ring: &[Px]) -> f64 {
 }
 
 /// True when the point lies inside the pixel ring (even-odd rule; the ring need not be closed).
-pub fn inside(ring: &[Px], (x, y): Px) -> bool {
+pub(crate) fn inside(ring: &[Px], (x, y): Px) -> bool {
     let mut inside = false;
     for (k, &(ax, ay)) in ring.iter().enumerate() {
         let (bx, by) = ring[(k + 1) % ring.len()];

@@ -14,7 +14,7 @@ use super::extent::Rect;
 
 /// A marker as the layout sees it: a disc in pixels.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Disc {
+pub(crate) struct Disc {
     /// Centre x, pixels.
     pub x: f64,
     /// Centre y, pixels (down).
@@ -45,7 +45,7 @@ pub struct Layout {
 
 /// What to lay out.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Problem {
+pub(crate) struct Problem {
     /// The markers.
     pub markers: Vec<Disc>,
     /// The size (width, height) of each marker's label box, pixels, halo included.
@@ -71,7 +71,7 @@ impl Problem {
     }
 
     /// The frame marker `i`'s label stays in.
-    pub fn frame_of(&self, i: usize) -> Rect {
+    pub(crate) fn frame_of(&self, i: usize) -> Rect {
         match self.zone(i) {
             Some(k) => self.zones[k].inflate(-self.gap),
             None => self.frame,
@@ -83,7 +83,7 @@ impl Problem {
 const RINGS: usize = 14;
 
 /// Lays the labels out. Deterministic: the same problem gives the same layout.
-pub fn place(problem: &Problem) -> Layout {
+pub(crate) fn place(problem: &Problem) -> Layout {
     let n = problem.markers.len();
     let mut order: Vec<usize> = (0..n).collect();
     // Most crowded first: the number of other markers within a few label heights.
@@ -143,7 +143,12 @@ fn place_one(problem: &Problem, i: usize, boxes: &[Rect]) -> Placed {
 /// The boxes a label of `w`×`h` pixels may take around disc `m`, ring by ring (`gap` pixels off
 /// the disc in ring 0, the eight classic positions; then rings of sixteen, each about a label
 /// height farther out, which need a leader line back to the disc).
-pub fn candidate_boxes(m: Disc, gap: f64, w: f64, h: f64) -> impl Iterator<Item = (usize, Rect)> {
+pub(crate) fn candidate_boxes(
+    m: Disc,
+    gap: f64,
+    w: f64,
+    h: f64,
+) -> impl Iterator<Item = (usize, Rect)> {
     candidates().map(move |(ring, (dx, dy))| {
         let d = m.r + gap + ring as f64 * h * 0.9;
         (ring, anchored(m.x + dx * d, m.y + dy * d, dx, dy, w, h))
@@ -244,7 +249,7 @@ fn closer_markers(problem: &Problem, own: usize, rect: &Rect) -> usize {
 }
 
 /// A leader line from the edge of disc `m` to the nearest point of `rect`.
-pub fn leader(m: Disc, rect: &Rect) -> ((f64, f64), (f64, f64)) {
+pub(crate) fn leader(m: Disc, rect: &Rect) -> ((f64, f64), (f64, f64)) {
     let (nx, ny) = (m.x.clamp(rect.x0, rect.x1), m.y.clamp(rect.y0, rect.y1));
     let d = (nx - m.x).hypot(ny - m.y).max(1e-9);
     let start = (m.x + (nx - m.x) / d * m.r, m.y + (ny - m.y) / d * m.r);

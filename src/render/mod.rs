@@ -93,7 +93,7 @@ pub struct ChoroplethValue {
 
 impl Choropleth {
     /// The largest value (0 when there are none).
-    pub fn max(&self) -> f64 {
+    pub(crate) fn max(&self) -> f64 {
         self.values
             .iter()
             .map(|v| v.value)
@@ -102,7 +102,7 @@ impl Choropleth {
     }
 
     /// The class of a country: `None` when it has no value or one below the first break.
-    pub fn class_of(&self, code: &str) -> Option<usize> {
+    pub(crate) fn class_of(&self, code: &str) -> Option<usize> {
         if code.is_empty() {
             return None;
         }
@@ -113,12 +113,12 @@ impl Choropleth {
     }
 
     /// One label per class ("1", "2–4", "25+").
-    pub fn class_labels(&self) -> Vec<String> {
+    pub(crate) fn class_labels(&self) -> Vec<String> {
         classes::labels(&self.breaks, self.max())
     }
 
     /// The values with a class, highest first (ties by name).
-    pub fn ranked(&self) -> Vec<&ChoroplethValue> {
+    pub(crate) fn ranked(&self) -> Vec<&ChoroplethValue> {
         let mut out: Vec<&ChoroplethValue> = self
             .values
             .iter()
@@ -154,6 +154,10 @@ pub struct CountryFill {
 pub struct Flow {
     /// Parts, each a line of lon/lat coordinates.
     pub parts: Vec<Vec<Coord<f64>>>,
+    /// The index of the marker it starts at (the hub's) in [`MapSpec::markers`].
+    pub from: usize,
+    /// The index of the marker it ends at.
+    pub to: usize,
 }
 
 /// A PNG up to this many pixels wide is laid out on a canvas this many times larger and
@@ -382,7 +386,7 @@ fn join_names(names: &[&str]) -> String {
 
 /// An error naming `path` when the map's size is outside 100 to 16,384 pixels a side, or over
 /// [`MAX_PIXELS`] in all.
-pub fn check_size(spec: &MapSpec, path: &std::path::Path) -> Result<()> {
+pub(crate) fn check_size(spec: &MapSpec, path: &std::path::Path) -> Result<()> {
     let message =
         if spec.width < 100 || spec.height < 100 || spec.width > MAX_SIDE || spec.height > MAX_SIDE
         {
@@ -482,11 +486,14 @@ mod tests {
             marker(-2.1, 54.4, "United Kingdom", &[Takedown]),
             marker(hague.0, hague.1, "Europol (The Hague)", &[Coordination]),
         ];
-        let flows = markers
+        let hub = markers.len() - 1;
+        let flows = markers[..hub]
             .iter()
-            .filter(|m| m.label != "Europol (The Hague)")
-            .map(|m| Flow {
+            .enumerate()
+            .map(|(i, m)| Flow {
                 parts: vec![great_circle(hague, (m.point.x(), m.point.y()))],
+                from: hub,
+                to: i,
             })
             .collect();
         let countries = [

@@ -45,7 +45,7 @@ pub enum Projection {
 impl Projection {
     /// The same projection with central meridian `lon0`; an azimuthal projection keeps its
     /// centre.
-    pub fn with_lon0(self, lon0: f64) -> Projection {
+    pub(crate) fn with_lon0(self, lon0: f64) -> Projection {
         match self {
             Projection::EqualEarth { .. } => Projection::EqualEarth { lon0 },
             Projection::WebMercator { .. } => Projection::WebMercator { lon0 },
@@ -56,7 +56,7 @@ impl Projection {
 
     /// Projects a point given as longitude, latitude in degrees. `None` where the projection
     /// is undefined (the antipode of an azimuthal projection's centre).
-    pub fn project(&self, lon: f64, lat: f64) -> Option<(f64, f64)> {
+    pub(crate) fn project(&self, lon: f64, lat: f64) -> Option<(f64, f64)> {
         match *self {
             Projection::EqualEarth { lon0 } => Some(equal_earth(wrap(lon - lon0), lat)),
             Projection::LambertAzimuthal { lon0, lat0 } => lambert_azimuthal(lon0, lat0, lon, lat),
@@ -67,7 +67,7 @@ impl Projection {
 
     /// The edge of the whole globe in projected coordinates, as a closed ring (first point
     /// repeated), for painting the sea. Longitude, latitude steps of 1°.
-    pub fn globe(&self) -> Vec<(f64, f64)> {
+    pub(crate) fn globe(&self) -> Vec<(f64, f64)> {
         match *self {
             Projection::EqualEarth { .. } => {
                 let mut ring = Vec::with_capacity(364);
@@ -108,14 +108,14 @@ impl Projection {
 
     /// True for cylindrical and pseudo-cylindrical projections, whose edge is the meridian
     /// opposite `lon0` (shapes crossing it must be cut there).
-    pub fn has_seam(&self) -> bool {
+    pub(crate) fn has_seam(&self) -> bool {
         !matches!(self, Projection::LambertAzimuthal { .. })
     }
 
     /// True for projections that show the whole world (their detail is [`World`]).
     ///
     /// [`World`]: crate::gazetteer::Detail::World
-    pub fn is_world(&self) -> bool {
+    pub(crate) fn is_world(&self) -> bool {
         !matches!(self, Projection::LambertAzimuthal { .. })
     }
 }
@@ -131,7 +131,7 @@ fn rectangle(half_width: f64, half_height: f64) -> Vec<(f64, f64)> {
 }
 
 /// Wraps a longitude difference into [-180, 180] degrees.
-pub fn wrap(lon: f64) -> f64 {
+pub(crate) fn wrap(lon: f64) -> f64 {
     if (-180.0..=180.0).contains(&lon) {
         lon
     } else {
@@ -167,7 +167,7 @@ pub fn lambert_azimuthal(lon0: f64, lat0: f64, lon: f64, lat: f64) -> Option<(f6
 /// The centre of an azimuthal projection with its sine and cosine worked out once, for
 /// projecting many points.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Centre {
+pub(crate) struct Centre {
     lon0: f64,
     sin_p1: f64,
     cos_p1: f64,
@@ -175,7 +175,7 @@ pub struct Centre {
 
 impl Centre {
     /// The centre (`lon0`, `lat0`), degrees.
-    pub fn new(lon0: f64, lat0: f64) -> Centre {
+    pub(crate) fn new(lon0: f64, lat0: f64) -> Centre {
         let (sin_p1, cos_p1) = lat0.to_radians().sin_cos();
         Centre {
             lon0,
@@ -214,7 +214,12 @@ fn lambert_azimuthal_from(
 /// The inverse of [`lambert_azimuthal`] (Snyder 1987, eq. 24-16, 24-17, 24-18 and 20-14):
 /// the longitude, latitude (degrees) of a point of the unit-sphere plane; `None` beyond the
 /// circle of radius 2 that bounds the projection.
-pub fn lambert_azimuthal_inverse(lon0: f64, lat0: f64, x: f64, y: f64) -> Option<(f64, f64)> {
+pub(crate) fn lambert_azimuthal_inverse(
+    lon0: f64,
+    lat0: f64,
+    x: f64,
+    y: f64,
+) -> Option<(f64, f64)> {
     let rho = x.hypot(y);
     if rho > 2.0 {
         return None;
@@ -248,7 +253,7 @@ pub fn plate_carree(lon: f64, lat: f64) -> (f64, f64) {
 }
 
 /// Great-circle distance between two points, in degrees of arc. Degrees in.
-pub fn arc_degrees(a: (f64, f64), b: (f64, f64)) -> f64 {
+pub(crate) fn arc_degrees(a: (f64, f64), b: (f64, f64)) -> f64 {
     let (lon1, lat1) = (a.0.to_radians(), a.1.to_radians());
     let (lon2, lat2) = (b.0.to_radians(), b.1.to_radians());
     let h = ((lat2 - lat1) / 2.0).sin().powi(2)

@@ -14,13 +14,13 @@ use ab_glyph::{Font, FontRef, OutlineCurve, ScaleFont};
 use tiny_skia::{FillRule, LineCap, LineJoin, Paint, Path, PathBuilder, Pixmap, Stroke, Transform};
 
 /// A pixmap of `width`×`height` pixels.
-pub fn pixmap(width: u32, height: u32) -> Result<Pixmap, String> {
+pub(crate) fn pixmap(width: u32, height: u32) -> Result<Pixmap, String> {
     Pixmap::new(width, height).ok_or_else(|| format!("cannot make a {width}×{height} image"))
 }
 
 /// Copies a painted pixmap's pixels into `rgb`: RGB, 8 bits a channel, rows top to bottom
 /// (`rgb` holds exactly the pixmap's pixels).
-pub fn copy_rgb(pixmap: &Pixmap, rgb: &mut [u8]) {
+pub(crate) fn copy_rgb(pixmap: &Pixmap, rgb: &mut [u8]) {
     debug_assert_eq!(rgb.len(), pixmap.data().len() / 4 * 3);
     // Everything is painted over an opaque fill, so premultiplied RGBA is plain RGB.
     for (out, px) in rgb.chunks_exact_mut(3).zip(pixmap.data().chunks_exact(4)) {
@@ -29,7 +29,12 @@ pub fn copy_rgb(pixmap: &Pixmap, rgb: &mut [u8]) {
 }
 
 /// Paints `drawing` on `pixmap`, the canvas scaled by `scale`, its rows from `top` down.
-pub fn paint(drawing: &Drawing, pixmap: &mut Pixmap, scale: f32, top: u32) -> Result<(), String> {
+pub(crate) fn paint(
+    drawing: &Drawing,
+    pixmap: &mut Pixmap,
+    scale: f32,
+    top: u32,
+) -> Result<(), String> {
     let font = |bytes: &'static [u8], name: &str| {
         FontRef::try_from_slice(bytes)
             .map_err(|_| format!("the bundled {name} is not a valid font"))

@@ -266,22 +266,31 @@ fn leave_out(spec: &MapSpec, options: &Options, map: Rect) -> Option<(MapSpec, V
     if spec.markers.iter().all(inside) {
         return None;
     }
-    let (kept, left): (Vec<_>, Vec<_>) = spec.markers.iter().cloned().partition(|m| inside(m));
-    // A flow stays when both its ends are places still shown.
-    let shown = |c: Option<&geo::Coord<f64>>| {
-        c.is_some_and(|c| {
-            kept.iter()
-                .any(|m| (m.point.x() - c.x).abs() < 1e-6 && (m.point.y() - c.y).abs() < 1e-6)
-        })
-    };
+    // Each marker's index among those kept, or `None` when it is left out.
+    let mut kept_at = Vec::with_capacity(spec.markers.len());
+    let (mut kept, mut left) = (Vec::new(), Vec::new());
+    for m in &spec.markers {
+        if inside(m) {
+            kept_at.push(Some(kept.len()));
+            kept.push(m.clone());
+        } else {
+            kept_at.push(None);
+            left.push(m.clone());
+        }
+    }
+    // A flow stays when both its ends are places still shown, joined to them again.
+    let at = |i: usize| kept_at.get(i).copied().flatten();
     let flows = spec
         .flows
         .iter()
-        .filter(|f| {
-            shown(f.parts.first().and_then(|p| p.first()))
-                && shown(f.parts.last().and_then(|p| p.last()))
+        .filter_map(|f| {
+            let (from, to) = (at(f.from)?, at(f.to)?);
+            Some(Flow {
+                from,
+                to,
+                ..f.clone()
+            })
         })
-        .cloned()
         .collect();
     let narrowed = MapSpec {
         markers: kept,
@@ -334,21 +343,10 @@ impl Places {
 }
 
 impl Places {
-    /// The markers at a flow's start (a hub's, when one is there) and at its end.
+    /// The markers at a flow's start (the hub's) and at its end: those it was made between.
     fn ends_of(&self, flow: &Flow) -> (Option<usize>, Option<usize>) {
-        let at = |c: Option<&geo::Coord<f64>>| {
-            let c = c?;
-            let near = |i: &usize| {
-                let p = self.points[*i];
-                (p.0 - c.x).abs() < 1e-6 && (p.1 - c.y).abs() < 1e-6
-            };
-            let mut all = 0..self.points.len();
-            let hub = (0..self.points.len()).find(|i| self.pinned[*i] && near(i));
-            hub.or_else(|| all.find(near))
-        };
-        let start = flow.parts.first().and_then(|p| p.first());
-        let end = flow.parts.last().and_then(|p| p.last());
-        (at(start), at(end))
+        let at = |i: usize| (i < self.points.len()).then_some(i);
+        (at(flow.from), at(flow.to))
     }
 }
 
@@ -478,13 +476,13 @@ fn single_view(spec: &MapSpec, options: &Options, map: Rect, places: &Places) ->
 }
 
 /// The markers in their views' pixels, pushed apart where they would overlap; with the
-/// moves made (from, to), which flow ends follow.
+/// move made of each marker (from, to), if any, which the ends of its flows follow.
 fn place_markers(
     spec: &MapSpec,
     frame: &Frame,
     views: &Views,
     places: &Places,
-) -> (Vec<MarkerMark>, Vec<(geometry::Px, geometry::Px)>) {
+) -> (Vec<MarkerMark>, Vec<Option<(geometry::Px, geometry::Px)>>) {
     let (map, sizes) = (frame.map, &frame.sizes);
     let centre = ((map.x0 + map.x1) / 2.0, (map.y0 + map.y1) / 2.0);
     let pixels: Vec<(f64, f64)> = places
@@ -526,8 +524,7 @@ fn place_markers(
     let moved = pixels
         .iter()
         .zip(&shown)
-        .filter(|(a, b)| a != b)
-        .map(|(&a, &b)| (a, b))
+        .map(|(&a, &b)| (a != b).then_some((a, b)))
         .collect();
     (markers, moved)
 }
@@ -543,7 +540,7 @@ fn flows_and_insets(
     views: &Views,
     places: &Places,
     markers: &[MarkerMark],
-    moved: &[(Px, Px)],
+    moved: &[Option<(Px, Px)>],
     main_clip: &Rect,
     class_colors: &[RGBColor],
 ) -> Result<(Vec<FlowLine>, Vec<Inset>)> {
@@ -726,7 +723,8 @@ fn texts(spec: &MapSpec, frame: &Frame, scale_bar: Option<&ScaleBar>) -> Result<
 
 impl Scene {
     /// Lays the map out on a canvas of `size` pixels with the default [`Options`].
-    pub fn build(spec: &MapSpec, gazetteer: &Gazetteer, size: (u32, u32)) -> Result<Scene> {
+    #[cfg(test)]
+    pub(crate) fn build(spec: &MapSpec, gazetteer: &Gazetteer, size: (u32, u32)) -> Result<Scene> {
         Scene::build_with(spec, &Options::default(), gazetteer, size)
     }
 

@@ -9,15 +9,15 @@ use plotters::style::{FontStyle, RGBColor};
 use std::sync::OnceLock;
 
 /// The bundled regular font, DejaVu Sans (Bitstream Vera licence, `assets/fonts/LICENSE`).
-pub const FONT_REGULAR: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans.ttf");
+pub(crate) const FONT_REGULAR: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans.ttf");
 /// The bundled bold font, DejaVu Sans Bold.
-pub const FONT_BOLD: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans-Bold.ttf");
+pub(crate) const FONT_BOLD: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans-Bold.ttf");
 /// The family name the fonts are registered under. It is also the SVG's `font-family`, so
 /// viewers without DejaVu Sans fall back to similar fonts.
-pub const FAMILY: &str = "DejaVu Sans, Verdana, Arial, sans-serif";
+pub(crate) const FAMILY: &str = "DejaVu Sans, Verdana, Arial, sans-serif";
 
 /// Registers the bundled fonts with plotters once; rendering never reads system fonts.
-pub fn register_fonts() -> Result<(), String> {
+pub(crate) fn register_fonts() -> Result<(), String> {
     static DONE: OnceLock<Result<(), String>> = OnceLock::new();
     DONE.get_or_init(|| {
         plotters::style::register_font(FAMILY, FontStyle::Normal, FONT_REGULAR)
@@ -29,26 +29,23 @@ pub fn register_fonts() -> Result<(), String> {
 }
 
 /// The paper around the map and behind the title.
-pub const PAPER: RGBColor = RGBColor(0xff, 0xff, 0xff);
+pub(crate) const PAPER: RGBColor = RGBColor(0xff, 0xff, 0xff);
 /// The sea.
-pub const SEA: RGBColor = RGBColor(0xee, 0xf3, 0xf7);
+pub(crate) const SEA: RGBColor = RGBColor(0xee, 0xf3, 0xf7);
 /// Land of countries not involved.
-pub const LAND: RGBColor = RGBColor(0xe6, 0xe3, 0xdc);
+pub(crate) const LAND: RGBColor = RGBColor(0xe6, 0xe3, 0xdc);
 /// Borders and coasts.
-pub const BORDER: RGBColor = RGBColor(0xff, 0xff, 0xff);
+pub(crate) const BORDER: RGBColor = RGBColor(0xff, 0xff, 0xff);
 /// The frame around the map.
-pub const FRAME: RGBColor = RGBColor(0x9a, 0x96, 0x8e);
+pub(crate) const FRAME: RGBColor = RGBColor(0x9a, 0x96, 0x8e);
 /// Title and labels.
-pub const INK: RGBColor = RGBColor(0x1f, 0x1f, 0x1f);
+pub(crate) const INK: RGBColor = RGBColor(0x1f, 0x1f, 0x1f);
 /// Attribution and legend counts.
-pub const MUTED: RGBColor = RGBColor(0x6b, 0x6b, 0x6b);
+pub(crate) const MUTED: RGBColor = RGBColor(0x6b, 0x6b, 0x6b);
 /// Flow lines and their arrowheads.
-pub const FLOW: RGBColor = RGBColor(0x2f, 0x4f, 0x4f);
+pub(crate) const FLOW: RGBColor = RGBColor(0x2f, 0x4f, 0x4f);
 /// Leader lines from a marker to a label moved away from it.
-pub const LEADER: RGBColor = RGBColor(0x55, 0x55, 0x55);
-/// The colour a halo is drawn in; the backends turn it into a white outline (PNG: the text
-/// drawn around its outline, SVG: a white stroke). Never used for anything else.
-pub const HALO: RGBColor = RGBColor(0xff, 0xff, 0xfe);
+pub(crate) const LEADER: RGBColor = RGBColor(0x55, 0x55, 0x55);
 
 /// Every colour of a map in one theme.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -71,7 +68,7 @@ pub struct Palette {
     pub flow: RGBColor,
     /// Leader lines.
     pub leader: RGBColor,
-    /// The outline around text (what [`HALO`] becomes).
+    /// The outline around text.
     pub halo: RGBColor,
     /// Share of an action's colour in its country tint.
     pub tint_share: f64,
@@ -111,12 +108,12 @@ impl Palette {
     }
 
     /// The tint a country with this role is filled with.
-    pub fn tint(&self, action: Action) -> RGBColor {
+    pub(crate) fn tint(&self, action: Action) -> RGBColor {
         mix(color(action), self.paper, self.tint_share)
     }
 }
 
-pub use crate::style::Symbol;
+pub(crate) use crate::style::Symbol;
 
 /// The colour of an action ([`crate::style::color`]) as plotters' colour.
 pub fn color(action: Action) -> RGBColor {
@@ -141,16 +138,16 @@ pub fn tint(action: Action) -> RGBColor {
 }
 
 /// `a` weighted by `share`, the rest `b`.
-pub fn mix(a: RGBColor, b: RGBColor, share: f64) -> RGBColor {
+pub(crate) fn mix(a: RGBColor, b: RGBColor, share: f64) -> RGBColor {
     let m = |x: u8, y: u8| (share * f64::from(x) + (1.0 - share) * f64::from(y)).round() as u8;
     RGBColor(m(a.0, b.0), m(a.1, b.1), m(a.2, b.2))
 }
 
-pub use crate::style::symbol;
+pub(crate) use crate::style::symbol;
 
 /// The outline of a symbol of radius `r` centred on (0, 0), pixels, y down; `None` for the
 /// circle, which is drawn as a circle.
-pub fn outline(symbol: Symbol, r: f64) -> Option<Vec<(f64, f64)>> {
+pub(crate) fn outline(symbol: Symbol, r: f64) -> Option<Vec<(f64, f64)>> {
     let polar = |n: usize, radii: &[f64], start: f64| -> Vec<(f64, f64)> {
         (0..n)
             .map(|i| {
@@ -235,7 +232,7 @@ pub struct Sizes {
 impl Sizes {
     /// Sizes for an image `width` pixels wide drawn on a canvas with `density` canvas pixels
     /// per image pixel (2 for the PNG, laid out at twice its size).
-    pub fn new(width: f64, density: f64) -> Sizes {
+    pub(crate) fn new(width: f64, density: f64) -> Sizes {
         let ratio = (width / 1600.0).max(0.1);
         let s = density * if ratio < 1.0 { ratio.sqrt() } else { ratio };
         Sizes {

@@ -12,7 +12,7 @@ use plotters::style::RGBColor;
 use std::fmt::Write;
 
 /// A number rounded to 0.01, written without trailing zeros ("12.5", "-3", "0.07").
-pub fn num(v: f64) -> String {
+pub(crate) fn num(v: f64) -> String {
     let cents = (v * 100.0).round() as i64;
     let (sign, cents) = if cents < 0 {
         ("-", cents.unsigned_abs())
@@ -33,7 +33,7 @@ fn hex(c: RGBColor) -> String {
 }
 
 /// Escapes text for XML (element content and double-quoted attributes).
-pub fn escape(s: &str) -> String {
+pub(crate) fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {
@@ -62,7 +62,7 @@ pub struct Root {
 }
 
 /// A whole drawing as an SVG document (`map.svg`).
-pub fn document(drawing: &Drawing) -> String {
+pub(crate) fn document(drawing: &Drawing) -> String {
     let (w, h) = drawing.size;
     let root = Root {
         size: Some((w, h)),

@@ -9,7 +9,7 @@ use plotters::style::{FontDesc, FontFamily, FontStyle};
 use std::path::PathBuf;
 
 /// The font for `em` pixels (plotters' size is 1.24 em).
-pub fn font(em: f64, bold: bool) -> FontDesc<'static> {
+pub(crate) fn font(em: f64, bold: bool) -> FontDesc<'static> {
     let style = if bold {
         FontStyle::Bold
     } else {
@@ -30,7 +30,7 @@ fn plotters_size(em: f64) -> f64 {
 }
 
 /// Width and height of `text` in pixels with the bundled font.
-pub fn measure(text: &str, em: f64, bold: bool) -> Result<(f64, f64)> {
+pub(crate) fn measure(text: &str, em: f64, bold: bool) -> Result<(f64, f64)> {
     let (w, h) = font(em, bold).box_size(text).map_err(|e| Error::Render {
         path: PathBuf::new(),
         message: format!("measuring text `{text}`: {e}"),
@@ -39,7 +39,7 @@ pub fn measure(text: &str, em: f64, bold: bool) -> Result<(f64, f64)> {
 }
 
 /// `text` cut at a word boundary with "…" so it is at most `max` pixels wide.
-pub fn shorten(text: &str, em: f64, bold: bool, max: f64) -> Result<String> {
+pub(crate) fn shorten(text: &str, em: f64, bold: bool, max: f64) -> Result<String> {
     let text = text.trim();
     if measure(text, em, bold)?.0 <= max {
         return Ok(text.to_string());
@@ -71,7 +71,7 @@ pub fn shorten(text: &str, em: f64, bold: bool, max: f64) -> Result<String> {
 /// The SVG `font-size` (the em, pixels) of the glyphs laid out and painted for `em`: plotters
 /// and the PNG painter draw the bundled font at ab_glyph's scale of 1.24 `em`, a scale that is
 /// the font's height (ascent − descent), not its em; this is the em of that height.
-pub fn font_size(em: f64) -> f64 {
+pub(crate) fn font_size(em: f64) -> f64 {
     use ab_glyph::Font;
     static RATIO: std::sync::OnceLock<f64> = std::sync::OnceLock::new();
     let ratio = *RATIO.get_or_init(|| {
