@@ -8,6 +8,7 @@ use crate::action::Action;
 use crate::error::Result;
 use crate::gazetteer::Gazetteer;
 use crate::layers;
+use crate::render::text::thousands;
 use crate::render::{self, Choropleth, ChoroplethValue, MapSpec};
 use std::collections::BTreeMap;
 use std::io::IsTerminal;
@@ -239,19 +240,6 @@ pub fn map_spec(countries: &BTreeMap<String, CountryCount>, title: &str) -> MapS
         }),
         lang: crate::lang::Lang::En,
     }
-}
-
-/// `12345` → `12,345`.
-pub(crate) fn thousands(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
 }
 
 /// The closing summary printed to stderr.

@@ -19,6 +19,7 @@ pub use timeline::Timeline;
 
 use crate::error::{Error, Result};
 use crate::render::style::{self, Palette, Sizes};
+pub(crate) use crate::render::text::thousands;
 use crate::render::Options;
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -207,19 +208,6 @@ fn symbol_points(
             .map(|(dx, dy)| (x + dx.round() as i32, y + dy.round() as i32))
             .collect()
     })
-}
-
-/// `12345` → `12,345`.
-pub(crate) fn thousands(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
 }
 
 /// "a, b and c".

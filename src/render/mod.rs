@@ -25,7 +25,7 @@ mod raster;
 mod scene;
 pub mod style;
 pub mod svg;
-mod text;
+pub(crate) mod text;
 
 pub use options::Options;
 pub use scene::{

@@ -9,7 +9,7 @@ use super::geometry::Px;
 use super::options::{ExtentChoice, InsetMode, Options, ProjectionChoice, EUROPE};
 use super::projection;
 use super::style::{self, Palette, Sizes};
-use super::text::{measure, shorten};
+use super::text::{measure, shorten, thousands};
 use super::{classes, flows, geometry, labels, Choropleth, ChoroplethValue, Flow, MapSpec};
 use crate::action::Action;
 use crate::error::{Error, Result};
@@ -913,18 +913,6 @@ fn scale_bar(view: &View, map: &Rect, sizes: &Sizes) -> Option<ScaleBar> {
         length,
         label,
     })
-}
-
-fn thousands(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
 }
 
 /// Turns rings of lon/lat degrees into rings of a view's pixels: cut at the projection's

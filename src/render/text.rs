@@ -82,3 +82,16 @@ pub(crate) fn font_size(em: f64) -> f64 {
     });
     em * 1.24 * ratio
 }
+
+/// `12345` → `12,345`: counts on maps, charts and batch reports.
+pub(crate) fn thousands(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
