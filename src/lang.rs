@@ -41,6 +41,12 @@ impl Lang {
     /// Every language opmap reads.
     pub const ALL: [Lang; 5] = [Lang::En, Lang::De, Lang::Fr, Lang::Nl, Lang::Es];
 
+    /// True for languages that write compound nouns as one word with the head last
+    /// ("Zollbehörden", "kustwachtvliegtuigen"): German and Dutch.
+    pub(crate) fn writes_compounds(self) -> bool {
+        matches!(self, Lang::De | Lang::Nl)
+    }
+
     /// ISO 639-1 code: `en`, `de`, `fr`, `nl`, `es`.
     pub fn code(self) -> &'static str {
         match self {

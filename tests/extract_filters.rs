@@ -139,6 +139,33 @@ fn route_not_of_means_or_forces_deployed() {
 }
 
 #[test]
+fn route_not_of_compound_means_or_a_deploying_verb_at_the_clause_end() {
+    // German and Dutch compounds are of their head's kind ("Polizeiboote" are "Boote"), and
+    // their verbs come last: a deploying verb after "uit" still names who deployed.
+    check(
+        "route",
+        ("Das Schiff kam aus Brasilien.", "Brasilien"),
+        (
+            "Polizeiboote aus Österreich waren im Einsatz.",
+            "Österreich",
+        ),
+    );
+    check(
+        "route",
+        ("Het schip vertrok uit Brazilië.", "Brazilië"),
+        ("Er werden duikers uit Noorwegen ingezet.", "Noorwegen"),
+    );
+    check(
+        "route",
+        ("Het schip vertrok uit Brazilië.", "Brazilië"),
+        (
+            "Er patrouilleerden kustwachtvliegtuigen uit Zweden en Noorwegen boven de Noordzee.",
+            "Zweden",
+        ),
+    );
+}
+
+#[test]
 fn affiliation_an_international_body_named_for_its_members() {
     check(
         "affiliation",

@@ -398,15 +398,14 @@ fn origin_or_route(cx: &Context<'_, '_>, k: usize) -> bool {
     }
     let from = word.lower == "from";
     // Help given: "assistance from the Polish police", "vessels from Spain", "officers
-    // deployed from Belgium" (a deploying verb anywhere in the clause before "from").
+    // deployed from Belgium" (a deploying verb anywhere in the clause: German and Dutch put it
+    // last, "Boote aus Spanien wurden eingesetzt").
     let help_given = from
         && (before
             .iter()
             .take(2)
             .any(|t| t.is(class::AUTHORITY | class::SUPPORT_NOUN | class::MEANS_NOUN))
-            || cx.tokens[cx.starts[cx.clause_of(g)]..g]
-                .iter()
-                .any(|t| t.is(class::DEPLOY_VERB)));
+            || cx.clause_tokens(k).iter().any(|t| t.is(class::DEPLOY_VERB)));
     let exception = from && before.first().is_some_and(|t| t.is(class::FROM_EXCEPTION));
     let extension = word.lower == "to" && before.first().is_some_and(|t| t.is(class::EXTENSION));
     // An authority receives: "provided to UK authorities", "referred to Eurojust".

@@ -50,6 +50,11 @@ pub(crate) enum CueKind {
     Noun,
 }
 
+/// The fewest letters a compound's head has ([`Lexicon::compound_head_class`]).
+const MIN_HEAD: usize = 4;
+/// The fewest letters before a compound's head.
+const MIN_MODIFIER: usize = 3;
+
 /// The word lists as bits (the lexicon's `class` column).
 pub(crate) mod class {
     /// A single-word cue, the first word of a phrase cue, or "led" (see `cues::find`).
@@ -165,6 +170,23 @@ pub(crate) mod class {
     /// Nouns of an organisation's members: "INTERPOL member countries", "the member states of
     /// the EU" name the members, not the organisation, as acting.
     pub(crate) const MEMBER_NOUN: u64 = 1 << 52;
+
+    /// The word lists of nouns: a German or Dutch compound ending in one of their words is in
+    /// that list too ("Zollbehörden" is an authority, "kustwachtvliegtuigen" means).
+    pub(crate) const NOUNS: u64 = AUTHORITY
+        | PLACE_NOUN
+        | INFRASTRUCTURE
+        | GATHERING
+        | SUPPORT_NOUN
+        | OPERATION_NOUN
+        | ROUTE_NOUN
+        | CRIMINAL_GROUP
+        | SEAT_NOUN
+        | ANAPHOR_NOUN
+        | PERSON_NOUN
+        | COMMUNICATION
+        | MEANS_NOUN
+        | MEMBER_NOUN;
 }
 
 /// The lexicon's class names and their bits (phrases of these classes are kept as phrases).
@@ -380,6 +402,24 @@ impl Lexicon {
     /// The [`class`] bits of a lower-case word (0 when it is in no list).
     pub(crate) fn class_of(&self, lower: &str) -> u64 {
         self.classes.get(lower).copied().unwrap_or(0)
+    }
+
+    /// The noun classes of a compound's head: the longest listed noun that ends `lower`
+    /// ("kustwachtvliegtuigen" is a kind of "vliegtuigen", "Zollbehörden" of "behörden"). The
+    /// head has at least [`MIN_HEAD`] letters and leaves at least [`MIN_MODIFIER`] before it, so
+    /// that short words inside others ("amt" in "insgesamt") are not heads.
+    pub(crate) fn compound_head_class(&self, lower: &str) -> u64 {
+        let mut starts = lower.char_indices().map(|(i, _)| i).skip(MIN_MODIFIER);
+        starts
+            .find_map(|i| {
+                let head = &lower[i..];
+                if head.chars().count() < MIN_HEAD {
+                    return Some(0);
+                }
+                let bits = self.class_of(head) & class::NOUNS;
+                (bits != 0).then_some(bits)
+            })
+            .unwrap_or(0)
     }
 
     /// The single-word cue `lower`, if it is one.

@@ -152,6 +152,7 @@ pub(crate) fn tokenize<'a>(text: &str, span: Span, buf: &'a mut String) -> Vec<T
     }
     let buf: &'a String = buf;
     let lexicon = lexicon::current();
+    let compounds = lexicon::current_lang().writes_compounds();
     let mut from = 0;
     spans
         .iter()
@@ -161,6 +162,10 @@ pub(crate) fn tokenize<'a>(text: &str, span: Span, buf: &'a mut String) -> Vec<T
             let mut lower = &buf[from..to];
             from = to;
             let mut class = lexicon.class_of(lower);
+            // A German or Dutch compound noun is of its head's kind ("Zollbehörden").
+            if class == 0 && compounds && lexicon.word_cue(lower).is_none() {
+                class = lexicon.compound_head_class(lower);
+            }
             // A function word of another language is read as the English word it stands for
             // ("und" as "and", "par" as "by"), with that word's classes too.
             if let Some(english) = lexicon.gloss(lower) {
