@@ -14,6 +14,9 @@
 //! (a line or two has too few trigrams), the function words decide (`function_word_vote`:
 //! "werden … uit … door" is Dutch however short); else the text is read as English.
 
+use rustc_hash::FxHashSet;
+use std::sync::OnceLock;
+
 /// How much of an article is read to tell its language, bytes.
 pub const SAMPLE_BYTES: usize = 8 * 1024;
 
@@ -333,6 +336,20 @@ const FUNCTION_WORDS: [(Lang, &[&str]); 5] = [
         ],
     ),
 ];
+
+/// True when `word` (in lower case) is a stop word of `lang`: a word of stopwords-iso's list
+/// (the `stop-words` crate, MIT), such as "para", "como" or "van". A city name made of such
+/// words ("Para", "Como", "Van") is a word first in an article of that language.
+pub(crate) fn is_stop_word(lang: Lang, word: &str) -> bool {
+    static SETS: OnceLock<Vec<FxHashSet<&'static str>>> = OnceLock::new();
+    let sets = SETS.get_or_init(|| {
+        Lang::ALL
+            .iter()
+            .map(|l| stop_words::get(l.code()).iter().copied().collect())
+            .collect()
+    });
+    sets[lang as usize].contains(word)
+}
 
 /// The language whose function words a text uses most, when whatlang is not sure: at least
 /// two of them, and more than of any other language (English included); with the share of

@@ -783,14 +783,14 @@ fn city(f: &Finder<'_, '_>, k: usize, readings: &[PlaceId]) -> Option<PlaceId> {
     // person's or a word: like a common word, it needs a place context.
     let short_alternate = name.text.chars().count() <= 3
         && crate::gazetteer::fold(name.text) != crate::gazetteer::fold(&chosen_place.name);
-    // In another language, a name made of that language's words ("Para", "Nacional") is a
-    // word first, like a common English word.
+    // In another language, a name made of that language's words ("Para", "Como", "Nacional":
+    // its lexicon's or its stop words) is a word first, like a common English word.
     let language_word = f.lang != Lang::En && {
         let lexicon = crate::actions::lexicon::of(f.lang);
         crate::gazetteer::fold(name.text)
             .split([' ', '-'])
             .filter(|w| !w.is_empty())
-            .all(|w| lexicon.knows(w))
+            .all(|w| lexicon.knows(w) || crate::lang::is_stop_word(f.lang, w))
     };
     if name.common_word || short_alternate || language_word {
         return context.then_some(place);

@@ -148,3 +148,27 @@ fn continents_are_not_the_small_cities_that_share_their_names() {
     );
     assert_eq!(pairs("Officers arrested suspects in Africa."), expect(&[]));
 }
+
+#[test]
+fn a_city_named_like_a_stop_word_of_the_articles_language_needs_a_place_context() {
+    // "Para" (an alternate name of Belém) and "Como" are Spanish words first; "Van" a Dutch one.
+    let spanish = "Para las investigaciones, la Policía Nacional detuvo a dos personas en Madrid. \
+                   Como resultado, los agentes registraron una casa en Sevilla.";
+    let found = cities(spanish);
+    let names: Vec<&str> = found.iter().map(|(n, _)| n.as_str()).collect();
+    assert!(
+        names.contains(&"Madrid") && names.contains(&"Sevilla"),
+        "{names:?}"
+    );
+    assert!(
+        found.iter().all(|(_, c)| c == "ES"),
+        "a Spanish word read as a city: {found:?}"
+    );
+    // With a place context the city stays: "en Como" is the Italian town.
+    let with_context = "La Policía Nacional detuvo a dos personas en Como, Italia, y en Madrid.";
+    assert!(
+        cities(with_context).iter().any(|(_, c)| c == "IT"),
+        "{:?}",
+        cities(with_context)
+    );
+}
