@@ -463,6 +463,15 @@ fn a_takedown_is_of_infrastructure_not_of_a_gang() {
         pairs("Police in Malta dismantled the gang's servers."),
         expect(&[("takedown", "MT")])
     );
+    // A network of traffickers is a group too, however far its passive's verb comes; where
+    // it operated is background.
+    assert_eq!(
+        pairs(
+            "A network of human traffickers operating in El Salvador, Guatemala, Mexico and \
+             the United States was dismantled by the police of Guatemala."
+        ),
+        expect(&[("participation", "GT")])
+    );
 }
 
 #[test]

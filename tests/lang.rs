@@ -276,3 +276,26 @@ fn closed_sites_in_each_language() {
         assert_eq!(pairs_of(text), expect(&[("takedown", "AT")]), "{text}");
     }
 }
+
+#[test]
+fn a_criminal_network_dismantled_is_no_takedown_in_each_language() {
+    for text in [
+        "Una red de traficantes que operaba en México y Guatemala fue desarticulada por la \
+         Policía Nacional de Colombia.",
+        "Un réseau de passeurs actif en Italie a été démantelé par la police française.",
+        "Ein Netzwerk von Schleusern wurde von der Polizei in Österreich zerschlagen.",
+        "Een netwerk van smokkelaars werd door de Belgische politie in Antwerpen opgerold.",
+    ] {
+        let found = pairs_of(text);
+        assert!(
+            found.iter().all(|(action, _)| action != "takedown"),
+            "{text}: {found:?}"
+        );
+    }
+    // Sites closed by the same verbs are still taken down.
+    let sites = pairs_of("La Policía Nacional desarticuló una red de servidores en España.");
+    assert!(
+        sites.contains(&("takedown".to_string(), "ES".to_string())),
+        "{sites:?}"
+    );
+}

@@ -413,10 +413,16 @@ fn origin_or_route(cx: &Context<'_, '_>, k: usize) -> bool {
         .words_after(k)
         .next()
         .is_some_and(|t| t.is(class::AUTHORITY));
+    // An authority named by its country is an actor too: "thanked the governments of
+    // Guatemala and Mexico", "sent to the authorities of Spain" (the word governs the
+    // authority noun, not the place).
+    let authority_of = cx.tokens[g + 1..cx.placed[k].first]
+        .iter()
+        .any(|t| t.is(class::AUTHORITY));
     // An agency is an actor, not a stop on a route: "referred to Eurojust", "through the EU
     // Internet Referral Unit".
     let agency = cx.placed[k].mention.form == Form::Agency;
-    !(help_given || exception || extension || authority_after || agency)
+    !(help_given || exception || extension || authority_after || authority_of || agency)
 }
 
 /// Places listed after a route noun: "via the Balkan route (former Yugoslav Republic of

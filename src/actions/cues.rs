@@ -168,12 +168,14 @@ fn warrant(tokens: &[Token], i: usize) -> Option<bool> {
 fn acts_on_people(tokens: &[Token], first: usize, last: usize) -> bool {
     // Back to the subject of a passive: "An organised crime group, which facilitated … in the
     // Philippines has been dismantled".
-    let from = first.saturating_sub(16);
+    let from = first.saturating_sub(24);
     let to = (last + 8).min(tokens.len());
-    // "a criminal network" is a group, "communication networks" infrastructure.
+    // "a criminal network", "a network of traffickers", "una red criminal" are groups,
+    // "communication networks" infrastructure: a crime word up to two words before the network
+    // noun or three after it.
     let criminal_network = (from..to).any(|i| {
-        matches!(tokens[i].lower, "network" | "networks")
-            && tokens[i.saturating_sub(2)..i]
+        tokens[i].is(class::NETWORK_NOUN)
+            && tokens[i.saturating_sub(2)..(i + 4).min(tokens.len())]
                 .iter()
                 .any(|t| t.is(class::CRIME_ADJECTIVE))
     });

@@ -150,7 +150,8 @@ pub(crate) mod class {
     pub(crate) const REPORTING_VERB: u64 = 1 << 44;
     /// Words that open a fronted adverbial: "Today, in …", "During operations in …".
     pub(crate) const OPENING: u64 = 1 << 45;
-    /// Words before "network" that make it a criminal group: "a criminal network".
+    /// Crime words beside a network noun that make it a criminal group: "a criminal network",
+    /// "a network of traffickers".
     pub(crate) const CRIME_ADJECTIVE: u64 = 1 << 46;
     /// Verbs of intention: an action after them and "to" is aimed at, not done ("aimed to
     /// dismantle").
@@ -170,6 +171,9 @@ pub(crate) mod class {
     /// Nouns of an organisation's members: "INTERPOL member countries", "the member states of
     /// the EU" name the members, not the organisation, as acting.
     pub(crate) const MEMBER_NOUN: u64 = 1 << 52;
+    /// Nouns of networks: with a crime word beside them a criminal group ("a criminal
+    /// network", "a network of traffickers", "una red de traficantes", "réseau criminel").
+    pub(crate) const NETWORK_NOUN: u64 = 1 << 53;
 
     /// The word lists of nouns: a German or Dutch compound ending in one of their words is in
     /// that list too ("Zollbehörden" is an authority, "kustwachtvliegtuigen" means).
@@ -186,7 +190,8 @@ pub(crate) mod class {
         | PERSON_NOUN
         | COMMUNICATION
         | MEANS_NOUN
-        | MEMBER_NOUN;
+        | MEMBER_NOUN
+        | NETWORK_NOUN;
 }
 
 /// The lexicon's class names and their bits (phrases of these classes are kept as phrases).
@@ -226,6 +231,7 @@ const CLASSES: &[(&str, u64)] = &[
     ("member-preposition", class::MEMBER_PREPOSITION),
     ("modal", class::MODAL),
     ("negation", class::NEGATION),
+    ("network-noun", class::NETWORK_NOUN),
     ("number", class::NUMBER),
     ("opening", class::OPENING),
     ("operation-noun", class::OPERATION_NOUN),
