@@ -341,14 +341,11 @@ const FUNCTION_WORDS: [(Lang, &[&str]); 5] = [
 /// (the `stop-words` crate, MIT), such as "para", "como" or "van". A city name made of such
 /// words ("Para", "Como", "Van") is a word first in an article of that language.
 pub(crate) fn is_stop_word(lang: Lang, word: &str) -> bool {
-    static SETS: OnceLock<Vec<FxHashSet<&'static str>>> = OnceLock::new();
-    let sets = SETS.get_or_init(|| {
-        Lang::ALL
-            .iter()
-            .map(|l| stop_words::get(l.code()).iter().copied().collect())
-            .collect()
-    });
-    sets[lang as usize].contains(word)
+    static SETS: [OnceLock<FxHashSet<&'static str>>; Lang::ALL.len()] =
+        [const { OnceLock::new() }; Lang::ALL.len()];
+    SETS[lang as usize]
+        .get_or_init(|| stop_words::get(lang.code()).iter().copied().collect())
+        .contains(word)
 }
 
 /// The language whose function words a text uses most, when whatlang is not sure: at least

@@ -526,3 +526,21 @@ fn closing_and_blocking_are_takedowns_only_of_sites() {
         expect(&[("arrest", "PT")])
     );
 }
+
+#[test]
+fn the_members_of_a_cooperation_run_to_the_end_of_its_clause() {
+    // Authorities and places named after "cooperation between" all take part, however long
+    // the list; the arrest before the noun is not theirs.
+    assert_eq!(
+        pairs(
+            "The arrest was preceded by close cooperation between the cantonal police, the \
+             Border Guard Corps and the police services in Poland and Germany."
+        ),
+        expect(&[("participation", "DE"), ("participation", "PL")])
+    );
+    // A cue between the noun and the place takes the place instead.
+    assert_eq!(
+        pairs("Cooperation between the two forces led to arrests in Poland."),
+        expect(&[("arrest", "PL")])
+    );
+}

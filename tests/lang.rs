@@ -299,3 +299,21 @@ fn a_criminal_network_dismantled_is_no_takedown_in_each_language() {
         "{sites:?}"
     );
 }
+
+#[test]
+fn the_members_of_a_cooperation_in_each_language() {
+    let german = pairs_of(
+        "Der Festnahme ging eine enge Zusammenarbeit zwischen der Kantonspolizei und der \
+         Bundespolizei sowie den Polizeistellen in Polen und Deutschland voraus.",
+    );
+    for country in ["PL", "DE"] {
+        assert!(
+            german.contains(&("participation".to_string(), country.to_string())),
+            "{german:?}"
+        );
+    }
+    assert!(
+        german.iter().all(|(a, c)| a != "arrest" || c == "CH"),
+        "{german:?}"
+    );
+}

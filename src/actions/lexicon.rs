@@ -276,6 +276,8 @@ pub(crate) struct Lexicon {
     phrases: FxHashMap<&'static str, Vec<Vec<&'static str>>>,
     /// Function words the rules read as an English word (`gloss-and`: "und" → "and").
     glosses: FxHashMap<&'static str, &'static str>,
+    /// The bytes of the longest word with a noun class: no compound's head is longer.
+    longest_noun: usize,
 }
 
 /// The English function words a `gloss-WORD` row may stand for: the words the rules compare
@@ -395,14 +397,25 @@ impl Lexicon {
                 message: "no header row".into(),
             });
         }
-        lexicon.gloss_phrases();
-        for phrases in lexicon.phrase_cues.values_mut() {
+        lexicon.finish();
+        Ok(lexicon)
+    }
+
+    /// What follows from all the rows: phrases glossed and longest first, "led" as a cue's
+    /// start, the longest noun.
+    fn finish(&mut self) {
+        self.gloss_phrases();
+        for phrases in self.phrase_cues.values_mut() {
             // Longest first, so that "working together with" is tried before "working with".
             phrases.sort_by_key(|p| std::cmp::Reverse(p.words.len()));
         }
         // "led" starts a cue when an operation follows it ("led the operation").
-        *lexicon.classes.entry("led").or_default() |= class::CUE_START;
-        Ok(lexicon)
+        *self.classes.entry("led").or_default() |= class::CUE_START;
+        self.longest_noun = (self.classes.iter())
+            .filter(|(_, &bits)| bits & class::NOUNS != 0)
+            .map(|(word, _)| word.len())
+            .max()
+            .unwrap_or(0);
     }
 
     /// The [`class`] bits of a lower-case word (0 when it is in no list).
@@ -415,16 +428,16 @@ impl Lexicon {
     /// head has at least [`MIN_HEAD`] letters and leaves at least [`MIN_MODIFIER`] before it, so
     /// that short words inside others ("amt" in "insgesamt") are not heads.
     pub(crate) fn compound_head_class(&self, lower: &str) -> u64 {
-        let mut starts = lower.char_indices().map(|(i, _)| i).skip(MIN_MODIFIER);
-        starts
-            .find_map(|i| {
-                let head = &lower[i..];
-                if head.chars().count() < MIN_HEAD {
-                    return Some(0);
-                }
-                let bits = self.class_of(head) & class::NOUNS;
-                (bits != 0).then_some(bits)
-            })
+        let letters = lower.chars().count();
+        lower
+            .char_indices()
+            .enumerate()
+            .skip(MIN_MODIFIER)
+            .take_while(|&(n, _)| letters - n >= MIN_HEAD)
+            .map(|(_, (i, _))| &lower[i..])
+            .filter(|head| head.len() <= self.longest_noun)
+            .map(|head| self.class_of(head) & class::NOUNS)
+            .find(|&bits| bits != 0)
             .unwrap_or(0)
     }
 

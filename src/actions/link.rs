@@ -362,10 +362,25 @@ fn object<'c>(list: &ListInClause<'_, '_, 'c>) -> Vec<(&'c Cue, Rule)> {
     let member = class_of(word) & class::MEMBER_PREPOSITION != 0;
     let right_after =
         |c: &Cue| member && c.last < g && plain_between(list.tokens, c.last, g).is_empty();
+    // The members of a participation noun run on to the end of its clause, however many
+    // authorities and places they name: "cooperation between the Federal Criminal Police and
+    // the cantonal police of Zurich, the Border Guard and the police in Poland and Germany"
+    // (no other cue between the noun and the place).
+    let head = list.head.first;
+    let among_members = |c: &Cue| {
+        c.kind == CueKind::Noun
+            && c.last < head
+            && list
+                .tokens
+                .get(c.last + 1)
+                .is_some_and(|t| t.is(class::MEMBER_PREPOSITION))
+            && !list.cues.iter().any(|o| o.first > c.last && o.first < head)
+    };
     list.cues
         .iter()
         .find(|c| {
-            let participants = c.action == Action::Participation && (c.last == g || right_after(c));
+            let participants = c.action == Action::Participation
+                && (c.last == g || right_after(c) || among_members(c));
             // A coordinating noun names its coordinator after "of" or "by" only ("coordination
             // between Spain and Italy" is cooperation).
             let coordinator = c.action == Action::Coordination
