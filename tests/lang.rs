@@ -317,3 +317,23 @@ fn the_members_of_a_cooperation_in_each_language() {
         "{german:?}"
     );
 }
+
+#[test]
+fn a_result_phrase_ending_in_an_article_links_the_result_in_each_language() {
+    // "que permitieron la incautación": the phrase's own article stands before the noun.
+    let spanish = pairs_of(
+        "La Policía Nacional realizó siete registros en Sevilla, que permitieron la incautación \
+         de documentos y dinero en efectivo.",
+    );
+    assert!(
+        spanish.contains(&("seizure".to_string(), "ES".to_string())),
+        "{spanish:?}"
+    );
+    let english = pairs_of(
+        "Police searched seven homes in Seville, resulting in the seizure of documents and cash.",
+    );
+    assert!(
+        english.contains(&("seizure".to_string(), "ES".to_string())),
+        "{english:?}"
+    );
+}
