@@ -337,3 +337,29 @@ fn a_result_phrase_ending_in_an_article_links_the_result_in_each_language() {
         "{english:?}"
     );
 }
+
+#[test]
+fn a_place_closing_verbs_joined_by_and_is_where_each_happened_in_each_language() {
+    for text in [
+        "Police seized 14 businesses and 11 luxury vehicles and arrested 12 gang members \
+         engaged in money laundering in Honduras.",
+        "Los agentes incautaron 14 establecimientos y 11 vehículos de lujo y arrestaron a 12 \
+         miembros de pandillas dedicados al lavado de dinero en Honduras.",
+    ] {
+        let found = pairs_of(text);
+        for action in ["seizure", "arrest"] {
+            assert!(
+                found.contains(&(action.to_string(), "HN".to_string())),
+                "{text}: {found:?}"
+            );
+        }
+    }
+    // Verbs in two clauses do not share it: the seizure has its own place.
+    let apart = pairs_of(
+        "Police seized 14 vehicles in Guatemala; they arrested 12 gang members in Honduras.",
+    );
+    assert!(
+        !apart.contains(&("seizure".to_string(), "HN".to_string())),
+        "{apart:?}"
+    );
+}

@@ -470,11 +470,15 @@ pub(crate) fn clause_cue<'c>(
             && !infinitive(c)
             && !placed_cues.iter().any(|p| std::ptr::eq(*p, **c))
     };
-    let mut actions = list.cues.iter().filter(free).map(|c| c.action);
-    let Some(action) = actions.next() else {
+    let free_cues: Vec<&Cue> = list.cues.iter().filter(free).copied().collect();
+    let Some(first) = free_cues.first() else {
         return Vec::new();
     };
-    if actions.any(|a| a != action) {
+    let one_action = free_cues.iter().all(|c| c.action == first.action);
+    // "seized 14 businesses and arrested 12 gang members … in Honduras": a place closing
+    // verbs joined by "and" is where each of them happened.
+    let joined = !one_action && joined_verbs_before(tokens, &free_cues, list.head.first);
+    if !one_action && !joined {
         return Vec::new();
     }
     // A seat: "Europol's headquarters in the Netherlands".
@@ -522,13 +526,26 @@ pub(crate) fn clause_cue<'c>(
         return Vec::new();
     }
     let head = list.head.first;
-    list.cues
-        .iter()
-        .filter(free)
-        .filter(|c| !reported(c))
+    let unreported = free_cues.into_iter().filter(|c| !reported(c));
+    if joined {
+        return unreported.map(|c| (c, Rule::ClauseCue)).collect();
+    }
+    unreported
         .min_by_key(|c| c.first.abs_diff(head))
-        .map(|c| vec![(*c, Rule::ClauseCue)])
+        .map(|c| vec![(c, Rule::ClauseCue)])
         .unwrap_or_default()
+}
+
+/// True when `cues` are verbs before token `head`, each joined to the next by "and" with no
+/// clause break (";", ":") between them: "seized … and arrested … in Honduras".
+fn joined_verbs_before(tokens: &[Token], cues: &[&Cue], head: usize) -> bool {
+    cues.iter()
+        .all(|c| c.kind == CueKind::Verb && c.last < head)
+        && cues.windows(2).all(|pair| {
+            let between = &tokens[pair[0].last + 1..pair[1].first];
+            between.iter().any(|t| t.lower == "and")
+                && !between.iter().any(|t| matches!(t.lower, ";" | ":" | "."))
+        })
 }
 
 /// "actions in A and B to disrupt and take down X": the purpose applies to the list.
