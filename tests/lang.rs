@@ -363,3 +363,32 @@ fn a_place_closing_verbs_joined_by_and_is_where_each_happened_in_each_language()
         "{apart:?}"
     );
 }
+
+#[test]
+fn a_where_clause_states_what_happened_at_a_place_nothing_else_links_in_each_language() {
+    for text in [
+        "Investigators traced the suspect to a town near Buenos Aires, where he was arrested \
+         and his home searched.",
+        "Las pesquisas concluyeron que el sospechoso estaba ubicado en la localidad de \
+         Claypole, provincia de Buenos Aires, donde fue detenido y su domicilio registrado.",
+    ] {
+        let found = pairs_of(text);
+        for action in ["arrest", "raid"] {
+            assert!(
+                found.contains(&(action.to_string(), "AR".to_string())),
+                "{text}: {found:?}"
+            );
+        }
+    }
+    // Only the clause's own predicate: a seizure further on, placed elsewhere, is not.
+    let far = pairs_of(
+        "The work was mirrored from Europol's headquarters in the Netherlands where a virtual \
+         command post was activated to analyse the data seized during the house searches in \
+         Ukraine.",
+    );
+    assert!(
+        far.iter()
+            .all(|(a, c)| c != "NL" || (a != "seizure" && a != "raid")),
+        "{far:?}"
+    );
+}
