@@ -141,6 +141,31 @@ const PLACE_PREPOSITIONS: &[&str] = &[
     "within",
 ];
 
+/// A word before a city name that makes it a place ("in Nice"). In another language, a word
+/// its lexicon reads as one of [`PLACE_PREPOSITIONS`] ("en Palma", "à Lyon", "aus Köln") or
+/// lists as a place preposition ("dans", "innerhalb").
+fn is_place_preposition(lang: Lang, word: &str) -> bool {
+    if lang == Lang::En {
+        return PLACE_PREPOSITIONS.contains(&word);
+    }
+    let lexicon = crate::actions::lexicon::of(lang);
+    lexicon
+        .gloss(word)
+        .is_some_and(|english| PLACE_PREPOSITIONS.contains(&english))
+        || lexicon.class_of(word) & crate::actions::lexicon::class::PLACE_PREPOSITION != 0
+}
+
+/// `word` as the rules read it: the English word it stands for in the article's language
+/// ("y" → "and", "de" → "of"), else itself.
+fn as_english(lang: Lang, word: &str) -> &str {
+    if lang == Lang::En {
+        return word;
+    }
+    crate::actions::lexicon::of(lang)
+        .gloss(word)
+        .unwrap_or(word)
+}
+
 /// Nouns that, before "of", make the next name a place: "the city of Split".
 const PLACE_NOUNS: &[&str] = &[
     "capital", "cities", "city", "port", "province", "region", "suburb", "town", "towns", "village",
@@ -501,7 +526,7 @@ impl<'g, 'a> Finder<'g, 'a> {
     fn city_place(&mut self, k: usize, readings: &[PlaceId]) -> Option<PlaceId> {
         let (gazetteer, text, c) = (self.gazetteer, self.text, &self.chosen[k]);
         let found = &text[c.start..c.end];
-        if after_proper_name(text, self.chosen, k) {
+        if after_proper_name(self.lang, text, self.chosen, k) {
             return None;
         }
         // Small: no large city and no region among the readings (a region named after a
@@ -528,7 +553,7 @@ impl<'g, 'a> Finder<'g, 'a> {
         }
         if !self.people.is_empty()
             && self.people.contains(&crate::gazetteer::fold(found))
-            && !PLACE_PREPOSITIONS.contains(&words_before(text, c.start).0.as_str())
+            && !is_place_preposition(self.lang, &words_before(text, c.start).0)
         {
             return None;
         }
@@ -728,6 +753,9 @@ fn city(f: &Finder<'_, '_>, k: usize, readings: &[PlaceId]) -> Option<PlaceId> {
     if is_month(found) && country_after(gazetteer, text, chosen, k).is_none() {
         return None;
     }
+    if noun_of_next_place(gazetteer, text, chosen, k, readings) {
+        return None;
+    }
     let name_lower_initial = name.text.starts_with(char::is_lowercase);
     if !found.starts_with(char::is_uppercase) && !name_lower_initial {
         return None;
@@ -745,23 +773,36 @@ fn city(f: &Finder<'_, '_>, k: usize, readings: &[PlaceId]) -> Option<PlaceId> {
     let capitalised = !initial && !shouting;
 
     let (before, before2) = words_before(text, c.start);
-    let preposition = PLACE_PREPOSITIONS.contains(&before.as_str())
-        || (before == "of" && PLACE_NOUNS.contains(&before2.as_str()));
+    let preposition = is_place_preposition(f.lang, &before)
+        || (as_english(f.lang, &before) == "of" && PLACE_NOUNS.contains(&before2.as_str()));
     // A list it continues: the mention just before, joined by "," / "and" / "or".
     let continues = mentions.last().is_some_and(|m| {
         let gap = text.get(m.span.end..c.start).unwrap_or("");
         gap.len() <= 8
             && gap
                 .split(|ch: char| ch.is_whitespace() || ch == ',')
-                .all(|w| w.is_empty() || w == "and" || w == "or")
+                .all(|w| w.is_empty() || matches!(as_english(f.lang, w), "and" | "or"))
             && !gap.trim().is_empty()
     });
+    // A list of towns is mostly of one country: a town that continues a list of another
+    // country's towns, and none of whose readings is there, is a place the gazetteer lacks
+    // ("en Ahuachapán, Sonsonate y Lourdes, Colón" is not Lourdes in France).
+    let list_country = mentions
+        .last()
+        .filter(|m| continues && m.form == Form::City)
+        .map(|m| gazetteer.place(m.place).country.as_str());
+    let off_list = list_country
+        .is_some_and(|code| !readings.iter().any(|&r| gazetteer.place(r).country == code));
     let country_after = country_after(gazetteer, text, chosen, k);
     // "Parkland, Florida": a region right after it; regions the article named before.
     let regions = Regions {
         after: region_right_after(gazetteer, text, chosen, k),
         named: Some(&f.named_regions),
     };
+    if country_after.is_some_and(|code| lacked_before_country(gazetteer, chosen, k, readings, code))
+    {
+        return None;
+    }
     let place = choose(gazetteer, readings, named, country_after, &regions);
     let chosen_place = gazetteer.place(place);
     // The country context closest before the name: "In the UK, … The arrests took place in
@@ -783,28 +824,84 @@ fn city(f: &Finder<'_, '_>, k: usize, readings: &[PlaceId]) -> Option<PlaceId> {
     // person's or a word: like a common word, it needs a place context.
     let short_alternate = name.text.chars().count() <= 3
         && crate::gazetteer::fold(name.text) != crate::gazetteer::fold(&chosen_place.name);
-    // In another language, a name made of that language's words ("Para", "Como", "Nacional":
-    // its lexicon's or its stop words) is a word first, like a common English word.
-    let language_word = f.lang != Lang::En && {
-        let lexicon = crate::actions::lexicon::of(f.lang);
-        crate::gazetteer::fold(name.text)
-            .split([' ', '-'])
-            .filter(|w| !w.is_empty())
-            .all(|w| lexicon.knows(w) || crate::lang::is_stop_word(f.lang, w))
-    };
-    if name.common_word || short_alternate || language_word {
+    if name.common_word || short_alternate || is_language_word(f.lang, name.text) {
         return context.then_some(place);
+    }
+    // One sense per discourse: a name the article has already placed is that place again,
+    // whatever the sentences around it name ("detenidos en Madrid, Palma y Polonia … seis
+    // registros en Palma").
+    if let Some(earlier) = mentions
+        .iter()
+        .find(|m| m.form == Form::City && readings.contains(&m.place))
+    {
+        return Some(earlier.place);
     }
     let capital = gazetteer
         .country(&chosen_place.country)
         .is_some_and(|country| country.independent && is_capital(gazetteer, place));
     let well_known = chosen_place.population >= CITY_WELL_KNOWN || capital;
-    if context_elsewhere && !well_known && country_after.is_none() {
+    if (context_elsewhere || off_list) && !well_known && country_after.is_none() {
         return None;
     }
     let own_country = named.contains(chosen_place.country.as_str());
     let ok = context || well_known || (capitalised && own_country);
     ok.then_some(place)
+}
+
+/// In another language than English, a name made of that language's words ("Para", "Como",
+/// "Nacional": its lexicon's or its stop words) is a word first, like a common English word.
+fn is_language_word(lang: Lang, name: &str) -> bool {
+    if lang == Lang::En {
+        return false;
+    }
+    let lexicon = crate::actions::lexicon::of(lang);
+    crate::gazetteer::fold(name)
+        .split([' ', '-'])
+        .filter(|w| !w.is_empty())
+        .all(|w| lexicon.knows(w) || crate::lang::is_stop_word(lang, w))
+}
+
+/// Another name of a city (none of its readings' own), right before a place name, is the
+/// noun of that place's phrase: "im Raum Bielefeld" (area; "Raum" is also Rauma's), not a
+/// place of its own.
+fn noun_of_next_place(
+    gazetteer: &Gazetteer,
+    text: &str,
+    chosen: &[Chosen],
+    k: usize,
+    readings: &[PlaceId],
+) -> bool {
+    let c = &chosen[k];
+    let folded = crate::gazetteer::fold(&text[c.start..c.end]);
+    let alternate = readings
+        .iter()
+        .all(|&r| crate::gazetteer::fold(&gazetteer.place(r).name) != folded);
+    alternate
+        && chosen.get(k + 1).is_some_and(|next| {
+            text[c.end..next.start] == *" " && text[next.start..].starts_with(char::is_uppercase)
+        })
+}
+
+/// "Grays, Essex, United Kingdom": when the country `code` named after city name `k` has none
+/// of its readings, the place is one the gazetteer lacks (Essex county), not Essex, Vermont;
+/// unless the country's name is also a region of a reading's country ("Atlanta, Georgia").
+fn lacked_before_country(
+    gazetteer: &Gazetteer,
+    chosen: &[Chosen],
+    k: usize,
+    readings: &[PlaceId],
+    code: &str,
+) -> bool {
+    let in_country = |code: &str| readings.iter().any(|&r| gazetteer.place(r).country == code);
+    let also_region = chosen.get(k + 1).is_some_and(|next| {
+        gazetteer
+            .names
+            .group(next.group)
+            .flat_map(|name| name.places())
+            .map(|p| gazetteer.place(p))
+            .any(|p| p.kind == PlaceKind::Region && in_country(&p.country))
+    });
+    !in_country(code) && !also_region
 }
 
 /// "Parkland, Florida": the region (country, admin1) right after city name `k` and a comma.
@@ -989,7 +1086,7 @@ fn followed_by_surname(text: &str, chosen: &[Chosen], k: usize) -> bool {
 
 /// The end of a longer proper name: a city right after a capitalised word that is neither a
 /// preposition nor a place of its own ("Detective Austin", "Michael Jordan").
-fn after_proper_name(text: &str, chosen: &[Chosen], k: usize) -> bool {
+fn after_proper_name(lang: Lang, text: &str, chosen: &[Chosen], k: usize) -> bool {
     let c = &chosen[k];
     let (before, _) = words_before(text, c.start);
     let head = &text[..c.start];
@@ -1007,7 +1104,7 @@ fn after_proper_name(text: &str, chosen: &[Chosen], k: usize) -> bool {
     word.starts_with(char::is_uppercase)
         && word.chars().any(char::is_lowercase)
         && !part_of_place
-        && !PLACE_PREPOSITIONS.contains(&before.as_str())
+        && !is_place_preposition(lang, &before)
         && !matches!(
             before.as_str(),
             "the" | "north" | "south" | "east" | "west" | "central" | "greater" | "downtown"

@@ -172,3 +172,69 @@ fn a_city_named_like_a_stop_word_of_the_articles_language_needs_a_place_context(
         cities(with_context)
     );
 }
+
+#[test]
+fn a_place_preposition_or_a_list_of_the_articles_language_gives_a_city_its_context() {
+    // Palma (400,000 people) is not large enough to stand without a context, and Spain is not
+    // named: "en" before it, or "y" joining it to a list, is the context.
+    let after_preposition = "Los agentes de la Guardia Civil registraron una vivienda en Palma \
+                             y encontraron documentos falsos.";
+    assert!(
+        cities(after_preposition).contains(&("Palma".into(), "ES".into())),
+        "{:?}",
+        cities(after_preposition)
+    );
+    let in_a_list = "Los agentes detuvieron a cuatro personas en Sevilla y Palma durante la \
+                     operación.";
+    let found = cities(in_a_list);
+    assert!(found.contains(&("Palma".into(), "ES".into())), "{found:?}");
+}
+
+#[test]
+fn a_city_the_article_has_placed_is_that_place_again() {
+    // The second "Palma" stands in a sentence after one naming Poland only: without the first
+    // mention it would be taken for a place the gazetteer lacks.
+    let text = "Los sospechosos fueron detenidos en Madrid, Palma y Polonia. También se \
+                realizaron siete registros, seis en Palma y uno en Barcelona.";
+    let palmas = cities(text)
+        .into_iter()
+        .filter(|(name, _)| name == "Palma")
+        .count();
+    assert_eq!(palmas, 2, "{:?}", cities(text));
+}
+
+#[test]
+fn a_small_town_continuing_a_list_of_another_countrys_towns_is_not_placed_abroad() {
+    // The Lourdes here is a town in El Salvador the gazetteer lacks, not the French one.
+    for text in [
+        "Las capturas fueron realizadas en Ahuachapán, Sonsonate y Lourdes, Colón.",
+        "The arrests were made in Ahuachapán, Sonsonate and Lourdes, Colón.",
+    ] {
+        let found = cities(text);
+        assert!(found.iter().all(|(_, c)| c == "SV"), "{text}: {found:?}");
+        assert_eq!(found.len(), 2, "{text}: {found:?}");
+    }
+    // A town of another country that is its own list member keeps its reading.
+    let mixed = "Raids took place in Madrid, Paris and Lourdes.";
+    assert!(cities(mixed).contains(&("Lourdes".into(), "FR".into())));
+}
+
+#[test]
+fn another_name_of_a_city_right_before_a_place_name_is_the_noun_of_that_place() {
+    // "Raum" (area) is also an alternate name of Rauma, Finland: "im Raum Bielefeld" is the
+    // Bielefeld area.
+    let text = "Die Ermittlungen begannen, als bei einer Zollkontrolle im Raum Bielefeld ein \
+                Lastkraftwagen beobachtet wurde. Die Polizei nahm in Deutschland zwei Männer \
+                fest.";
+    let found = cities(text);
+    assert_eq!(found, [("Bielefeld".to_string(), "DE".to_string())]);
+}
+
+#[test]
+fn a_city_name_with_none_of_its_readings_in_the_country_after_it_is_not_placed_elsewhere() {
+    // The gazetteer has Essex, Vermont, not the English county: the country after the name
+    // says which one is meant, and it is none of the gazetteer's.
+    let text = "The bodies were found in a lorry in Grays, Essex, United Kingdom, on Tuesday.";
+    let found = cities(text);
+    assert!(found.iter().all(|(_, c)| c != "US"), "{found:?}");
+}

@@ -317,3 +317,78 @@ fn the_members_of_a_cooperation_in_each_language() {
         "{german:?}"
     );
 }
+
+#[test]
+fn a_result_phrase_ending_in_an_article_links_the_result_in_each_language() {
+    // "que permitieron la incautación": the phrase's own article stands before the noun.
+    let spanish = pairs_of(
+        "La Policía Nacional realizó siete registros en Sevilla, que permitieron la incautación \
+         de documentos y dinero en efectivo.",
+    );
+    assert!(
+        spanish.contains(&("seizure".to_string(), "ES".to_string())),
+        "{spanish:?}"
+    );
+    let english = pairs_of(
+        "Police searched seven homes in Seville, resulting in the seizure of documents and cash.",
+    );
+    assert!(
+        english.contains(&("seizure".to_string(), "ES".to_string())),
+        "{english:?}"
+    );
+}
+
+#[test]
+fn a_place_closing_verbs_joined_by_and_is_where_each_happened_in_each_language() {
+    for text in [
+        "Police seized 14 businesses and 11 luxury vehicles and arrested 12 gang members \
+         engaged in money laundering in Honduras.",
+        "Los agentes incautaron 14 establecimientos y 11 vehículos de lujo y arrestaron a 12 \
+         miembros de pandillas dedicados al lavado de dinero en Honduras.",
+    ] {
+        let found = pairs_of(text);
+        for action in ["seizure", "arrest"] {
+            assert!(
+                found.contains(&(action.to_string(), "HN".to_string())),
+                "{text}: {found:?}"
+            );
+        }
+    }
+    // Verbs in two clauses do not share it: the seizure has its own place.
+    let apart = pairs_of(
+        "Police seized 14 vehicles in Guatemala; they arrested 12 gang members in Honduras.",
+    );
+    assert!(
+        !apart.contains(&("seizure".to_string(), "HN".to_string())),
+        "{apart:?}"
+    );
+}
+
+#[test]
+fn a_where_clause_states_what_happened_at_a_place_nothing_else_links_in_each_language() {
+    for text in [
+        "Investigators traced the suspect to a town near Buenos Aires, where he was arrested \
+         and his home searched.",
+        "Las pesquisas concluyeron que el sospechoso estaba ubicado en la localidad de \
+         Claypole, provincia de Buenos Aires, donde fue detenido y su domicilio registrado.",
+    ] {
+        let found = pairs_of(text);
+        for action in ["arrest", "raid"] {
+            assert!(
+                found.contains(&(action.to_string(), "AR".to_string())),
+                "{text}: {found:?}"
+            );
+        }
+    }
+    // Only the clause's own predicate: a seizure further on, placed elsewhere, is not.
+    let far = pairs_of(
+        "The work was mirrored from Europol's headquarters in the Netherlands where a virtual \
+         command post was activated to analyse the data seized during the house searches in \
+         Ukraine.",
+    );
+    assert!(
+        far.iter()
+            .all(|(a, c)| c != "NL" || (a != "seizure" && a != "raid")),
+        "{far:?}"
+    );
+}

@@ -283,16 +283,18 @@ pub(crate) fn negated(tokens: &[Token], starts: &[usize], clause: usize, cue: us
 
 /// True when the words before token `i` introduce a result: "resulting in (the) arrest".
 pub(crate) fn follows_result(tokens: &[Token], i: usize) -> bool {
-    let mut j = i;
-    if j > 0 && matches!(tokens[j - 1].lower, "the" | "a" | "an") {
-        j -= 1;
-    }
+    // The phrase ends right before the noun ("permitieron la" incautación), or before its
+    // article ("resulting in" the arrest).
+    let article = i > 0 && matches!(tokens[i - 1].lower, "the" | "a" | "an");
+    let ends = [Some(i), article.then(|| i - 1)];
     lexicon::current().phrases("result").iter().any(|words| {
-        j >= words.len()
-            && tokens[j - words.len()..j]
-                .iter()
-                .zip(words.iter())
-                .all(|(t, w)| t.lower == *w)
+        ends.iter().flatten().any(|&j| {
+            j >= words.len()
+                && tokens[j - words.len()..j]
+                    .iter()
+                    .zip(words.iter())
+                    .all(|(t, w)| t.lower == *w)
+        })
     })
 }
 

@@ -441,7 +441,6 @@ impl Lexicon {
             .unwrap_or(0)
     }
 
-    /// The single-word cue `lower`, if it is one.
     /// Phrases are matched against tokens, whose function words are read as their glosses:
     /// the phrases' words are glossed the same way ("dirigé par" is "dirigé" "by"), and a
     /// phrase cue starting with a glossed word is found under its gloss.
@@ -487,6 +486,7 @@ impl Lexicon {
         self.glosses.get(lower).copied()
     }
 
+    /// The single-word cue `lower`, if it is one.
     pub(crate) fn word_cue(&self, lower: &str) -> Option<&CueEntry> {
         self.word_cues.get(lower)
     }

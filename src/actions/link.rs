@@ -113,9 +113,7 @@ pub(crate) fn link_list<'c>(list: &ListInClause<'_, '_, 'c>) -> Vec<(&'c Cue, Ru
         linked = links;
     }
     purpose(list, &mut linked);
-    if !linked.is_empty() {
-        where_clause(list, &mut linked);
-    }
+    where_clause(list, &mut linked);
     if linked
         .first()
         .is_some_and(|(_, rule)| *rule != Rule::SameClause)
@@ -470,11 +468,15 @@ pub(crate) fn clause_cue<'c>(
             && !infinitive(c)
             && !placed_cues.iter().any(|p| std::ptr::eq(*p, **c))
     };
-    let mut actions = list.cues.iter().filter(free).map(|c| c.action);
-    let Some(action) = actions.next() else {
+    let free_cues: Vec<&Cue> = list.cues.iter().filter(free).copied().collect();
+    let Some(first) = free_cues.first() else {
         return Vec::new();
     };
-    if actions.any(|a| a != action) {
+    let one_action = free_cues.iter().all(|c| c.action == first.action);
+    // "seized 14 businesses and arrested 12 gang members … in Honduras": a place closing
+    // verbs joined by "and" is where each of them happened.
+    let joined = !one_action && joined_verbs_before(tokens, &free_cues, list.head.first);
+    if !one_action && !joined {
         return Vec::new();
     }
     // A seat: "Europol's headquarters in the Netherlands".
@@ -522,13 +524,26 @@ pub(crate) fn clause_cue<'c>(
         return Vec::new();
     }
     let head = list.head.first;
-    list.cues
-        .iter()
-        .filter(free)
-        .filter(|c| !reported(c))
+    let unreported = free_cues.into_iter().filter(|c| !reported(c));
+    if joined {
+        return unreported.map(|c| (c, Rule::ClauseCue)).collect();
+    }
+    unreported
         .min_by_key(|c| c.first.abs_diff(head))
-        .map(|c| vec![(*c, Rule::ClauseCue)])
+        .map(|c| vec![(c, Rule::ClauseCue)])
         .unwrap_or_default()
+}
+
+/// True when `cues` are verbs before token `head`, each joined to the next by "and" with no
+/// clause break (";", ":") between them: "seized … and arrested … in Honduras".
+fn joined_verbs_before(tokens: &[Token], cues: &[&Cue], head: usize) -> bool {
+    cues.iter()
+        .all(|c| c.kind == CueKind::Verb && c.last < head)
+        && cues.windows(2).all(|pair| {
+            let between = &tokens[pair[0].last + 1..pair[1].first];
+            between.iter().any(|t| t.lower == "and")
+                && !between.iter().any(|t| matches!(t.lower, ";" | ":" | "."))
+        })
 }
 
 /// "actions in A and B to disrupt and take down X": the purpose applies to the list.
@@ -560,11 +575,50 @@ fn where_clause<'c>(list: &ListInClause<'_, '_, 'c>, linked: &mut Vec<(&'c Cue, 
     if tokens.get(relative).is_none_or(|t| t.lower != "where") {
         return;
     }
+    if linked.is_empty() {
+        linked.extend(
+            where_predicate(tokens, list.cues, relative)
+                .into_iter()
+                .map(|c| (c, Rule::CueInPlace)),
+        );
+        return;
+    }
     for c in list.cues.iter().filter(|c| c.first > relative) {
         if !linked.iter().any(|(l, _)| l.action == c.action) {
             linked.push((c, Rule::CueInPlace));
         }
     }
+}
+
+/// The specific actions a "where" clause at token `relative` states of an otherwise unlinked
+/// place ("in Claypole, where he was arrested and his home searched"): its first cue, within
+/// a few words of "where" with no comma or "to" between, and the cues joined to it by "and";
+/// none with a place of its own ("… the data seized during the searches in Ukraine").
+fn where_predicate<'c>(tokens: &[Token], cues: &[&'c Cue], relative: usize) -> Vec<&'c Cue> {
+    const NEAR: usize = 5;
+    let breaks = |from: usize, to: usize| {
+        tokens[from..to]
+            .iter()
+            .any(|t| matches!(t.lower, "," | ";" | ":" | "." | "to"))
+    };
+    let own_place = |c: &Cue| {
+        tokens
+            .get(c.last + 1)
+            .is_some_and(|t| t.is(class::PLACE_PREPOSITION | class::OWN_PLACE))
+    };
+    let mut out: Vec<&Cue> = Vec::new();
+    for &c in cues.iter().filter(|c| c.first > relative) {
+        let from = out.last().map_or(relative, |p| p.last);
+        let joined = match out.last() {
+            None => c.first - relative <= NEAR,
+            Some(p) => tokens[p.last + 1..c.first].iter().any(|t| t.lower == "and"),
+        };
+        if !joined || breaks(from + 1, c.first) || !c.action.is_specific() || own_place(c) {
+            break;
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// "searched in A, resulting in the arrest of …": the result happened there too. A result
