@@ -410,3 +410,29 @@ fn a_word_lists_phrase_governs_like_its_single_words_in_each_language() {
         "{french:?}"
     );
 }
+
+#[test]
+fn a_place_after_and_belongs_to_the_verb_closing_its_conjunct_in_german_and_dutch() {
+    for (text, country) in [
+        (
+            "Über 640 Millionen Zigaretten wurden europaweit sichergestellt und allein in \
+             Deutschland 28 Personen festgenommen.",
+            "DE",
+        ),
+        (
+            "Er werden miljoenen sigaretten onderschept en alleen al in België 28 personen \
+             aangehouden.",
+            "BE",
+        ),
+    ] {
+        let found = pairs_of(text);
+        assert!(
+            found.contains(&("arrest".to_string(), country.to_string())),
+            "{text}: {found:?}"
+        );
+        assert!(
+            !found.contains(&("seizure".to_string(), country.to_string())),
+            "{text}: {found:?}"
+        );
+    }
+}
