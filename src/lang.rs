@@ -50,6 +50,12 @@ impl Lang {
         matches!(self, Lang::De | Lang::Nl)
     }
 
+    /// True for languages that close a subordinate or coordinated clause with its verb
+    /// ("… und allein in Deutschland 28 Personen festgenommen"): German and Dutch.
+    pub(crate) fn puts_verbs_last(self) -> bool {
+        matches!(self, Lang::De | Lang::Nl)
+    }
+
     /// ISO 639-1 code: `en`, `de`, `fr`, `nl`, `es`.
     pub fn code(self) -> &'static str {
         match self {

@@ -392,3 +392,47 @@ fn a_where_clause_states_what_happened_at_a_place_nothing_else_links_in_each_lan
         "{far:?}"
     );
 }
+
+#[test]
+fn a_word_lists_phrase_governs_like_its_single_words_in_each_language() {
+    // "a través de" is a route like "desde"; "en provenance de" an origin like "depuis".
+    let spanish = pairs_of(
+        "Los acusados facilitaron el viaje de migrantes desde Guatemala a través de México. \
+         La policía detuvo a cinco personas en Guatemala.",
+    );
+    assert!(spanish.iter().all(|(_, c)| c != "MX"), "{spanish:?}");
+    let french = pairs_of(
+        "Les douaniers ont saisi au Havre deux tonnes de cocaïne en provenance de Colombie.",
+    );
+    assert!(french.iter().all(|(_, c)| c != "CO"), "{french:?}");
+    assert!(
+        french.contains(&("seizure".to_string(), "FR".to_string())),
+        "{french:?}"
+    );
+}
+
+#[test]
+fn a_place_after_and_belongs_to_the_verb_closing_its_conjunct_in_german_and_dutch() {
+    for (text, country) in [
+        (
+            "Über 640 Millionen Zigaretten wurden europaweit sichergestellt und allein in \
+             Deutschland 28 Personen festgenommen.",
+            "DE",
+        ),
+        (
+            "Er werden miljoenen sigaretten onderschept en alleen al in België 28 personen \
+             aangehouden.",
+            "BE",
+        ),
+    ] {
+        let found = pairs_of(text);
+        assert!(
+            found.contains(&("arrest".to_string(), country.to_string())),
+            "{text}: {found:?}"
+        );
+        assert!(
+            !found.contains(&("seizure".to_string(), country.to_string())),
+            "{text}: {found:?}"
+        );
+    }
+}

@@ -278,6 +278,9 @@ pub(crate) struct Lexicon {
     glosses: FxHashMap<&'static str, &'static str>,
     /// The bytes of the longest word with a noun class: no compound's head is longer.
     longest_noun: usize,
+    /// The multi-word forms of the word lists with a class bit, by their last word, each with
+    /// its bit ("de": "a través de", background-preposition).
+    class_phrases: FxHashMap<&'static str, Vec<(Vec<&'static str>, u64)>>,
 }
 
 /// The English function words a `gloss-WORD` row may stand for: the words the rules compare
@@ -411,6 +414,17 @@ impl Lexicon {
         }
         // "led" starts a cue when an operation follows it ("led the operation").
         *self.classes.entry("led").or_default() |= class::CUE_START;
+        for (name, list) in &self.phrases {
+            let bit = CLASSES
+                .iter()
+                .find(|(c, _)| c == name)
+                .map_or(0, |(_, bit)| *bit);
+            for words in list.iter().filter(|_| bit != 0) {
+                let last = words[words.len() - 1];
+                let entry = self.class_phrases.entry(last).or_default();
+                entry.push((words.clone(), bit));
+            }
+        }
         self.longest_noun = (self.classes.iter())
             .filter(|(_, &bits)| bits & class::NOUNS != 0)
             .map(|(word, _)| word.len())
@@ -499,6 +513,16 @@ impl Lexicon {
     /// The multi-word forms of a word list (by its class name in the file).
     pub(crate) fn phrases(&self, class_name: &str) -> &[Vec<&'static str>] {
         self.phrases.get(class_name).map_or(&[], Vec::as_slice)
+    }
+
+    /// True when a word list has a multi-word form with a class bit.
+    pub(crate) fn has_class_phrases(&self) -> bool {
+        !self.class_phrases.is_empty()
+    }
+
+    /// The multi-word forms with a class bit that end in `lower`, each with its bit.
+    pub(crate) fn class_phrases_ending(&self, lower: &str) -> &[(Vec<&'static str>, u64)] {
+        self.class_phrases.get(lower).map_or(&[], Vec::as_slice)
     }
 }
 

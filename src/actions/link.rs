@@ -200,6 +200,9 @@ fn cue_in_place<'c>(list: &ListInClause<'_, '_, 'c>) -> Vec<(&'c Cue, Rule)> {
     let Some(c) = list.cue_left(6) else {
         return Vec::new();
     };
+    if let Some(d) = verb_closing_conjunct(list, c) {
+        return vec![(d, Rule::CueInPlace)];
+    }
     let mut linked = vec![(c, Rule::CueInPlace)];
     // Cues joined by "and" share the place: "cocaine has been seized and six people arrested
     // in waters off the coast of the United Kingdom".
@@ -231,6 +234,26 @@ fn cue_in_place<'c>(list: &ListInClause<'_, '_, 'c>) -> Vec<(&'c Cue, Rule)> {
         next = d;
     }
     linked
+}
+
+/// In a language that puts verbs last, a place after "and" belongs to the verb closing its
+/// conjunct, not to the cue before "and": "Zigaretten wurden sichergestellt und allein in
+/// Deutschland 28 Personen festgenommen" (the arrests were in Germany). That verb follows
+/// the list in its clause with no comma, semicolon or colon between.
+fn verb_closing_conjunct<'c>(list: &ListInClause<'_, '_, 'c>, before: &Cue) -> Option<&'c Cue> {
+    let g = list.governing?;
+    if !super::lexicon::current_lang().puts_verbs_last()
+        || !plain_between(list.tokens, before.last, g).contains(&"and")
+    {
+        return None;
+    }
+    let d = list.cues_after().next()?;
+    let between = plain_between(list.tokens, list.tail.last, d.first);
+    (d.kind == CueKind::Verb
+        && !between
+            .iter()
+            .any(|w| matches!(*w, "," | ";" | ":" | "and")))
+    .then_some(d)
 }
 
 /// The verb cue after a list linked by [`cue_in_place`] that shares its place: joined by

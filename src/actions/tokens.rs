@@ -154,7 +154,7 @@ pub(crate) fn tokenize<'a>(text: &str, span: Span, buf: &'a mut String) -> Vec<T
     let lexicon = lexicon::current();
     let compounds = lexicon::current_lang().writes_compounds();
     let mut from = 0;
-    spans
+    let mut tokens = spans
         .iter()
         .zip(ends)
         .enumerate()
@@ -178,7 +178,31 @@ pub(crate) fn tokenize<'a>(text: &str, span: Span, buf: &'a mut String) -> Vec<T
             }
             Token { span, lower, class }
         })
-        .collect()
+        .collect::<Vec<_>>();
+    mark_class_phrases(&mut tokens, lexicon);
+    tokens
+}
+
+/// A word list's multi-word forms ("a través de", "cuartel general") give their class to
+/// their last word, the one the rules read ("de" governing the place after it).
+fn mark_class_phrases(tokens: &mut [Token<'_>], lexicon: &lexicon::Lexicon) {
+    if !lexicon.has_class_phrases() {
+        return;
+    }
+    for i in 0..tokens.len() {
+        let bits = lexicon
+            .class_phrases_ending(tokens[i].lower)
+            .iter()
+            .filter(|(words, _)| {
+                i + 1 >= words.len()
+                    && tokens[i + 1 - words.len()..=i]
+                        .iter()
+                        .zip(words)
+                        .all(|(t, w)| t.lower == *w)
+            })
+            .fold(0, |bits, (_, bit)| bits | bit);
+        tokens[i].class |= bits;
+    }
 }
 
 /// True when a clause-break word at `i` is the conjunction "as" that starts a clause, not part
