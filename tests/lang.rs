@@ -436,3 +436,22 @@ fn a_place_after_and_belongs_to_the_verb_closing_its_conjunct_in_german_and_dutc
         );
     }
 }
+
+#[test]
+fn who_asked_for_an_action_did_not_act_in_each_language() {
+    // The cue has no place of its own, so the clause-cue fallback reaches every list of the
+    // clause: the requester is not among them.
+    for text in [
+        "De politie heeft op verzoek van de Belgische politie en parket Oost-Vlaanderen 24 \
+         doorzoekingen verricht in de politie-eenheden Amsterdam en Rotterdam.",
+        "Police carried out, at the request of the Belgian police and East Flanders \
+         prosecutors, 24 searches in the police regions of Amsterdam and Rotterdam.",
+    ] {
+        let found = pairs_of(text);
+        assert!(
+            !found.contains(&("raid".to_string(), "BE".to_string())),
+            "{text}: {found:?}"
+        );
+        assert!(found.iter().any(|(a, _)| a == "raid"), "{text}: {found:?}");
+    }
+}

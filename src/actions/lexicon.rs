@@ -174,6 +174,9 @@ pub(crate) mod class {
     /// Nouns of networks: with a crime word beside them a criminal group ("a criminal
     /// network", "a network of traffickers", "una red de traficantes", "réseau criminel").
     pub(crate) const NETWORK_NOUN: u64 = 1 << 53;
+    /// Nouns of a request: "at the request of X", "op verzoek van", "à la demande de", "a
+    /// solicitud de", "auf Ersuchen": X asked for the action, it did not act there.
+    pub(crate) const REQUEST_NOUN: u64 = 1 << 54;
 
     /// The word lists of nouns: a German or Dutch compound ending in one of their words is in
     /// that list too ("Zollbehörden" is an authority, "kustwachtvliegtuigen" means).
@@ -191,7 +194,8 @@ pub(crate) mod class {
         | COMMUNICATION
         | MEANS_NOUN
         | MEMBER_NOUN
-        | NETWORK_NOUN;
+        | NETWORK_NOUN
+        | REQUEST_NOUN;
 }
 
 /// The lexicon's class names and their bits (phrases of these classes are kept as phrases).
@@ -242,6 +246,7 @@ const CLASSES: &[(&str, u64)] = &[
     ("place-preposition", class::PLACE_PREPOSITION),
     ("relational", class::RELATIONAL),
     ("reporting-verb", class::REPORTING_VERB),
+    ("request-noun", class::REQUEST_NOUN),
     ("result", 0),
     ("route-noun", class::ROUTE_NOUN),
     ("seat-noun", class::SEAT_NOUN),

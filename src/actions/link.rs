@@ -518,7 +518,7 @@ pub(crate) fn clause_cue<'c>(
                     .rev()
                     .filter(|t| !matches!(t.lower, "the" | "a" | "an" | "of"))
                     .take(2)
-                    .any(|t| t.is(class::SUPPORT_NOUN) || t.lower == "request")
+                    .any(|t| t.is(class::SUPPORT_NOUN | class::REQUEST_NOUN))
         });
     if help {
         return Vec::new();
