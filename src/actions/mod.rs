@@ -325,13 +325,15 @@ fn fold_participation(gazetteer: &Gazetteer, linked: &mut Linked) {
 
 /// A sentence with no place of its own that opens by pointing back to the action before it
 /// ("This seizure and further investigations led to the arrest of two people") states its
-/// specific actions at the places of the sentence before.
+/// specific actions at the places of the sentence before; one that opens with a locative
+/// pro-form ("Daar kon de bestuurder worden aangehouden") at the last place it named.
 fn carry_over(text: &str, sentence: &Sentence, lower: &mut String, events: &mut Vec<Event>) {
     let Some(previous) = sentence.index.checked_sub(1) else {
         return;
     };
     let tokens = tokenize(text, sentence.span, lower);
-    if !refer::opens_with_demonstrative(&tokens) {
+    let locative = refer::opens_with_locative(&tokens);
+    if !locative && !refer::opens_with_demonstrative(&tokens) {
         return;
     }
     let starts = clause_starts(&tokens);
@@ -352,6 +354,13 @@ fn carry_over(text: &str, sentence: &Sentence, lower: &mut String, events: &mut 
         if !places.iter().any(|p| p.place == e.place) {
             places.push(e);
         }
+    }
+    if locative {
+        places = places
+            .into_iter()
+            .max_by_key(|e| e.mention.start)
+            .into_iter()
+            .collect();
     }
     for cue in &cues {
         for e in &places {
