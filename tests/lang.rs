@@ -503,3 +503,38 @@ fn a_dutch_plural_in_s_is_one_word_and_colleagues_are_an_authority() {
         );
     }
 }
+
+#[test]
+fn a_demonstrative_carries_the_places_of_the_sentence_before_in_each_language() {
+    for (text, country) in [
+        (
+            "Des perquisitions ont été menées en Belgique. Ces perquisitions ont permis \
+             l'interpellation de trois suspects.",
+            "BE",
+        ),
+        (
+            "In Österreich wurden zwölf Wohnungen durchsucht. Diese Durchsuchungen führten zur \
+             Festnahme von drei Verdächtigen.",
+            "AT",
+        ),
+    ] {
+        let found = pairs_of(text);
+        assert!(
+            found.contains(&("arrest".to_string(), country.to_string())),
+            "{text}: {found:?}"
+        );
+    }
+    // An international body named before coordinates: the arrests are not carried to it.
+    let europol = pairs_of(
+        "Europol supported the Spanish National Police in an operation in Spain. The \
+         investigation led to 17 arrests.",
+    );
+    assert!(
+        europol.contains(&("arrest".to_string(), "ES".to_string())),
+        "{europol:?}"
+    );
+    assert!(
+        !europol.contains(&("arrest".to_string(), "NL".to_string())),
+        "{europol:?}"
+    );
+}

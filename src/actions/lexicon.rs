@@ -180,6 +180,9 @@ pub(crate) mod class {
     /// Words that stand for a place named before: "There, police arrested …", "Daar kon de
     /// bestuurder worden aangehouden", "Dort wurde er festgenommen", "Allí fue detenido".
     pub(crate) const LOCATIVE_PRO_FORM: u64 = 1 << 55;
+    /// Demonstrative determiners: "This seizure led to …", "Diese Durchsuchungen …", "Cette
+    /// saisie …" point back to the action of the sentence before.
+    pub(crate) const DEMONSTRATIVE: u64 = 1 << 56;
 
     /// The word lists of nouns: a German or Dutch compound ending in one of their words is in
     /// that list too ("Zollbehörden" is an authority, "kustwachtvliegtuigen" means).
@@ -218,6 +221,7 @@ const CLASSES: &[(&str, u64)] = &[
     ("crime", class::CRIME),
     ("crime-adjective", class::CRIME_ADJECTIVE),
     ("criminal-group", class::CRIMINAL_GROUP),
+    ("demonstrative", class::DEMONSTRATIVE),
     ("deploy-verb", class::DEPLOY_VERB),
     ("destination", class::DESTINATION),
     ("distance-unit", class::DISTANCE_UNIT),

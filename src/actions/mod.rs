@@ -246,7 +246,7 @@ pub fn link(
         };
         if here.is_empty() && taking_part.is_empty() {
             if refer::may_carry_over(sentence.span.of(text)) {
-                carry_over(text, sentence, &mut lower, &mut linked.events);
+                carry_over(gazetteer, text, sentence, &mut lower, &mut linked.events);
             }
             continue;
         }
@@ -326,8 +326,15 @@ fn fold_participation(gazetteer: &Gazetteer, linked: &mut Linked) {
 /// A sentence with no place of its own that opens by pointing back to the action before it
 /// ("This seizure and further investigations led to the arrest of two people") states its
 /// specific actions at the places of the sentence before; one that opens with a locative
-/// pro-form ("Daar kon de bestuurder worden aangehouden") at the last place it named.
-fn carry_over(text: &str, sentence: &Sentence, lower: &mut String, events: &mut Vec<Event>) {
+/// pro-form ("Daar kon de bestuurder worden aangehouden") at the last place it named. An
+/// international body (Europol) is not carried: it coordinates, the arrests are national.
+fn carry_over(
+    gazetteer: &Gazetteer,
+    text: &str,
+    sentence: &Sentence,
+    lower: &mut String,
+    events: &mut Vec<Event>,
+) {
     let Some(previous) = sentence.index.checked_sub(1) else {
         return;
     };
@@ -347,6 +354,7 @@ fn carry_over(text: &str, sentence: &Sentence, lower: &mut String, events: &mut 
         .iter()
         .rev()
         .take_while(|e| e.sentence == previous)
+        .filter(|e| !gazetteer.is_international(e.place))
         .copied()
         .collect();
     let mut places: Vec<&Event> = Vec::new();

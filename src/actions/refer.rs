@@ -99,9 +99,13 @@ pub(crate) fn may_carry_over(sentence: &str) -> bool {
         .split(|c: char| !c.is_alphabetic() && c != '-')
         .next()
         .unwrap_or("");
-    ["This", "These", "That", "Those", "The"].contains(&first)
-        || (!first.is_empty()
-            && lexicon::current().class_of(&first.to_lowercase()) & class::LOCATIVE_PRO_FORM != 0)
+    if first.is_empty() {
+        return false;
+    }
+    let lower = first.to_lowercase();
+    let lexicon = lexicon::current();
+    lexicon.class_of(&lower) & (class::DEMONSTRATIVE | class::LOCATIVE_PRO_FORM) != 0
+        || lexicon.gloss(&lower).unwrap_or(&lower) == "the"
 }
 
 /// True when a sentence opens with a word that stands for a place named before ("There,
@@ -124,13 +128,14 @@ pub(crate) fn opens_with_demonstrative(tokens: &[Token]) -> bool {
     let Some(first) = tokens.first() else {
         return false;
     };
-    if !matches!(first.lower, "this" | "these" | "that" | "those" | "the") {
+    let demonstrative = first.is(class::DEMONSTRATIVE);
+    if !demonstrative && first.lower != "the" {
         return false;
     }
     tokens[1..]
         .iter()
         .take(3)
-        .any(|t| t.is(class::OPERATION_NOUN) || (t.is(class::CUE_START) && first.lower != "the"))
+        .any(|t| t.is(class::OPERATION_NOUN) || (t.is(class::CUE_START) && demonstrative))
 }
 
 #[cfg(test)]
