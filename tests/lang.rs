@@ -455,3 +455,86 @@ fn who_asked_for_an_action_did_not_act_in_each_language() {
         assert!(found.iter().any(|(a, _)| a == "raid"), "{text}: {found:?}");
     }
 }
+
+#[test]
+fn a_locative_pro_form_carries_the_last_place_named_before_in_each_language() {
+    for (text, country) in [
+        (
+            "De bestuurder sloeg op de vlucht. De achtervolging eindigde met een crash in \
+             België. Daar kon de bestuurder worden aangehouden.",
+            "BE",
+        ),
+        (
+            "Der Fahrer flüchtete über die Grenze nach Frankreich und verunglückte in Belgien. \
+             Dort wurde er festgenommen.",
+            "BE",
+        ),
+        (
+            "The driver fled across the border and crashed in Belgium. There, police arrested \
+             him.",
+            "BE",
+        ),
+    ] {
+        let found = pairs_of(text);
+        assert!(
+            found.contains(&("arrest".to_string(), country.to_string())),
+            "{text}: {found:?}"
+        );
+    }
+    // The "there" of "there were" points nowhere.
+    let existential =
+        pairs_of("The driver crashed in Belgium. There were no arrests in the operation.");
+    assert!(
+        !existential.contains(&("arrest".to_string(), "BE".to_string())),
+        "{existential:?}"
+    );
+}
+
+#[test]
+fn a_dutch_plural_in_s_is_one_word_and_colleagues_are_an_authority() {
+    for text in [
+        "De actie werd gezamenlijk georganiseerd door collega’s van de Eenheid Rotterdam.",
+        "The action was coordinated by colleagues from the Dutch police.",
+    ] {
+        let found = pairs_of(text);
+        assert!(
+            found.contains(&("coordination".to_string(), "NL".to_string())),
+            "{text}: {found:?}"
+        );
+    }
+}
+
+#[test]
+fn a_demonstrative_carries_the_places_of_the_sentence_before_in_each_language() {
+    for (text, country) in [
+        (
+            "Des perquisitions ont été menées en Belgique. Ces perquisitions ont permis \
+             l'interpellation de trois suspects.",
+            "BE",
+        ),
+        (
+            "In Österreich wurden zwölf Wohnungen durchsucht. Diese Durchsuchungen führten zur \
+             Festnahme von drei Verdächtigen.",
+            "AT",
+        ),
+    ] {
+        let found = pairs_of(text);
+        assert!(
+            found.contains(&("arrest".to_string(), country.to_string())),
+            "{text}: {found:?}"
+        );
+    }
+    // An international body named before coordinates: the arrests are not carried to it.
+    let europol = pairs_of(
+        "Europol supported the Spanish National Police in an operation in Spain. The \
+         investigation led to 17 arrests.",
+    );
+    assert!(
+        europol.contains(&("arrest".to_string(), "ES".to_string())),
+        "{europol:?}"
+    );
+    assert!(
+        !europol.contains(&("arrest".to_string(), "NL".to_string())),
+        "{europol:?}"
+    );
+}

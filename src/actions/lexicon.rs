@@ -177,6 +177,12 @@ pub(crate) mod class {
     /// Nouns of a request: "at the request of X", "op verzoek van", "à la demande de", "a
     /// solicitud de", "auf Ersuchen": X asked for the action, it did not act there.
     pub(crate) const REQUEST_NOUN: u64 = 1 << 54;
+    /// Words that stand for a place named before: "There, police arrested …", "Daar kon de
+    /// bestuurder worden aangehouden", "Dort wurde er festgenommen", "Allí fue detenido".
+    pub(crate) const LOCATIVE_PRO_FORM: u64 = 1 << 55;
+    /// Demonstrative determiners: "This seizure led to …", "Diese Durchsuchungen …", "Cette
+    /// saisie …" point back to the action of the sentence before.
+    pub(crate) const DEMONSTRATIVE: u64 = 1 << 56;
 
     /// The word lists of nouns: a German or Dutch compound ending in one of their words is in
     /// that list too ("Zollbehörden" is an authority, "kustwachtvliegtuigen" means).
@@ -215,6 +221,7 @@ const CLASSES: &[(&str, u64)] = &[
     ("crime", class::CRIME),
     ("crime-adjective", class::CRIME_ADJECTIVE),
     ("criminal-group", class::CRIMINAL_GROUP),
+    ("demonstrative", class::DEMONSTRATIVE),
     ("deploy-verb", class::DEPLOY_VERB),
     ("destination", class::DESTINATION),
     ("distance-unit", class::DISTANCE_UNIT),
@@ -230,6 +237,7 @@ const CLASSES: &[(&str, u64)] = &[
     ("introducer", class::INTRODUCER),
     ("led-object", class::LED_OBJECT),
     ("light-verb", class::LIGHT_VERB),
+    ("locative-pro-form", class::LOCATIVE_PRO_FORM),
     ("means-noun", class::MEANS_NOUN),
     ("member-noun", class::MEMBER_NOUN),
     ("member-preposition", class::MEMBER_PREPOSITION),

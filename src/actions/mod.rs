@@ -246,7 +246,7 @@ pub fn link(
         };
         if here.is_empty() && taking_part.is_empty() {
             if refer::may_carry_over(sentence.span.of(text)) {
-                carry_over(text, sentence, &mut lower, &mut linked.events);
+                carry_over(gazetteer, text, sentence, &mut lower, &mut linked.events);
             }
             continue;
         }
@@ -325,13 +325,22 @@ fn fold_participation(gazetteer: &Gazetteer, linked: &mut Linked) {
 
 /// A sentence with no place of its own that opens by pointing back to the action before it
 /// ("This seizure and further investigations led to the arrest of two people") states its
-/// specific actions at the places of the sentence before.
-fn carry_over(text: &str, sentence: &Sentence, lower: &mut String, events: &mut Vec<Event>) {
+/// specific actions at the places of the sentence before; one that opens with a locative
+/// pro-form ("Daar kon de bestuurder worden aangehouden") at the last place it named. An
+/// international body (Europol) is not carried: it coordinates, the arrests are national.
+fn carry_over(
+    gazetteer: &Gazetteer,
+    text: &str,
+    sentence: &Sentence,
+    lower: &mut String,
+    events: &mut Vec<Event>,
+) {
     let Some(previous) = sentence.index.checked_sub(1) else {
         return;
     };
     let tokens = tokenize(text, sentence.span, lower);
-    if !refer::opens_with_demonstrative(&tokens) {
+    let locative = refer::opens_with_locative(&tokens);
+    if !locative && !refer::opens_with_demonstrative(&tokens) {
         return;
     }
     let starts = clause_starts(&tokens);
@@ -345,6 +354,7 @@ fn carry_over(text: &str, sentence: &Sentence, lower: &mut String, events: &mut 
         .iter()
         .rev()
         .take_while(|e| e.sentence == previous)
+        .filter(|e| !gazetteer.is_international(e.place))
         .copied()
         .collect();
     let mut places: Vec<&Event> = Vec::new();
@@ -352,6 +362,13 @@ fn carry_over(text: &str, sentence: &Sentence, lower: &mut String, events: &mut 
         if !places.iter().any(|p| p.place == e.place) {
             places.push(e);
         }
+    }
+    if locative {
+        places = places
+            .into_iter()
+            .max_by_key(|e| e.mention.start)
+            .into_iter()
+            .collect();
     }
     for cue in &cues {
         for e in &places {

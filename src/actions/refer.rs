@@ -6,7 +6,7 @@
 //! place mention; its events are then given to every country that has an event earlier in the
 //! article (see `actions::link`).
 
-use super::lexicon::class;
+use super::lexicon::{self, class};
 use super::tokens::Token;
 
 /// True when a sentence may hold a pointing-back phrase (a cheap test before tokenizing).
@@ -92,11 +92,32 @@ pub(crate) fn phrases(tokens: &[Token]) -> Vec<(usize, usize)> {
     out
 }
 
-/// True when a sentence may open with a demonstrative (a cheap test before tokenizing).
+/// True when a sentence may open with a demonstrative or a locative pro-form (a cheap test
+/// before tokenizing).
 pub(crate) fn may_carry_over(sentence: &str) -> bool {
-    ["This ", "These ", "That ", "Those ", "The "]
-        .iter()
-        .any(|w| sentence.starts_with(w))
+    let first = sentence
+        .split(|c: char| !c.is_alphabetic() && c != '-')
+        .next()
+        .unwrap_or("");
+    if first.is_empty() {
+        return false;
+    }
+    let lower = first.to_lowercase();
+    let lexicon = lexicon::current();
+    lexicon.class_of(&lower) & (class::DEMONSTRATIVE | class::LOCATIVE_PRO_FORM) != 0
+        || lexicon.gloss(&lower).unwrap_or(&lower) == "the"
+}
+
+/// True when a sentence opens with a word that stands for a place named before ("There,
+/// police arrested …", "Daar kon de bestuurder worden aangehouden", "Allí fue detenido"); not
+/// English's existential "there" ("there were arrests": a form of "be" after it; the other
+/// languages say it without the pro-form: "es gab", "er waren", "il y a", "hubo").
+pub(crate) fn opens_with_locative(tokens: &[Token]) -> bool {
+    let existential =
+        |first: &Token| first.lower == "there" && tokens.get(1).is_some_and(|t| t.is(class::BE));
+    tokens
+        .first()
+        .is_some_and(|t| t.is(class::LOCATIVE_PRO_FORM) && !existential(t))
 }
 
 /// True when a sentence opens with a demonstrative that points back to the action of the
@@ -107,13 +128,14 @@ pub(crate) fn opens_with_demonstrative(tokens: &[Token]) -> bool {
     let Some(first) = tokens.first() else {
         return false;
     };
-    if !matches!(first.lower, "this" | "these" | "that" | "those" | "the") {
+    let demonstrative = first.is(class::DEMONSTRATIVE);
+    if !demonstrative && first.lower != "the" {
         return false;
     }
     tokens[1..]
         .iter()
         .take(3)
-        .any(|t| t.is(class::OPERATION_NOUN) || (t.is(class::CUE_START) && first.lower != "the"))
+        .any(|t| t.is(class::OPERATION_NOUN) || (t.is(class::CUE_START) && demonstrative))
 }
 
 #[cfg(test)]

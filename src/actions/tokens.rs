@@ -65,12 +65,15 @@ fn classify(s: &str, i: usize) -> (bool, bool, usize) {
     }
 }
 
-/// The spans of a sentence's words and punctuation marks. A trailing possessive or
-/// contraction is a token of its own: "Britain's" → "Britain", "'s".
+/// The spans of a sentence's words and punctuation marks. In English a trailing possessive or
+/// contraction is a token of its own: "Britain's" → "Britain", "'s" (a Dutch "collega's" is
+/// one plural word).
 fn word_spans(text: &str, span: Span) -> Vec<Span> {
     let s = span.of(text);
     let mut spans: Vec<Span> = Vec::with_capacity(s.len() / 4 + 1);
-    let french = lexicon::current_lang() == Lang::Fr;
+    let lang = lexicon::current_lang();
+    let french = lang == Lang::Fr;
+    let english = lang == Lang::En;
     let mut push = |a: usize, b: usize| {
         // French elision: "l'arrestation" is "l'" and "arrestation", "d'Europol" is "d'" and
         // "Europol".
@@ -80,7 +83,12 @@ fn word_spans(text: &str, span: Span) -> Vec<Span> {
             return;
         }
         let word = &s[a..b];
-        let cut = ["'s", "’s", "n't", "n’t"]
+        let suffixes: &[&str] = if english {
+            &["'s", "’s", "n't", "n’t"]
+        } else {
+            &[]
+        };
+        let cut = suffixes
             .iter()
             .find(|suffix| word.len() > suffix.len() && word.ends_with(*suffix))
             .map(|suffix| word.len() - suffix.len());
