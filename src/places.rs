@@ -875,14 +875,16 @@ fn noun_of_next_place(
     readings: &[PlaceId],
 ) -> bool {
     let c = &chosen[k];
+    let before_place = chosen.get(k + 1).is_some_and(|next| {
+        text[c.end..next.start] == *" " && text[next.start..].starts_with(char::is_uppercase)
+    });
+    if !before_place {
+        return false;
+    }
     let folded = crate::gazetteer::fold(&text[c.start..c.end]);
-    let alternate = readings
+    readings
         .iter()
-        .all(|&r| crate::gazetteer::fold(&gazetteer.place(r).name) != folded);
-    alternate
-        && chosen.get(k + 1).is_some_and(|next| {
-            text[c.end..next.start] == *" " && text[next.start..].starts_with(char::is_uppercase)
-        })
+        .all(|&r| crate::gazetteer::fold(&gazetteer.place(r).name) != folded)
 }
 
 /// "Grays, Essex, United Kingdom": when the country `code` named after city name `k` has none
