@@ -362,18 +362,31 @@ pub(crate) fn is_stop_word(lang: Lang, word: &str) -> bool {
 
 /// How many function words of each language ([`FUNCTION_WORDS`]' order) `text` uses.
 fn function_word_counts(text: &str) -> [usize; 5] {
+    static INDEX: OnceLock<rustc_hash::FxHashMap<&'static str, usize>> = OnceLock::new();
+    let index = INDEX.get_or_init(|| {
+        let mut index = rustc_hash::FxHashMap::default();
+        for (i, (_, words)) in FUNCTION_WORDS.iter().enumerate() {
+            for word in *words {
+                index.insert(*word, i);
+            }
+        }
+        index
+    });
     let mut counts = [0usize; 5];
     let mut lower = String::new();
     for word in text.split(|c: char| !c.is_alphanumeric()) {
         if word.is_empty() || word.len() > 6 {
             continue;
         }
-        lower.clear();
-        lower.extend(word.chars().flat_map(char::to_lowercase));
-        for (i, (_, words)) in FUNCTION_WORDS.iter().enumerate() {
-            if words.contains(&lower.as_str()) {
-                counts[i] += 1;
-            }
+        let word = if word.bytes().any(|b| b.is_ascii_uppercase()) || !word.is_ascii() {
+            lower.clear();
+            lower.extend(word.chars().flat_map(char::to_lowercase));
+            lower.as_str()
+        } else {
+            word
+        };
+        if let Some(&i) = index.get(word) {
+            counts[i] += 1;
         }
     }
     counts
