@@ -403,6 +403,8 @@ struct Finder<'g, 'a> {
     people: HashSet<String>,
     /// The mentions found so far.
     mentions: Vec<Mention>,
+    /// The cities those mentions placed (one sense per discourse, see `city`).
+    placed_cities: HashSet<PlaceId>,
     /// The article's language.
     lang: Lang,
     /// The agencies named so far, once per (words, place), the most recently named last.
@@ -432,6 +434,7 @@ impl<'g, 'a> Finder<'g, 'a> {
             named_regions: rustc_hash::FxHashSet::default(),
             people: HashSet::default(),
             mentions: Vec::with_capacity(chosen.len()),
+            placed_cities: HashSet::default(),
             lang: Lang::En,
             agencies: Vec::new(),
         }
@@ -482,6 +485,9 @@ impl<'g, 'a> Finder<'g, 'a> {
             }
             if entry.form == Form::Agency {
                 self.note_agency(&text[start..c.end], place);
+            }
+            if entry.form == Form::City {
+                self.placed_cities.insert(place);
             }
             self.mentions.push(Mention {
                 sentence,
@@ -830,11 +836,8 @@ fn city(f: &Finder<'_, '_>, k: usize, readings: &[PlaceId]) -> Option<PlaceId> {
     // One sense per discourse: a name the article has already placed is that place again,
     // whatever the sentences around it name ("detenidos en Madrid, Palma y Polonia … seis
     // registros en Palma").
-    if let Some(earlier) = mentions
-        .iter()
-        .find(|m| m.form == Form::City && readings.contains(&m.place))
-    {
-        return Some(earlier.place);
+    if let Some(&earlier) = readings.iter().find(|r| f.placed_cities.contains(r)) {
+        return Some(earlier);
     }
     let capital = gazetteer
         .country(&chosen_place.country)
@@ -872,14 +875,16 @@ fn noun_of_next_place(
     readings: &[PlaceId],
 ) -> bool {
     let c = &chosen[k];
+    let before_place = chosen.get(k + 1).is_some_and(|next| {
+        text[c.end..next.start] == *" " && text[next.start..].starts_with(char::is_uppercase)
+    });
+    if !before_place {
+        return false;
+    }
     let folded = crate::gazetteer::fold(&text[c.start..c.end]);
-    let alternate = readings
+    readings
         .iter()
-        .all(|&r| crate::gazetteer::fold(&gazetteer.place(r).name) != folded);
-    alternate
-        && chosen.get(k + 1).is_some_and(|next| {
-            text[c.end..next.start] == *" " && text[next.start..].starts_with(char::is_uppercase)
-        })
+        .all(|&r| crate::gazetteer::fold(&gazetteer.place(r).name) != folded)
 }
 
 /// "Grays, Essex, United Kingdom": when the country `code` named after city name `k` has none

@@ -544,3 +544,25 @@ fn the_members_of_a_cooperation_run_to_the_end_of_its_clause() {
         expect(&[("arrest", "PL")])
     );
 }
+
+#[test]
+fn an_international_bodys_action_folds_nothing_of_its_host_country() {
+    // OLAF's coordination is placed in Belgium, but it is not a Belgian action: Belgium,
+    // named among the investigating countries, stays on the map as a participant.
+    let found = pairs(
+        "Operation Boomerang was an investigation by the authorities of Greece, Belgium and \
+         Germany against cigarette smuggling. The international coordination was led by OLAF. \
+         German customs officers arrested 28 people.",
+    );
+    for want in [
+        ("coordination", "BE"),
+        ("participation", "BE"),
+        ("participation", "GR"),
+        ("arrest", "DE"),
+    ] {
+        assert!(
+            found.contains(&(want.0.to_string(), want.1.to_string())),
+            "{want:?}: {found:?}"
+        );
+    }
+}

@@ -538,3 +538,30 @@ fn a_demonstrative_carries_the_places_of_the_sentence_before_in_each_language() 
         "{europol:?}"
     );
 }
+
+#[test]
+fn an_action_told_before_is_not_stated_of_the_places_after_it_in_each_language() {
+    for (text, country) in [
+        (
+            "À la suite des arrestations, les autorités italiennes ont déposé des demandes \
+             d'entraide judiciaire auprès de la Suisse.",
+            "CH",
+        ),
+        (
+            "Following the arrests, Italian prosecutors sent requests for legal assistance to \
+             Switzerland.",
+            "CH",
+        ),
+        (
+            "Tras las detenciones, la fiscalía italiana envió solicitudes de asistencia \
+             judicial a Suiza.",
+            "CH",
+        ),
+    ] {
+        let found = pairs_of(text);
+        assert!(
+            !found.contains(&("arrest".to_string(), country.to_string())),
+            "{text}: {found:?}"
+        );
+    }
+}

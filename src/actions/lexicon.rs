@@ -183,6 +183,10 @@ pub(crate) mod class {
     /// Demonstrative determiners: "This seizure led to …", "Diese Durchsuchungen …", "Cette
     /// saisie …" point back to the action of the sentence before.
     pub(crate) const DEMONSTRATIVE: u64 = 1 << 56;
+    /// Words of what comes after: "Following the arrests, …", "À la suite des arrestations",
+    /// "Nach den Festnahmen", "Tras las detenciones": the action is one told before, not
+    /// stated of the places of the clause.
+    pub(crate) const SEQUEL: u64 = 1 << 57;
 
     /// The word lists of nouns: a German or Dutch compound ending in one of their words is in
     /// that list too ("Zollbehörden" is an authority, "kustwachtvliegtuigen" means).
@@ -258,6 +262,7 @@ const CLASSES: &[(&str, u64)] = &[
     ("result", 0),
     ("route-noun", class::ROUTE_NOUN),
     ("seat-noun", class::SEAT_NOUN),
+    ("sequel", class::SEQUEL),
     ("support-noun", class::SUPPORT_NOUN),
     ("suspicion", class::SUSPICION),
     ("victim", class::VICTIM),

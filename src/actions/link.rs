@@ -485,10 +485,19 @@ pub(crate) fn clause_cue<'c>(
     };
     // A purpose ("to dismantle criminal infrastructure") is not a stated action.
     let infinitive = |c: &Cue| c.first > 0 && tokens[c.first - 1].lower == "to";
+    // "Following the arrests, …": an action told before.
+    let sequel = |c: &Cue| {
+        tokens[..c.first]
+            .iter()
+            .rev()
+            .find(|t| !matches!(t.lower, "the" | "of"))
+            .is_some_and(|t| t.is(class::SEQUEL))
+    };
     let free = |c: &&&Cue| {
         c.action.is_specific()
             && !own_place(c)
             && !infinitive(c)
+            && !sequel(c)
             && !placed_cues.iter().any(|p| std::ptr::eq(*p, **c))
     };
     let free_cues: Vec<&Cue> = list.cues.iter().filter(free).copied().collect();

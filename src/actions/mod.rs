@@ -303,10 +303,12 @@ pub fn left_out_summary(dropped: &[Dropped]) -> Option<String> {
 /// international body's mention read as coordination: it is itself the specific action.)
 fn fold_participation(gazetteer: &Gazetteer, linked: &mut Linked) {
     let country = |e: &Event| gazetteer.place(e.place).country.as_str();
+    // An international body's action (Europol's coordination, seated in the Netherlands) is
+    // not its host country's: it folds nothing of that country's.
     let specific: rustc_hash::FxHashSet<&str> = linked
         .events
         .iter()
-        .filter(|e| e.action != Action::Participation)
+        .filter(|e| e.action != Action::Participation && !gazetteer.is_international(e.place))
         .map(country)
         .collect();
     if specific.is_empty() {

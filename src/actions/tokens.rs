@@ -88,8 +88,10 @@ fn word_spans(text: &str, span: Span) -> Vec<Span> {
         } else {
             &[]
         };
+        // (Only a word ending in "s" or "t" can end in one.)
         let cut = suffixes
             .iter()
+            .filter(|_| matches!(word.as_bytes().last(), Some(b's' | b't')))
             .find(|suffix| word.len() > suffix.len() && word.ends_with(*suffix))
             .map(|suffix| word.len() - suffix.len());
         let (a, b) = (span.start + a, span.start + b);
@@ -160,7 +162,10 @@ pub(crate) fn tokenize<'a>(text: &str, span: Span, buf: &'a mut String) -> Vec<T
     }
     let buf: &'a String = buf;
     let lexicon = lexicon::current();
-    let compounds = lexicon::current_lang().writes_compounds();
+    let lang = lexicon::current_lang();
+    let compounds = lang.writes_compounds();
+    // English reads its own words: no gloss to look up.
+    let glossed = lang != Lang::En;
     let mut from = 0;
     let mut tokens = spans
         .iter()
@@ -176,7 +181,7 @@ pub(crate) fn tokenize<'a>(text: &str, span: Span, buf: &'a mut String) -> Vec<T
             }
             // A function word of another language is read as the English word it stands for
             // ("und" as "and", "par" as "by"), with that word's classes too.
-            if let Some(english) = lexicon.gloss(lower) {
+            if let Some(english) = glossed.then(|| lexicon.gloss(lower)).flatten() {
                 lower = english;
                 class |= lexicon::of(Lang::En).class_of(english);
             }

@@ -481,6 +481,23 @@ pub(crate) fn country_name_in(code: &str, lang: Lang) -> Option<&'static str> {
 pub fn fold(name: &str) -> String {
     let mut out = String::with_capacity(name.len());
     let mut space = false;
+    if name.is_ascii() {
+        // The common case, byte by byte: no apostrophe to straighten, one lower case per byte.
+        for b in name.bytes() {
+            if matches!(b, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r') {
+                if !space && !out.is_empty() {
+                    out.push(' ');
+                }
+                space = true;
+                continue;
+            }
+            space = false;
+            out.push(char::from(b.to_ascii_lowercase()));
+        }
+        let end = out.trim_end().len();
+        out.truncate(end);
+        return out;
+    }
     for c in name.chars() {
         let c = match c {
             '\u{2019}' | '\u{2018}' | '\u{02bc}' => '\'',
@@ -497,7 +514,9 @@ pub fn fold(name: &str) -> String {
         space = false;
         out.extend(c.to_lowercase());
     }
-    out.trim_end().to_string()
+    let end = out.trim_end().len();
+    out.truncate(end);
+    out
 }
 
 /// The plural of a demonym that takes an "s" ("Canadians", "Iraqis", "Filipinos", "Britons",
@@ -1606,5 +1625,19 @@ US.WA\t5815135\tWashington\tUS\t-120.33999\t47.124454\t6544495\t
             err.to_string(),
             "gazetteer/agencies.tsv:2: city `Ottawa Centre` is not in cities.tsv for country CA"
         );
+    }
+}
+
+#[cfg(test)]
+mod fold_tests {
+    use super::fold;
+
+    #[test]
+    fn folding_lowers_straightens_and_collapses_spaces_in_ascii_and_beyond() {
+        assert_eq!(fold("  The \t Hague\n"), "the hague");
+        assert_eq!(fold("NEW  YORK"), "new york");
+        assert_eq!(fold("Côte d’Ivoire "), "côte d'ivoire");
+        assert_eq!(fold("İSTANBUL"), "i̇stanbul");
+        assert_eq!(fold(""), "");
     }
 }
