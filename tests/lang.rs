@@ -565,3 +565,31 @@ fn an_action_told_before_is_not_stated_of_the_places_after_it_in_each_language()
         );
     }
 }
+
+#[test]
+fn the_premises_of_an_action_stand_between_it_and_its_place_in_each_language() {
+    for (text, country) in [
+        (
+            "Police carried out searches at the homes of four suspects and at the offices of \
+             two companies in Bern.",
+            "CH",
+        ),
+        (
+            "La police a procédé à des perquisitions au domicile de quatre suspects et au siège \
+             de deux sociétés à Genève.",
+            "CH",
+        ),
+    ] {
+        let found = pairs_of(text);
+        assert!(
+            found.contains(&("raid".to_string(), country.to_string())),
+            "{text}: {found:?}"
+        );
+    }
+    // A place phrase that is not premises still stops the cue: "searches at the request of".
+    let request = pairs_of("Police carried out searches at the request of the Belgian police.");
+    assert!(
+        !request.contains(&("raid".to_string(), "BE".to_string())),
+        "{request:?}"
+    );
+}

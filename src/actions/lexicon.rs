@@ -187,6 +187,9 @@ pub(crate) mod class {
     /// "Nach den Festnahmen", "Tras las detenciones": the action is one told before, not
     /// stated of the places of the clause.
     pub(crate) const SEQUEL: u64 = 1 << 57;
+    /// Nouns of premises: "searches at the homes of four suspects and at the offices of two
+    /// companies in Bern" (the action's own premises, not its place).
+    pub(crate) const PREMISES_NOUN: u64 = 1 << 58;
 
     /// The word lists of nouns: a German or Dutch compound ending in one of their words is in
     /// that list too ("Zollbehörden" is an authority, "kustwachtvliegtuigen" means).
@@ -256,6 +259,7 @@ const CLASSES: &[(&str, u64)] = &[
     ("person-noun", class::PERSON_NOUN),
     ("place-noun", class::PLACE_NOUN),
     ("place-preposition", class::PLACE_PREPOSITION),
+    ("premises-noun", class::PREMISES_NOUN),
     ("relational", class::RELATIONAL),
     ("reporting-verb", class::REPORTING_VERB),
     ("request-noun", class::REQUEST_NOUN),

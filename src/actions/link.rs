@@ -78,8 +78,24 @@ impl<'c> ListInClause<'_, '_, 'c> {
             && last_comma.is_some_and(|k| between[k + 1..].contains(&"and"));
         let short =
             between.len() <= limit && !between.iter().any(|w| matches!(*w, "," | ";" | ":"));
-        (distributive || object_list || short).then_some(c)
+        (distributive || object_list || short || premises_only(&between, 3 * limit)).then_some(c)
     }
+}
+
+/// True when `between` (the words from a cue to a place's preposition) names only the
+/// action's premises, at most `limit` words: "searches at the homes of four suspects and at
+/// the offices of two companies in" (each place preposition in it opens a premises noun).
+fn premises_only(between: &[&str], limit: usize) -> bool {
+    let premises = |w: &&str| class_of(w) & class::PREMISES_NOUN != 0;
+    between.len() <= limit
+        && between.iter().any(premises)
+        && !between
+            .iter()
+            .any(|w| matches!(*w, "," | ";" | ":") || class_of(w) & class::BE != 0)
+        && between.iter().enumerate().all(|(i, w)| {
+            class_of(w) & class::PLACE_PREPOSITION == 0
+                || between[i + 1..].iter().take(4).any(premises)
+        })
 }
 
 /// A link rule: the cues it links a list to (empty when it does not apply).
