@@ -493,12 +493,7 @@ pub(crate) fn clause_cue<'c>(
     placed_cues: &[&Cue],
 ) -> Vec<(&'c Cue, Rule)> {
     let tokens = list.tokens;
-    // A cue with a place phrase of its own ("led to arrests in several countries").
-    let own_place = |c: &Cue| {
-        tokens
-            .get(c.last + 1)
-            .is_some_and(|t| t.is(class::PLACE_PREPOSITION | class::OWN_PLACE))
-    };
+    let own_place = |c: &Cue| has_own_place(tokens, c);
     // A purpose ("to dismantle criminal infrastructure") is not a stated action.
     let infinitive = |c: &Cue| c.first > 0 && tokens[c.first - 1].lower == "to";
     // "Following the arrests, …": an action told before.
@@ -582,6 +577,14 @@ pub(crate) fn clause_cue<'c>(
         .unwrap_or_default()
 }
 
+/// True when cue `c` has a place phrase of its own right after it ("led to arrests in several
+/// countries", "… worldwide").
+fn has_own_place(tokens: &[Token], c: &Cue) -> bool {
+    tokens
+        .get(c.last + 1)
+        .is_some_and(|t| t.is(class::PLACE_PREPOSITION | class::OWN_PLACE))
+}
+
 /// True when `cues` are verbs before token `head`, each joined to the next by "and" with no
 /// clause break (";", ":") between them: "seized … and arrested … in Honduras".
 fn joined_verbs_before(tokens: &[Token], cues: &[&Cue], head: usize) -> bool {
@@ -649,11 +652,6 @@ fn where_predicate<'c>(tokens: &[Token], cues: &[&'c Cue], relative: usize) -> V
             .iter()
             .any(|t| matches!(t.lower, "," | ";" | ":" | "." | "to"))
     };
-    let own_place = |c: &Cue| {
-        tokens
-            .get(c.last + 1)
-            .is_some_and(|t| t.is(class::PLACE_PREPOSITION | class::OWN_PLACE))
-    };
     let mut out: Vec<&Cue> = Vec::new();
     for &c in cues.iter().filter(|c| c.first > relative) {
         let from = out.last().map_or(relative, |p| p.last);
@@ -661,7 +659,11 @@ fn where_predicate<'c>(tokens: &[Token], cues: &[&'c Cue], relative: usize) -> V
             None => c.first - relative <= NEAR,
             Some(p) => tokens[p.last + 1..c.first].iter().any(|t| t.lower == "and"),
         };
-        if !joined || breaks(from + 1, c.first) || !c.action.is_specific() || own_place(c) {
+        if !joined
+            || breaks(from + 1, c.first)
+            || !c.action.is_specific()
+            || has_own_place(tokens, c)
+        {
             break;
         }
         out.push(c);
@@ -682,12 +684,9 @@ fn consequence<'c>(list: &ListInClause<'_, '_, 'c>, linked: &mut Vec<(&'c Cue, R
     }
     let tokens = list.tokens;
     for c in list.cues {
-        let own_place = tokens
-            .get(c.last + 1)
-            .is_some_and(|t| t.is(class::PLACE_PREPOSITION | class::OWN_PLACE));
         if c.first > primary.last
             && c.kind == CueKind::Noun
-            && !own_place
+            && !has_own_place(tokens, c)
             && follows_result(tokens, c.first)
         {
             linked.push((c, Rule::Consequence));

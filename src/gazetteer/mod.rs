@@ -481,23 +481,6 @@ pub(crate) fn country_name_in(code: &str, lang: Lang) -> Option<&'static str> {
 pub fn fold(name: &str) -> String {
     let mut out = String::with_capacity(name.len());
     let mut space = false;
-    if name.is_ascii() {
-        // The common case, byte by byte: no apostrophe to straighten, one lower case per byte.
-        for b in name.bytes() {
-            if matches!(b, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r') {
-                if !space && !out.is_empty() {
-                    out.push(' ');
-                }
-                space = true;
-                continue;
-            }
-            space = false;
-            out.push(char::from(b.to_ascii_lowercase()));
-        }
-        let end = out.trim_end().len();
-        out.truncate(end);
-        return out;
-    }
     for c in name.chars() {
         let c = match c {
             '\u{2019}' | '\u{2018}' | '\u{02bc}' => '\'',
@@ -512,7 +495,12 @@ pub fn fold(name: &str) -> String {
             continue;
         }
         space = false;
-        out.extend(c.to_lowercase());
+        // (An ASCII letter lowers to one letter: no case-mapping table needed.)
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+        } else {
+            out.extend(c.to_lowercase());
+        }
     }
     let end = out.trim_end().len();
     out.truncate(end);
