@@ -484,6 +484,11 @@ impl<'g, 'a> Finder<'g, 'a> {
                     .insert((found_place.country.as_str(), found_place.admin1.as_str()));
             }
             if entry.form == Form::Agency {
+                // "the Korean National Police Agency": a generic agency name after another
+                // country's demonym is that country's unit; the demonym stands for it.
+                if self.demonym_right_before(start, place) {
+                    continue;
+                }
                 self.note_agency(&text[start..c.end], place);
             }
             if entry.form == Form::City {
@@ -517,6 +522,18 @@ impl<'g, 'a> Finder<'g, 'a> {
                     .is_some_and(|rest| rest.starts_with(' '))
         });
         longer.map_or(place, |&(_, p)| p)
+    }
+
+    /// True when the mention found last is a demonym of a country other than `place`'s that
+    /// ends right before `start`, with only spaces between ("Korean National Police Agency").
+    fn demonym_right_before(&self, start: usize, place: PlaceId) -> bool {
+        let gazetteer = self.gazetteer;
+        self.mentions.last().is_some_and(|m| {
+            m.form == Form::Demonym
+                && m.span.end <= start
+                && self.text[m.span.end..start].chars().all(|c| c == ' ')
+                && gazetteer.place(m.place).country != gazetteer.place(place).country
+        })
     }
 
     /// Notes an agency mention for [`Finder::shortened_agency`] (moved to the end if seen).

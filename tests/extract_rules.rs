@@ -566,3 +566,59 @@ fn an_international_bodys_action_folds_nothing_of_its_host_country() {
         );
     }
 }
+
+#[test]
+fn a_list_reaches_over_as_well_as_and_a_unit_named_after_its_country() {
+    // "as well as" joins a list, with or without a comma before it; "Unit of <country>" and
+    // "Ministry of the Interior" stay inside it.
+    assert_eq!(
+        pairs(
+            "The raids were carried out with the participation of the Hellenic Police, the Fraud \
+             Investigation Unit of Portugal, the Estonian Ministry of the Interior and the Maltese \
+             police."
+        ),
+        expect(&[
+            ("participation", "EE"),
+            ("participation", "GR"),
+            ("participation", "MT"),
+            ("participation", "PT"),
+        ])
+    );
+    assert_eq!(
+        pairs("Several FBI offices, as well as Peruvian and Chilean officers searched 12 houses."),
+        expect(&[("raid", "CL"), ("raid", "PE"), ("raid", "US")])
+    );
+}
+
+#[test]
+fn a_light_verb_governs_both_nouns_joined_by_and() {
+    assert_eq!(
+        pairs(
+            "Latvian and Lithuanian officers conducted 14 search warrants and arrests last week."
+        ),
+        expect(&[
+            ("arrest", "LT"),
+            ("arrest", "LV"),
+            ("raid", "LT"),
+            ("raid", "LV")
+        ])
+    );
+    // A noun after "and" that is not the light verb's object stays a noun.
+    assert_eq!(
+        pairs("Latvian officers made two arrests and the seizures in Estonia came later."),
+        expect(&[("arrest", "LV"), ("seizure", "EE")])
+    );
+}
+
+#[test]
+fn a_demonym_before_a_generic_agency_name_gives_its_country() {
+    // "National Police Agency" alone is Japan's; after "Korean" it is Korea's.
+    assert_eq!(
+        pairs("Police acted at dawn. The Korean National Police Agency arrested 12 suspects."),
+        expect(&[("arrest", "KR")])
+    );
+    assert_eq!(
+        pairs("Police acted at dawn. The National Police Agency arrested 12 suspects."),
+        expect(&[("arrest", "JP")])
+    );
+}

@@ -147,6 +147,26 @@ fn word_cue_holds(text: &str, tokens: &[Token], i: usize, kind: CueKind, action:
         && !hosts_gathering
 }
 
+/// True when the noun at `i` is the second object of the light verb before it, joined by
+/// "and" to a noun that light verb governs: "conducted multiple search warrants and arrests",
+/// "made 40 arrests and seizures".
+fn shares_light_verb(tokens: &[Token], cues: &[Cue], i: usize) -> bool {
+    let Some(before) = cues.last() else {
+        return false;
+    };
+    let promoted_noun = before.kind == CueKind::Verb
+        && lexicon::current()
+            .word_cue(tokens[before.first].lower)
+            .is_some_and(|e| e.kind == CueKind::Noun);
+    promoted_noun
+        && i > 0
+        && tokens[i - 1].lower == "and"
+        && i - before.last <= 3
+        && tokens[before.last + 1..i - 1]
+            .iter()
+            .all(|t| matches!(t.lower, "warrant" | "warrants"))
+}
+
 /// For a word followed by "warrant(s)": whether the warrant was executed (an executing verb
 /// or noun at most eight words before or four after: "executed a combined six … search
 /// warrants", "the execution of 54 search warrants", "20 arrest warrants were executed").
@@ -239,7 +259,8 @@ pub(crate) fn find(text: &str, tokens: &[Token]) -> Vec<Cue> {
             // So does an executed warrant: "HSI offices executed six search warrants".
             let light_verb = entry.kind == CueKind::Noun
                 && (any_near(tokens, i.saturating_sub(3), i, class::LIGHT_VERB)
-                    || warrant(tokens, i) == Some(true));
+                    || warrant(tokens, i) == Some(true)
+                    || shares_light_verb(tokens, &cues, i));
             let kind = if light_verb {
                 CueKind::Verb
             } else {

@@ -772,15 +772,23 @@ fn same_list(text: &str, tokens: &[Token], from: usize, to: usize) -> bool {
             ")" | "]" => depth = depth.saturating_sub(1),
             _ if depth > 0 => {}
             "," | "and" | "or" | "&" | "well" | "plus" => joiner = true,
-            "as" if tokens.get(i + 1).is_some_and(|t| t.lower == "well") => {}
+            "as" if tokens.get(i + 1).is_some_and(|t| t.lower == "well")
+                || (i > from && tokens[i - 1].lower == "well") => {}
             "the" | "in" => filler = true,
             "of" if place_noun => {}
+            // A unit named after its country, within a list: "…, Cybercrime Coordination
+            // Unit of Switzerland, …", "the UAE Ministry of the Interior and the UK's NCA" (the
+            // "of" follows a capitalised name or an authority).
+            "of" if i > from
+                && (tokens[i - 1].is(class::AUTHORITY) || tokens[i - 1].capitalised(text)) => {}
             _ if tokens[i].is(class::PLACE_NOUN)
                 && tokens.get(i + 1).is_some_and(|t| t.lower == "of") =>
             {
                 place_noun = true
             }
-            _ if tokens[i].is(class::AUTHORITY) => {}
+            // An agency's unit noun: "several HSI offices, as well as Argentinian and
+            // Brazilian authorities".
+            _ if tokens[i].is(class::AUTHORITY | class::AGENCY_HEAD) => {}
             // A possessive opens a member's agency: "Japan's National Police Agency".
             "'s" => {}
             _ if tokens[i].is(class::NUMBER) || w.chars().all(|c| c.is_ascii_digit()) => {}
