@@ -593,3 +593,125 @@ fn the_premises_of_an_action_stand_between_it_and_its_place_in_each_language() {
         "{request:?}"
     );
 }
+
+#[test]
+fn finding_goods_is_a_seizure_finding_facts_or_people_is_not_in_each_language() {
+    for (text, country) in [
+        (
+            "Er werden in Nederland onder meer een vuurwapen, 110 kilo cocaïne en ruim 23.000 \
+             euro gevonden.",
+            "NL",
+        ),
+        (
+            "In Luxemburg werd een grote hoeveelheid cocaïne aangetroffen in een verborgen ruimte.",
+            "LU",
+        ),
+        (
+            "Die Beamten der Polizei haben in Spanien bei der Kontrolle eines Lastwagens 300 \
+             Kilogramm Kokain gefunden.",
+            "ES",
+        ),
+        ("Police found 40 kilos of cocaine in Spain.", "ES"),
+        (
+            "Les agents de la police ont trouvé 20 kilos de cocaïne dans une voiture en \
+             Belgique.",
+            "BE",
+        ),
+        (
+            "Los agentes de la policía encontraron 20 kilos de cocaína en un coche en Francia.",
+            "FR",
+        ),
+    ] {
+        let found = pairs_of(text);
+        assert!(
+            found.contains(&("seizure".to_string(), country.to_string())),
+            "{text}: {found:?}"
+        );
+    }
+    for text in [
+        "The court in Spain found him guilty of smuggling drugs.",
+        "The missing suspect was found in Spain.",
+        "A network operating in Spain was found to use cash couriers.",
+    ] {
+        let found = pairs_of(text);
+        assert!(
+            !found.contains(&("seizure".to_string(), "ES".to_string())),
+            "{text}: {found:?}"
+        );
+    }
+}
+
+#[test]
+fn a_word_for_the_action_before_carries_its_places_in_each_language() {
+    for (text, country) in [
+        (
+            "In Österreich wurden zwölf Wohnungen durchsucht. Dabei wurden 28 Kilogramm Kokain \
+             sichergestellt.",
+            "AT",
+        ),
+        (
+            "De politie heeft 24 doorzoekingen verricht in Amsterdam en Rotterdam. Hierbij zijn \
+             een vuurwapen en cash geld in beslag genomen.",
+            "NL",
+        ),
+        (
+            "Officers searched twelve homes in Portugal. The suspects were questioned. During the \
+             searches, police seized 28 kilos of cocaine.",
+            "PT",
+        ),
+        (
+            "In totaal hebben er zes zoekingen in woningen plaatsgevonden in Roemenië. Eén \
+             arrestatie is verricht in België. Tijdens de zoekingen zijn ook documenten in \
+             beslag genomen.",
+            "RO",
+        ),
+    ] {
+        let found = pairs_of(text);
+        assert!(
+            found.contains(&("seizure".to_string(), country.to_string())),
+            "{text}: {found:?}"
+        );
+    }
+    // "During the searches" points to the searches' places, not to the arrest's named last;
+    // "Hierbij" to the places of the action before, not to who asked for it.
+    let during = pairs_of(
+        "In totaal hebben er zes zoekingen in woningen plaatsgevonden in Roemenië. Eén \
+         arrestatie is verricht in België. Tijdens de zoekingen zijn ook documenten in beslag \
+         genomen.",
+    );
+    assert!(
+        !during.contains(&("seizure".to_string(), "BE".to_string())),
+        "{during:?}"
+    );
+    let asked = pairs_of(
+        "De politie heeft op verzoek van de Belgische politie 24 doorzoekingen verricht in \
+         Amsterdam. Hierbij zijn een vuurwapen en cash geld in beslag genomen.",
+    );
+    assert!(
+        !asked.contains(&("seizure".to_string(), "BE".to_string())),
+        "{asked:?}"
+    );
+}
+
+#[test]
+fn a_place_before_the_finite_verb_opens_the_clause_in_german_and_dutch() {
+    for (text, country) in [
+        (
+            "In Deutschland wurden mehr als 150 Objekte durchsucht und über 70 Personen \
+             festgenommen.",
+            "DE",
+        ),
+        (
+            "In België werden meer dan 20 woningen doorzocht en tien verdachten aangehouden.",
+            "BE",
+        ),
+    ] {
+        let found = pairs_of(text);
+        for action in ["raid", "arrest"] {
+            assert!(
+                found.contains(&(action.to_string(), country.to_string())),
+                "{text}: {found:?}"
+            );
+        }
+    }
+}

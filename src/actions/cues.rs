@@ -79,7 +79,7 @@ fn any_near(tokens: &[Token], from: usize, to: usize, bits: u64) -> bool {
 
 /// Whether the single-word cue at `i` states its action here: a present participle only after
 /// a form of "be", an actor or as a relation; "targeted", "closed" and "blocked" only of
-/// infrastructure; a takedown not of a criminal group; "hosted" not of a gathering; a search
+/// infrastructure; finding only of goods; a takedown not of a criminal group; "hosted" not of a gathering; a search
 /// warrant only once executed; an interception only of goods, not of messages or people.
 fn word_cue_holds(text: &str, tokens: &[Token], i: usize, kind: CueKind, action: Action) -> bool {
     let word = tokens[i].lower;
@@ -100,6 +100,21 @@ fn word_cue_holds(text: &str, tokens: &[Token], i: usize, kind: CueKind, action:
     // borders or cases.
     let targets_infrastructure = !tokens[i].is(class::INFRASTRUCTURE_VERB)
         || any_near(tokens, i.saturating_sub(4), i + 5, class::INFRASTRUCTURE);
+    // Finding is a seizure only of goods: "110 kilo cocaïne … gevonden", "drugs were found"
+    // (not "investigators found that …", "the suspect was found"). English lists "found" only:
+    // "discovered" finds evidence as often as goods.
+    // "found to use", "found that", "found guilty" find a fact.
+    let finds_fact = tokens
+        .get(i + 1)
+        .is_some_and(|t| matches!(t.lower, "to" | "that" | "dass" | "dat" | "que"))
+        || tokens[i + 1..tokens.len().min(i + 4)].iter().any(|t| {
+            matches!(
+                t.lower,
+                "guilty" | "liable" | "schuldig" | "coupable" | "coupables" | "culpable"
+            )
+        });
+    let finds_goods = !tokens[i].is(class::FIND_VERB)
+        || (!finds_fact && any_near(tokens, i.saturating_sub(15), i + 10, class::GOODS));
     // Hosting a gathering is not coordinating: "its General Assembly, hosted by the UK".
     let hosts_gathering =
         word == "hosted" && any_near(tokens, i.saturating_sub(4), i + 4, class::GATHERING);
@@ -144,6 +159,7 @@ fn word_cue_holds(text: &str, tokens: &[Token], i: usize, kind: CueKind, action:
         && !in_name
         && !unexecuted_warrant
         && targets_infrastructure
+        && finds_goods
         && !hosts_gathering
 }
 

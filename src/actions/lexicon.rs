@@ -190,6 +190,22 @@ pub(crate) mod class {
     /// Nouns of premises: "searches at the homes of four suspects and at the offices of two
     /// companies in Bern" (the action's own premises, not its place).
     pub(crate) const PREMISES_NOUN: u64 = 1 << 58;
+    /// Comparatives before "than" ("more than 150"): German "mehr als", read as "as", is a
+    /// comparison there, not a clause ("als" also means "when").
+    pub(crate) const COMPARATIVE: u64 = 1 << 59;
+    /// Seizure verbs of finding ("found", "gevonden", "aangetroffen", "gefunden"): a seizure
+    /// only of [`GOODS`] ("drugs were found"), not of facts or people ("investigators found
+    /// that …", "the suspect was found").
+    pub(crate) const FIND_VERB: u64 = 1 << 60;
+    /// Nouns of goods the police seize: drugs, cash, weapons, cigarettes, and their units
+    /// ("kilos"): what makes a verb of finding a seizure.
+    pub(crate) const GOODS: u64 = 1 << 61;
+    /// Adverbs that stand for the action told just before: "Dabei wurden … sichergestellt",
+    /// "Hierbij zijn … in beslag genomen" (in the course of those searches, at their places).
+    pub(crate) const ACTION_PRO_FORM: u64 = 1 << 62;
+    /// Prepositions of time that open a sentence with an action told before: "During the
+    /// searches, …", "Bei den Durchsuchungen …", "Tijdens de huiszoeking …".
+    pub(crate) const DURING: u64 = 1 << 63;
 
     /// The word lists of nouns: a German or Dutch compound ending in one of their words is in
     /// that list too ("Zollbehörden" is an authority, "kustwachtvliegtuigen" means).
@@ -208,11 +224,13 @@ pub(crate) mod class {
         | MEANS_NOUN
         | MEMBER_NOUN
         | NETWORK_NOUN
-        | REQUEST_NOUN;
+        | REQUEST_NOUN
+        | GOODS;
 }
 
 /// The lexicon's class names and their bits (phrases of these classes are kept as phrases).
 const CLASSES: &[(&str, u64)] = &[
+    ("action-pro-form", class::ACTION_PRO_FORM),
     ("affiliate", class::AFFILIATE),
     ("agency-head", class::AGENCY_HEAD),
     ("anaphor-determiner", class::ANAPHOR_DETERMINER),
@@ -224,6 +242,7 @@ const CLASSES: &[(&str, u64)] = &[
     ("be", class::BE),
     ("clause-break", class::CLAUSE_BREAK),
     ("communication", class::COMMUNICATION),
+    ("comparative", class::COMPARATIVE),
     ("compass", class::COMPASS),
     ("crime", class::CRIME),
     ("crime-adjective", class::CRIME_ADJECTIVE),
@@ -232,10 +251,13 @@ const CLASSES: &[(&str, u64)] = &[
     ("deploy-verb", class::DEPLOY_VERB),
     ("destination", class::DESTINATION),
     ("distance-unit", class::DISTANCE_UNIT),
+    ("during", class::DURING),
     ("earlier", class::EARLIER),
     ("extension", class::EXTENSION),
+    ("find-verb", class::FIND_VERB),
     ("from-exception", class::FROM_EXCEPTION),
     ("gathering", class::GATHERING),
+    ("goods", class::GOODS),
     ("hosting", class::HOSTING),
     ("infrastructure", class::INFRASTRUCTURE),
     ("infrastructure-verb", class::INFRASTRUCTURE_VERB),

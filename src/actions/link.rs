@@ -140,7 +140,8 @@ pub(crate) fn link_list<'c>(list: &ListInClause<'_, '_, 'c>) -> Vec<(&'c Cue, Ru
 }
 
 /// "In Spain, police seized … and arrested …": a place phrase that opens its clause, set off
-/// by a comma, is where everything the clause tells happened.
+/// by a comma (or, in German and Dutch, followed by the finite verb), is where everything the
+/// clause tells happened.
 fn fronted_place<'c>(list: &ListInClause<'_, '_, 'c>) -> Vec<(&'c Cue, Rule)> {
     let Some(g) = list.governing else {
         return Vec::new();
@@ -153,7 +154,13 @@ fn fronted_place<'c>(list: &ListInClause<'_, '_, 'c>) -> Vec<(&'c Cue, Rule)> {
     let comma_after = tokens
         .get(list.tail.last + 1)
         .is_some_and(|t| t.lower == ",");
-    if !(tokens[g].is(class::PLACE_PREPOSITION) && opens_clause && comma_after) {
+    // German and Dutch put the finite verb second, with no comma after the fronted place:
+    // "In Deutschland wurden 150 Objekte durchsucht und 70 Personen festgenommen".
+    let verb_second = super::lexicon::current_lang().puts_verbs_last()
+        && tokens
+            .get(list.tail.last + 1)
+            .is_some_and(|t| t.is(class::BE) || t.is(class::CUE_START));
+    if !(tokens[g].is(class::PLACE_PREPOSITION) && opens_clause && (comma_after || verb_second)) {
         return Vec::new();
     }
     list.cues_after().map(|c| (c, Rule::FrontedPlace)).collect()

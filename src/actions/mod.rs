@@ -327,7 +327,9 @@ fn fold_participation(gazetteer: &Gazetteer, linked: &mut Linked) {
 
 /// A sentence with no place of its own that opens by pointing back to the action before it
 /// ("This seizure and further investigations led to the arrest of two people") states its
-/// specific actions at the places of the sentence before; one that opens with a locative
+/// specific actions at the places of the sentence before, and so does one that opens with a
+/// word standing for that action ("Dabei wurden … sichergestellt", "During the searches, …");
+/// one that opens with a locative
 /// pro-form ("Daar kon de bestuurder worden aangehouden") at the last place it named. An
 /// international body (Europol) is not carried: it coordinates, the arrests are national.
 fn carry_over(
@@ -342,7 +344,8 @@ fn carry_over(
     };
     let tokens = tokenize(text, sentence.span, lower);
     let locative = refer::opens_with_locative(&tokens);
-    if !locative && !refer::opens_with_demonstrative(&tokens) {
+    let told = refer::opens_with_action_pro_form(&tokens);
+    if !locative && told.is_none() && !refer::opens_with_demonstrative(&tokens) {
         return;
     }
     let starts = clause_starts(&tokens);
@@ -352,13 +355,38 @@ fn carry_over(
         .filter(|c| c.action.is_specific())
         .filter(|c| !cues::negated(&tokens, &starts, clause_of(c.first), c.first))
         .collect();
-    let before: Vec<Event> = events
-        .iter()
-        .rev()
-        .take_while(|e| e.sentence == previous)
-        .filter(|e| !gazetteer.is_international(e.place))
-        .copied()
-        .collect();
+    let national = |e: &&Event| !gazetteer.is_international(e.place);
+    let before: Vec<Event> = match told {
+        // The places of the actions told in the sentence before.
+        Some(refer::Told::Before) => events
+            .iter()
+            .rev()
+            .take_while(|e| e.sentence == previous)
+            .filter(|e| e.action.is_specific())
+            .filter(national)
+            .copied()
+            .collect(),
+        // The places of the last sentence (of the three before) that told this action.
+        Some(refer::Told::Last(action)) => {
+            let of_action = |e: &&Event| e.action == action && e.sentence + 3 >= sentence.index;
+            let last = events.iter().rev().find(of_action).map(|e| e.sentence);
+            events
+                .iter()
+                .rev()
+                .take_while(|e| e.sentence + 3 >= sentence.index)
+                .filter(|e| Some(e.sentence) == last && e.action == action)
+                .filter(national)
+                .copied()
+                .collect()
+        }
+        None => events
+            .iter()
+            .rev()
+            .take_while(|e| e.sentence == previous)
+            .filter(national)
+            .copied()
+            .collect(),
+    };
     let mut places: Vec<&Event> = Vec::new();
     for e in before.iter().rev() {
         if !places.iter().any(|p| p.place == e.place) {

@@ -6,8 +6,9 @@
 //! place mention; its events are then given to every country that has an event earlier in the
 //! article (see `actions::link`).
 
-use super::lexicon::{self, class};
+use super::lexicon::{self, class, CueKind};
 use super::tokens::Token;
+use crate::action::Action;
 
 /// True when a sentence may hold a pointing-back phrase (a cheap test before tokenizing).
 pub(crate) fn may_refer(sentence: &str) -> bool {
@@ -92,8 +93,8 @@ pub(crate) fn phrases(tokens: &[Token]) -> Vec<(usize, usize)> {
     out
 }
 
-/// True when a sentence may open with a demonstrative or a locative pro-form (a cheap test
-/// before tokenizing).
+/// True when a sentence may open with a demonstrative, a locative or action pro-form or
+/// "during" (a cheap test before tokenizing).
 pub(crate) fn may_carry_over(sentence: &str) -> bool {
     let first = sentence
         .split(|c: char| !c.is_alphabetic() && c != '-')
@@ -104,7 +105,9 @@ pub(crate) fn may_carry_over(sentence: &str) -> bool {
     }
     let lower = first.to_lowercase();
     let lexicon = lexicon::current();
-    lexicon.class_of(&lower) & (class::DEMONSTRATIVE | class::LOCATIVE_PRO_FORM) != 0
+    lexicon.class_of(&lower)
+        & (class::DEMONSTRATIVE | class::LOCATIVE_PRO_FORM | class::ACTION_PRO_FORM | class::DURING)
+        != 0
         || lexicon.gloss(&lower).unwrap_or(&lower) == "the"
 }
 
@@ -136,6 +139,37 @@ pub(crate) fn opens_with_demonstrative(tokens: &[Token]) -> bool {
         .iter()
         .take(3)
         .any(|t| t.is(class::OPERATION_NOUN) || (t.is(class::CUE_START) && demonstrative))
+}
+
+/// What a sentence's opening word stands for ([`opens_with_action_pro_form`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Told {
+    /// The actions of the sentence before: "Dabei wurden … sichergestellt", "Hierbij zijn …
+    /// in beslag genomen".
+    Before,
+    /// The last action of this kind the article told: "During the searches, …", "Bei den
+    /// Durchsuchungen …", "Tijdens de zoekingen …", "Lors des perquisitions …", "Durante los
+    /// registros …".
+    Last(Action),
+}
+
+/// When a sentence opens with a word that stands for an action told before, or with "during"
+/// and that action's noun, which action: what the sentence states happened in the course of
+/// it, at its places.
+pub(crate) fn opens_with_action_pro_form(tokens: &[Token]) -> Option<Told> {
+    let first = tokens.first()?;
+    if first.is(class::ACTION_PRO_FORM) {
+        return Some(Told::Before);
+    }
+    if !first.is(class::DURING) {
+        return None;
+    }
+    tokens[1..].iter().take(3).find_map(|t| {
+        lexicon::current()
+            .word_cue(t.lower)
+            .filter(|e| e.kind == CueKind::Noun && e.action.is_specific())
+            .map(|e| Told::Last(e.action))
+    })
 }
 
 #[cfg(test)]
