@@ -705,11 +705,50 @@ fn a_place_before_the_finite_verb_opens_the_clause_in_german_and_dutch() {
             "In België werden meer dan 20 woningen doorzocht en tien verdachten aangehouden.",
             "BE",
         ),
+        (
+            "In der Schweiz hat die Bundesanwaltschaft in Zusammenarbeit mit fedpol mehrere \
+             Hausdurchsuchungen durchgeführt und eine Person festgenommen.",
+            "CH",
+        ),
+        (
+            "In Nederland heeft de politie vorige week tien woningen doorzocht en drie \
+             verdachten aangehouden.",
+            "NL",
+        ),
     ] {
         let found = pairs_of(text);
         for action in ["raid", "arrest"] {
             assert!(
                 found.contains(&(action.to_string(), country.to_string())),
+                "{text}: {found:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_phrase_pointing_back_to_the_countries_named_in_each_language() {
+    for (text, countries) in [
+        (
+            "Die Polizei in Italien und in der Schweiz ermittelte gemeinsam gegen die Gruppe. Am \
+             Morgen des 21. Juli wurden in beiden Ländern mehrere Personen verhaftet.",
+            ["IT", "CH"],
+        ),
+        (
+            "De politie in België en Frankrijk werkte samen in het onderzoek naar de bende. Op \
+             dinsdag zijn in beide landen tien verdachten aangehouden.",
+            ["BE", "FR"],
+        ),
+        (
+            "Les polices de Belgique et d'Espagne ont enquêté ensemble sur le réseau. Mardi, dix \
+             suspects ont été interpellés dans les deux pays.",
+            ["BE", "ES"],
+        ),
+    ] {
+        let found = pairs_of(text);
+        for country in countries {
+            assert!(
+                found.contains(&("arrest".to_string(), country.to_string())),
                 "{text}: {found:?}"
             );
         }

@@ -11,7 +11,7 @@
 //! acts).
 
 use super::cues::{self, Cue};
-use super::lexicon::class;
+use super::lexicon::{class, Classes};
 use super::link::governor;
 use super::tokens::Token;
 use super::Placed;
@@ -589,7 +589,7 @@ fn hypothetical_clause(cx: &Context<'_, '_>, k: usize) -> bool {
 
 /// True when mention `k`'s clause holds a word of `bits` and every cue of the clause (if any)
 /// stands after such a word.
-fn negated_or_hypothetical(cx: &Context<'_, '_>, k: usize, bits: u64) -> bool {
+fn negated_or_hypothetical(cx: &Context<'_, '_>, k: usize, bits: Classes) -> bool {
     let clause = cx.clause_tokens(k);
     let start = cx.starts[cx.clause_of(cx.placed[k].first)];
     let Some(at) = clause.iter().position(|t| t.is(bits)) else {

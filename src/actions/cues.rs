@@ -71,7 +71,7 @@ fn split_verb_at(tokens: &[Token], i: usize, head: &[&str], tail: &[&str]) -> bo
 }
 
 /// True when any of the tokens in `range` (clamped to the sentence) is in `class`.
-fn any_near(tokens: &[Token], from: usize, to: usize, bits: u64) -> bool {
+fn any_near(tokens: &[Token], from: usize, to: usize, bits: lexicon::Classes) -> bool {
     tokens[from.min(tokens.len())..to.min(tokens.len())]
         .iter()
         .any(|t| t.is(bits))

@@ -55,161 +55,170 @@ const MIN_HEAD: usize = 4;
 /// The fewest letters before a compound's head.
 const MIN_MODIFIER: usize = 3;
 
+/// A set of word lists, as bits ([`class`]).
+pub(crate) type Classes = u128;
+
 /// The word lists as bits (the lexicon's `class` column).
 pub(crate) mod class {
+    use super::Classes;
+
     /// A single-word cue, the first word of a phrase cue, or "led" (see `cues::find`).
-    pub(crate) const CUE_START: u64 = 1 << 0;
+    pub(crate) const CUE_START: Classes = 1 << 0;
     /// Nouns that make a demonym or a place an acting authority: "Dutch police".
-    pub(crate) const AUTHORITY: u64 = 1 << 1;
+    pub(crate) const AUTHORITY: Classes = 1 << 1;
     /// Nouns that name a kind of place: "in the regions of Kyiv".
-    pub(crate) const PLACE_NOUN: u64 = 1 << 2;
+    pub(crate) const PLACE_NOUN: Classes = 1 << 2;
     /// Objects that make "targeted" a takedown: infrastructure, not people.
-    pub(crate) const INFRASTRUCTURE: u64 = 1 << 3;
+    pub(crate) const INFRASTRUCTURE: Classes = 1 << 3;
     /// Gatherings: hosting one is not coordinating an operation.
-    pub(crate) const GATHERING: u64 = 1 << 4;
+    pub(crate) const GATHERING: Classes = 1 << 4;
     /// Words that open a list of members: "participants include: A, B and C".
-    pub(crate) const INTRODUCER: u64 = 1 << 5;
+    pub(crate) const INTRODUCER: Classes = 1 << 5;
     /// Counts and quantity words: "two", "several".
-    pub(crate) const NUMBER: u64 = 1 << 6;
+    pub(crate) const NUMBER: Classes = 1 << 6;
     /// Words before a place that make it the place of the cue: "in", "across".
-    pub(crate) const PLACE_PREPOSITION: u64 = 1 << 7;
+    pub(crate) const PLACE_PREPOSITION: Classes = 1 << 7;
     /// Words before a place that make it an origin, a route or a destination: "from", "via".
-    pub(crate) const BACKGROUND_PREPOSITION: u64 = 1 << 8;
+    pub(crate) const BACKGROUND_PREPOSITION: Classes = 1 << 8;
     /// Words before a place that make it a person's origin or residence: "born in", "living in".
-    pub(crate) const ORIGIN: u64 = 1 << 9;
+    pub(crate) const ORIGIN: Classes = 1 << 9;
     /// Words that start or end an institution's name: "University", "College".
-    pub(crate) const INSTITUTION: u64 = 1 << 10;
+    pub(crate) const INSTITUTION: Classes = 1 << 10;
     /// Negations: "not", "never".
-    pub(crate) const NEGATION: u64 = 1 << 11;
+    pub(crate) const NEGATION: Classes = 1 << 11;
     /// Modals and conditionals: "could", "if".
-    pub(crate) const MODAL: u64 = 1 << 12;
+    pub(crate) const MODAL: Classes = 1 << 12;
     /// Forms of "be".
-    pub(crate) const BE: u64 = 1 << 13;
+    pub(crate) const BE: Classes = 1 << 13;
     /// Words that end a clause and start another: "while", "but".
-    pub(crate) const CLAUSE_BREAK: u64 = 1 << 14;
+    pub(crate) const CLAUSE_BREAK: Classes = 1 << 14;
     /// Nouns after a name that make it a modifier of someone else: "INTERPOL member countries".
-    pub(crate) const RELATIONAL: u64 = 1 << 15;
+    pub(crate) const RELATIONAL: Classes = 1 << 15;
     /// Prepositions after a participation noun that introduce its members: "between", "of".
-    pub(crate) const MEMBER_PREPOSITION: u64 = 1 << 16;
+    pub(crate) const MEMBER_PREPOSITION: Classes = 1 << 16;
     /// Nouns of help given: "assistance from the Polish police".
-    pub(crate) const SUPPORT_NOUN: u64 = 1 << 17;
+    pub(crate) const SUPPORT_NOUN: Classes = 1 << 17;
     /// Words that end an agency's name after a demonym: "the Dutch National High Tech Crime Unit".
-    pub(crate) const AGENCY_HEAD: u64 = 1 << 18;
+    pub(crate) const AGENCY_HEAD: Classes = 1 << 18;
     /// Verbs before a noun cue that make it act as a verb: "made arrests".
-    pub(crate) const LIGHT_VERB: u64 = 1 << 19;
+    pub(crate) const LIGHT_VERB: Classes = 1 << 19;
     /// Verbs that execute a search warrant: "executed 40 search warrants".
-    pub(crate) const WARRANT_EXECUTOR: u64 = 1 << 20;
+    pub(crate) const WARRANT_EXECUTOR: Classes = 1 << 20;
     /// Nouns after "led" that make it coordination: "led the operation".
-    pub(crate) const LED_OBJECT: u64 = 1 << 21;
+    pub(crate) const LED_OBJECT: Classes = 1 << 21;
     /// Compass words that may open a place's name: "North", "Greater".
-    pub(crate) const COMPASS: u64 = 1 << 22;
+    pub(crate) const COMPASS: Classes = 1 << 22;
     /// Adverbs that give a result a place of its own: "worldwide", "abroad".
-    pub(crate) const OWN_PLACE: u64 = 1 << 23;
+    pub(crate) const OWN_PLACE: Classes = 1 << 23;
     /// Words before a place that make it who wants a suspect: "wanted by", "wanted in".
-    pub(crate) const WANTED: u64 = 1 << 24;
+    pub(crate) const WANTED: Classes = 1 << 24;
     /// Words before a place that make it where a service or company is hosted, registered or
     /// based: "hosted in", "headquartered in".
-    pub(crate) const HOSTING: u64 = 1 << 25;
+    pub(crate) const HOSTING: Classes = 1 << 25;
     /// Words before a place that make it where victims or targets are: "victims in", "attacked".
-    pub(crate) const VICTIM: u64 = 1 << 26;
+    pub(crate) const VICTIM: Classes = 1 << 26;
     /// Words before a place that make it where a crime was committed: "committed in".
-    pub(crate) const CRIME: u64 = 1 << 27;
+    pub(crate) const CRIME: Classes = 1 << 27;
     /// People whose employer or university is background: "researchers at".
-    pub(crate) const AFFILIATE: u64 = 1 << 28;
+    pub(crate) const AFFILIATE: Classes = 1 << 28;
     /// Adjectives that make an operation another, earlier one: "a similar service".
-    pub(crate) const EARLIER: u64 = 1 << 29;
+    pub(crate) const EARLIER: Classes = 1 << 29;
     /// Nouns of operations and schemes, after [`EARLIER`]: "a previous operation".
-    pub(crate) const OPERATION_NOUN: u64 = 1 << 30;
+    pub(crate) const OPERATION_NOUN: Classes = 1 << 30;
     /// Verbs before "to" that extend an operation to a place: "spread to Greece".
-    pub(crate) const EXTENSION: u64 = 1 << 31;
+    pub(crate) const EXTENSION: Classes = 1 << 31;
     /// Words before "from" that make it an exception, not an origin: "apart from".
-    pub(crate) const FROM_EXCEPTION: u64 = 1 << 32;
+    pub(crate) const FROM_EXCEPTION: Classes = 1 << 32;
     /// Nouns of routes: the places listed after them are the route ("the Balkan route (A, B)").
-    pub(crate) const ROUTE_NOUN: u64 = 1 << 33;
+    pub(crate) const ROUTE_NOUN: Classes = 1 << 33;
     /// Adjectives before an authority noun: "the national authorities of".
-    pub(crate) const AUTHORITY_ADJECTIVE: u64 = 1 << 34;
+    pub(crate) const AUTHORITY_ADJECTIVE: Classes = 1 << 34;
     /// Words before "for" that make the place a destination: "bound for", "departed for".
-    pub(crate) const DESTINATION: u64 = 1 << 35;
+    pub(crate) const DESTINATION: Classes = 1 << 35;
     /// Nouns of criminal groups: taking one down is not a takedown of infrastructure.
-    pub(crate) const CRIMINAL_GROUP: u64 = 1 << 36;
+    pub(crate) const CRIMINAL_GROUP: Classes = 1 << 36;
     /// Nouns of an agency's seat: "Europol's headquarters in the Netherlands".
-    pub(crate) const SEAT_NOUN: u64 = 1 << 37;
+    pub(crate) const SEAT_NOUN: Classes = 1 << 37;
     /// Determiners that point back to countries already named: "these countries".
-    pub(crate) const ANAPHOR_DETERMINER: u64 = 1 << 38;
+    pub(crate) const ANAPHOR_DETERMINER: Classes = 1 << 38;
     /// Nouns of countries that a pointing-back phrase ends with: "countries", "nations".
-    pub(crate) const ANAPHOR_NOUN: u64 = 1 << 39;
+    pub(crate) const ANAPHOR_NOUN: Classes = 1 << 39;
     /// Modifiers that make "the countries" point back: "involved", "participating".
-    pub(crate) const ANAPHOR_MODIFIER: u64 = 1 << 40;
+    pub(crate) const ANAPHOR_MODIFIER: Classes = 1 << 40;
     /// Nouns of people: recovering them is a rescue, not a seizure ("recovered 16 children").
-    pub(crate) const PERSON_NOUN: u64 = 1 << 41;
+    pub(crate) const PERSON_NOUN: Classes = 1 << 41;
     /// Units of distance and open water: "1,200 miles east of Martinique".
-    pub(crate) const DISTANCE_UNIT: u64 = 1 << 42;
+    pub(crate) const DISTANCE_UNIT: Classes = 1 << 42;
     /// Words of suspicion: the place after them is where the suspected crime happened.
-    pub(crate) const SUSPICION: u64 = 1 << 43;
+    pub(crate) const SUSPICION: Classes = 1 << 43;
     /// Verbs of saying: their subject reports an action, it does not take part in it.
-    pub(crate) const REPORTING_VERB: u64 = 1 << 44;
+    pub(crate) const REPORTING_VERB: Classes = 1 << 44;
     /// Words that open a fronted adverbial: "Today, in …", "During operations in …".
-    pub(crate) const OPENING: u64 = 1 << 45;
+    pub(crate) const OPENING: Classes = 1 << 45;
     /// Crime words beside a network noun that make it a criminal group: "a criminal network",
     /// "a network of traffickers".
-    pub(crate) const CRIME_ADJECTIVE: u64 = 1 << 46;
+    pub(crate) const CRIME_ADJECTIVE: Classes = 1 << 46;
     /// Verbs of intention: an action after them and "to" is aimed at, not done ("aimed to
     /// dismantle").
-    pub(crate) const INTENTION: u64 = 1 << 47;
+    pub(crate) const INTENTION: Classes = 1 << 47;
     /// Nouns of messages and calls: intercepting them is surveillance, not a seizure
     /// ("intercepted millions of messages").
-    pub(crate) const COMMUNICATION: u64 = 1 << 48;
+    pub(crate) const COMMUNICATION: Classes = 1 << 48;
     /// Plural nouns of means a country contributes: "vessels from Spain and Portugal", "teams
     /// from five countries" ("from" after them names who gave them, not a route).
-    pub(crate) const MEANS_NOUN: u64 = 1 << 49;
+    pub(crate) const MEANS_NOUN: Classes = 1 << 49;
     /// Verbs of deploying: "from" in their clause names who deployed ("officers deployed from
     /// Belgium"), not a route.
-    pub(crate) const DEPLOY_VERB: u64 = 1 << 50;
+    pub(crate) const DEPLOY_VERB: Classes = 1 << 50;
     /// Takedown verbs that take down only infrastructure: "targeted", "closed", "blocked"
     /// (sites, servers, domains; not people, borders or cases).
-    pub(crate) const INFRASTRUCTURE_VERB: u64 = 1 << 51;
+    pub(crate) const INFRASTRUCTURE_VERB: Classes = 1 << 51;
     /// Nouns of an organisation's members: "INTERPOL member countries", "the member states of
     /// the EU" name the members, not the organisation, as acting.
-    pub(crate) const MEMBER_NOUN: u64 = 1 << 52;
+    pub(crate) const MEMBER_NOUN: Classes = 1 << 52;
     /// Nouns of networks: with a crime word beside them a criminal group ("a criminal
     /// network", "a network of traffickers", "una red de traficantes", "réseau criminel").
-    pub(crate) const NETWORK_NOUN: u64 = 1 << 53;
+    pub(crate) const NETWORK_NOUN: Classes = 1 << 53;
     /// Nouns of a request: "at the request of X", "op verzoek van", "à la demande de", "a
     /// solicitud de", "auf Ersuchen": X asked for the action, it did not act there.
-    pub(crate) const REQUEST_NOUN: u64 = 1 << 54;
+    pub(crate) const REQUEST_NOUN: Classes = 1 << 54;
     /// Words that stand for a place named before: "There, police arrested …", "Daar kon de
     /// bestuurder worden aangehouden", "Dort wurde er festgenommen", "Allí fue detenido".
-    pub(crate) const LOCATIVE_PRO_FORM: u64 = 1 << 55;
+    pub(crate) const LOCATIVE_PRO_FORM: Classes = 1 << 55;
     /// Demonstrative determiners: "This seizure led to …", "Diese Durchsuchungen …", "Cette
     /// saisie …" point back to the action of the sentence before.
-    pub(crate) const DEMONSTRATIVE: u64 = 1 << 56;
+    pub(crate) const DEMONSTRATIVE: Classes = 1 << 56;
     /// Words of what comes after: "Following the arrests, …", "À la suite des arrestations",
     /// "Nach den Festnahmen", "Tras las detenciones": the action is one told before, not
     /// stated of the places of the clause.
-    pub(crate) const SEQUEL: u64 = 1 << 57;
+    pub(crate) const SEQUEL: Classes = 1 << 57;
     /// Nouns of premises: "searches at the homes of four suspects and at the offices of two
     /// companies in Bern" (the action's own premises, not its place).
-    pub(crate) const PREMISES_NOUN: u64 = 1 << 58;
+    pub(crate) const PREMISES_NOUN: Classes = 1 << 58;
     /// Comparatives before "than" ("more than 150"): German "mehr als", read as "as", is a
     /// comparison there, not a clause ("als" also means "when").
-    pub(crate) const COMPARATIVE: u64 = 1 << 59;
+    pub(crate) const COMPARATIVE: Classes = 1 << 59;
     /// Seizure verbs of finding ("found", "gevonden", "aangetroffen", "gefunden"): a seizure
     /// only of [`GOODS`] ("drugs were found"), not of facts or people ("investigators found
     /// that …", "the suspect was found").
-    pub(crate) const FIND_VERB: u64 = 1 << 60;
+    pub(crate) const FIND_VERB: Classes = 1 << 60;
     /// Nouns of goods the police seize: drugs, cash, weapons, cigarettes, and their units
     /// ("kilos"): what makes a verb of finding a seizure.
-    pub(crate) const GOODS: u64 = 1 << 61;
+    pub(crate) const GOODS: Classes = 1 << 61;
     /// Adverbs that stand for the action told just before: "Dabei wurden … sichergestellt",
     /// "Hierbij zijn … in beslag genomen" (in the course of those searches, at their places).
-    pub(crate) const ACTION_PRO_FORM: u64 = 1 << 62;
+    pub(crate) const ACTION_PRO_FORM: Classes = 1 << 62;
     /// Prepositions of time that open a sentence with an action told before: "During the
     /// searches, …", "Bei den Durchsuchungen …", "Tijdens de huiszoeking …".
-    pub(crate) const DURING: u64 = 1 << 63;
+    pub(crate) const DURING: Classes = 1 << 63;
+    /// Finite auxiliaries and modals of having and being able ("hat", "haben", "konnten",
+    /// "heeft", "hebben", "konden"): after a fronted place in German or Dutch they open the
+    /// main clause ("In der Schweiz hat die Bundesanwaltschaft … durchgeführt").
+    pub(crate) const AUXILIARY: Classes = 1 << 64;
 
     /// The word lists of nouns: a German or Dutch compound ending in one of their words is in
     /// that list too ("Zollbehörden" is an authority, "kustwachtvliegtuigen" means).
-    pub(crate) const NOUNS: u64 = AUTHORITY
+    pub(crate) const NOUNS: Classes = AUTHORITY
         | PLACE_NOUN
         | INFRASTRUCTURE
         | GATHERING
@@ -229,7 +238,7 @@ pub(crate) mod class {
 }
 
 /// The lexicon's class names and their bits (phrases of these classes are kept as phrases).
-const CLASSES: &[(&str, u64)] = &[
+const CLASSES: &[(&str, Classes)] = &[
     ("action-pro-form", class::ACTION_PRO_FORM),
     ("affiliate", class::AFFILIATE),
     ("agency-head", class::AGENCY_HEAD),
@@ -237,6 +246,7 @@ const CLASSES: &[(&str, u64)] = &[
     ("anaphor-modifier", class::ANAPHOR_MODIFIER),
     ("anaphor-noun", class::ANAPHOR_NOUN),
     ("authority", class::AUTHORITY),
+    ("auxiliary", class::AUXILIARY),
     ("authority-adjective", class::AUTHORITY_ADJECTIVE),
     ("background-preposition", class::BACKGROUND_PREPOSITION),
     ("be", class::BE),
@@ -311,7 +321,7 @@ pub(crate) struct CueEntry {
 #[derive(Debug, Default)]
 pub(crate) struct Lexicon {
     /// Every single word of a list, with its class bits.
-    classes: FxHashMap<&'static str, u64>,
+    classes: FxHashMap<&'static str, Classes>,
     /// Single-word cues by their word.
     word_cues: FxHashMap<&'static str, CueEntry>,
     /// Phrase cues by their first word, longest first.
@@ -324,14 +334,14 @@ pub(crate) struct Lexicon {
     longest_noun: usize,
     /// The multi-word forms of the word lists with a class bit, by their last word, each with
     /// its bit ("de": "a través de", background-preposition).
-    class_phrases: FxHashMap<&'static str, Vec<(Vec<&'static str>, u64)>>,
+    class_phrases: FxHashMap<&'static str, Vec<(Vec<&'static str>, Classes)>>,
 }
 
 /// The English function words a `gloss-WORD` row may stand for: the words the rules compare
 /// tokens with ("and" joins a list, "by" names a passive's agent, "the" opens a name, …).
 pub(crate) const GLOSSES: &[&str] = &[
-    "a", "and", "as", "at", "by", "from", "in", "of", "on", "or", "the", "to", "where", "which",
-    "who", "with",
+    "a", "and", "as", "at", "by", "from", "in", "of", "on", "or", "the", "three", "to", "two",
+    "where", "which", "who", "with",
 ];
 
 /// A problem in the lexicon file, with its line.
@@ -476,8 +486,16 @@ impl Lexicon {
             .unwrap_or(0);
     }
 
+    /// The single words of the lists in `bits`.
+    pub(crate) fn words_in(&self, bits: Classes) -> impl Iterator<Item = &'static str> + '_ {
+        self.classes
+            .iter()
+            .filter(move |(_, class)| **class & bits != 0)
+            .map(|(word, _)| *word)
+    }
+
     /// The [`class`] bits of a lower-case word (0 when it is in no list).
-    pub(crate) fn class_of(&self, lower: &str) -> u64 {
+    pub(crate) fn class_of(&self, lower: &str) -> Classes {
         self.classes.get(lower).copied().unwrap_or(0)
     }
 
@@ -485,7 +503,7 @@ impl Lexicon {
     /// ("kustwachtvliegtuigen" is a kind of "vliegtuigen", "Zollbehörden" of "behörden"). The
     /// head has at least [`MIN_HEAD`] letters and leaves at least [`MIN_MODIFIER`] before it, so
     /// that short words inside others ("amt" in "insgesamt") are not heads.
-    pub(crate) fn compound_head_class(&self, lower: &str) -> u64 {
+    pub(crate) fn compound_head_class(&self, lower: &str) -> Classes {
         let letters = lower.chars().count();
         lower
             .char_indices()
@@ -565,7 +583,7 @@ impl Lexicon {
     }
 
     /// The multi-word forms with a class bit that end in `lower`, each with its bit.
-    pub(crate) fn class_phrases_ending(&self, lower: &str) -> &[(Vec<&'static str>, u64)] {
+    pub(crate) fn class_phrases_ending(&self, lower: &str) -> &[(Vec<&'static str>, Classes)] {
         self.class_phrases.get(lower).map_or(&[], Vec::as_slice)
     }
 }
@@ -611,7 +629,7 @@ pub(crate) fn current() -> &'static Lexicon {
 
 /// The [`class`] bits of a lower-case word in the current lexicon; for an English function
 /// word a gloss stands for ([`GLOSSES`]), with its English bits too.
-pub(crate) fn class_of(lower: &str) -> u64 {
+pub(crate) fn class_of(lower: &str) -> Classes {
     let lang = current_lang();
     let bits = of(lang).class_of(lower);
     if lang != Lang::En && GLOSSES.contains(&lower) {

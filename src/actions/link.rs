@@ -159,7 +159,7 @@ fn fronted_place<'c>(list: &ListInClause<'_, '_, 'c>) -> Vec<(&'c Cue, Rule)> {
     let verb_second = super::lexicon::current_lang().puts_verbs_last()
         && tokens
             .get(list.tail.last + 1)
-            .is_some_and(|t| t.is(class::BE) || t.is(class::CUE_START));
+            .is_some_and(|t| t.is(class::BE | class::AUXILIARY | class::CUE_START));
     if !(tokens[g].is(class::PLACE_PREPOSITION) && opens_clause && (comma_after || verb_second)) {
         return Vec::new();
     }

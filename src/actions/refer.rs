@@ -9,32 +9,48 @@
 use super::lexicon::{self, class, CueKind};
 use super::tokens::Token;
 use crate::action::Action;
+use crate::lang::Lang;
+use memchr::memmem::Finder;
+use std::sync::OnceLock;
 
-/// True when a sentence may hold a pointing-back phrase (a cheap test before tokenizing).
+/// True when a sentence may hold a pointing-back phrase (a cheap test before tokenizing): one
+/// of the language's country nouns ("countries", "nations"; "Ländern", "landen", "pays",
+/// "países") at a word start ("nations", not "international").
 pub(crate) fn may_refer(sentence: &str) -> bool {
+    static FINDERS: [OnceLock<Vec<Finder<'static>>>; Lang::ALL.len()] =
+        [const { OnceLock::new() }; Lang::ALL.len()];
+    let lang = lexicon::current_lang();
+    let finders = FINDERS[lang as usize].get_or_init(|| country_noun_finders(lexicon::of(lang)));
     let bytes = sentence.as_bytes();
-    // A country noun at a word start ("countries", "nations", "jurisdictions"; not
-    // "international" or "investigation").
-    static FINDERS: std::sync::OnceLock<Vec<memchr::memmem::Finder<'static>>> =
-        std::sync::OnceLock::new();
-    let finders = FINDERS.get_or_init(|| {
-        [
-            "countr",
-            "Countr",
-            "nation",
-            "Nation",
-            "jurisdiction",
-            "Jurisdiction",
-        ]
-        .iter()
-        .map(|word| memchr::memmem::Finder::new(word.as_bytes()))
-        .collect()
-    });
     finders.iter().any(|finder| {
         finder
             .find_iter(bytes)
             .any(|at| at == 0 || !bytes[at - 1].is_ascii_alphabetic())
     })
+}
+
+/// Finders for the country nouns of a lexicon, in lower case and capitalised; a noun that
+/// starts with another ("nations", "nation") is found by the shorter one.
+fn country_noun_finders(lexicon: &lexicon::Lexicon) -> Vec<Finder<'static>> {
+    let mut nouns: Vec<&str> = lexicon.words_in(class::ANAPHOR_NOUN).collect();
+    nouns.sort_unstable_by_key(|w| w.len());
+    let mut kept: Vec<&str> = Vec::new();
+    for noun in nouns {
+        if !kept.iter().any(|k| noun.starts_with(k)) {
+            kept.push(noun);
+        }
+    }
+    kept.iter()
+        .flat_map(|noun| {
+            let mut chars = noun.chars();
+            let capitalised: String = chars
+                .next()
+                .map(|c| c.to_uppercase().chain(chars).collect())
+                .unwrap_or_default();
+            [noun.to_string(), capitalised]
+        })
+        .map(|word| Finder::new(word.as_bytes()).into_owned())
+        .collect()
 }
 
 /// The token ranges (first, last) of the pointing-back phrases of a sentence: a country noun

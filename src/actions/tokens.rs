@@ -4,7 +4,7 @@
 //! each with its lower-case form and its lexicon classes) and the token index where each clause
 //! starts.
 
-use super::lexicon::{self, class};
+use super::lexicon::{self, class, Classes};
 use crate::lang::Lang;
 use crate::span::Span;
 
@@ -16,12 +16,12 @@ pub(crate) struct Token<'a> {
     /// The word in lower case, curly apostrophes straight (see [`push_lower`]).
     pub lower: &'a str,
     /// The word lists `lower` is in (bits of [`class`]), looked up once.
-    pub class: u64,
+    pub class: Classes,
 }
 
 impl Token<'_> {
     /// True when the word is in the word list(s) of `class` (a [`class`] bit or several).
-    pub(crate) fn is(&self, class: u64) -> bool {
+    pub(crate) fn is(&self, class: Classes) -> bool {
         self.class & class != 0
     }
 
