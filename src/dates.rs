@@ -330,21 +330,21 @@ fn month_of(word: &str) -> Option<u8> {
         "november",
         "december",
     ];
-    let lower = word.to_lowercase();
     let lang = crate::actions::lexicon::current_lang();
     if lang != Lang::En {
-        if let Some(month) = month_in(lang, &lower) {
+        if let Some(month) = month_in(lang, &word.to_lowercase()) {
             return Some(month);
         }
     }
-    if !word.starts_with(|c: char| c.is_uppercase()) {
+    // English names are ASCII: compared without a lower-case copy (most words are no month).
+    if !word.starts_with(|c: char| c.is_uppercase()) || !(3..=9).contains(&word.len()) {
         return None;
     }
     EN.iter()
         .position(|name| {
-            *name == lower
-                || (lower.len() == 3 && name.starts_with(&lower))
-                || (lower == "sept" && *name == "september")
+            name.eq_ignore_ascii_case(word)
+                || (word.len() == 3 && name[..3].eq_ignore_ascii_case(word))
+                || (*name == "september" && word.eq_ignore_ascii_case("sept"))
         })
         .map(|i| i as u8 + 1)
 }

@@ -16,7 +16,7 @@
 //! (a line or two has too few trigrams), the function words decide (`function_word_vote`:
 //! "werden … uit … door" is Dutch however short); else the text is read as English.
 
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::OnceLock;
 
 /// How much of an article is read to tell its language, bytes.
@@ -362,34 +362,78 @@ pub(crate) fn is_stop_word(lang: Lang, word: &str) -> bool {
 
 /// How many function words of each language ([`FUNCTION_WORDS`]' order) `text` uses.
 fn function_word_counts(text: &str) -> [usize; 5] {
-    static INDEX: OnceLock<rustc_hash::FxHashMap<&'static str, usize>> = OnceLock::new();
-    let index = INDEX.get_or_init(|| {
-        let mut index = rustc_hash::FxHashMap::default();
+    // Function words of at most eight ASCII letters are looked up as one lower-case number (a
+    // detection runs over every article of a batch: no hashing of strings, no lower-case copy);
+    // the others ("été") by their lower-case text.
+    type Index = (FxHashMap<u64, usize>, FxHashMap<&'static str, usize>);
+    static INDEX: OnceLock<Index> = OnceLock::new();
+    let (ascii, other) = INDEX.get_or_init(|| {
+        let mut ascii = FxHashMap::default();
+        let mut other = FxHashMap::default();
         for (i, (_, words)) in FUNCTION_WORDS.iter().enumerate() {
             for word in *words {
-                index.insert(*word, i);
+                match packed(word.as_bytes()) {
+                    Some(key) => ascii.insert(key, i),
+                    None => other.insert(*word, i),
+                };
             }
         }
-        index
+        (ascii, other)
     });
     let mut counts = [0usize; 5];
     let mut lower = String::new();
-    for word in text.split(|c: char| !c.is_alphanumeric()) {
-        if word.is_empty() || word.len() > 6 {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        // The next word: a run of letters and digits.
+        let start = i;
+        let mut ascii_only = true;
+        while i < bytes.len() {
+            let b = bytes[i];
+            if b.is_ascii() {
+                if !b.is_ascii_alphanumeric() {
+                    break;
+                }
+                i += 1;
+            } else {
+                let c = text[i..].chars().next().unwrap_or(' ');
+                if !c.is_alphanumeric() {
+                    break;
+                }
+                ascii_only = false;
+                i += c.len_utf8();
+            }
+        }
+        let word = &text[start..i];
+        if word.is_empty() {
+            // A separator: one character on.
+            i += text[i..].chars().next().map_or(1, char::len_utf8);
             continue;
         }
-        let word = if word.bytes().any(|b| b.is_ascii_uppercase()) || !word.is_ascii() {
+        if word.len() > 6 {
+            continue;
+        }
+        let found = if ascii_only {
+            packed(word.as_bytes()).and_then(|key| ascii.get(&key))
+        } else {
             lower.clear();
             lower.extend(word.chars().flat_map(char::to_lowercase));
-            lower.as_str()
-        } else {
-            word
+            other.get(lower.as_str())
         };
-        if let Some(&i) = index.get(word) {
-            counts[i] += 1;
+        if let Some(&lang) = found {
+            counts[lang] += 1;
         }
     }
     counts
+}
+
+/// An ASCII word of at most eight bytes as one number, in lower case.
+fn packed(word: &[u8]) -> Option<u64> {
+    (word.len() <= 8 && word.is_ascii()).then(|| {
+        word.iter().fold(0u64, |key, b| {
+            (key << 8) | u64::from(b.to_ascii_lowercase())
+        })
+    })
 }
 
 /// The language whose function words a text uses most, when whatlang is not sure: at least
