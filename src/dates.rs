@@ -469,22 +469,63 @@ fn month_names(lang: Lang) -> &'static [(&'static str, u8)] {
 /// "Jan. 5, 2011", "2024-05-27", a range's first day ("27 and 29 May 2024", "May 27–29,
 /// 2024"), and a day and month alone ("on 2 February").
 fn scan(text: &str) -> Vec<Mention> {
-    let toks = tokens(text);
     let mut found = Vec::new();
-    let mut i = 0;
-    while i < toks.len() {
-        match day_month_year(&toks, i)
-            .or_else(|| month_day_year(&toks, i))
-            .or_else(|| iso(&toks, i))
-        {
-            Some((mention, next)) => {
-                found.push(mention);
-                i = next;
+    // Every date holds a number: only the stretches of text around numbers are tokenized (most
+    // of an article is words; its dates come out the same).
+    for (from, to) in around_numbers(text) {
+        let mut toks = tokens(&text[from..to]);
+        for (_, start, end) in &mut toks {
+            *start += from;
+            *end += from;
+        }
+        let mut i = 0;
+        while i < toks.len() {
+            match day_month_year(&toks, i)
+                .or_else(|| month_day_year(&toks, i))
+                .or_else(|| iso(&toks, i))
+            {
+                Some((mention, next)) => {
+                    found.push(mention);
+                    i = next;
+                }
+                None => i += 1,
             }
-            None => i += 1,
         }
     }
     found
+}
+
+/// How far from a number a date's words reach, bytes ("20 de septiembre de 2024": the
+/// month 17 bytes from the day).
+const DATE_REACH: usize = 64;
+
+/// The stretches of `text` within [`DATE_REACH`] of a run of ASCII digits, widened to whitespace
+/// (no token is cut) and merged where they meet, in text order.
+fn around_numbers(text: &str) -> Vec<(usize, usize)> {
+    let bytes = text.as_bytes();
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    let mut at = 0;
+    while let Some(offset) = bytes[at..].iter().position(u8::is_ascii_digit) {
+        let first = at + offset;
+        let end = bytes[first..]
+            .iter()
+            .position(|b| !b.is_ascii_digit())
+            .map_or(bytes.len(), |n| first + n);
+        let mut from = first.saturating_sub(DATE_REACH);
+        while from > 0 && !bytes[from - 1].is_ascii_whitespace() {
+            from -= 1;
+        }
+        let mut to = (end + DATE_REACH).min(bytes.len());
+        while to < bytes.len() && !bytes[to].is_ascii_whitespace() {
+            to += 1;
+        }
+        match out.last_mut() {
+            Some(last) if from <= last.1 => last.1 = last.1.max(to),
+            _ => out.push((from, to)),
+        }
+        at = end;
+    }
+    out
 }
 
 type Toks<'a> = [(Tok<'a>, usize, usize)];
@@ -664,6 +705,62 @@ fn about_an_earlier_event(text: &str, m: &Mention) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `scan` over every token of the text, as it was before it read only the stretches
+    /// around numbers.
+    fn scan_every_token(text: &str) -> Vec<Mention> {
+        let toks = tokens(text);
+        let mut found = Vec::new();
+        let mut i = 0;
+        while i < toks.len() {
+            match day_month_year(&toks, i)
+                .or_else(|| month_day_year(&toks, i))
+                .or_else(|| iso(&toks, i))
+            {
+                Some((mention, next)) => {
+                    found.push(mention);
+                    i = next;
+                }
+                None => i += 1,
+            }
+        }
+        found
+    }
+
+    #[test]
+    fn reading_around_numbers_finds_what_every_token_finds() {
+        let mut texts = vec![
+            "On Tuesday, 20 de septiembre de 2024, and later on 5 May. May 27–29, 2024: x"
+                .repeat(3),
+            format!(
+                "{} 20 February 2024 {}",
+                "word ".repeat(40),
+                "more ".repeat(40)
+            ),
+            "2024-02-20T09:30 and Feb. 20, 2024, then 1st of June 2023".to_string(),
+        ];
+        for folder in [
+            "tests/eval/real/dev",
+            "tests/eval/lang/de/dev",
+            "tests/eval/lang/es/dev",
+        ] {
+            let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(folder);
+            for entry in std::fs::read_dir(dir).unwrap() {
+                let path = entry.unwrap().path();
+                if path.extension().is_some_and(|e| e == "txt") {
+                    texts.push(std::fs::read_to_string(path).unwrap());
+                }
+            }
+        }
+        for text in &texts {
+            assert_eq!(
+                scan(text),
+                scan_every_token(text),
+                "{}",
+                &text[..text.len().min(80)]
+            );
+        }
+    }
 
     fn date(text: &str) -> Option<(String, &'static str)> {
         of_article(text, None).map(|d| (d.date.to_string(), d.source.as_str()))
