@@ -104,17 +104,19 @@ fn word_cue_holds(text: &str, tokens: &[Token], i: usize, kind: CueKind, action:
     // (not "investigators found that …", "the suspect was found"). English lists "found" only:
     // "discovered" finds evidence as often as goods.
     // "found to use", "found that", "found guilty" find a fact.
-    let finds_fact = tokens
-        .get(i + 1)
-        .is_some_and(|t| matches!(t.lower, "to" | "that" | "dass" | "dat" | "que"))
-        || tokens[i + 1..tokens.len().min(i + 4)].iter().any(|t| {
-            matches!(
-                t.lower,
-                "guilty" | "liable" | "schuldig" | "coupable" | "coupables" | "culpable"
-            )
-        });
+    let finds_fact = || {
+        tokens
+            .get(i + 1)
+            .is_some_and(|t| matches!(t.lower, "to" | "that" | "dass" | "dat" | "que"))
+            || tokens[i + 1..tokens.len().min(i + 4)].iter().any(|t| {
+                matches!(
+                    t.lower,
+                    "guilty" | "liable" | "schuldig" | "coupable" | "coupables" | "culpable"
+                )
+            })
+    };
     let finds_goods = !tokens[i].is(class::FIND_VERB)
-        || (!finds_fact && any_near(tokens, i.saturating_sub(15), i + 10, class::GOODS));
+        || (any_near(tokens, i.saturating_sub(15), i + 10, class::GOODS) && !finds_fact());
     // Hosting a gathering is not coordinating: "its General Assembly, hosted by the UK".
     let hosts_gathering =
         word == "hosted" && any_near(tokens, i.saturating_sub(4), i + 4, class::GATHERING);

@@ -56,7 +56,7 @@ const MIN_HEAD: usize = 4;
 const MIN_MODIFIER: usize = 3;
 
 /// A set of word lists, as bits ([`class`]).
-pub(crate) type Classes = u128;
+pub(crate) type Classes = u64;
 
 /// The word lists as bits (the lexicon's `class` column).
 pub(crate) mod class {
@@ -195,26 +195,23 @@ pub(crate) mod class {
     /// Nouns of premises: "searches at the homes of four suspects and at the offices of two
     /// companies in Bern" (the action's own premises, not its place).
     pub(crate) const PREMISES_NOUN: Classes = 1 << 58;
-    /// Comparatives before "than" ("more than 150"): German "mehr als", read as "as", is a
-    /// comparison there, not a clause ("als" also means "when").
-    pub(crate) const COMPARATIVE: Classes = 1 << 59;
     /// Seizure verbs of finding ("found", "gevonden", "aangetroffen", "gefunden"): a seizure
     /// only of [`GOODS`] ("drugs were found"), not of facts or people ("investigators found
     /// that …", "the suspect was found").
-    pub(crate) const FIND_VERB: Classes = 1 << 60;
+    pub(crate) const FIND_VERB: Classes = 1 << 59;
     /// Nouns of goods the police seize: drugs, cash, weapons, cigarettes, and their units
     /// ("kilos"): what makes a verb of finding a seizure.
-    pub(crate) const GOODS: Classes = 1 << 61;
+    pub(crate) const GOODS: Classes = 1 << 60;
     /// Adverbs that stand for the action told just before: "Dabei wurden … sichergestellt",
     /// "Hierbij zijn … in beslag genomen" (in the course of those searches, at their places).
-    pub(crate) const ACTION_PRO_FORM: Classes = 1 << 62;
+    pub(crate) const ACTION_PRO_FORM: Classes = 1 << 61;
     /// Prepositions of time that open a sentence with an action told before: "During the
     /// searches, …", "Bei den Durchsuchungen …", "Tijdens de huiszoeking …".
-    pub(crate) const DURING: Classes = 1 << 63;
+    pub(crate) const DURING: Classes = 1 << 62;
     /// Finite auxiliaries and modals of having and being able ("hat", "haben", "konnten",
     /// "heeft", "hebben", "konden"): after a fronted place in German or Dutch they open the
     /// main clause ("In der Schweiz hat die Bundesanwaltschaft … durchgeführt").
-    pub(crate) const AUXILIARY: Classes = 1 << 64;
+    pub(crate) const AUXILIARY: Classes = 1 << 63;
 
     /// The word lists of nouns: a German or Dutch compound ending in one of their words is in
     /// that list too ("Zollbehörden" is an authority, "kustwachtvliegtuigen" means).
@@ -252,7 +249,6 @@ const CLASSES: &[(&str, Classes)] = &[
     ("be", class::BE),
     ("clause-break", class::CLAUSE_BREAK),
     ("communication", class::COMMUNICATION),
-    ("comparative", class::COMPARATIVE),
     ("compass", class::COMPASS),
     ("crime", class::CRIME),
     ("crime-adjective", class::CRIME_ADJECTIVE),
@@ -340,8 +336,8 @@ pub(crate) struct Lexicon {
 /// The English function words a `gloss-WORD` row may stand for: the words the rules compare
 /// tokens with ("and" joins a list, "by" names a passive's agent, "the" opens a name, …).
 pub(crate) const GLOSSES: &[&str] = &[
-    "a", "and", "as", "at", "by", "from", "in", "of", "on", "or", "the", "three", "to", "two",
-    "where", "which", "who", "with",
+    "a", "and", "as", "at", "by", "from", "in", "less", "more", "of", "on", "or", "the", "three",
+    "to", "two", "where", "which", "who", "with",
 ];
 
 /// A problem in the lexicon file, with its line.

@@ -220,12 +220,12 @@ fn mark_class_phrases(tokens: &mut [Token<'_>], lexicon: &lexicon::Lexicon) {
 
 /// True when a clause-break word at `i` is the conjunction "as" that starts a clause, not part
 /// of "as well as", "such as", "as part of", "as a result", nor a comparison read as "as"
-/// ("mehr als 150 Objekte": more than).
+/// ("mehr als 150 Objekte", read as "more as": more than).
 fn as_starts_clause(tokens: &[Token], i: usize) -> bool {
-    if tokens[i - 1].is(class::COMPARATIVE) {
+    let prev = tokens[i - 1].lower;
+    if matches!(prev, "more" | "less" | "fewer" | "rather") {
         return false;
     }
-    let prev = tokens[i - 1].lower;
     let next = tokens.get(i + 1).map(|t| t.lower).unwrap_or("");
     let next2 = tokens.get(i + 2).map(|t| t.lower).unwrap_or("");
     !(prev == "well"
