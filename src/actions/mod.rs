@@ -327,10 +327,11 @@ fn fold_participation(gazetteer: &Gazetteer, linked: &mut Linked) {
 
 /// A sentence with no place of its own that opens by pointing back to the action before it
 /// ("This seizure and further investigations led to the arrest of two people") states its
-/// specific actions at the places of the sentence before, and so does one that opens with a
-/// word standing for that action ("Dabei wurden … sichergestellt", "During the searches, …");
-/// one that opens with a locative
-/// pro-form ("Daar kon de bestuurder worden aangehouden") at the last place it named. An
+/// specific actions at the places of the sentence before. One that opens with a word standing
+/// for an action told before states them at that action's places: "Dabei wurden …
+/// sichergestellt" (the specific actions of the sentence before), "During the searches, …"
+/// (the last searches, up to three sentences back). One that opens with a locative pro-form
+/// ("Daar kon de bestuurder worden aangehouden") states them at the last place it named. An
 /// international body (Europol) is not carried: it coordinates, the arrests are national.
 fn carry_over(
     gazetteer: &Gazetteer,
