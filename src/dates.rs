@@ -478,21 +478,26 @@ fn scan(text: &str) -> Vec<Mention> {
             *start += from;
             *end += from;
         }
-        let mut i = 0;
-        while i < toks.len() {
-            match day_month_year(&toks, i)
-                .or_else(|| month_day_year(&toks, i))
-                .or_else(|| iso(&toks, i))
-            {
-                Some((mention, next)) => {
-                    found.push(mention);
-                    i = next;
-                }
-                None => i += 1,
-            }
-        }
+        dates_in(&toks, &mut found);
     }
     found
+}
+
+/// The dates written in `toks`, in order, appended to `found`.
+fn dates_in(toks: &Toks<'_>, found: &mut Vec<Mention>) {
+    let mut i = 0;
+    while i < toks.len() {
+        match day_month_year(toks, i)
+            .or_else(|| month_day_year(toks, i))
+            .or_else(|| iso(toks, i))
+        {
+            Some((mention, next)) => {
+                found.push(mention);
+                i = next;
+            }
+            None => i += 1,
+        }
+    }
 }
 
 /// How far from a number a date's words reach, bytes ("20 de septiembre de 2024": the
@@ -709,21 +714,8 @@ mod tests {
     /// `scan` over every token of the text, as it was before it read only the stretches
     /// around numbers.
     fn scan_every_token(text: &str) -> Vec<Mention> {
-        let toks = tokens(text);
         let mut found = Vec::new();
-        let mut i = 0;
-        while i < toks.len() {
-            match day_month_year(&toks, i)
-                .or_else(|| month_day_year(&toks, i))
-                .or_else(|| iso(&toks, i))
-            {
-                Some((mention, next)) => {
-                    found.push(mention);
-                    i = next;
-                }
-                None => i += 1,
-            }
-        }
+        dates_in(&tokens(text), &mut found);
         found
     }
 

@@ -357,36 +357,36 @@ fn carry_over(
         .filter(|c| !cues::negated(&tokens, &starts, clause_of(c.first), c.first))
         .collect();
     let national = |e: &&Event| !gazetteer.is_international(e.place);
-    let before: Vec<Event> = match told {
-        // The places of the actions told in the sentence before.
-        Some(refer::Told::Before) => events
+    let of_previous = || {
+        events
             .iter()
             .rev()
             .take_while(|e| e.sentence == previous)
-            .filter(|e| e.action.is_specific())
             .filter(national)
+    };
+    let before: Vec<Event> = match told {
+        // The places of the actions told in the sentence before.
+        Some(refer::Told::Before) => of_previous()
+            .filter(|e| e.action.is_specific())
             .copied()
             .collect(),
         // The places of the last sentence (of the three before) that told this action.
         Some(refer::Told::Last(action)) => {
-            let of_action = |e: &&Event| e.action == action && e.sentence + 3 >= sentence.index;
-            let last = events.iter().rev().find(of_action).map(|e| e.sentence);
-            events
+            let recent = events
                 .iter()
                 .rev()
-                .take_while(|e| e.sentence + 3 >= sentence.index)
+                .take_while(|e| e.sentence + 3 >= sentence.index);
+            let last = recent
+                .clone()
+                .find(|e| e.action == action)
+                .map(|e| e.sentence);
+            recent
                 .filter(|e| Some(e.sentence) == last && e.action == action)
                 .filter(national)
                 .copied()
                 .collect()
         }
-        None => events
-            .iter()
-            .rev()
-            .take_while(|e| e.sentence == previous)
-            .filter(national)
-            .copied()
-            .collect(),
+        None => of_previous().copied().collect(),
     };
     let mut places: Vec<&Event> = Vec::new();
     for e in before.iter().rev() {
