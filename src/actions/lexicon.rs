@@ -331,6 +331,26 @@ pub(crate) struct Lexicon {
     /// The multi-word forms of the word lists with a class bit, by their last word, each with
     /// its bit ("de": "a través de", background-preposition).
     class_phrases: FxHashMap<&'static str, Vec<(Vec<&'static str>, Classes)>>,
+    /// What a tokenizer needs of each word the lexicon knows, so that a token is looked up
+    /// once ([`Lexicon::word`]).
+    words: FxHashMap<&'static str, Word>,
+}
+
+/// What the lexicon says of one word, for the tokenizer: its classes, its gloss and what
+/// follows from them ([`Lexicon::word`]).
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Word {
+    /// Its class bits ([`Lexicon::class_of`]).
+    pub own: Classes,
+    /// True when it is a single-word cue ([`Lexicon::word_cue`]).
+    pub cue: bool,
+    /// The English function word it is read as ([`Lexicon::gloss`]), if any.
+    pub gloss: Option<&'static str>,
+    /// The English lexicon's classes of that gloss.
+    pub gloss_class: Classes,
+    /// True when the word as read (its gloss, if any) ends a multi-word form with a class bit
+    /// ([`Lexicon::class_phrases_ending`]).
+    pub ends_class_phrase: bool,
 }
 
 /// The English function words a `gloss-WORD` row may stand for: the words the rules compare
@@ -480,6 +500,38 @@ impl Lexicon {
             .map(|(word, _)| word.len())
             .max()
             .unwrap_or(0);
+        self.index_words();
+    }
+
+    /// Gathers what the tokenizer needs of every word the lexicon knows into one entry
+    /// ([`Lexicon::word`]).
+    fn index_words(&mut self) {
+        // Only a lexicon with glosses reads English classes (English itself has none, and its
+        // own lexicon is not needed while it is being built).
+        let english = (!self.glosses.is_empty()).then(|| of(Lang::En));
+        let known = (self.classes.keys())
+            .chain(self.word_cues.keys())
+            .chain(self.glosses.keys())
+            .chain(self.class_phrases.keys());
+        let mut words = FxHashMap::default();
+        for &w in known {
+            let gloss = self.gloss(w);
+            let word = Word {
+                own: self.class_of(w),
+                cue: self.word_cues.contains_key(w),
+                gloss,
+                gloss_class: gloss.map_or(0, |g| english.map_or(0, |en| en.class_of(g))),
+                ends_class_phrase: self.class_phrases.contains_key(gloss.unwrap_or(w)),
+            };
+            words.insert(w, word);
+        }
+        self.words = words;
+    }
+
+    /// What the lexicon says of a lower-case word, for the tokenizer (`None` when it knows
+    /// nothing of it).
+    pub(crate) fn word(&self, lower: &str) -> Option<&Word> {
+        self.words.get(lower)
     }
 
     /// The single words of the lists in `bits`.
@@ -571,11 +623,6 @@ impl Lexicon {
     /// The multi-word forms of a word list (by its class name in the file).
     pub(crate) fn phrases(&self, class_name: &str) -> &[Vec<&'static str>] {
         self.phrases.get(class_name).map_or(&[], Vec::as_slice)
-    }
-
-    /// True when a word list has a multi-word form with a class bit.
-    pub(crate) fn has_class_phrases(&self) -> bool {
-        !self.class_phrases.is_empty()
     }
 
     /// The multi-word forms with a class bit that end in `lower`, each with its bit.

@@ -162,60 +162,53 @@ pub(crate) fn tokenize<'a>(text: &str, span: Span, buf: &'a mut String) -> Vec<T
     }
     let buf: &'a String = buf;
     let lexicon = lexicon::current();
-    let lang = lexicon::current_lang();
-    let compounds = lang.writes_compounds();
-    // English reads its own words: no gloss to look up.
-    let glossed = lang != Lang::En;
+    let compounds = lexicon::current_lang().writes_compounds();
+    let mut tokens: Vec<Token<'a>> = Vec::with_capacity(spans.len());
     let mut from = 0;
-    let mut tokens = spans
-        .iter()
-        .zip(ends)
-        .enumerate()
-        .map(|(i, (&span, to))| {
-            let mut lower = &buf[from..to];
-            from = to;
-            let mut class = lexicon.class_of(lower);
-            // A German or Dutch compound noun is of its head's kind ("Zollbehörden").
-            if class == 0 && compounds && lexicon.word_cue(lower).is_none() {
-                class = lexicon.compound_head_class(lower);
-            }
-            // A function word of another language is read as the English word it stands for
-            // ("und" as "and", "par" as "by"), with that word's classes too.
-            if let Some(english) = glossed.then(|| lexicon.gloss(lower)).flatten() {
-                lower = english;
-                class |= lexicon::of(Lang::En).class_of(english);
-            }
-            // "Between March and May 2012": a capitalised "May" inside a sentence is the month.
-            if lower == "may" && i > 0 && span.of(text).starts_with('M') {
-                class &= !class::MODAL;
-            }
-            Token { span, lower, class }
-        })
-        .collect::<Vec<_>>();
-    mark_class_phrases(&mut tokens, lexicon);
+    for (i, (&span, to)) in spans.iter().zip(ends).enumerate() {
+        let raw = &buf[from..to];
+        from = to;
+        // One lookup tells all the lexicon knows of the word.
+        let word = lexicon.word(raw).copied().unwrap_or_default();
+        let mut class = word.own;
+        // A German or Dutch compound noun is of its head's kind ("Zollbehörden").
+        if class == 0 && compounds && !word.cue {
+            class = lexicon.compound_head_class(raw);
+        }
+        // A function word of another language is read as the English word it stands for
+        // ("und" as "and", "par" as "by"), with that word's classes too. (English reads its own
+        // words: it has no glosses.)
+        let lower = word.gloss.unwrap_or(raw);
+        class |= word.gloss_class;
+        // "Between March and May 2012": a capitalised "May" inside a sentence is the month.
+        if lower == "may" && i > 0 && span.of(text).starts_with('M') {
+            class &= !class::MODAL;
+        }
+        tokens.push(Token { span, lower, class });
+        if word.ends_class_phrase {
+            mark_class_phrases(&mut tokens, lexicon);
+        }
+    }
     tokens
 }
 
 /// A word list's multi-word forms ("a través de", "cuartel general") give their class to
-/// their last word, the one the rules read ("de" governing the place after it).
+/// their last word, the one the rules read ("de" governing the place after it): the last of
+/// `tokens` gets the bits of the forms that end there.
 fn mark_class_phrases(tokens: &mut [Token<'_>], lexicon: &lexicon::Lexicon) {
-    if !lexicon.has_class_phrases() {
-        return;
-    }
-    for i in 0..tokens.len() {
-        let bits = lexicon
-            .class_phrases_ending(tokens[i].lower)
-            .iter()
-            .filter(|(words, _)| {
-                i + 1 >= words.len()
-                    && tokens[i + 1 - words.len()..=i]
-                        .iter()
-                        .zip(words)
-                        .all(|(t, w)| t.lower == *w)
-            })
-            .fold(0, |bits, (_, bit)| bits | bit);
-        tokens[i].class |= bits;
-    }
+    let i = tokens.len() - 1;
+    let bits = lexicon
+        .class_phrases_ending(tokens[i].lower)
+        .iter()
+        .filter(|(words, _)| {
+            i + 1 >= words.len()
+                && tokens[i + 1 - words.len()..=i]
+                    .iter()
+                    .zip(words)
+                    .all(|(t, w)| t.lower == *w)
+        })
+        .fold(0, |bits, (_, bit)| bits | bit);
+    tokens[i].class |= bits;
 }
 
 /// True when a clause-break word at `i` is the conjunction "as" that starts a clause, not part
