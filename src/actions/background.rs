@@ -126,9 +126,17 @@ pub(crate) struct Context<'a, 't> {
     pub heads: &'a [usize],
     /// The fates of the mentions before the one filtered (`None`: kept).
     pub earlier: &'a [Option<Background>],
+    /// The class bits of every token of the sentence together: a filter that needs a word of
+    /// some list looks for it only in a sentence that has one ([`Context::has`]).
+    pub present: Classes,
 }
 
 impl Context<'_, '_> {
+    /// True when some word of the sentence is in a list of `bits`.
+    fn has(&self, bits: Classes) -> bool {
+        self.present & bits != 0
+    }
+
     /// The up to three words before mention `k`, nearest first, "the" left out.
     fn words_before(&self, k: usize) -> impl Iterator<Item = &Token<'_>> + '_ {
         self.tokens[..self.placed[k].first]
@@ -303,6 +311,9 @@ fn demonym_without_actor(cx: &Context<'_, '_>, k: usize) -> bool {
 /// Inside an institution's name: "King's College London", "University of Lyon", "the
 /// Northern District of Georgia".
 fn inside_institution_name(cx: &Context<'_, '_>, k: usize) -> bool {
+    if !cx.has(class::INSTITUTION) {
+        return false;
+    }
     let p = cx.placed[k];
     let institution = |t: &Token| t.is(class::INSTITUTION) && t.capitalised(cx.text);
     cx.tokens[..p.first].iter().rev().take(3).any(institution)
@@ -340,6 +351,9 @@ fn organisation_of_its_members(cx: &Context<'_, '_>, k: usize) -> bool {
 /// Canada", "an analyst from a firm in London". (An officer's agency is not background:
 /// officers act.)
 fn researchers_employer(cx: &Context<'_, '_>, k: usize) -> bool {
+    if !cx.has(class::AFFILIATE) {
+        return false;
+    }
     let mut words = cx.governing_words(k, 8).peekable();
     let mut prev: Option<&Token> = None;
     while let Some(t) = words.next() {
@@ -428,6 +442,9 @@ fn origin_or_route(cx: &Context<'_, '_>, k: usize) -> bool {
 /// Places listed after a route noun: "via the Balkan route (former Yugoslav Republic of
 /// Macedonia, Serbia, Hungary)", "along the route: Spain, France".
 fn listed_after_a_route(cx: &Context<'_, '_>, k: usize) -> bool {
+    if !cx.has(class::ROUTE_NOUN) {
+        return false;
+    }
     let first = cx.placed[cx.heads[k]].first;
     let opening = (first.saturating_sub(8)..first)
         .rev()
@@ -445,13 +462,13 @@ fn listed_after_a_route(cx: &Context<'_, '_>, k: usize) -> bool {
 
 /// A person's origin or residence: "born in Syria", "living in Spain", "a resident of Italy".
 fn origin_or_residence(cx: &Context<'_, '_>, k: usize) -> bool {
-    cx.words_before(k).take(2).any(|t| t.is(class::ORIGIN))
+    cx.has(class::ORIGIN) && cx.words_before(k).take(2).any(|t| t.is(class::ORIGIN))
 }
 
 /// Who wants a suspect, and for what: "wanted by Romania", "wanted in Italy", "wanted for
 /// people smuggling offences in France, Germany and Belgium".
 fn wanted_by(cx: &Context<'_, '_>, k: usize) -> bool {
-    cx.governing_words(k, 15).any(|t| t.is(class::WANTED))
+    cx.has(class::WANTED) && cx.governing_words(k, 15).any(|t| t.is(class::WANTED))
 }
 
 /// Where a service, company or asset is hosted, used, registered, based or bought:
@@ -462,9 +479,10 @@ fn wanted_by(cx: &Context<'_, '_>, k: usize) -> bool {
 /// Not when the clause states a specific action: "the takedown of 34 servers located in the
 /// Netherlands", "servers hosted in Germany were seized" happened where the servers were.
 fn hosted_in(cx: &Context<'_, '_>, k: usize) -> bool {
-    let acted_on = cx
-        .clause_cues(k)
-        .any(|(c, negated)| !negated && c.action.is_specific());
+    let acted_on = || {
+        cx.clause_cues(k)
+            .any(|(c, negated)| !negated && c.action.is_specific())
+    };
     let suffix = cx.text[cx.placed[k].mention.span.end..]
         .split(|c: char| !(c.is_alphanumeric() || c == '-'))
         .next()
@@ -473,7 +491,10 @@ fn hosted_in(cx: &Context<'_, '_>, k: usize) -> bool {
         suffix,
         "-based" | "-registered" | "-headquartered" | "-owned" | "-flagged"
     );
-    based || (!acted_on && cx.governing_words(k, 4).any(|t| t.is(class::HOSTING)))
+    based
+        || (cx.has(class::HOSTING)
+            && cx.governing_words(k, 4).any(|t| t.is(class::HOSTING))
+            && !acted_on())
 }
 
 /// A reference point: a compass word and "of" before the place, after a distance or open
@@ -494,11 +515,15 @@ fn reference_point(cx: &Context<'_, '_>, k: usize) -> bool {
 /// 2012", "AMSTERDAM (AP) —", "(Luxembourg, 3 July 2024) –").
 fn dateline(cx: &Context<'_, '_>, k: usize) -> bool {
     let p = cx.placed[k];
-    let line_start = cx.text[..p.mention.span.start]
-        .rfind('\n')
-        .map_or(0, |i| i + 1);
-    let opening = cx.text[line_start..p.mention.span.start].trim();
-    if !matches!(opening, "" | "(") {
+    // What stands between the line's start and the place: nothing, or an opening parenthesis,
+    // with spaces around (read backwards, up to the line break).
+    let same_line = |c: char| c.is_whitespace() && c != '\n';
+    let before = cx.text[..p.mention.span.start].trim_end_matches(same_line);
+    let (opening, before) = match before.strip_suffix('(') {
+        Some(rest) => ("(", rest.trim_end_matches(same_line)),
+        None => ("", before),
+    };
+    if !(before.is_empty() || before.ends_with('\n')) {
         return false;
     }
     let line_end = cx.text[p.mention.span.end..]
@@ -534,6 +559,9 @@ fn dateline(cx: &Context<'_, '_>, k: usize) -> bool {
 /// victims worldwide, including hospitals in the United States", "the suspects targeted
 /// during the action in Kyiv".
 fn where_the_victims_are(cx: &Context<'_, '_>, k: usize) -> bool {
+    if !cx.has(class::VICTIM | class::PERSON_NOUN) {
+        return false;
+    }
     let words: Vec<&Token> = cx.governing_words(k, 12).collect();
     // "The suspects targeted during the action in Kyiv": people targeted (a takedown targets
     // infrastructure, and then "targeted" is a cue that governs the place).
@@ -550,14 +578,14 @@ fn where_the_victims_are(cx: &Context<'_, '_>, k: usize) -> bool {
 /// Where a crime was committed or is suspected: "murders committed in Italy", "offences in
 /// France", "suspected of paying bribes in relation to a data centre in the Netherlands".
 fn where_a_crime_was_committed(cx: &Context<'_, '_>, k: usize) -> bool {
-    cx.governing_words(k, 3).any(|t| t.is(class::CRIME))
-        || cx.governing_words(k, 15).any(|t| t.is(class::SUSPICION))
+    (cx.has(class::CRIME) && cx.governing_words(k, 3).any(|t| t.is(class::CRIME)))
+        || (cx.has(class::SUSPICION) && cx.governing_words(k, 15).any(|t| t.is(class::SUSPICION)))
 }
 
 /// A gathering that is not an action: "speaking at a cybercrime conference in Lisbon", "told a
 /// press conference in Brussels".
 fn at_a_gathering(cx: &Context<'_, '_>, k: usize) -> bool {
-    cx.governing_words(k, 4).any(|t| t.is(class::GATHERING))
+    cx.has(class::GATHERING) && cx.governing_words(k, 4).any(|t| t.is(class::GATHERING))
 }
 
 /// An earlier or different operation: "A similar service, Phantom Secure, was dismantled by
@@ -565,6 +593,9 @@ fn at_a_gathering(cx: &Context<'_, '_>, k: usize) -> bool {
 /// qualify an operation, a case or a scheme (at most two words before its noun), anywhere in
 /// the mention's clause.
 fn an_earlier_operation(cx: &Context<'_, '_>, k: usize) -> bool {
+    if !cx.has(class::EARLIER) {
+        return false;
+    }
     let clause = cx.clause_tokens(k);
     clause.iter().enumerate().any(|(i, t)| {
         t.is(class::EARLIER)
@@ -590,6 +621,9 @@ fn hypothetical_clause(cx: &Context<'_, '_>, k: usize) -> bool {
 /// True when mention `k`'s clause holds a word of `bits` and every cue of the clause (if any)
 /// stands after such a word.
 fn negated_or_hypothetical(cx: &Context<'_, '_>, k: usize, bits: Classes) -> bool {
+    if !cx.has(bits) {
+        return false;
+    }
     let clause = cx.clause_tokens(k);
     let start = cx.starts[cx.clause_of(cx.placed[k].first)];
     let Some(at) = clause.iter().position(|t| t.is(bits)) else {

@@ -634,6 +634,7 @@ fn drop_background<'a>(
         placed: &placed,
         heads: &heads,
         earlier: &[],
+        present: parsed.tokens.iter().fold(0, |bits, t| bits | t.class),
     });
     let mut kept = Vec::with_capacity(placed.len());
     for (p, fate) in placed.into_iter().zip(fates) {
