@@ -333,7 +333,51 @@ pub(crate) struct Lexicon {
     class_phrases: FxHashMap<&'static str, Vec<(Vec<&'static str>, Classes)>>,
     /// What a tokenizer needs of each word the lexicon knows, so that a token is looked up
     /// once ([`Lexicon::word`]).
-    words: FxHashMap<&'static str, Word>,
+    words: WordMap<Word>,
+}
+
+/// A map from words to values that looks a word of up to eight bytes (most words) up by a
+/// number, without hashing or comparing its bytes one by one.
+#[derive(Debug)]
+struct WordMap<V> {
+    short: FxHashMap<u64, V>,
+    long: FxHashMap<&'static str, V>,
+}
+
+impl<V> Default for WordMap<V> {
+    fn default() -> Self {
+        WordMap {
+            short: FxHashMap::default(),
+            long: FxHashMap::default(),
+        }
+    }
+}
+
+impl<V> WordMap<V> {
+    /// A word of up to eight bytes as one number (the bytes, zero-padded: a word holds no zero
+    /// byte, so two words never share a number).
+    fn short_key(word: &str) -> Option<u64> {
+        let bytes = word.as_bytes();
+        (bytes.len() <= 8).then(|| {
+            let mut key = [0u8; 8];
+            key[..bytes.len()].copy_from_slice(bytes);
+            u64::from_le_bytes(key)
+        })
+    }
+
+    fn insert(&mut self, word: &'static str, value: V) {
+        match Self::short_key(word) {
+            Some(key) => self.short.insert(key, value),
+            None => self.long.insert(word, value),
+        };
+    }
+
+    fn get(&self, word: &str) -> Option<&V> {
+        match Self::short_key(word) {
+            Some(key) => self.short.get(&key),
+            None => self.long.get(word),
+        }
+    }
 }
 
 /// What the lexicon says of one word, for the tokenizer: its classes, its gloss and what
@@ -513,7 +557,7 @@ impl Lexicon {
             .chain(self.word_cues.keys())
             .chain(self.glosses.keys())
             .chain(self.class_phrases.keys());
-        let mut words = FxHashMap::default();
+        let mut words = WordMap::default();
         for &w in known {
             let gloss = self.gloss(w);
             let word = Word {
