@@ -31,16 +31,25 @@ impl Token<'_> {
     }
 }
 
-/// Appends a word in lower case with curly apostrophes straight (ASCII fast path).
+/// Appends a word in lower case with curly apostrophes straight (ASCII fast path; no
+/// allocation but for a word with a capital sigma).
 fn push_lower(word: &str, out: &mut String) {
     if word.is_ascii() {
         let from = out.len();
         out.push_str(word);
         out[from..].make_ascii_lowercase();
-    } else {
+    } else if word.contains('Σ') {
         // `str::to_lowercase`, not per char: it knows the final sigma.
         let lower = word.to_lowercase();
         out.push_str(&lower.replace('’', "'"));
+    } else {
+        for c in word.chars() {
+            if c == '’' {
+                out.push('\'');
+            } else {
+                out.extend(c.to_lowercase());
+            }
+        }
     }
 }
 
