@@ -54,95 +54,102 @@ fn push_lower(word: &str, out: &mut String) {
 }
 
 /// True for the ASCII bytes of a word: letters, digits, `-` and `'`.
+#[inline(always)]
 fn is_word_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == b'-' || b == b'\''
 }
 
-/// The character at byte `i` of `s`: whether it belongs to a word, whether it is whitespace,
-/// and its length in bytes (ASCII without decoding a char).
-fn classify(s: &str, i: usize) -> (bool, bool, usize) {
-    let b = s.as_bytes()[i];
-    if b < 0x80 {
-        (is_word_byte(b), b.is_ascii_whitespace() || b == 0x0B, 1)
-    } else {
-        let c = s[i..].chars().next().unwrap_or(' ');
-        (
-            c.is_alphanumeric() || c == '’',
-            c.is_whitespace(),
-            c.len_utf8(),
-        )
-    }
+/// The character at byte `i` of `s` (not ASCII): whether it belongs to a word, whether it is
+/// whitespace, and its length in bytes.
+#[inline]
+fn classify_char(s: &str, i: usize) -> (bool, bool, usize) {
+    let c = s[i..].chars().next().unwrap_or(' ');
+    (
+        c.is_alphanumeric() || c == '’',
+        c.is_whitespace(),
+        c.len_utf8(),
+    )
 }
 
-/// The spans of a sentence's words and punctuation marks. In English a trailing possessive or
-/// contraction is a token of its own: "Britain's" → "Britain", "'s" (a Dutch "collega's" is
-/// one plural word).
-fn word_spans(text: &str, span: Span) -> Vec<Span> {
+/// The spans of a sentence's words and punctuation marks, each with its lower-case form
+/// written into `buf` (the form of span `k` ends at byte `ends[k]` of `buf`). In English a
+/// trailing possessive or contraction is a token of its own: "Britain's" → "Britain", "'s" (a
+/// Dutch "collega's" is one plural word); in French an elided article or pronoun is:
+/// "l'arrestation" → "l'", "arrestation".
+fn scan(text: &str, span: Span, buf: &mut String) -> (Vec<Span>, Vec<usize>) {
     let s = span.of(text);
     let mut spans: Vec<Span> = Vec::with_capacity(s.len() / 4 + 1);
+    let mut ends: Vec<usize> = Vec::with_capacity(s.len() / 4 + 1);
     let lang = lexicon::current_lang();
     let french = lang == Lang::Fr;
     let english = lang == Lang::En;
-    let mut push = |a: usize, b: usize| {
-        // French elision: "l'arrestation" is "l'" and "arrestation", "d'Europol" is "d'" and
-        // "Europol".
-        if let Some(k) = french.then(|| elision_end(&s[a..b])).flatten() {
-            spans.push(Span::new(span.start + a, span.start + a + k));
-            spans.push(Span::new(span.start + a + k, span.start + b));
-            return;
-        }
-        let word = &s[a..b];
-        let suffixes: &[&str] = if english {
-            &["'s", "’s", "n't", "n’t"]
+    let mut piece = |a: usize, b: usize, buf: &mut String| {
+        spans.push(Span::new(span.start + a, span.start + b));
+        push_lower(&s[a..b], buf);
+        ends.push(buf.len());
+    };
+    let mut word = |a: usize, b: usize, buf: &mut String| {
+        let w = &s[a..b];
+        let cut = if french {
+            elision_end(w)
+        } else if english && matches!(w.as_bytes().last(), Some(b's' | b't')) {
+            // (Only a word ending in "s" or "t" can end in one.)
+            ["'s", "’s", "n't", "n’t"]
+                .iter()
+                .find(|suffix| w.len() > suffix.len() && w.ends_with(*suffix))
+                .map(|suffix| w.len() - suffix.len())
         } else {
-            &[]
+            None
         };
-        // (Only a word ending in "s" or "t" can end in one.)
-        let cut = suffixes
-            .iter()
-            .filter(|_| matches!(word.as_bytes().last(), Some(b's' | b't')))
-            .find(|suffix| word.len() > suffix.len() && word.ends_with(*suffix))
-            .map(|suffix| word.len() - suffix.len());
-        let (a, b) = (span.start + a, span.start + b);
         match cut {
             Some(k) => {
-                spans.push(Span::new(a, a + k));
-                spans.push(Span::new(a + k, b));
+                piece(a, a + k, buf);
+                piece(a + k, b, buf);
             }
-            None => spans.push(Span::new(a, b)),
+            None => piece(a, b, buf),
         }
     };
     let bytes = s.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
-        let (wordish, space, len) = classify(s, i);
+        let b = bytes[i];
+        let (wordish, space, len) = if b < 0x80 {
+            (is_word_byte(b), b.is_ascii_whitespace() || b == 0x0B, 1)
+        } else {
+            classify_char(s, i)
+        };
         if wordish {
             // A word: letters, digits, hyphens and apostrophes, taken as one run.
             let a = i;
             i += len;
             loop {
                 match bytes.get(i) {
-                    Some(&b) if b < 0x80 && is_word_byte(b) => i += 1,
-                    Some(&b) if b >= 0x80 => {
-                        let (wordish, _, len) = classify(s, i);
+                    Some(&b) if b < 0x80 => {
+                        if !is_word_byte(b) {
+                            break;
+                        }
+                        i += 1;
+                    }
+                    Some(_) => {
+                        let (wordish, _, len) = classify_char(s, i);
                         if !wordish {
                             break;
                         }
                         i += len;
                     }
-                    _ => break,
+                    None => break,
                 }
             }
-            push(a, i);
+            word(a, i, buf);
             continue;
         }
         if !space {
             // Punctuation is a token of its own.
-            push(i, i + len);
+            word(i, i + len, buf);
         }
         i += len;
     }
-    spans
+    (spans, ends)
 }
 
 /// The French elided words that stand before a vowel with an apostrophe.
@@ -162,13 +169,8 @@ fn elision_end(word: &str) -> Option<usize> {
 /// Cuts a sentence into words and punctuation marks, with their lower-case forms written once
 /// into `buf` (cleared first; reused from sentence to sentence), so that tokens own no string.
 pub(crate) fn tokenize<'a>(text: &str, span: Span, buf: &'a mut String) -> Vec<Token<'a>> {
-    let spans = word_spans(text, span);
     buf.clear();
-    let mut ends = Vec::with_capacity(spans.len());
-    for t in &spans {
-        push_lower(t.of(text), buf);
-        ends.push(buf.len());
-    }
+    let (spans, ends) = scan(text, span, buf);
     let buf: &'a String = buf;
     let lexicon = lexicon::current();
     let compounds = lexicon::current_lang().writes_compounds();
