@@ -501,12 +501,8 @@ fn hosted_in(cx: &Context<'_, '_>, k: usize) -> bool {
 /// water ("1,200 miles east of Martinique", "international waters east of Barbados"). ("50 km
 /// south of Madrid" is in Spain, but a raid there is stated with "in" or "near".)
 fn reference_point(cx: &Context<'_, '_>, k: usize) -> bool {
-    let before: Vec<&Token> = cx.tokens[..cx.placed[k].first]
-        .iter()
-        .rev()
-        .take(4)
-        .collect();
-    matches!(before.as_slice(), [of, compass, unit, ..]
+    let mut before = cx.tokens[..cx.placed[k].first].iter().rev();
+    matches!((before.next(), before.next(), before.next()), (Some(of), Some(compass), Some(unit))
         if of.lower == "of" && compass.is(class::COMPASS) && unit.is(class::DISTANCE_UNIT))
 }
 

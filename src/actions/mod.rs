@@ -230,7 +230,8 @@ pub fn link(
     let mut k = 0;
     // The countries named so far, kept up to date as events are added (one pass over them).
     let mut named = TakingPart::default();
-    for sentence in sentences {
+    let may_refer = refer::may_refer(text, sentences);
+    for (sentence, &may_refer) in sentences.iter().zip(&may_refer) {
         here.clear();
         while k < mentions.len() && mentions[k].sentence < sentence.index {
             k += 1;
@@ -239,7 +240,7 @@ pub fn link(
             here.push(&mentions[k]);
             k += 1;
         }
-        let taking_part: &[PlaceId] = if refer::may_refer(sentence.span.of(text)) {
+        let taking_part: &[PlaceId] = if may_refer {
             named.update(gazetteer, &linked.events)
         } else {
             &[]

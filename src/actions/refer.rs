@@ -10,23 +10,40 @@ use super::lexicon::{self, class, CueKind};
 use super::tokens::Token;
 use crate::action::Action;
 use crate::lang::Lang;
+use crate::sentences::Sentence;
 use memchr::memmem::Finder;
 use std::sync::OnceLock;
 
-/// True when a sentence may hold a pointing-back phrase (a cheap test before tokenizing): one
-/// of the language's country nouns ("countries", "nations"; "Ländern", "landen", "pays",
-/// "países") at a word start ("nations", not "international").
-pub(crate) fn may_refer(sentence: &str) -> bool {
+/// For each sentence, true when it may hold a pointing-back phrase (a cheap test before
+/// tokenizing): one of the language's country nouns ("countries", "nations"; "Ländern",
+/// "landen", "pays", "países") at a word start ("nations", not "international"). The text is
+/// searched once for each noun, not sentence by sentence.
+pub(crate) fn may_refer(text: &str, sentences: &[Sentence]) -> Vec<bool> {
     static FINDERS: [OnceLock<Vec<Finder<'static>>>; Lang::ALL.len()] =
         [const { OnceLock::new() }; Lang::ALL.len()];
     let lang = lexicon::current_lang();
     let finders = FINDERS[lang as usize].get_or_init(|| country_noun_finders(lexicon::of(lang)));
-    let bytes = sentence.as_bytes();
-    finders.iter().any(|finder| {
-        finder
-            .find_iter(bytes)
-            .any(|at| at == 0 || !bytes[at - 1].is_ascii_alphabetic())
-    })
+    let bytes = text.as_bytes();
+    // Where each noun stands, as (start, end), in text order.
+    let mut found: Vec<(usize, usize)> = finders
+        .iter()
+        .flat_map(|finder| {
+            let n = finder.needle().len();
+            finder.find_iter(bytes).map(move |at| (at, at + n))
+        })
+        .collect();
+    found.sort_unstable();
+    sentences
+        .iter()
+        .map(|s| {
+            let (start, end) = (s.span.start, s.span.end);
+            let from = found.partition_point(|&(at, _)| at < start);
+            found[from..]
+                .iter()
+                .take_while(|&&(at, _)| at < end)
+                .any(|&(at, to)| to <= end && (at == start || !bytes[at - 1].is_ascii_alphabetic()))
+        })
+        .collect()
 }
 
 /// Finders for the country nouns of a lexicon, in lower case and capitalised; a noun that
@@ -242,7 +259,14 @@ mod tests {
         assert!(found("All countries must act.").is_empty());
         assert!(found("victims in several countries").is_empty());
         assert!(found("12 countries involved in the arrest").is_empty());
-        assert!(may_refer("in these countries") && !may_refer("in Spain"));
-        assert!(!may_refer("an international investigation"));
+        let refers = |text: &str| {
+            let sentence = Sentence {
+                index: 0,
+                span: crate::span::Span::new(0, text.len()),
+            };
+            may_refer(text, &[sentence])[0]
+        };
+        assert!(refers("in these countries") && !refers("in Spain"));
+        assert!(!refers("an international investigation"));
     }
 }
