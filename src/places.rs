@@ -213,11 +213,12 @@ const REGION_PREFIXES: &[&str] = &[
 /// True when the name at `start..end` is "America" or "Asia"… after a capitalised compass word
 /// ("South America", "Latin America"): a region, not the country the name alone stands for.
 fn part_of_a_region(text: &str, start: usize, end: usize) -> bool {
-    let found = crate::gazetteer::fold(&text[start..end]);
-    if !matches!(
-        found.as_str(),
-        "america" | "americas" | "asia" | "africa" | "europe"
-    ) {
+    // (One word of ASCII letters: folding it is comparing it without case.)
+    let found = &text[start..end];
+    if !["america", "americas", "asia", "africa", "europe"]
+        .iter()
+        .any(|name| found.eq_ignore_ascii_case(name))
+    {
         return false;
     }
     let head = text[..start].trim_end();
