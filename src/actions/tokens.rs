@@ -31,10 +31,10 @@ impl Token<'_> {
     }
 }
 
-/// Appends a word in lower case with curly apostrophes straight (ASCII fast path; no
-/// allocation but for a word with a capital sigma).
-fn push_lower(word: &str, out: &mut String) {
-    if word.is_ascii() {
+/// Appends a word in lower case with curly apostrophes straight (`ascii`: the word is all
+/// ASCII, the fast path; no allocation but for a word with a capital sigma).
+fn push_lower(word: &str, ascii: bool, out: &mut String) {
+    if ascii {
         let from = out.len();
         out.push_str(word);
         out[from..].make_ascii_lowercase();
@@ -83,12 +83,13 @@ fn scan(text: &str, span: Span, buf: &mut String) -> (Vec<Span>, Vec<usize>) {
     let lang = lexicon::current_lang();
     let french = lang == Lang::Fr;
     let english = lang == Lang::En;
-    let mut piece = |a: usize, b: usize, buf: &mut String| {
+    let mut piece = |a: usize, b: usize, ascii: bool, buf: &mut String| {
         spans.push(Span::new(span.start + a, span.start + b));
-        push_lower(&s[a..b], buf);
+        push_lower(&s[a..b], ascii, buf);
         ends.push(buf.len());
     };
-    let mut word = |a: usize, b: usize, buf: &mut String| {
+    // `ascii`: the word's bytes are all ASCII.
+    let mut word = |a: usize, b: usize, ascii: bool, buf: &mut String| {
         let w = &s[a..b];
         let cut = if french {
             elision_end(w)
@@ -103,10 +104,10 @@ fn scan(text: &str, span: Span, buf: &mut String) -> (Vec<Span>, Vec<usize>) {
         };
         match cut {
             Some(k) => {
-                piece(a, a + k, buf);
-                piece(a + k, b, buf);
+                piece(a, a + k, ascii, buf);
+                piece(a + k, b, ascii, buf);
             }
-            None => piece(a, b, buf),
+            None => piece(a, b, ascii, buf),
         }
     };
     let bytes = s.as_bytes();
@@ -121,6 +122,7 @@ fn scan(text: &str, span: Span, buf: &mut String) -> (Vec<Span>, Vec<usize>) {
         if wordish {
             // A word: letters, digits, hyphens and apostrophes, taken as one run.
             let a = i;
+            let mut ascii = b < 0x80;
             i += len;
             loop {
                 match bytes.get(i) {
@@ -135,17 +137,18 @@ fn scan(text: &str, span: Span, buf: &mut String) -> (Vec<Span>, Vec<usize>) {
                         if !wordish {
                             break;
                         }
+                        ascii = false;
                         i += len;
                     }
                     None => break,
                 }
             }
-            word(a, i, buf);
+            word(a, i, ascii, buf);
             continue;
         }
         if !space {
             // Punctuation is a token of its own.
-            word(i, i + len, buf);
+            word(i, i + len, b < 0x80, buf);
         }
         i += len;
     }
