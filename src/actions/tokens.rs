@@ -71,8 +71,9 @@ fn classify_char(s: &str, i: usize) -> (bool, bool, usize) {
     )
 }
 
-/// The spans of a sentence's words and punctuation marks, each with its lower-case form
-/// written into `buf` (the form of span `k` ends at byte `ends[k]` of `buf`). In English a
+/// The spans of a sentence's words and punctuation marks, each with where its lower-case form
+/// ends in `buf` (`ends[k]`; [`AS_WRITTEN`] for a form that is the word as written: ASCII
+/// with no capital, most words, is not copied). In English a
 /// trailing possessive or contraction is a token of its own: "Britain's" → "Britain", "'s" (a
 /// Dutch "collega's" is one plural word); in French an elided article or pronoun is:
 /// "l'arrestation" → "l'", "arrestation".
@@ -83,13 +84,17 @@ fn scan(text: &str, span: Span, buf: &mut String) -> (Vec<Span>, Vec<usize>) {
     let lang = lexicon::current_lang();
     let french = lang == Lang::Fr;
     let english = lang == Lang::En;
-    let mut piece = |a: usize, b: usize, ascii: bool, buf: &mut String| {
+    let mut piece = |a: usize, b: usize, (ascii, capitals): (bool, bool), buf: &mut String| {
         spans.push(Span::new(span.start + a, span.start + b));
-        push_lower(&s[a..b], ascii, buf);
-        ends.push(buf.len());
+        if ascii && !capitals {
+            ends.push(AS_WRITTEN);
+        } else {
+            push_lower(&s[a..b], ascii, buf);
+            ends.push(buf.len());
+        }
     };
-    // `ascii`: the word's bytes are all ASCII.
-    let mut word = |a: usize, b: usize, ascii: bool, buf: &mut String| {
+    // `ascii`: the word's bytes are all ASCII; `capitals`: some are capitals.
+    let mut word = |a: usize, b: usize, ascii: (bool, bool), buf: &mut String| {
         let w = &s[a..b];
         let cut = if french {
             elision_end(w)
@@ -123,6 +128,7 @@ fn scan(text: &str, span: Span, buf: &mut String) -> (Vec<Span>, Vec<usize>) {
             // A word: letters, digits, hyphens and apostrophes, taken as one run.
             let a = i;
             let mut ascii = b < 0x80;
+            let mut capitals = b.is_ascii_uppercase();
             i += len;
             loop {
                 match bytes.get(i) {
@@ -130,6 +136,7 @@ fn scan(text: &str, span: Span, buf: &mut String) -> (Vec<Span>, Vec<usize>) {
                         if !is_word_byte(b) {
                             break;
                         }
+                        capitals |= b.is_ascii_uppercase();
                         i += 1;
                     }
                     Some(_) => {
@@ -143,17 +150,20 @@ fn scan(text: &str, span: Span, buf: &mut String) -> (Vec<Span>, Vec<usize>) {
                     None => break,
                 }
             }
-            word(a, i, ascii, buf);
+            word(a, i, (ascii, capitals), buf);
             continue;
         }
         if !space {
             // Punctuation is a token of its own.
-            word(i, i + len, b < 0x80, buf);
+            word(i, i + len, (b < 0x80, false), buf);
         }
         i += len;
     }
     (spans, ends)
 }
+
+/// The end in [`scan`]'s buffer of a lower-case form that is the word as written.
+const AS_WRITTEN: usize = usize::MAX;
 
 /// The French elided words that stand before a vowel with an apostrophe.
 const ELIDED: &[&str] = &[
@@ -169,9 +179,10 @@ fn elision_end(word: &str) -> Option<usize> {
     (end < word.len() && ELIDED.contains(&prefix.as_str())).then_some(end)
 }
 
-/// Cuts a sentence into words and punctuation marks, with their lower-case forms written once
-/// into `buf` (cleared first; reused from sentence to sentence), so that tokens own no string.
-pub(crate) fn tokenize<'a>(text: &str, span: Span, buf: &'a mut String) -> Vec<Token<'a>> {
+/// Cuts a sentence into words and punctuation marks, with their lower-case forms (the text's
+/// own words where they are already lower case, else written once into `buf`, cleared first
+/// and reused from sentence to sentence), so that tokens own no string.
+pub(crate) fn tokenize<'a>(text: &'a str, span: Span, buf: &'a mut String) -> Vec<Token<'a>> {
     buf.clear();
     let (spans, ends) = scan(text, span, buf);
     let buf: &'a String = buf;
@@ -180,8 +191,13 @@ pub(crate) fn tokenize<'a>(text: &str, span: Span, buf: &'a mut String) -> Vec<T
     let mut tokens: Vec<Token<'a>> = Vec::with_capacity(spans.len());
     let mut from = 0;
     for (i, (&span, to)) in spans.iter().zip(ends).enumerate() {
-        let raw = &buf[from..to];
-        from = to;
+        let raw = if to == AS_WRITTEN {
+            span.of(text)
+        } else {
+            let lower = &buf[from..to];
+            from = to;
+            lower
+        };
         // One lookup tells all the lexicon knows of the word.
         let word = lexicon.word(raw).copied().unwrap_or_default();
         let mut class = word.own;
