@@ -396,6 +396,9 @@ fn origin_or_route(cx: &Context<'_, '_>, k: usize) -> bool {
         return false;
     };
     let word = &cx.tokens[g];
+    if !word.is(class::BACKGROUND_PREPOSITION) && !matches!(word.lower, "of" | "for") {
+        return false;
+    }
     let before: Vec<&Token> = cx.tokens[..g]
         .iter()
         .rev()
