@@ -324,32 +324,23 @@ impl NameIndex {
         let Some(&b1) = text.get(at + 1) else {
             return true;
         };
+        let lower_case = b0.is_ascii_lowercase();
+        // Three ASCII letters or digits fold to themselves in lower case: a key starts with
+        // them (and then with the first two: their bit below is set too).
+        if let Some(k) = text.get(at + 2).and_then(|&b2| trigram(b0, b1, b2)) {
+            let bits = if lower_case { &self.lower3 } else { &self.upper3 };
+            return bits[k / 64] & (1 << (k % 64)) != 0;
+        }
         if b0 >= 0x80 || b1 >= 0x80 {
             return true;
         }
-        let bits = if b0.is_ascii_lowercase() {
-            &self.lower
-        } else {
-            &self.upper
-        };
+        let bits = if lower_case { &self.lower } else { &self.upper };
         let b1 = if b1.is_ascii_whitespace() {
             b' '
         } else {
             b1.to_ascii_lowercase()
         };
         let k = usize::from(b0.to_ascii_lowercase()) * 256 + usize::from(b1);
-        if bits[k / 64] & (1 << (k % 64)) == 0 {
-            return false;
-        }
-        // Three ASCII letters or digits fold to themselves in lower case: a key starts with them.
-        let Some(k) = text.get(at + 2).and_then(|&b2| trigram(b0, b1, b2)) else {
-            return true;
-        };
-        let bits = if b0.is_ascii_lowercase() {
-            &self.lower3
-        } else {
-            &self.upper3
-        };
         bits[k / 64] & (1 << (k % 64)) != 0
     }
 
