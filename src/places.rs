@@ -102,6 +102,22 @@ fn is_word_char(c: char) -> bool {
 /// True when every upper-case letter of `name` is upper case in `found` too (and, for codes,
 /// when they are equal).
 fn case_agrees(name: &str, found: &str, case_sensitive: bool) -> bool {
+    // ASCII with single spaces (most names): the text is as the matcher saw it, byte for byte.
+    let f = found.as_bytes();
+    let plain = name.is_ascii()
+        && f.iter().enumerate().all(|(i, &b)| {
+            b < 0x80
+                && (!char::from(b).is_whitespace() || (b == b' ' && (i == 0 || f[i - 1] != b' ')))
+        });
+    if plain {
+        return if case_sensitive {
+            name.as_bytes() == f
+        } else {
+            name.bytes().zip(f).all(|(n, &f)| {
+                !n.is_ascii_uppercase() || f.is_ascii_uppercase() || !f.is_ascii_alphabetic()
+            })
+        };
+    }
     // The text as the matcher saw it: whitespace runs as one space, curly apostrophes straight.
     let mut space = false;
     let found = found.chars().filter_map(|c| {

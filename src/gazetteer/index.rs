@@ -328,7 +328,11 @@ impl NameIndex {
         // Three ASCII letters or digits fold to themselves in lower case: a key starts with
         // them (and then with the first two: their bit below is set too).
         if let Some(k) = text.get(at + 2).and_then(|&b2| trigram(b0, b1, b2)) {
-            let bits = if lower_case { &self.lower3 } else { &self.upper3 };
+            let bits = if lower_case {
+                &self.lower3
+            } else {
+                &self.upper3
+            };
             return bits[k / 64] & (1 << (k % 64)) != 0;
         }
         if b0 >= 0x80 || b1 >= 0x80 {
