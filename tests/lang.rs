@@ -754,3 +754,49 @@ fn a_phrase_pointing_back_to_the_countries_named_in_each_language() {
         }
     }
 }
+
+#[test]
+fn a_warrant_states_its_action_once_executed_in_every_language() {
+    // Executed: an arrest or a search, however the language names the warrant (a compound, a
+    // noun before "de", a noun after "search").
+    for (text, want) in [
+        (
+            "In Österreich wurden am Dienstag zwei Haftbefehle vollstreckt.",
+            ("arrest", "AT"),
+        ),
+        (
+            "In Italien wurden zwölf Durchsuchungsbeschlüsse vollstreckt.",
+            ("raid", "IT"),
+        ),
+        (
+            "En Colombia se ejecutaron tres órdenes de detención.",
+            ("arrest", "CO"),
+        ),
+        (
+            "In België werden vier huiszoekingsbevelen uitgevoerd.",
+            ("raid", "BE"),
+        ),
+        (
+            "Officers executed six search warrants in Ireland.",
+            ("raid", "IE"),
+        ),
+    ] {
+        let pairs = pairs_of(text);
+        assert!(
+            pairs.contains(&(want.0.into(), want.1.into())),
+            "{text}: {pairs:?}"
+        );
+    }
+    // Issued, not executed: no arrest and no search there.
+    for text in [
+        "Gegen den Mann hatte Polen einen Europäischen Haftbefehl erlassen.",
+        "Un juez de Francia emitió una orden de detención contra el sospechoso.",
+        "A search warrant was issued in Ireland.",
+    ] {
+        let pairs = pairs_of(text);
+        assert!(
+            !pairs.iter().any(|(a, _)| a == "arrest" || a == "raid"),
+            "{text}: {pairs:?}"
+        );
+    }
+}

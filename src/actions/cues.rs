@@ -122,9 +122,10 @@ fn word_cue_holds(text: &str, tokens: &[Token], i: usize, kind: CueKind, action:
         word == "hosted" && any_near(tokens, i.saturating_sub(4), i + 4, class::GATHERING);
     // A search warrant is a raid only once executed: "police executed 40 search warrants"
     // (not "a search warrant was issued").
-    // The same for an arrest warrant ("wanted on an arrest warrant issued by Romania").
+    // The same for an arrest warrant ("wanted on an arrest warrant issued by Romania", "ein
+    // Europäischer Haftbefehl wurde erlassen").
     let unexecuted_warrant =
-        matches!(word, "search" | "arrest") && warrant(tokens, i) == Some(false);
+        matches!(action, Action::Raid | Action::Arrest) && warrant(tokens, i) == Some(false);
     let of_people = action == Action::Takedown && acts_on_people(tokens, i, i);
     // "aimed to dismantle the botnet": intended, not done.
     let intended = i >= 2 && tokens[i - 1].lower == "to" && tokens[i - 2].is(class::INTENTION);
@@ -182,20 +183,23 @@ fn shares_light_verb(tokens: &[Token], cues: &[Cue], i: usize) -> bool {
         && i - before.last <= 3
         && tokens[before.last + 1..i - 1]
             .iter()
-            .all(|t| matches!(t.lower, "warrant" | "warrants"))
+            .all(|t| t.is(class::WARRANT_NOUN))
 }
 
-/// For a word followed by "warrant(s)": whether the warrant was executed (an executing verb
-/// or noun at most eight words before or four after: "executed a combined six … search
-/// warrants", "the execution of 54 search warrants", "20 arrest warrants were executed").
-/// `None` when no warrant follows.
+/// For a cue word that names what a warrant orders: whether the warrant was executed (an
+/// executing verb or noun at most eight words before or five after: "executed a combined six
+/// … search warrants", "the execution of 54 search warrants", "20 arrest warrants were
+/// executed", "zwei Haftbefehle vollstreckt", "se ejecutaron tres órdenes de detención").
+/// `None` when the word names no warrant: it is not followed by a warrant noun ("search
+/// warrants"), not after one and "of" ("mandats de perquisition", "órdenes de detención"), and
+/// not a warrant itself ("Haftbefehle", "huiszoekingsbevel").
 fn warrant(tokens: &[Token], i: usize) -> Option<bool> {
-    let follows = tokens
-        .get(i + 1)
-        .is_some_and(|t| matches!(t.lower, "warrant" | "warrants"));
-    follows.then(|| {
+    let names_warrant = tokens.get(i + 1).is_some_and(|t| t.is(class::WARRANT_NOUN))
+        || (i >= 2 && tokens[i - 1].lower == "of" && tokens[i - 2].is(class::WARRANT_NOUN))
+        || tokens[i].is(class::WARRANT_NOUN);
+    names_warrant.then(|| {
         any_near(tokens, i.saturating_sub(8), i, class::WARRANT_EXECUTOR)
-            || any_near(tokens, i + 2, i + 6, class::WARRANT_EXECUTOR)
+            || any_near(tokens, i + 1, i + 6, class::WARRANT_EXECUTOR)
     })
 }
 
@@ -257,7 +261,11 @@ pub(crate) fn find(text: &str, tokens: &[Token]) -> Vec<Cue> {
                 .position(|w| *w == SPLIT)
                 .unwrap_or(entry.words.len())
                 - 1;
-            if entry.action == Action::Takedown && acts_on_people(tokens, i, last) {
+            let unexecuted_warrant = matches!(entry.action, Action::Raid | Action::Arrest)
+                && warrant(tokens, i) == Some(false);
+            if (entry.action == Action::Takedown && acts_on_people(tokens, i, last))
+                || unexecuted_warrant
+            {
                 i = last + 1;
                 continue;
             }

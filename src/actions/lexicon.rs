@@ -131,8 +131,14 @@ pub(crate) mod class {
     pub(crate) const FROM_EXCEPTION: Classes = 1 << 32;
     /// Nouns of routes: the places listed after them are the route ("the Balkan route (A, B)").
     pub(crate) const ROUTE_NOUN: Classes = 1 << 33;
-    /// Adjectives before an authority noun: "the national authorities of".
-    pub(crate) const AUTHORITY_ADJECTIVE: Classes = 1 << 34;
+    /// Adjectives of authorities ("national", "federal", "judicial"): no rule reads them as a
+    /// list (no bit), but the lexicon knows them as words of its language, so that a place
+    /// named "Nacional" is a word first (`places::is_language_word`).
+    pub(crate) const AUTHORITY_ADJECTIVE: Classes = 0;
+    /// Warrants: "search warrants", "mandats de perquisition", "órdenes de detención", and the
+    /// compounds that name their action ("Haftbefehle", "huiszoekingsbevel"). An action named
+    /// by a warrant happened only once the warrant was executed.
+    pub(crate) const WARRANT_NOUN: Classes = 1 << 34;
     /// Words before "for" that make the place a destination: "bound for", "departed for".
     pub(crate) const DESTINATION: Classes = 1 << 35;
     /// Nouns of criminal groups: taking one down is not a takedown of infrastructure.
@@ -243,8 +249,8 @@ const CLASSES: &[(&str, Classes)] = &[
     ("anaphor-modifier", class::ANAPHOR_MODIFIER),
     ("anaphor-noun", class::ANAPHOR_NOUN),
     ("authority", class::AUTHORITY),
-    ("auxiliary", class::AUXILIARY),
     ("authority-adjective", class::AUTHORITY_ADJECTIVE),
+    ("auxiliary", class::AUXILIARY),
     ("background-preposition", class::BACKGROUND_PREPOSITION),
     ("be", class::BE),
     ("clause-break", class::CLAUSE_BREAK),
@@ -300,6 +306,7 @@ const CLASSES: &[(&str, Classes)] = &[
     ("victim", class::VICTIM),
     ("wanted", class::WANTED),
     ("warrant-executor", class::WARRANT_EXECUTOR),
+    ("warrant-noun", class::WARRANT_NOUN),
 ];
 
 /// An action cue of the lexicon: its words, action and kind.
