@@ -469,6 +469,15 @@ impl<'g, 'a> Finder<'g, 'a> {
             if part_of_a_region(text, c.start, c.end) {
                 continue;
             }
+            // In another language than English, a name of every language made of that
+            // language's words is a word first: "Der Mann" is a man, not "Mann" (the Isle of
+            // Man in Manx).
+            if entry.form == Form::Name
+                && entry.lang.is_none()
+                && is_language_word(self.lang, entry.text)
+            {
+                continue;
+            }
             let place = if entry.form == Form::City {
                 match self.city_place(k, &readings) {
                     Some(place) => place,

@@ -800,3 +800,35 @@ fn a_warrant_states_its_action_once_executed_in_every_language() {
         );
     }
 }
+
+#[test]
+fn an_extradition_names_a_destination_not_a_place_of_action() {
+    // "overlevering aan België", "Auslieferung an Deutschland": where the suspect is sent.
+    for text in [
+        "De verdachte is in Spanje aangehouden; zijn overlevering aan België wordt in gang gezet.",
+        "Der Mann wurde in Spanien festgenommen; seine Auslieferung an Deutschland wird vorbereitet.",
+    ] {
+        let pairs = pairs_of(text);
+        assert!(pairs.contains(&("arrest".into(), "ES".into())), "{text}: {pairs:?}");
+        assert!(
+            !pairs.iter().any(|(_, c)| c == "BE" || c == "DE"),
+            "{text}: {pairs:?}"
+        );
+    }
+    // "aan" alone is no route: Belgian officers took part.
+    let pairs = pairs_of(
+        "Agenten uit België hebben meegewerkt aan het onderzoek naar de verdachten in Spanje, \
+         die door de politie zijn aangehouden.",
+    );
+    assert!(pairs.iter().any(|(_, c)| c == "BE"), "{pairs:?}");
+}
+
+#[test]
+fn a_name_of_every_language_that_is_a_word_of_the_article_is_a_word() {
+    // "Mann" is the Isle of Man's Manx name, and a German word: "Der Mann" is a man.
+    let pairs = pairs_of("Der Mann wurde am Dienstag in Spanien festgenommen.");
+    assert_eq!(pairs, expect(&[("arrest", "ES")]));
+    // The island named in full is a place.
+    let pairs = pairs_of("Die Polizei der Isle of Man hat zwei Männer festgenommen.");
+    assert!(pairs.iter().any(|(_, c)| c == "IM"), "{pairs:?}");
+}
