@@ -832,3 +832,20 @@ fn a_name_of_every_language_that_is_a_word_of_the_article_is_a_word() {
     let pairs = pairs_of("Die Polizei der Isle of Man hat zwei Männer festgenommen.");
     assert!(pairs.iter().any(|(_, c)| c == "IM"), "{pairs:?}");
 }
+
+#[test]
+fn a_verb_closing_a_clause_opened_by_and_shares_the_subject() {
+    // German puts the verb last: the clause after "und" shares the subject's place.
+    assert_eq!(
+        pairs_of("Die Bundespolizei hat neun Objekte durchsucht und hierbei einen Haftbefehl vollstreckt."),
+        expect(&[("arrest", "DE"), ("raid", "DE")])
+    );
+    // A clause with a place of its own keeps it.
+    assert_eq!(
+        pairs_of(
+            "Die Bundespolizei hat neun Objekte durchsucht und in Spanien wurden zwei Haftbefehle \
+             vollstreckt."
+        ),
+        expect(&[("arrest", "ES"), ("raid", "DE")])
+    );
+}

@@ -353,11 +353,23 @@ fn subject<'c>(list: &ListInClause<'_, '_, 'c>) -> Vec<(&'c Cue, Rule)> {
     // Verbs sharing the subject: "Dutch police arrested 100 people and seized 8 tonnes",
     // "raided … , searched … and arrested …". A verb is shared when "and" (or a comma) stands
     // right before it and no other actor starts in between.
+    // German and Dutch close a coordinated clause with its verb ("… durchsucht und hierbei
+    // einen Haftbefehl vollstreckt"): there the verb is shared when its clause opens with "and"
+    // and names no place of its own (no comma after the "and", no place preposition).
+    let verbs_last = super::lexicon::current_lang().puts_verbs_last();
+    let opens_with_and = |words: &[&str]| {
+        words.iter().rposition(|w| *w == "and").is_some_and(|k| {
+            words[k + 1..]
+                .iter()
+                .all(|w| *w != "," && class_of(w) & class::PLACE_PREPOSITION == 0)
+        })
+    };
     let mut last = c.last;
     for d in list.cues_after().filter(|d| d.first > c.last) {
         let joined = d.kind == CueKind::Verb
             && d.first > 0
-            && matches!(tokens[d.first - 1].lower, "and" | ",")
+            && (matches!(tokens[d.first - 1].lower, "and" | ",")
+                || (verbs_last && opens_with_and(&plain_between(tokens, last, d.first))))
             && plain_between(tokens, last, d.first).iter().all(|w| {
                 class_of(w) & class::AUTHORITY == 0
                     && !matches!(*w, ";" | "who" | "which" | "that" | "they")
