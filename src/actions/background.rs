@@ -183,6 +183,13 @@ impl Context<'_, '_> {
             .map(move |i| &self.tokens[i])
     }
 
+    /// True when a word of `bits` is among the words that govern mention `k`'s list
+    /// ([`Context::governing_words`], at most `window`); looked for only in a sentence that has
+    /// one.
+    fn governed_by(&self, k: usize, window: usize, bits: Classes) -> bool {
+        self.has(bits) && self.governing_words(k, window).any(|t| t.is(bits))
+    }
+
     /// The cues of mention `k`'s clause, with whether each is negated or hypothetical.
     fn clause_cues(&self, k: usize) -> impl Iterator<Item = (&Cue, bool)> + '_ {
         let clause = self.clause_of(self.placed[k].first);
@@ -471,7 +478,7 @@ fn origin_or_residence(cx: &Context<'_, '_>, k: usize) -> bool {
 /// Who wants a suspect, and for what: "wanted by Romania", "wanted in Italy", "wanted for
 /// people smuggling offences in France, Germany and Belgium".
 fn wanted_by(cx: &Context<'_, '_>, k: usize) -> bool {
-    cx.has(class::WANTED) && cx.governing_words(k, 15).any(|t| t.is(class::WANTED))
+    cx.governed_by(k, 15, class::WANTED)
 }
 
 /// Where a service, company or asset is hosted, used, registered, based or bought:
@@ -494,10 +501,7 @@ fn hosted_in(cx: &Context<'_, '_>, k: usize) -> bool {
         suffix,
         "-based" | "-registered" | "-headquartered" | "-owned" | "-flagged"
     );
-    based
-        || (cx.has(class::HOSTING)
-            && cx.governing_words(k, 4).any(|t| t.is(class::HOSTING))
-            && !acted_on())
+    based || (cx.governed_by(k, 4, class::HOSTING) && !acted_on())
 }
 
 /// A reference point: a compass word and "of" before the place, after a distance or open
@@ -577,14 +581,13 @@ fn where_the_victims_are(cx: &Context<'_, '_>, k: usize) -> bool {
 /// Where a crime was committed or is suspected: "murders committed in Italy", "offences in
 /// France", "suspected of paying bribes in relation to a data centre in the Netherlands".
 fn where_a_crime_was_committed(cx: &Context<'_, '_>, k: usize) -> bool {
-    (cx.has(class::CRIME) && cx.governing_words(k, 3).any(|t| t.is(class::CRIME)))
-        || (cx.has(class::SUSPICION) && cx.governing_words(k, 15).any(|t| t.is(class::SUSPICION)))
+    cx.governed_by(k, 3, class::CRIME) || cx.governed_by(k, 15, class::SUSPICION)
 }
 
 /// A gathering that is not an action: "speaking at a cybercrime conference in Lisbon", "told a
 /// press conference in Brussels".
 fn at_a_gathering(cx: &Context<'_, '_>, k: usize) -> bool {
-    cx.has(class::GATHERING) && cx.governing_words(k, 4).any(|t| t.is(class::GATHERING))
+    cx.governed_by(k, 4, class::GATHERING)
 }
 
 /// An earlier or different operation: "A similar service, Phantom Secure, was dismantled by

@@ -79,8 +79,9 @@ fn any_near(tokens: &[Token], from: usize, to: usize, bits: lexicon::Classes) ->
 
 /// Whether the single-word cue at `i` states its action here: a present participle only after
 /// a form of "be", an actor or as a relation; "targeted", "closed" and "blocked" only of
-/// infrastructure; finding only of goods; a takedown not of a criminal group; "hosted" not of a gathering; a search
-/// warrant only once executed; an interception only of goods, not of messages or people.
+/// infrastructure; finding only of goods; a takedown not of a criminal group; "hosted" not of a
+/// gathering; an interception only of goods, not of messages or people. (A warrant's action is
+/// checked for every cue in [`find`]: [`unexecuted_warrant`].)
 fn word_cue_holds(text: &str, tokens: &[Token], i: usize, kind: CueKind, action: Action) -> bool {
     let word = tokens[i].lower;
     let participle = word.ends_with("ing") && kind == CueKind::Verb;
@@ -120,12 +121,6 @@ fn word_cue_holds(text: &str, tokens: &[Token], i: usize, kind: CueKind, action:
     // Hosting a gathering is not coordinating: "its General Assembly, hosted by the UK".
     let hosts_gathering =
         word == "hosted" && any_near(tokens, i.saturating_sub(4), i + 4, class::GATHERING);
-    // A search warrant is a raid only once executed: "police executed 40 search warrants"
-    // (not "a search warrant was issued").
-    // The same for an arrest warrant ("wanted on an arrest warrant issued by Romania", "ein
-    // Europäischer Haftbefehl wurde erlassen").
-    let unexecuted_warrant =
-        matches!(action, Action::Raid | Action::Arrest) && warrant(tokens, i) == Some(false);
     let of_people = action == Action::Takedown && acts_on_people(tokens, i, i);
     // "aimed to dismantle the botnet": intended, not done.
     let intended = i >= 2 && tokens[i - 1].lower == "to" && tokens[i - 2].is(class::INTENTION);
@@ -160,7 +155,6 @@ fn word_cue_holds(text: &str, tokens: &[Token], i: usize, kind: CueKind, action:
         && !not_goods
         && !adjective
         && !in_name
-        && !unexecuted_warrant
         && targets_infrastructure
         && finds_goods
         && !hosts_gathering
@@ -201,6 +195,13 @@ fn warrant(tokens: &[Token], i: usize) -> Option<bool> {
         any_near(tokens, i.saturating_sub(8), i, class::WARRANT_EXECUTOR)
             || any_near(tokens, i + 1, i + 6, class::WARRANT_EXECUTOR)
     })
+}
+
+/// True for an arrest or a search named by a warrant that was not executed (`warrant`, from
+/// [`warrant`]): "a search warrant was issued", "wanted on an arrest warrant issued by
+/// Romania", "ein Europäischer Haftbefehl wurde erlassen" state nothing.
+fn unexecuted_warrant(action: Action, warrant: Option<bool>) -> bool {
+    matches!(action, Action::Raid | Action::Arrest) && warrant == Some(false)
 }
 
 /// True when a takedown cue at tokens `first..=last` acts on a criminal group, not on
@@ -254,6 +255,7 @@ pub(crate) fn find(text: &str, tokens: &[Token]) -> Vec<Cue> {
             i += 1;
             continue;
         }
+        let warrant = warrant(tokens, i);
         if let Some(entry) = phrase_at(tokens, i) {
             let last = i + entry
                 .words
@@ -261,10 +263,8 @@ pub(crate) fn find(text: &str, tokens: &[Token]) -> Vec<Cue> {
                 .position(|w| *w == SPLIT)
                 .unwrap_or(entry.words.len())
                 - 1;
-            let unexecuted_warrant = matches!(entry.action, Action::Raid | Action::Arrest)
-                && warrant(tokens, i) == Some(false);
             if (entry.action == Action::Takedown && acts_on_people(tokens, i, last))
-                || unexecuted_warrant
+                || unexecuted_warrant(entry.action, warrant)
             {
                 i = last + 1;
                 continue;
@@ -285,14 +285,16 @@ pub(crate) fn find(text: &str, tokens: &[Token]) -> Vec<Cue> {
             // So does an executed warrant: "HSI offices executed six search warrants".
             let light_verb = entry.kind == CueKind::Noun
                 && (any_near(tokens, i.saturating_sub(3), i, class::LIGHT_VERB)
-                    || warrant(tokens, i) == Some(true)
+                    || warrant == Some(true)
                     || shares_light_verb(tokens, &cues, i));
             let kind = if light_verb {
                 CueKind::Verb
             } else {
                 entry.kind
             };
-            if word_cue_holds(text, tokens, i, entry.kind, entry.action) {
+            if !unexecuted_warrant(entry.action, warrant)
+                && word_cue_holds(text, tokens, i, entry.kind, entry.action)
+            {
                 cues.push(Cue {
                     action: entry.action,
                     kind,

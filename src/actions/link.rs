@@ -366,11 +366,12 @@ fn subject<'c>(list: &ListInClause<'_, '_, 'c>) -> Vec<(&'c Cue, Rule)> {
     };
     let mut last = c.last;
     for d in list.cues_after().filter(|d| d.first > c.last) {
+        let between = plain_between(tokens, last, d.first);
         let joined = d.kind == CueKind::Verb
             && d.first > 0
             && (matches!(tokens[d.first - 1].lower, "and" | ",")
-                || (verbs_last && opens_with_and(&plain_between(tokens, last, d.first))))
-            && plain_between(tokens, last, d.first).iter().all(|w| {
+                || (verbs_last && opens_with_and(&between)))
+            && between.iter().all(|w| {
                 class_of(w) & class::AUTHORITY == 0
                     && !matches!(*w, ";" | "who" | "which" | "that" | "they")
             });
