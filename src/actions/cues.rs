@@ -49,7 +49,8 @@ pub(crate) const SPLIT: &str = "…";
 
 /// A German or Dutch verb split by its clause ("Polizeibeamte stellten in Deutschland Drogen
 /// sicher", "nam … in beslag"): `head` at `i`, and `tail` closing the clause later in the
-/// sentence (before a stop, a comma, a semicolon or the end), at most 40 words on.
+/// sentence (before a stop, a comma, a semicolon or the end, or before a place phrase moved
+/// after it: "hielden twee verdachten aan in Milaan"), at most 40 words on.
 fn split_verb_at(tokens: &[Token], i: usize, head: &[&str], tail: &[&str]) -> bool {
     let matches_at = |words: &[&str], at: usize| {
         words.len() <= tokens.len().saturating_sub(at)
@@ -64,9 +65,10 @@ fn split_verb_at(tokens: &[Token], i: usize, head: &[&str], tail: &[&str]) -> bo
         .any(|j| {
             let end = j + tail.len();
             matches_at(tail, j)
-                && tokens
-                    .get(end)
-                    .is_none_or(|t| matches!(t.lower, "." | "," | ";" | ":" | "!" | "?" | ")"))
+                && tokens.get(end).is_none_or(|t| {
+                    matches!(t.lower, "." | "," | ";" | ":" | "!" | "?" | ")")
+                        || t.is(class::PLACE_PREPOSITION)
+                })
         })
 }
 

@@ -451,7 +451,15 @@ impl Lexicon {
                 header = true;
                 continue;
             }
-            let words: Vec<&'static str> = form.split(' ').collect();
+            // A French elision is a word of its own, as the tokenizer reads it: "mandat
+            // d'arrêt" is "mandat" "d'" "arrêt", "jusqu'au" is "jusqu'" "au".
+            let words: Vec<&'static str> = form
+                .split(' ')
+                .flat_map(|w| match super::tokens::elision_end(w) {
+                    Some(end) => [&w[..end], &w[end..]].into_iter().take(2),
+                    None => [w, ""].into_iter().take(1),
+                })
+                .collect();
             if form.is_empty() || words.iter().any(|w| w.is_empty()) || form != form.to_lowercase()
             {
                 return Err(err(format!(

@@ -147,10 +147,11 @@ fn fronted_place<'c>(list: &ListInClause<'_, '_, 'c>) -> Vec<(&'c Cue, Rule)> {
         return Vec::new();
     };
     let tokens = list.tokens;
+    let framing = framing_actions(list, g);
     // (A governor before the clause start, past a clause break, opens nothing.)
     let opens_clause = tokens
         .get(list.clause_start..g)
-        .is_some_and(|before| opening_phrase(list, before));
+        .is_some_and(|before| opening_phrase(list, before, !framing.is_empty()));
     let comma_after = tokens
         .get(list.tail.last + 1)
         .is_some_and(|t| t.lower == ",");
@@ -163,14 +164,44 @@ fn fronted_place<'c>(list: &ListInClause<'_, '_, 'c>) -> Vec<(&'c Cue, Rule)> {
     if !(tokens[g].is(class::PLACE_PREPOSITION) && opens_clause && (comma_after || verb_second)) {
         return Vec::new();
     }
-    list.cues_after().map(|c| (c, Rule::FrontedPlace)).collect()
+    let framed = framing.into_iter().map(|c| (c, Rule::CueInPlace));
+    framed
+        .chain(list.cues_after().map(|c| (c, Rule::FrontedPlace)))
+        .collect()
+}
+
+/// The actions named by an opening phrase of time before a place ("During searches in Spain
+/// and Italy, five people were arrested", "Bei Durchsuchungen in Spanien wurden …
+/// festgenommen", "Lors de perquisitions en Espagne, …"): the phrase's nouns, when every cue
+/// in it is a noun and one names a specific action. What the clause tells after the place
+/// happened during that action, at its place. Empty when the clause opens otherwise.
+fn framing_actions<'c>(list: &ListInClause<'_, '_, 'c>, g: usize) -> Vec<&'c Cue> {
+    let opens_with_during = list
+        .tokens
+        .get(list.clause_start)
+        .is_some_and(|t| t.is(class::DURING));
+    if !opens_with_during {
+        return Vec::new();
+    }
+    let mut inside: Vec<&Cue> = list
+        .cues
+        .iter()
+        .copied()
+        .filter(|c| c.first > list.clause_start && c.last < g)
+        .collect();
+    if inside.iter().any(|c| c.kind != CueKind::Noun) {
+        return Vec::new();
+    }
+    inside.retain(|c| c.action.is_specific());
+    inside
 }
 
 /// True when the words before a place's preposition leave it at the head of its clause: none,
 /// conjunctions ("; and in Spain, …"), or a short opening adverbial with no action or verb of
 /// its own ("Today, in an international joint action day in Italy, …", "During operations on 8
-/// and 9 November in Albania, …").
-fn opening_phrase(list: &ListInClause<'_, '_, '_>, before: &[Token]) -> bool {
+/// and 9 November in Albania, …"); with `framing`, the phrase's own action nouns are allowed
+/// ("During searches in Spain, …": see [`framing_actions`]).
+fn opening_phrase(list: &ListInClause<'_, '_, '_>, before: &[Token], framing: bool) -> bool {
     let conjunctions = before.iter().all(|t| {
         matches!(t.lower, ";" | "and" | "meanwhile" | "also") || t.is(class::CLAUSE_BREAK)
     });
@@ -194,7 +225,7 @@ fn opening_phrase(list: &ListInClause<'_, '_, '_>, before: &[Token]) -> bool {
     first.is(class::OPENING)
         && before.len() <= 12
         && !before.iter().any(|t| t.is(class::BE))
-        && !specific_cue
+        && (!specific_cue || framing)
         && (commas == 0 || (commas == 1 && leading_comma.is_some_and(|i| i <= 2)))
 }
 

@@ -172,7 +172,7 @@ const ELIDED: &[&str] = &[
 
 /// Where a French word's elided article or pronoun ends ("l'", "d'", "qu'"), apostrophe
 /// included, when a word follows it.
-fn elision_end(word: &str) -> Option<usize> {
+pub(crate) fn elision_end(word: &str) -> Option<usize> {
     let (at, apostrophe) = word.char_indices().find(|&(_, c)| c == '\'' || c == '’')?;
     let end = at + apostrophe.len_utf8();
     let prefix = word[..at].to_lowercase();
