@@ -58,6 +58,22 @@ impl Lang {
         matches!(self, Lang::De | Lang::Nl)
     }
 
+    /// The countries whose own press writes in this language (ISO 3166-1 alpha-2), where an
+    /// article may name a town without naming its country ("aangehouden in Breda" in a Dutch
+    /// police release). None for English, written everywhere.
+    pub(crate) fn home_countries(self) -> &'static [&'static str] {
+        match self {
+            Lang::En => &[],
+            Lang::De => &["DE", "AT", "CH", "LI", "LU"],
+            Lang::Fr => &["FR", "BE", "CH", "LU", "MC"],
+            Lang::Nl => &["NL", "BE"],
+            Lang::Es => &[
+                "ES", "MX", "GT", "HN", "SV", "NI", "CR", "PA", "CU", "DO", "PR", "CO", "VE", "EC",
+                "PE", "BO", "CL", "AR", "UY", "PY",
+            ],
+        }
+    }
+
     /// ISO 639-1 code: `en`, `de`, `fr`, `nl`, `es`.
     pub fn code(self) -> &'static str {
         match self {

@@ -782,6 +782,9 @@ fn hyphenated_names(
 /// capital). A name made only of common English words ("Nice", "Reading", "Mobile", "Split",
 /// from `gazetteer/common-words.txt`) needs one of the first three. Among its readings, a city
 /// in the country after it wins, then one in a country the article names, then the largest.
+/// Where the sentences around name other countries, a town that is not large is another place
+/// the gazetteer lacks, unless a large city has its name or the town is in a country whose
+/// press writes in the article's language (see [`Lang::home_countries`]).
 fn city(f: &Finder<'_, '_>, k: usize, readings: &[PlaceId]) -> Option<PlaceId> {
     let (gazetteer, text, chosen) = (f.gazetteer, f.text, f.chosen);
     let (sentence_of, mentions, named) = (&f.sentence_of, &f.mentions, &f.named_countries);
@@ -886,10 +889,29 @@ fn city(f: &Finder<'_, '_>, k: usize, readings: &[PlaceId]) -> Option<PlaceId> {
         .country(&chosen_place.country)
         .is_some_and(|country| country.independent && is_capital(gazetteer, place));
     let well_known = chosen_place.population >= CITY_WELL_KNOWN || capital;
-    if (context_elsewhere || off_list) && !well_known && country_after.is_none() {
-        return None;
-    }
     let own_country = named.contains(chosen_place.country.as_str());
+    if (context_elsewhere || off_list) && !well_known && country_after.is_none() {
+        // A large city of the same name is the one meant ("detenido en Sevilla" in an article
+        // that names Colombia only as the drugs' origin is not Sevilla, Colombia).
+        let large = readings
+            .iter()
+            .copied()
+            .filter(|&r| gazetteer.place(r).population >= CITY_WELL_KNOWN)
+            .max_by_key(|&r| gazetteer.place(r).population);
+        if large.is_some() {
+            return large;
+        }
+        // A town of a country whose press writes in the article's language needs no country
+        // name: "op verzoek van de Belgische autoriteiten aangehouden in Breda".
+        // (A town that breaks a list of another country's towns is still left.)
+        let home = f
+            .lang
+            .home_countries()
+            .contains(&chosen_place.country.as_str());
+        if off_list || !(home && context) {
+            return None;
+        }
+    }
     let ok = context || well_known || (capitalised && own_country);
     ok.then_some(place)
 }

@@ -115,6 +115,9 @@ pub(crate) const RULES: &[(Rule, LinkRule)] = &[
 /// The cues a list links to, best first, each with its rule: the first rule of [`RULES`]
 /// that links it, then the additions (purpose, "where", result).
 pub(crate) fn link_list<'c>(list: &ListInClause<'_, '_, 'c>) -> Vec<(&'c Cue, Rule)> {
+    if requester(list.tokens, list.head.first) {
+        return Vec::new();
+    }
     let found = RULES
         .iter()
         .map(|(rule, apply)| (*rule, apply(list)))
@@ -626,6 +629,18 @@ pub(crate) fn clause_cue<'c>(
         .min_by_key(|c| c.first.abs_diff(head))
         .map(|c| vec![(c, Rule::ClauseCue)])
         .unwrap_or_default()
+}
+
+/// True when the place at token `head` names who asked for the action, not who did it: "op
+/// verzoek van de Belgische autoriteiten aangehouden", "auf Ersuchen der spanischen Behörden
+/// festgenommen" (a request noun at most four words before, in the same clause): no action
+/// links to it, and it stays a participant.
+fn requester(tokens: &[Token], head: usize) -> bool {
+    tokens[head.saturating_sub(4)..head]
+        .iter()
+        .rev()
+        .take_while(|t| !matches!(t.lower, "," | ";" | ":"))
+        .any(|t| t.is(class::REQUEST_NOUN))
 }
 
 /// True when cue `c` has a place phrase of its own right after it ("led to arrests in several
