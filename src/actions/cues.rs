@@ -82,7 +82,7 @@ fn any_near(tokens: &[Token], from: usize, to: usize, bits: lexicon::Classes) ->
 /// Whether the single-word cue at `i` states its action here: a present participle only after
 /// a form of "be", an actor or as a relation; "targeted", "closed" and "blocked" only of
 /// infrastructure; finding only of goods; a takedown not of a criminal group; "hosted" not of a
-/// gathering; an interception only of goods, not of messages or people. (A warrant's action is
+/// gathering; a finite "registrar" only of premises; an interception only of goods, not of messages or people. (A warrant's action is
 /// checked for every cue in [`find`]: [`unexecuted_warrant`].)
 fn word_cue_holds(text: &str, tokens: &[Token], i: usize, kind: CueKind, action: Action) -> bool {
     let word = tokens[i].lower;
@@ -124,6 +124,12 @@ fn word_cue_holds(text: &str, tokens: &[Token], i: usize, kind: CueKind, action:
     let hosts_gathering =
         word == "hosted" && any_near(tokens, i.saturating_sub(4), i + 4, class::GATHERING);
     let of_people = action == Action::Takedown && acts_on_people(tokens, i, i);
+    // A finite "registrar" searches premises ("registraron seis viviendas"); without them it
+    // records ("se registraron 300 casos"). (The participle "registrado" is read as before.)
+    let records = kind == CueKind::Verb
+        && word.starts_with("registr")
+        && !word.starts_with("registrad")
+        && !any_near(tokens, i.saturating_sub(4), i + 7, class::PREMISES_NOUN);
     // "aimed to dismantle the botnet": intended, not done.
     let intended = i >= 2 && tokens[i - 1].lower == "to" && tokens[i - 2].is(class::INTENTION);
     // Recovering children is a rescue, not a seizure: "authorities recovered 16 children".
@@ -152,6 +158,7 @@ fn word_cue_holds(text: &str, tokens: &[Token], i: usize, kind: CueKind, action:
     let in_name = !german_noun && in_proper_name(text, tokens, i);
     (!participle || after_be || after_actor || relational)
         && !of_people
+        && !records
         && !intended
         && !rescue
         && !not_goods

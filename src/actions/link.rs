@@ -164,7 +164,16 @@ fn fronted_place<'c>(list: &ListInClause<'_, '_, 'c>) -> Vec<(&'c Cue, Rule)> {
         && tokens
             .get(list.tail.last + 1)
             .is_some_and(|t| t.is(class::BE | class::AUXILIARY | class::CUE_START));
-    if !(tokens[g].is(class::PLACE_PREPOSITION) && opens_clause && (comma_after || verb_second)) {
+    // After an action's own time phrase the clause may go on with no comma, in any language:
+    // "Durante los registros en Rotterdam se hallaron 300 kilos".
+    let framed_verb = !framing.is_empty()
+        && tokens.get(list.tail.last + 1).is_some_and(|t| {
+            t.is(class::BE | class::AUXILIARY | class::CUE_START) || t.lower == "se"
+        });
+    if !(tokens[g].is(class::PLACE_PREPOSITION)
+        && opens_clause
+        && (comma_after || verb_second || framed_verb))
+    {
         return Vec::new();
     }
     let framed = framing.into_iter().map(|c| (c, Rule::CueInPlace));
