@@ -891,29 +891,35 @@ fn city(f: &Finder<'_, '_>, k: usize, readings: &[PlaceId]) -> Option<PlaceId> {
     let well_known = chosen_place.population >= CITY_WELL_KNOWN || capital;
     let own_country = named.contains(chosen_place.country.as_str());
     if (context_elsewhere || off_list) && !well_known && country_after.is_none() {
-        // A large city of the same name is the one meant ("detenido en Sevilla" in an article
-        // that names Colombia only as the drugs' origin is not Sevilla, Colombia).
-        let large = readings
-            .iter()
-            .copied()
-            .filter(|&r| gazetteer.place(r).population >= CITY_WELL_KNOWN)
-            .max_by_key(|&r| gazetteer.place(r).population);
-        if large.is_some() {
-            return large;
-        }
-        // A town of a country whose press writes in the article's language needs no country
-        // name: "op verzoek van de Belgische autoriteiten aangehouden in Breda".
-        // (A town that breaks a list of another country's towns is still left.)
-        let home = f
-            .lang
-            .home_countries()
-            .contains(&chosen_place.country.as_str());
-        if off_list || !(home && context) {
-            return None;
-        }
+        return town_beside_other_countries(f, readings, place, context && !off_list);
     }
     let ok = context || well_known || (capitalised && own_country);
     ok.then_some(place)
+}
+
+/// The city meant by a town's name that is not large, where the sentences around name other
+/// countries or it breaks a list of another country's towns: a large city of the same name
+/// ("detenido en Sevilla" in an article that names Colombia only as the drugs' origin is not
+/// Sevilla, Colombia); else the town itself when it is in a country whose press writes in the
+/// article's language and has a place context (`context`: "op verzoek van de Belgische
+/// autoriteiten aangehouden in Breda"); else none: another place the gazetteer lacks.
+fn town_beside_other_countries(
+    f: &Finder<'_, '_>,
+    readings: &[PlaceId],
+    place: PlaceId,
+    context: bool,
+) -> Option<PlaceId> {
+    let gazetteer = f.gazetteer;
+    let large = readings
+        .iter()
+        .copied()
+        .filter(|&r| gazetteer.place(r).population >= CITY_WELL_KNOWN)
+        .max_by_key(|&r| gazetteer.place(r).population);
+    if large.is_some() {
+        return large;
+    }
+    let country = gazetteer.place(place).country.as_str();
+    (context && f.lang.home_countries().contains(&country)).then_some(place)
 }
 
 /// In another language than English, a name made of that language's words ("Para", "Como",

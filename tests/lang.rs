@@ -849,3 +849,123 @@ fn a_verb_closing_a_clause_opened_by_and_shares_the_subject() {
         expect(&[("arrest", "ES"), ("raid", "DE")])
     );
 }
+
+#[test]
+fn an_opening_phrase_of_time_gives_its_action_and_its_place_to_the_clause() {
+    // "During searches in Spain and Italy, five people were arrested": the arrests were made
+    // in the searches, at their places, in every language.
+    for text in [
+        "During searches in Spain and Italy, five people were arrested on Tuesday.",
+        "Bei Durchsuchungen in Spanien und Italien wurden am Dienstag fünf Personen festgenommen.",
+        "Lors de perquisitions en Espagne et en Italie, cinq personnes ont été interpellées mardi.",
+        "Bij doorzoekingen in Spanje en Italië zijn dinsdag vijf personen aangehouden.",
+    ] {
+        assert_eq!(
+            pairs_of(text),
+            expect(&[
+                ("arrest", "ES"),
+                ("arrest", "IT"),
+                ("raid", "ES"),
+                ("raid", "IT")
+            ]),
+            "{text}"
+        );
+    }
+    // Spanish goes on without a comma.
+    assert_eq!(
+        pairs_of("Durante los registros en Rotterdam se hallaron 300 kilos de cocaína y armas."),
+        expect(&[("raid", "NL"), ("seizure", "NL")])
+    );
+    // An opening phrase that is no action's time phrase gives no action to the clause.
+    let pairs = pairs_of("In Spain, a conference on cybercrime was held on Tuesday.");
+    assert!(
+        !pairs.iter().any(|(a, _)| a == "arrest" || a == "raid"),
+        "{pairs:?}"
+    );
+}
+
+#[test]
+fn a_french_phrase_with_an_elision_is_read_as_written() {
+    // "mandats d'arrêt" is "mandats" "d'" "arrêt" to the tokenizer and to the lexicon alike.
+    let pairs = pairs_of("La police roumaine a exécuté trois mandats d'arrêt à Bucarest.");
+    assert_eq!(pairs, expect(&[("arrest", "RO")]));
+    // Issued, not executed: nothing happened yet.
+    let pairs =
+        pairs_of("Un mandat d'arrêt européen a été émis par la Roumanie contre le suspect.");
+    assert!(!pairs.iter().any(|(a, _)| a == "arrest"), "{pairs:?}");
+    // "équipe commune d'enquête" is a participation phrase.
+    let pairs = pairs_of("Une équipe commune d'enquête a été créée avec la Roumanie en 2023.");
+    assert_eq!(pairs, expect(&[("participation", "RO")]));
+}
+
+#[test]
+fn dutch_split_verbs_and_one_word_forms() {
+    // The particle may stand before a place phrase moved after it ("hielden … aan in Milaan");
+    // "nam … in hechtenis"; "inbeslaggenomen" in one word; a warrant carried out ("voerde …
+    // uit") is an arrest.
+    assert_eq!(
+        pairs_of(
+            "De Italiaanse autoriteiten hielden de twee verdachten van de bende aan in Milaan. \
+             De Franse Gendarmerie nam in Lyon nog twee verdachten in hechtenis. In België werd \
+             door de douane 400 kilo cocaïne inbeslaggenomen. De Roemeense politie voerde \
+             daarnaast drie arrestatiebevelen uit in Boekarest."
+        ),
+        expect(&[
+            ("arrest", "FR"),
+            ("arrest", "IT"),
+            ("arrest", "RO"),
+            ("seizure", "BE")
+        ])
+    );
+}
+
+#[test]
+fn who_asked_for_an_action_took_part_in_it() {
+    // "op verzoek van de Belgische autoriteiten": Belgium asked; the arrest was in Breda, a
+    // Dutch town a Dutch text names without its country.
+    for text in [
+        "De verdachte werd op verzoek van de Belgische autoriteiten aangehouden in Breda.",
+        "Auf Ersuchen der belgischen Behörden wurde der Mann in Aachen festgenommen.",
+    ] {
+        let pairs = pairs_of(text);
+        assert!(
+            pairs.contains(&("participation".into(), "BE".into())),
+            "{text}: {pairs:?}"
+        );
+        assert!(
+            !pairs.contains(&("arrest".into(), "BE".into())),
+            "{text}: {pairs:?}"
+        );
+    }
+    assert!(pairs_of(
+        "De verdachte werd op verzoek van de Belgische autoriteiten aangehouden in Breda."
+    )
+    .contains(&("arrest".into(), "NL".into())));
+}
+
+#[test]
+fn a_large_city_is_meant_over_a_small_town_of_its_name() {
+    // The article names Colombia as the drugs' origin only; Sevilla is Seville, Spain.
+    let pairs = pairs_of(
+        "La cocaína procedía de Colombia. Las autoridades francesas arrestaron a dos \
+         sospechosos en París. El principal sospechoso, un ciudadano turco, fue detenido en \
+         Sevilla.",
+    );
+    assert!(pairs.contains(&("arrest".into(), "ES".into())), "{pairs:?}");
+    assert!(!pairs.iter().any(|(_, c)| c == "CO"), "{pairs:?}");
+}
+
+#[test]
+fn spanish_searches_and_closures() {
+    assert_eq!(
+        pairs_of("Agentes de la Policía Nacional registraron seis viviendas en Málaga."),
+        expect(&[("raid", "ES")])
+    );
+    // Without premises, "registrar" records.
+    let pairs = pairs_of("En Portugal se registraron 300 casos de fraude el año pasado.");
+    assert!(!pairs.iter().any(|(a, _)| a == "raid"), "{pairs:?}");
+    assert_eq!(
+        pairs_of("La página web fue clausurada por las autoridades estadounidenses."),
+        expect(&[("takedown", "US")])
+    );
+}
