@@ -969,3 +969,53 @@ fn spanish_searches_and_closures() {
         expect(&[("takedown", "US")])
     );
 }
+
+#[test]
+fn where_goods_came_from_and_passed_through_is_a_route() {
+    for text in [
+        "La drogue venait du Maroc et transitait par l'Espagne avant d'être saisie en France.",
+        "La droga venía de Marruecos y pasaba por Portugal antes de ser incautada en Francia.",
+        "La cocaïne provenait de Colombie; elle a été saisie par les douaniers en France.",
+    ] {
+        let pairs = pairs_of(text);
+        assert!(
+            pairs.contains(&("seizure".into(), "FR".into())),
+            "{text}: {pairs:?}"
+        );
+        assert!(
+            !pairs
+                .iter()
+                .any(|(_, c)| matches!(c.as_str(), "MA" | "ES" | "PT" | "CO")),
+            "{text}: {pairs:?}"
+        );
+    }
+}
+
+#[test]
+fn who_wanted_a_suspect_is_not_where_the_main_clause_arrested_him() {
+    // The relative clause closes at the comma before the main clause's verb; German puts the
+    // participle after the wanting country.
+    for (text, country) in [
+        (
+            "Der Beschuldigte, der von Frankreich gesucht wurde, wurde am Montag in München \
+             festgenommen.",
+            "DE",
+        ),
+        (
+            "De verdachte, die gezocht werd door Duitsland, werd maandag in Utrecht aangehouden.",
+            "NL",
+        ),
+    ] {
+        let pairs = pairs_of(text);
+        assert!(
+            pairs.contains(&("arrest".into(), country.into())),
+            "{text}: {pairs:?}"
+        );
+        assert!(
+            !pairs
+                .iter()
+                .any(|(_, c)| c == "FR" || (country == "NL" && c == "DE")),
+            "{text}: {pairs:?}"
+        );
+    }
+}

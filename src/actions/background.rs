@@ -478,7 +478,31 @@ fn origin_or_residence(cx: &Context<'_, '_>, k: usize) -> bool {
 /// Who wants a suspect, and for what: "wanted by Romania", "wanted in Italy", "wanted for
 /// people smuggling offences in France, Germany and Belgium".
 fn wanted_by(cx: &Context<'_, '_>, k: usize) -> bool {
-    cx.governed_by(k, 15, class::WANTED)
+    if !cx.has(class::WANTED) {
+        return false;
+    }
+    // Nearest first. A comma before a form of "be" closes a relative clause, and the place is
+    // the main clause's: "Der Beschuldigte, der von Frankreich gesucht wurde, wurde in München
+    // festgenommen".
+    // German and Dutch put the participle last: "der von Frankreich gesucht wurde".
+    let participle_after = super::lexicon::current_lang().puts_verbs_last()
+        && cx
+            .words_after(k)
+            .take_while(|t| t.lower != ",")
+            .any(|t| t.is(class::WANTED));
+    if participle_after {
+        return true;
+    }
+    let words: Vec<&Token> = cx.governing_words(k, 15).collect();
+    for (j, t) in words.iter().enumerate() {
+        if t.is(class::WANTED) {
+            return true;
+        }
+        if t.lower == "," && j > 0 && words[j - 1].is(class::BE | class::AUXILIARY) {
+            return false;
+        }
+    }
+    false
 }
 
 /// Where a service, company or asset is hosted, used, registered, based or bought:
