@@ -1019,3 +1019,27 @@ fn who_wanted_a_suspect_is_not_where_the_main_clause_arrested_him() {
         );
     }
 }
+
+#[test]
+fn english_traps_of_help_hosting_and_agency_names() {
+    // Information from the FBI is help, not a search by the FBI.
+    let pairs = pairs_of(
+        "Police in Ireland, acting on information from the FBI, searched a house in Dublin.",
+    );
+    assert!(pairs.contains(&("raid".into(), "IE".into())), "{pairs:?}");
+    assert!(
+        pairs.contains(&("participation".into(), "US".into())),
+        "{pairs:?}"
+    );
+    assert!(!pairs.contains(&("raid".into(), "US".into())), "{pairs:?}");
+    // Hosting servers is not hosting the operation: they were seized where they were.
+    assert_eq!(
+        pairs_of("The servers, which were hosted in Germany, were seized on Tuesday."),
+        expect(&[("seizure", "DE")])
+    );
+    // A demonym before an agency's name is the agency's country, not a nationality.
+    assert_eq!(
+        pairs_of("The operation was led by the Italian Carabinieri."),
+        expect(&[("coordination", "IT")])
+    );
+}

@@ -260,7 +260,7 @@ pub(crate) fn fates(cx: &Context<'_, '_>) -> Vec<Option<Background>> {
 /// A demonym names an actor only with an authority noun within three words after it or after
 /// its list ("Dutch police", "Dutch, German and French investigators") or right before the
 /// list ("la police française"), an agency's name ("the
-/// Dutch National High Tech Crime Unit"), or a place noun ("the Spanish cities of Valencia and
+/// Dutch National High Tech Crime Unit", "the Italian Carabinieri"), or a place noun ("the Spanish cities of Valencia and
 /// Malaga"); else it is a person's or group's nationality ("two Dutch men").
 fn demonym_without_actor(cx: &Context<'_, '_>, k: usize) -> bool {
     let p = cx.placed[k];
@@ -291,7 +291,11 @@ fn demonym_without_actor(cx: &Context<'_, '_>, k: usize) -> bool {
             .last()
             .is_some_and(|t| t.lower == "the");
         let name = the && after.len() >= 2 && after[..2].iter().all(|t| t.capitalised(cx.text));
-        agency || authority || place_noun || name
+        // An agency the gazetteer knows, right after it: "the Italian Carabinieri".
+        let known_agency = cx.placed.get(k + 1).is_some_and(|next| {
+            next.mention.form == Form::Agency && next.first == cx.placed[k].last + 1
+        });
+        agency || authority || place_noun || name || known_agency
     };
     // Any member from this one to the list's end: "the Spanish, German and Finnish
     // authorities, Europol …" (the list runs on to Europol after the authorities).

@@ -82,7 +82,7 @@ fn any_near(tokens: &[Token], from: usize, to: usize, bits: lexicon::Classes) ->
 /// Whether the single-word cue at `i` states its action here: a present participle only after
 /// a form of "be", an actor or as a relation; "targeted", "closed" and "blocked" only of
 /// infrastructure; finding only of goods; a takedown not of a criminal group; "hosted" not of a
-/// gathering; a finite "registrar" only of premises; an interception only of goods, not of messages or people. (A warrant's action is
+/// gathering or of servers; a finite "registrar" only of premises; an interception only of goods, not of messages or people. (A warrant's action is
 /// checked for every cue in [`find`]: [`unexecuted_warrant`].)
 fn word_cue_holds(text: &str, tokens: &[Token], i: usize, kind: CueKind, action: Action) -> bool {
     let word = tokens[i].lower;
@@ -121,8 +121,11 @@ fn word_cue_holds(text: &str, tokens: &[Token], i: usize, kind: CueKind, action:
     let finds_goods = !tokens[i].is(class::FIND_VERB)
         || (any_near(tokens, i.saturating_sub(15), i + 10, class::GOODS) && !finds_fact());
     // Hosting a gathering is not coordinating: "its General Assembly, hosted by the UK".
-    let hosts_gathering =
-        word == "hosted" && any_near(tokens, i.saturating_sub(4), i + 4, class::GATHERING);
+    // Nor is hosting servers or sites: "servers hosted in Germany were seized" (where they
+    // were, for the seizure).
+    let hosts_gathering = word == "hosted"
+        && (any_near(tokens, i.saturating_sub(4), i + 4, class::GATHERING)
+            || any_near(tokens, i.saturating_sub(4), i, class::INFRASTRUCTURE));
     let of_people = action == Action::Takedown && acts_on_people(tokens, i, i);
     // A finite "registrar" searches premises ("registraron seis viviendas"); without them it
     // records ("se registraron 300 casos"). (The participle "registrado" is read as before.)

@@ -649,7 +649,7 @@ fn requester(tokens: &[Token], head: usize) -> bool {
         .iter()
         .rev()
         .take_while(|t| !matches!(t.lower, "," | ";" | ":"))
-        .any(|t| t.is(class::REQUEST_NOUN))
+        .any(|t| t.is(class::REQUEST_NOUN | class::SUPPORT_NOUN))
 }
 
 /// True when cue `c` has a place phrase of its own right after it ("led to arrests in several
