@@ -490,6 +490,7 @@ impl<'g, 'a> Finder<'g, 'a> {
                     &self.named_countries,
                     None,
                     &Regions::default(),
+                    &[],
                 );
                 let place = region_after_city(gazetteer, text, &self.mentions, c).unwrap_or(place);
                 if entry.form == Form::Agency {
@@ -855,7 +856,8 @@ fn city(f: &Finder<'_, '_>, k: usize, readings: &[PlaceId]) -> Option<PlaceId> {
     {
         return None;
     }
-    let place = choose(gazetteer, readings, named, country_after, &regions);
+    let home = f.lang.home_countries();
+    let place = choose(gazetteer, readings, named, country_after, &regions, home);
     let chosen_place = gazetteer.place(place);
     // The country context closest before the name: "In the UK, … The arrests took place in
     // Norfolk" is not Norfolk, Virginia. When this sentence and the one before name countries
@@ -1237,14 +1239,23 @@ struct Regions<'a> {
 /// Picks a place for a name: a country first, then one in `prefer` (the country written after
 /// a city), then a city in the region written after it, then one in a country the article
 /// names, then a city in a region the article named before, then the most prominent
-/// ([`prominence`]).
+/// ([`prominence`]). A town in a named country does not win over a city ten times its size in
+/// a country whose press writes in the article's language (`home`, see
+/// [`Lang::home_countries`]): "la police belge … à Lille" is Lille, France, not Lille in
+/// Antwerp province.
 fn choose(
     gazetteer: &Gazetteer,
     places: &[PlaceId],
     named: &HashSet<&str>,
     prefer: Option<&str>,
     regions: &Regions<'_>,
+    home: &[&str],
 ) -> PlaceId {
+    let home_city = places
+        .iter()
+        .map(|&p| (p, gazetteer.place(p)))
+        .filter(|(_, q)| q.kind == PlaceKind::City && home.contains(&q.country.as_str()))
+        .max_by_key(|(_, q)| q.population);
     let mut best = places[0];
     let mut best_key = (0u8, 0u8, 0u8, 0u8, 0u8, 0u8, (0u8, 0u64));
     for (i, &p) in places.iter().enumerate() {
@@ -1263,7 +1274,14 @@ fn choose(
             u8::from(place.kind == PlaceKind::Country),
             u8::from(prefer == Some(place.country.as_str())),
             u8::from(regions.after.as_ref().is_some_and(in_region)),
-            u8::from(named.contains(place.country.as_str())),
+            u8::from(
+                named.contains(place.country.as_str())
+                    && !home_city.is_some_and(|(h, q)| {
+                        h != p
+                            && place.kind == PlaceKind::City
+                            && q.population >= 10 * place.population
+                    }),
+            ),
             u8::from(regions.named.is_some_and(|named| {
                 place.kind == PlaceKind::City
                     && !place.admin1.is_empty()

@@ -1043,3 +1043,20 @@ fn english_traps_of_help_hosting_and_agency_names() {
         expect(&[("coordination", "IT")])
     );
 }
+
+#[test]
+fn a_city_of_the_articles_press_and_an_agencys_demonym_in_each_order() {
+    // Belgium is named, but "Lille" in a French text is Lille, France (ten times the size of
+    // Lille in Antwerp province).
+    let pairs = pairs_of(
+        "Avec l'aide de la police belge, les gendarmes ont interpellé deux hommes à Lille.",
+    );
+    assert!(pairs.contains(&("arrest".into(), "FR".into())), "{pairs:?}");
+    assert!(
+        !pairs.contains(&("arrest".into(), "BE".into())),
+        "{pairs:?}"
+    );
+    // The demonym after the agency's name, where adjectives follow their noun.
+    let pairs = pairs_of("Los Carabinieri italianos detuvieron a tres sospechosos en Nápoles.");
+    assert_eq!(pairs, expect(&[("arrest", "IT")]));
+}

@@ -291,10 +291,13 @@ fn demonym_without_actor(cx: &Context<'_, '_>, k: usize) -> bool {
             .last()
             .is_some_and(|t| t.lower == "the");
         let name = the && after.len() >= 2 && after[..2].iter().all(|t| t.capitalised(cx.text));
-        // An agency the gazetteer knows, right after it: "the Italian Carabinieri".
-        let known_agency = cx.placed.get(k + 1).is_some_and(|next| {
-            next.mention.form == Form::Agency && next.first == cx.placed[k].last + 1
-        });
+        // An agency the gazetteer knows, right after it ("the Italian Carabinieri") or, where
+        // adjectives follow their noun, right before it ("los Carabinieri italianos").
+        let next_to = |a: usize, b: usize| cx.placed[a].last + 1 == cx.placed[b].first;
+        let known_agency = (k + 1 < cx.placed.len()
+            && cx.placed[k + 1].mention.form == Form::Agency
+            && next_to(k, k + 1))
+            || (k > 0 && cx.placed[k - 1].mention.form == Form::Agency && next_to(k - 1, k));
         agency || authority || place_noun || name || known_agency
     };
     // Any member from this one to the list's end: "the Spanish, German and Finnish
