@@ -75,8 +75,8 @@ check de-dev tests/eval/lang/de/dev 0.86 0.95 0.93
 check de-heldout tests/eval/lang/de/heldout 0.81 0.95 0.90
 check fr-dev tests/eval/lang/fr/dev 0.92 0.95 0.95
 check fr-heldout tests/eval/lang/fr/heldout 0.85 0.95 0.95
-check nl-dev tests/eval/lang/nl/dev 0.93 0.95 0.95
-check nl-heldout tests/eval/lang/nl/heldout 0.54 0.90 0.95
+check nl-dev tests/eval/lang/nl/dev 0.94 0.95 0.95
+check nl-heldout tests/eval/lang/nl/heldout 0.70 0.90 0.95
 check es-dev tests/eval/lang/es/dev 0.87 0.95 0.95
 check es-heldout tests/eval/lang/es/heldout 0.78 0.82 0.82
 

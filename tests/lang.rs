@@ -1060,3 +1060,28 @@ fn a_city_of_the_articles_press_and_an_agencys_demonym_in_each_order() {
     let pairs = pairs_of("Los Carabinieri italianos detuvieron a tres sospechosos en Nápoles.");
     assert_eq!(pairs, expect(&[("arrest", "IT")]));
 }
+
+#[test]
+fn coordination_between_parties_is_their_taking_part() {
+    for text in [
+        "The network was dismantled thanks to the coordination between the national authorities \
+         in Spain, the Netherlands and Honduras.",
+        "Dankzij de coördinatie tussen de nationale autoriteiten in Spanje, Nederland en Honduras \
+         werd het netwerk ontmanteld.",
+    ] {
+        assert_eq!(
+            pairs_of(text),
+            expect(&[
+                ("participation", "ES"),
+                ("participation", "HN"),
+                ("participation", "NL")
+            ]),
+            "{text}"
+        );
+    }
+    // Coordination by one body stays coordination.
+    assert_eq!(
+        pairs_of("The operation was coordinated by Europol and involved police in Spain."),
+        expect(&[("coordination", "NL"), ("participation", "ES")])
+    );
+}

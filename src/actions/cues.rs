@@ -331,6 +331,17 @@ pub(crate) fn find(text: &str, tokens: &[Token]) -> Vec<Cue> {
         }
         i += 1;
     }
+    // Coordination between parties is what they did together: "the coordination between the
+    // national authorities in Spain, the Netherlands and Honduras", "de coördinatie tussen …"
+    // (they took part; who coordinated them is told elsewhere).
+    for c in &mut cues {
+        let between = tokens
+            .get(c.last + 1)
+            .is_some_and(|t| matches!(t.lower, "between" | "among"));
+        if c.action == Action::Coordination && between {
+            c.action = Action::Participation;
+        }
+    }
     cues
 }
 
