@@ -522,8 +522,12 @@ fn enumeration<'c>(list: &ListInClause<'_, '_, 'c>) -> Vec<(&'c Cue, Rule)> {
         .unwrap_or_default()
 }
 
-/// Last resort: a verb right next to the place (at most two words away).
+/// Last resort: a verb right next to the place (at most two words away), unless the place
+/// helped or asked ([`names_help`]).
 fn same_clause<'c>(list: &ListInClause<'_, '_, 'c>) -> Vec<(&'c Cue, Rule)> {
+    if names_help(list) {
+        return Vec::new();
+    }
     let (head, tail) = (list.head, list.tail);
     list.cues
         .iter()
@@ -594,15 +598,10 @@ pub(crate) fn clause_cue<'c>(
             .any(|t| t.is(class::SEAT_NOUN))
     });
     let help = seat
-        || list.governing.is_some_and(|g| {
-            list.tokens[g].lower == "with"
-                || list.tokens[..g]
-                    .iter()
-                    .rev()
-                    .filter(|t| !matches!(t.lower, "the" | "a" | "an" | "of"))
-                    .take(2)
-                    .any(|t| t.is(class::SUPPORT_NOUN | class::REQUEST_NOUN))
-        });
+        || list
+            .governing
+            .is_some_and(|g| list.tokens[g].lower == "with")
+        || names_help(list);
     if help {
         return Vec::new();
     }
@@ -649,7 +648,21 @@ fn requester(tokens: &[Token], head: usize) -> bool {
         .iter()
         .rev()
         .take_while(|t| !matches!(t.lower, "," | ";" | ":"))
-        .any(|t| t.is(class::REQUEST_NOUN | class::SUPPORT_NOUN))
+        .any(|t| t.is(class::REQUEST_NOUN))
+}
+
+/// True when the word governing the list follows a noun of help or of a request (at most two
+/// words before it, past articles and "of"): "with the support of X", "acting on information
+/// from the FBI", "at the request of X". Such a list helped or asked; it did not act.
+fn names_help(list: &ListInClause<'_, '_, '_>) -> bool {
+    list.governing.is_some_and(|g| {
+        list.tokens[..g]
+            .iter()
+            .rev()
+            .filter(|t| !matches!(t.lower, "the" | "a" | "an" | "of"))
+            .take(2)
+            .any(|t| t.is(class::SUPPORT_NOUN | class::REQUEST_NOUN))
+    })
 }
 
 /// True when cue `c` has a place phrase of its own right after it ("led to arrests in several
