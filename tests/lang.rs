@@ -1085,3 +1085,27 @@ fn coordination_between_parties_is_their_taking_part() {
         expect(&[("coordination", "NL"), ("participation", "ES")])
     );
 }
+
+#[test]
+fn a_demonym_qualifying_an_action_noun_is_where_it_happened() {
+    // "the Spanish arrests" are arrests in Spain; a tip from another country is help.
+    for text in [
+        "The Spanish arrests followed a tip from the Italian authorities.",
+        "Die spanischen Festnahmen erfolgten nach einem Hinweis der italienischen Behörden.",
+    ] {
+        let pairs = pairs_of(text);
+        assert!(
+            pairs.contains(&("arrest".into(), "ES".into())),
+            "{text}: {pairs:?}"
+        );
+        assert!(
+            !pairs.contains(&("arrest".into(), "IT".into())),
+            "{text}: {pairs:?}"
+        );
+    }
+    // Where adjectives follow their noun.
+    assert_eq!(
+        pairs_of("Les perquisitions françaises ont visé des membres présumés du réseau criminel."),
+        expect(&[("raid", "FR")])
+    );
+}

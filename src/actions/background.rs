@@ -11,7 +11,7 @@
 //! acts).
 
 use super::cues::{self, Cue};
-use super::lexicon::{class, Classes};
+use super::lexicon::{class, Classes, CueKind};
 use super::link::governor;
 use super::tokens::Token;
 use super::Placed;
@@ -260,7 +260,8 @@ pub(crate) fn fates(cx: &Context<'_, '_>) -> Vec<Option<Background>> {
 /// A demonym names an actor only with an authority noun within three words after it or after
 /// its list ("Dutch police", "Dutch, German and French investigators") or right before the
 /// list ("la police française"), an agency's name ("the
-/// Dutch National High Tech Crime Unit", "the Italian Carabinieri"), or a place noun ("the Spanish cities of Valencia and
+/// Dutch National High Tech Crime Unit", "the Italian Carabinieri"), an action noun it
+/// qualifies ("the Spanish arrests"), or a place noun ("the Spanish cities of Valencia and
 /// Malaga"); else it is a person's or group's nationality ("two Dutch men").
 fn demonym_without_actor(cx: &Context<'_, '_>, k: usize) -> bool {
     let p = cx.placed[k];
@@ -313,7 +314,18 @@ fn demonym_without_actor(cx: &Context<'_, '_>, k: usize) -> bool {
         .take_while(|&j| cx.heads[j] == cx.heads[k])
         .last()
         .unwrap_or(k);
-    let before = &cx.tokens[..cx.placed[head].first];
+    // An action noun it qualifies, right after the list or, where adjectives follow their
+    // noun, right before it: "the Spanish arrests", "les perquisitions françaises".
+    let (first, last) = (cx.placed[head].first, cx.placed[tail].last);
+    let action_noun = cx.cues.iter().any(|c| {
+        c.kind == CueKind::Noun
+            && c.action.is_specific()
+            && (c.first == last + 1 || c.last + 1 == first)
+    });
+    if action_noun {
+        return false;
+    }
+    let before = &cx.tokens[..first];
     !before
         .iter()
         .rev()

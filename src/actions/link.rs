@@ -453,8 +453,21 @@ pub(crate) fn relative_clause<'c>(list: &ListInClause<'_, '_, 'c>) -> Option<&'c
 /// "involving the Dutch police", "a joint investigation team between authorities from A"
 /// (the object of a participation cue); "a joint operation by the FBI and Europol", "with the
 /// coordination of Europol and INTERPOL", "under the leadership of the Guardia Civil" (the
-/// members after a noun: [`Rule::Nominal`]).
+/// members after a noun: [`Rule::Nominal`]); "the Spanish arrests" (a demonym qualifying an
+/// action noun: [`Rule::Nominal`]).
 fn object<'c>(list: &ListInClause<'_, '_, 'c>) -> Vec<(&'c Cue, Rule)> {
+    // "the Spanish arrests", "les perquisitions françaises": a demonym that qualifies an
+    // action noun, right before or after it, says where the action happened.
+    if list.tail.mention.form == Form::Demonym {
+        let qualified = list.cues.iter().find(|c| {
+            c.kind == CueKind::Noun
+                && c.action.is_specific()
+                && (c.first == list.tail.last + 1 || c.last + 1 == list.head.first)
+        });
+        if let Some(c) = qualified {
+            return vec![(*c, Rule::Nominal)];
+        }
+    }
     let Some(g) = list.governing else {
         return Vec::new();
     };
@@ -655,12 +668,14 @@ fn requester(tokens: &[Token], head: usize) -> bool {
 /// words before it, past articles and "of"): "with the support of X", "acting on information
 /// from the FBI", "at the request of X". Such a list helped or asked; it did not act.
 fn names_help(list: &ListInClause<'_, '_, '_>) -> bool {
+    // (The governing word may be the noun itself, before a genitive: "nach einem Hinweis der
+    // italienischen Behörden".)
     list.governing.is_some_and(|g| {
-        list.tokens[..g]
+        list.tokens[..=g]
             .iter()
             .rev()
             .filter(|t| !matches!(t.lower, "the" | "a" | "an" | "of"))
-            .take(2)
+            .take(3)
             .any(|t| t.is(class::SUPPORT_NOUN | class::REQUEST_NOUN))
     })
 }
