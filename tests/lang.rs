@@ -1109,3 +1109,20 @@ fn a_demonym_qualifying_an_action_noun_is_where_it_happened() {
         expect(&[("raid", "FR")])
     );
 }
+
+#[test]
+fn german_warrants_after_the_places_and_a_lead_told_first() {
+    // The verb stands second, its object after the places: still an executed warrant.
+    assert_eq!(
+        pairs_of(
+            "Einsatzkräfte der Bundespolizei vollstreckten in Berlin, Hamburg und Bremen \
+             insgesamt zwölf Durchsuchungsbeschlüsse."
+        ),
+        expect(&[("raid", "DE")])
+    );
+    // "Federführend war X": X led.
+    assert_eq!(
+        pairs_of("Federführend war das Landeskriminalamt Niedersachsen in Hannover."),
+        expect(&[("coordination", "DE")])
+    );
+}

@@ -193,7 +193,9 @@ fn shares_light_verb(tokens: &[Token], cues: &[Cue], i: usize) -> bool {
 }
 
 /// For a cue word that names what a warrant orders: whether the warrant was executed (an
-/// executing verb or noun at most eight words before or five after: "executed a combined six
+/// executing verb or noun at most twelve words before (a German or Dutch verb stands second,
+/// its object after the places: "vollstreckten in Berlin, Hamburg und Bremen insgesamt zwölf
+/// Durchsuchungsbeschlüsse") or five after: "executed a combined six
 /// … search warrants", "the execution of 54 search warrants", "20 arrest warrants were
 /// executed", "zwei Haftbefehle vollstreckt", "se ejecutaron tres órdenes de detención").
 /// `None` when the word names no warrant: it is not followed by a warrant noun ("search
@@ -204,7 +206,7 @@ fn warrant(tokens: &[Token], i: usize) -> Option<bool> {
         || (i >= 2 && tokens[i - 1].lower == "of" && tokens[i - 2].is(class::WARRANT_NOUN))
         || tokens[i].is(class::WARRANT_NOUN);
     names_warrant.then(|| {
-        any_near(tokens, i.saturating_sub(8), i, class::WARRANT_EXECUTOR)
+        any_near(tokens, i.saturating_sub(12), i, class::WARRANT_EXECUTOR)
             || any_near(tokens, i + 1, i + 6, class::WARRANT_EXECUTOR)
     })
 }

@@ -468,6 +468,21 @@ fn object<'c>(list: &ListInClause<'_, '_, 'c>) -> Vec<(&'c Cue, Rule)> {
             return vec![(*c, Rule::Nominal)];
         }
     }
+    // "Federführend war das Landeskriminalamt Niedersachsen", "Leading the operation was the
+    // FBI": a coordination cue that opens the clause, a form of "be", then the list.
+    let tokens = list.tokens;
+    let inverted = list.cues.iter().find(|c| {
+        c.action == Action::Coordination
+            && c.first == list.clause_start
+            && c.last + 1 < list.head.first
+            && tokens[c.last + 1].is(class::BE)
+            && tokens[c.last + 2..list.head.first]
+                .iter()
+                .all(|t| matches!(t.lower, "the" | "a" | "an"))
+    });
+    if let Some(c) = inverted {
+        return vec![(*c, Rule::Object)];
+    }
     let Some(g) = list.governing else {
         return Vec::new();
     };
