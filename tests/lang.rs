@@ -1126,3 +1126,27 @@ fn german_warrants_after_the_places_and_a_lead_told_first() {
         expect(&[("coordination", "DE")])
     );
 }
+
+#[test]
+fn the_accused_are_people_not_a_suspicion() {
+    // After an article, "acusados"/"accused" names the defendants: the arrest place stays.
+    for (text, country) in [
+        (
+            "Las autoridades de Guatemala arrestaron a los acusados en la Ciudad de Guatemala.",
+            "GT",
+        ),
+        (
+            "Police arrested the accused in Manchester on Tuesday.",
+            "GB",
+        ),
+    ] {
+        let pairs = pairs_of(text);
+        assert!(
+            pairs.contains(&("arrest".into(), country.into())),
+            "{text}: {pairs:?}"
+        );
+    }
+    // "accused of fraud in Spain" is where the crime was.
+    let pairs = pairs_of("A man accused of fraud in Spain was arrested in Manchester.");
+    assert!(!pairs.iter().any(|(_, c)| c == "ES"), "{pairs:?}");
+}

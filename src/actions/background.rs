@@ -622,9 +622,24 @@ fn where_the_victims_are(cx: &Context<'_, '_>, k: usize) -> bool {
 }
 
 /// Where a crime was committed or is suspected: "murders committed in Italy", "offences in
-/// France", "suspected of paying bribes in relation to a data centre in the Netherlands".
+/// France", "suspected of paying bribes in relation to a data centre in the Netherlands" (not
+/// "the accused in London": people).
 fn where_a_crime_was_committed(cx: &Context<'_, '_>, k: usize) -> bool {
-    cx.governed_by(k, 3, class::CRIME) || cx.governed_by(k, 15, class::SUSPICION)
+    if cx.governed_by(k, 3, class::CRIME) {
+        return true;
+    }
+    if !cx.has(class::SUSPICION) {
+        return false;
+    }
+    // Nearest first. After an article a suspicion word names people, not a suspicion:
+    // "arrestaron a los acusados en la Ciudad de Guatemala" (the defendants, arrested there).
+    let words: Vec<&Token> = cx.governing_words(k, 15).collect();
+    words.iter().enumerate().any(|(i, t)| {
+        t.is(class::SUSPICION)
+            && !words
+                .get(i + 1)
+                .is_some_and(|p| matches!(p.lower, "the" | "a" | "an"))
+    })
 }
 
 /// A gathering that is not an action: "speaking at a cybercrime conference in Lisbon", "told a
