@@ -576,7 +576,7 @@ impl<'g, 'a> Finder<'g, 'a> {
     fn city_place(&mut self, k: usize, readings: &[PlaceId]) -> Option<PlaceId> {
         let (gazetteer, text, c) = (self.gazetteer, self.text, &self.chosen[k]);
         let found = &text[c.start..c.end];
-        if after_proper_name(self.lang, text, self.chosen, k) {
+        if after_proper_name((gazetteer, self.lang), text, self.chosen, k) {
             return None;
         }
         // Small: no large city and no region among the readings (a region named after a
@@ -1163,8 +1163,14 @@ fn followed_by_surname(text: &str, chosen: &[Chosen], k: usize) -> bool {
 }
 
 /// The end of a longer proper name: a city right after a capitalised word that is neither a
-/// preposition nor a place of its own ("Detective Austin", "Michael Jordan").
-fn after_proper_name(lang: Lang, text: &str, chosen: &[Chosen], k: usize) -> bool {
+/// preposition nor a place of its own ("Detective Austin", "Michael Jordan"), or right after a
+/// region's name with one space between ("Bayern Munich", a club).
+fn after_proper_name(
+    (gazetteer, lang): (&Gazetteer, Lang),
+    text: &str,
+    chosen: &[Chosen],
+    k: usize,
+) -> bool {
     let c = &chosen[k];
     let (before, _) = words_before(text, c.start);
     let head = &text[..c.start];
@@ -1178,7 +1184,16 @@ fn after_proper_name(lang: Lang, text: &str, chosen: &[Chosen], k: usize) -> boo
             i + trimmed[i..].chars().next().map_or(1, char::len_utf8)
         });
     let word = &trimmed[word_start..];
-    let part_of_place = k > 0 && chosen[k - 1].end == trimmed.len();
+    // A place of its own right before it ("Cherkasy Oblast"), but not a region before a city
+    // with nothing between: that is a club's or a company's name ("Bayern Munich").
+    let region_before = |prev: &Chosen| {
+        prev.name(gazetteer)
+            .places()
+            .all(|p| gazetteer.place(p).kind == PlaceKind::Region)
+    };
+    let part_of_place = k > 0
+        && chosen[k - 1].end == trimmed.len()
+        && !(trimmed.len() + 1 == c.start && region_before(&chosen[k - 1]));
     word.starts_with(char::is_uppercase)
         && word.chars().any(char::is_lowercase)
         && !part_of_place

@@ -115,3 +115,10 @@ fn a_region_name_that_is_a_common_word_is_not_a_place() {
         expect(&[("arrest", "ES")])
     );
 }
+
+#[test]
+fn a_region_before_a_city_is_a_clubs_name() {
+    // "Bayern Munich" is a club: neither the region nor the city is a place of action.
+    let pairs = extracted_pairs("Bayern Munich fans were arrested in Madrid after the match.");
+    assert_eq!(pairs, expect(&[("arrest", "ES")]));
+}
