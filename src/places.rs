@@ -18,6 +18,7 @@ use crate::gazetteer::{Form, Gazetteer, PlaceId, PlaceKind, CITY_WELL_KNOWN};
 use crate::lang::Lang;
 use crate::sentences::Sentence;
 use crate::span::Span;
+use geo::{Distance, Haversine};
 use rustc_hash::FxHashSet as HashSet;
 
 /// A name of a place in the text.
@@ -864,15 +865,25 @@ fn city(f: &Finder<'_, '_>, k: usize, readings: &[PlaceId]) -> Option<PlaceId> {
     // (or agencies) and none of the city's readings is in one of them, a city that is neither
     // large nor followed by its country is another place the gazetteer lacks (a county).
     let this_sentence = sentence_of.get(c.start).unwrap_or(0);
-    let mut context = mentions
+    let context_places: Vec<&crate::gazetteer::Place> = mentions
         .iter()
         .rev()
         .take_while(|m| m.sentence + 1 >= this_sentence)
         .filter(|m| m.form != Form::City)
-        .map(|m| gazetteer.place(m.place).country.as_str())
-        .peekable();
-    let context_elsewhere = context.peek().is_some()
-        && !context.any(|code| readings.iter().any(|&r| gazetteer.place(r).country == code));
+        .map(|m| gazetteer.place(m.place))
+        .collect();
+    let context_elsewhere = !context_places.is_empty()
+        && !context_places.iter().any(|p| {
+            readings
+                .iter()
+                .any(|&r| gazetteer.place(r).country == p.country)
+        });
+    // (Within a day's drive of a country named there, the town is a plausible place of its
+    // own: "a truck registered in Poland was seized in Lille"; Norfolk, Virginia is an ocean
+    // away from the UK.)
+    let near_context = context_places
+        .iter()
+        .any(|p| Haversine.distance(p.point, chosen_place.point) <= NEAR_CONTEXT_M);
     let context = preposition || continues || country_after.is_some();
     // A short alternate name ("Ben" for Bern, "Sam" for Damascus in GeoNames) is more often a
     // person's or a word: like a common word, it needs a place context.
@@ -893,11 +904,17 @@ fn city(f: &Finder<'_, '_>, k: usize, readings: &[PlaceId]) -> Option<PlaceId> {
     let well_known = chosen_place.population >= CITY_WELL_KNOWN || capital;
     let own_country = named.contains(chosen_place.country.as_str());
     if (context_elsewhere || off_list) && !well_known && country_after.is_none() {
-        return town_beside_other_countries(f, readings, place, context && !off_list);
+        let kept = context && !off_list && near_context;
+        return town_beside_other_countries(f, readings, place, context && !off_list)
+            .or(kept.then_some(place));
     }
     let ok = context || well_known || (capitalised && own_country);
     ok.then_some(place)
 }
+
+/// How far (metres) from the label point of a country the sentences around name a town with a
+/// place context still stands for itself (see [`city`]).
+const NEAR_CONTEXT_M: f64 = 1_500_000.0;
 
 /// The city meant by a town's name that is not large, where the sentences around name other
 /// countries or it breaks a list of another country's towns: a large city of the same name

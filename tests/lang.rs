@@ -1150,3 +1150,22 @@ fn the_accused_are_people_not_a_suspicion() {
     let pairs = pairs_of("A man accused of fraud in Spain was arrested in Manchester.");
     assert!(!pairs.iter().any(|(_, c)| c == "ES"), "{pairs:?}");
 }
+
+#[test]
+fn a_town_near_the_countries_named_stands_for_itself_and_a_registration_is_background() {
+    // Lille is within a day's drive of Poland: a place of its own, not a gap of the gazetteer
+    // (Norfolk, Virginia, an ocean away from the UK, still is). Where the truck was registered
+    // is background once the clause names where it was seized.
+    for text in [
+        "A truck registered in Poland was seized by customs officers in Lille.",
+        "Lors du contrôle d'un camion immatriculé en Pologne, les douaniers ont saisi deux \
+         millions de cigarettes à Lille.",
+    ] {
+        assert_eq!(pairs_of(text), expect(&[("seizure", "FR")]), "{text}");
+    }
+    // With no other place, the servers were seized where they were hosted.
+    assert_eq!(
+        pairs_of("Servers hosted in Germany were seized on Tuesday."),
+        expect(&[("seizure", "DE")])
+    );
+}

@@ -529,8 +529,9 @@ fn wanted_by(cx: &Context<'_, '_>, k: usize) -> bool {
 /// "developers based in Russia", "bought 21 properties in the United States", "a Hong
 /// Kong-based company".
 ///
-/// Not when the clause states a specific action: "the takedown of 34 servers located in the
-/// Netherlands", "servers hosted in Germany were seized" happened where the servers were.
+/// Not when the clause states a specific action and names no other place: "the takedown of 34
+/// servers located in the Netherlands", "servers hosted in Germany were seized" happened where
+/// the servers were.
 fn hosted_in(cx: &Context<'_, '_>, k: usize) -> bool {
     let acted_on = || {
         cx.clause_cues(k)
@@ -544,7 +545,14 @@ fn hosted_in(cx: &Context<'_, '_>, k: usize) -> bool {
         suffix,
         "-based" | "-registered" | "-headquartered" | "-owned" | "-flagged"
     );
-    based || (cx.governed_by(k, 4, class::HOSTING) && !acted_on())
+    // Unless the clause names another place, where the action then happened: "a truck
+    // registered in Poland was seized by customs officers in Lille".
+    let clause = cx.clause_of(cx.placed[k].first);
+    let other_place = || {
+        (0..cx.placed.len())
+            .any(|j| cx.heads[j] != cx.heads[k] && cx.clause_of(cx.placed[j].first) == clause)
+    };
+    based || (cx.governed_by(k, 4, class::HOSTING) && (!acted_on() || other_place()))
 }
 
 /// A reference point: a compass word and "of" before the place, after a distance or open
