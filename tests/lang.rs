@@ -1169,3 +1169,24 @@ fn a_town_near_the_countries_named_stands_for_itself_and_a_registration_is_backg
         expect(&[("seizure", "DE")])
     );
 }
+
+#[test]
+fn a_german_or_dutch_subject_before_its_auxiliary_acts_at_the_clauses_end() {
+    // The finite auxiliary right after the subject, the participle at the end of the clause.
+    let pairs =
+        pairs_of("De FIOD heeft dinsdag bij een grote actie in Nederland vijf woningen doorzocht.");
+    assert!(pairs.contains(&("raid".into(), "NL".into())), "{pairs:?}");
+    let pairs = pairs_of(
+        "Die Schweizer Polizei hat am Dienstag nach langen Ermittlungen zwei Männer festgenommen.",
+    );
+    assert!(pairs.contains(&("arrest".into(), "CH".into())), "{pairs:?}");
+    // A passive subject was acted on: "Die zwei Polen" were arrested, not arresting.
+    let pairs = pairs_of(
+        "Die zwei Polen konnten im Rahmen einer Zielfahndung kurz nach ihrer Einreise in die \
+         Schweiz verhaftet werden.",
+    );
+    assert!(
+        !pairs.contains(&("arrest".into(), "PL".into())),
+        "{pairs:?}"
+    );
+}

@@ -384,12 +384,23 @@ fn subject<'c>(list: &ListInClause<'_, '_, 'c>) -> Vec<(&'c Cue, Rule)> {
             .iter()
             .take_while(|w| !matches!(**w, "and" | "with"))
             .any(|w| class_of(w) & class::RELATIONAL != 0);
-    let plain = between.len() <= 6
-        && !relational
-        && between
-            .iter()
-            .all(|w| !matches!(*w, "," | ";" | ":" | "that" | "which" | "who" | "whose"));
-    if !plain {
+    let no_break = between
+        .iter()
+        .all(|w| !matches!(*w, "," | ";" | ":" | "that" | "which" | "who" | "whose"));
+    // German and Dutch put the finite auxiliary right after the subject and the participle at
+    // the clause's end, however long the words between: "De FIOD heeft in samenwerking met …
+    // vijf woningen doorzocht", "Die Polizei hat am Dienstag … zwei Männer festgenommen".
+    // (Active only: in "Die zwei Polen konnten … verhaftet werden" the subject was arrested.)
+    let verb_bracket = super::lexicon::current_lang().puts_verbs_last()
+        && tokens
+            .get(tail.last + 1)
+            .is_some_and(|t| t.is(class::AUXILIARY))
+        && !tokens.get(c.last + 1).is_some_and(|t| t.is(class::BE))
+        && between.len() <= 25;
+    let plain = (between.len() <= 6 || verb_bracket) && !relational && no_break;
+    // A partner named after a help noun ("in samenwerking met de Belgische …") is not the
+    // subject.
+    if !plain || names_help(list) {
         return Vec::new();
     }
     let mut linked = vec![(c, Rule::Subject)];
@@ -679,18 +690,20 @@ fn requester(tokens: &[Token], head: usize) -> bool {
         .any(|t| t.is(class::REQUEST_NOUN))
 }
 
-/// True when the word governing the list follows a noun of help or of a request (at most two
-/// words before it, past articles and "of"): "with the support of X", "acting on information
+/// True when the word governing the list is, or follows right after, a noun of help or of a
+/// request (past articles and "of"): "with the support of X", "acting on information
 /// from the FBI", "at the request of X". Such a list helped or asked; it did not act.
 fn names_help(list: &ListInClause<'_, '_, '_>) -> bool {
     // (The governing word may be the noun itself, before a genitive: "nach einem Hinweis der
     // italienischen Behörden".)
+    // The noun right before the governing word (past articles and "of"), not one further back:
+    // "intelligence gathered after German authorities seized" names an actor.
     list.governing.is_some_and(|g| {
         list.tokens[..=g]
             .iter()
             .rev()
             .filter(|t| !matches!(t.lower, "the" | "a" | "an" | "of"))
-            .take(3)
+            .take(2)
             .any(|t| t.is(class::SUPPORT_NOUN | class::REQUEST_NOUN))
     })
 }
