@@ -11,8 +11,8 @@
 //! acts).
 
 use super::cues::{self, Cue};
-use super::lexicon::{class, Classes, CueKind};
-use super::link::governor;
+use super::lexicon::{class, Classes};
+use super::link::{governor, qualifies_action};
 use super::tokens::Token;
 use super::Placed;
 use crate::gazetteer::{Form, Gazetteer, PlaceKind};
@@ -317,11 +317,7 @@ fn demonym_without_actor(cx: &Context<'_, '_>, k: usize) -> bool {
     // An action noun it qualifies, right after the list or, where adjectives follow their
     // noun, right before it: "the Spanish arrests", "les perquisitions françaises".
     let (first, last) = (cx.placed[head].first, cx.placed[tail].last);
-    let action_noun = cx.cues.iter().any(|c| {
-        c.kind == CueKind::Noun
-            && c.action.is_specific()
-            && (c.first == last + 1 || c.last + 1 == first)
-    });
+    let action_noun = cx.cues.iter().any(|c| qualifies_action(c, first, last));
     if action_noun {
         return false;
     }

@@ -470,11 +470,8 @@ fn object<'c>(list: &ListInClause<'_, '_, 'c>) -> Vec<(&'c Cue, Rule)> {
     // "the Spanish arrests", "les perquisitions françaises": a demonym that qualifies an
     // action noun, right before or after it, says where the action happened.
     if list.tail.mention.form == Form::Demonym {
-        let qualified = list.cues.iter().find(|c| {
-            c.kind == CueKind::Noun
-                && c.action.is_specific()
-                && (c.first == list.tail.last + 1 || c.last + 1 == list.head.first)
-        });
+        let qualified =
+            (list.cues.iter()).find(|c| qualifies_action(c, list.head.first, list.tail.last));
         if let Some(c) = qualified {
             return vec![(*c, Rule::Nominal)];
         }
@@ -537,6 +534,14 @@ fn object<'c>(list: &ListInClause<'_, '_, 'c>) -> Vec<(&'c Cue, Rule)> {
             vec![(*c, rule)]
         })
         .unwrap_or_default()
+}
+
+/// True when a place list at tokens `first..=last` qualifies action noun `c` right after or
+/// right before it: "the Spanish arrests", "les perquisitions françaises".
+pub(crate) fn qualifies_action(c: &Cue, first: usize, last: usize) -> bool {
+    c.kind == CueKind::Noun
+        && c.action.is_specific()
+        && (c.first == last + 1 || c.last + 1 == first)
 }
 
 /// "The countries participating in the operation include: A, B and C".
