@@ -1190,3 +1190,16 @@ fn a_german_or_dutch_subject_before_its_auxiliary_acts_at_the_clauses_end() {
         "{pairs:?}"
     );
 }
+
+#[test]
+fn a_german_journey_from_a_country_is_a_route_and_a_joined_split_verb_a_cue() {
+    // "auf dem Weg von Spanien nach Polen": a route; "sicherstellten" is the joined form of
+    // "stellten … sicher" in a subordinate clause.
+    assert_eq!(
+        pairs_of(
+            "Der Lkw war auf dem Weg von Spanien nach Polen, als ihn Zöllner in Frankfurt \
+             kontrollierten und 200 Kilogramm Kokain sicherstellten."
+        ),
+        expect(&[("seizure", "DE")])
+    );
+}
