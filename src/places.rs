@@ -878,12 +878,6 @@ fn city(f: &Finder<'_, '_>, k: usize, readings: &[PlaceId]) -> Option<PlaceId> {
                 .iter()
                 .any(|&r| gazetteer.place(r).country == p.country)
         });
-    // (Within a day's drive of a country named there, the town is a plausible place of its
-    // own: "a truck registered in Poland was seized in Lille"; Norfolk, Virginia is an ocean
-    // away from the UK.)
-    let near_context = context_places
-        .iter()
-        .any(|p| Haversine.distance(p.point, chosen_place.point) <= NEAR_CONTEXT_M);
     let context = preposition || continues || country_after.is_some();
     // A short alternate name ("Ben" for Bern, "Sam" for Damascus in GeoNames) is more often a
     // person's or a word: like a common word, it needs a place context.
@@ -902,12 +896,11 @@ fn city(f: &Finder<'_, '_>, k: usize, readings: &[PlaceId]) -> Option<PlaceId> {
         .country(&chosen_place.country)
         .is_some_and(|country| country.independent && is_capital(gazetteer, place));
     let well_known = chosen_place.population >= CITY_WELL_KNOWN || capital;
-    let own_country = named.contains(chosen_place.country.as_str());
     if (context_elsewhere || off_list) && !well_known && country_after.is_none() {
-        let kept = context && !off_list && near_context;
-        return town_beside_other_countries(f, readings, place, context && !off_list)
-            .or(kept.then_some(place));
+        let context_places = (!off_list && context).then_some(&context_places[..]);
+        return town_beside_other_countries(f, readings, place, context_places);
     }
+    let own_country = named.contains(chosen_place.country.as_str());
     let ok = context || well_known || (capitalised && own_country);
     ok.then_some(place)
 }
@@ -919,14 +912,17 @@ const NEAR_CONTEXT_M: f64 = 1_500_000.0;
 /// The city meant by a town's name that is not large, where the sentences around name other
 /// countries or it breaks a list of another country's towns: a large city of the same name
 /// ("detenido en Sevilla" in an article that names Colombia only as the drugs' origin is not
-/// Sevilla, Colombia); else the town itself when it is in a country whose press writes in the
-/// article's language and has a place context (`context`: "op verzoek van de Belgische
-/// autoriteiten aangehouden in Breda"); else none: another place the gazetteer lacks.
+/// Sevilla, Colombia); else the town itself when it has a place context and does not break a
+/// list (`context`: the places the sentences around name) and is in a country whose press
+/// writes in the article's language ("op verzoek van de Belgische autoriteiten aangehouden in
+/// Breda") or within a day's drive of one of those places ("a truck registered in Poland was
+/// seized in Lille"; Norfolk, Virginia is an ocean away from the UK); else none: another place
+/// the gazetteer lacks.
 fn town_beside_other_countries(
     f: &Finder<'_, '_>,
     readings: &[PlaceId],
     place: PlaceId,
-    context: bool,
+    context: Option<&[&crate::gazetteer::Place]>,
 ) -> Option<PlaceId> {
     let gazetteer = f.gazetteer;
     let large = readings
@@ -937,8 +933,16 @@ fn town_beside_other_countries(
     if large.is_some() {
         return large;
     }
-    let country = gazetteer.place(place).country.as_str();
-    (context && f.lang.home_countries().contains(&country)).then_some(place)
+    let town = gazetteer.place(place);
+    let home = || f.lang.home_countries().contains(&town.country.as_str());
+    let near = |places: &[&crate::gazetteer::Place]| {
+        places
+            .iter()
+            .any(|p| Haversine.distance(p.point, town.point) <= NEAR_CONTEXT_M)
+    };
+    context
+        .is_some_and(|places| home() || near(places))
+        .then_some(place)
 }
 
 /// In another language than English, a name made of that language's words ("Para", "Como",

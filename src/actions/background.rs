@@ -496,9 +496,6 @@ fn wanted_by(cx: &Context<'_, '_>, k: usize) -> bool {
     if !cx.has(class::WANTED) {
         return false;
     }
-    // Nearest first. A comma before a form of "be" closes a relative clause, and the place is
-    // the main clause's: "Der Beschuldigte, der von Frankreich gesucht wurde, wurde in München
-    // festgenommen".
     // German and Dutch put the participle last: "der von Frankreich gesucht wurde".
     let participle_after = super::lexicon::current_lang().puts_verbs_last()
         && cx
@@ -508,14 +505,18 @@ fn wanted_by(cx: &Context<'_, '_>, k: usize) -> bool {
     if participle_after {
         return true;
     }
-    let words: Vec<&Token> = cx.governing_words(k, 15).collect();
-    for (j, t) in words.iter().enumerate() {
+    // Nearest first. A comma before a form of "be" closes a relative clause, and the place is
+    // the main clause's: "Der Beschuldigte, der von Frankreich gesucht wurde, wurde in München
+    // festgenommen".
+    let mut nearer: Option<&Token> = None;
+    for t in cx.governing_words(k, 15) {
         if t.is(class::WANTED) {
             return true;
         }
-        if t.lower == "," && j > 0 && words[j - 1].is(class::BE | class::AUXILIARY) {
+        if t.lower == "," && nearer.is_some_and(|n| n.is(class::BE | class::AUXILIARY)) {
             return false;
         }
+        nearer = Some(t);
     }
     false
 }
@@ -637,13 +638,16 @@ fn where_a_crime_was_committed(cx: &Context<'_, '_>, k: usize) -> bool {
     }
     // Nearest first. After an article a suspicion word names people, not a suspicion:
     // "arrestaron a los acusados en la Ciudad de Guatemala" (the defendants, arrested there).
-    let words: Vec<&Token> = cx.governing_words(k, 15).collect();
-    words.iter().enumerate().any(|(i, t)| {
-        t.is(class::SUSPICION)
-            && !words
-                .get(i + 1)
-                .is_some_and(|p| matches!(p.lower, "the" | "a" | "an"))
-    })
+    let mut words = cx.governing_words(k, 15).peekable();
+    while let Some(t) = words.next() {
+        let after_article = words
+            .peek()
+            .is_some_and(|p| matches!(p.lower, "the" | "a" | "an"));
+        if t.is(class::SUSPICION) && !after_article {
+            return true;
+        }
+    }
+    false
 }
 
 /// A gathering that is not an action: "speaking at a cybercrime conference in Lisbon", "told a

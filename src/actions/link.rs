@@ -160,16 +160,13 @@ fn fronted_place<'c>(list: &ListInClause<'_, '_, 'c>) -> Vec<(&'c Cue, Rule)> {
         .is_some_and(|t| t.lower == ",");
     // German and Dutch put the finite verb second, with no comma after the fronted place:
     // "In Deutschland wurden 150 Objekte durchsucht und 70 Personen festgenommen".
-    let verb_second = super::lexicon::current_lang().puts_verbs_last()
-        && tokens
-            .get(list.tail.last + 1)
-            .is_some_and(|t| t.is(class::BE | class::AUXILIARY | class::CUE_START));
+    // The finite verb (or a cue) right after the list.
+    let next = tokens.get(list.tail.last + 1);
+    let verb_next = next.is_some_and(|t| t.is(class::BE | class::AUXILIARY | class::CUE_START));
+    let verb_second = super::lexicon::current_lang().puts_verbs_last() && verb_next;
     // After an action's own time phrase the clause may go on with no comma, in any language:
     // "Durante los registros en Rotterdam se hallaron 300 kilos".
-    let framed_verb = !framing.is_empty()
-        && tokens.get(list.tail.last + 1).is_some_and(|t| {
-            t.is(class::BE | class::AUXILIARY | class::CUE_START) || t.lower == "se"
-        });
+    let framed_verb = !framing.is_empty() && (verb_next || next.is_some_and(|t| t.lower == "se"));
     if !(tokens[g].is(class::PLACE_PREPOSITION)
         && opens_clause
         && (comma_after || verb_second || framed_verb))
