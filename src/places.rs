@@ -320,7 +320,7 @@ fn longest_name_at(
 ) -> Option<Chosen> {
     let names = &gazetteer.names;
     raw.clear();
-    names.matches_at(text, i, raw);
+    names.matches_at(text, i, lang, raw);
     raw.iter().rev().find_map(|m| {
         let found = &text[m.start..m.end];
         names.group(m.group).enumerate().find_map(|(entry, name)| {
@@ -364,7 +364,7 @@ fn walk_names(gazetteer: &Gazetteer, text: &str, lang: Lang) -> Vec<Chosen> {
         let b = bytes[i];
         if b.is_ascii_alphanumeric() {
             // A run of ASCII letters and digits: a name can start only at its first byte.
-            if !prev_word && i >= free_from && names.may_start(bytes, i) {
+            if !prev_word && i >= free_from && names.may_start(bytes, i, lang) {
                 longest_at(
                     (gazetteer, lang),
                     text,
@@ -387,7 +387,11 @@ fn walk_names(gazetteer: &Gazetteer, text: &str, lang: Lang) -> Vec<Chosen> {
             let c = text[i..].chars().next().unwrap_or(' ');
             (c.is_alphanumeric(), c.len_utf8())
         };
-        if !prev_word && i >= free_from && !b.is_ascii_whitespace() && names.may_start(bytes, i) {
+        if !prev_word
+            && i >= free_from
+            && !b.is_ascii_whitespace()
+            && names.may_start(bytes, i, lang)
+        {
             longest_at(
                 (gazetteer, lang),
                 text,
@@ -743,7 +747,7 @@ fn hyphenated_names(
         }
         let joined = format!("{prefix}{}", &text[suffix_start..tail_end]);
         raw.clear();
-        names.matches_at(&joined, 0, raw);
+        names.matches_at(&joined, 0, lang, raw);
         let original = |k: usize| suffix_start + (k - prefix.len());
         'longest: for m in raw.iter().rev() {
             if m.end <= prefix.len() {

@@ -168,11 +168,17 @@ where
 fn halved(rgb: &[u8], (width, height): (u32, u32)) -> Vec<u8> {
     let (w, h) = (width as usize, height as usize);
     let mut out = Vec::with_capacity(w / 2 * (h / 2) * 3);
-    for y in (0..h - h % 2).step_by(2) {
-        for x in (0..w - w % 2).step_by(2) {
+    if w == 0 {
+        return out;
+    }
+    // Two rows at a time, two pixels (six bytes) of each at a time; an odd last row or
+    // column is left out.
+    for rows in rgb[..w * 3 * h].chunks_exact(w * 3 * 2) {
+        let (top, bottom) = rows.split_at(w * 3);
+        for (a, b) in top.chunks_exact(6).zip(bottom.chunks_exact(6)) {
             for c in 0..3 {
-                let at = |xx: usize, yy: usize| u32::from(rgb[(yy * w + xx) * 3 + c]);
-                let sum = at(x, y) + at(x + 1, y) + at(x, y + 1) + at(x + 1, y + 1);
+                let sum =
+                    u32::from(a[c]) + u32::from(a[c + 3]) + u32::from(b[c]) + u32::from(b[c + 3]);
                 out.push(((sum + 2) / 4) as u8);
             }
         }
@@ -284,3 +290,28 @@ pub fn subtitle(map_title: &str, map_subtitle: Option<&str>) -> Option<String> {
 
 /// The bar chart's heading.
 pub const BAR_TITLE: &str = "Actions per country";
+
+#[cfg(test)]
+mod tests {
+    use super::halved;
+
+    /// Each pixel is the rounded mean of its 2×2 block; an odd last row and column are left out.
+    #[test]
+    fn halving_averages_blocks_and_drops_odd_edges() {
+        let (w, h) = (5usize, 5usize);
+        let rgb: Vec<u8> = (0..w * h * 3).map(|i| (i * 37 % 251) as u8).collect();
+        let got = halved(&rgb, (w as u32, h as u32));
+        let mut want = Vec::new();
+        for y in (0..4).step_by(2) {
+            for x in (0..4).step_by(2) {
+                for c in 0..3 {
+                    let at = |xx: usize, yy: usize| u32::from(rgb[(yy * w + xx) * 3 + c]);
+                    let sum = at(x, y) + at(x + 1, y) + at(x, y + 1) + at(x + 1, y + 1);
+                    want.push(((sum + 2) / 4) as u8);
+                }
+            }
+        }
+        assert_eq!(got, want);
+        assert!(halved(&[], (0, 0)).is_empty());
+    }
+}

@@ -6,9 +6,11 @@
 //!
 //! - `names.fst` is an [`fst::Map`] from a name's folded form (see [`super::fold`]: lower case,
 //!   curly apostrophes straight, single spaces) to the byte offset of its group in `names.bin`.
-//!   A name whose first letter is lower case ("al-Qahira", "the Abode of Peace") is stored a
-//!   second time under the prefix byte `0x01`, so a word starting in lower case is walked only
-//!   through those few names.
+//!   A name whose first letter is lower case ("al-Qahira", "the Abode of Peace", French
+//!   "autrichien") is stored a second time under a prefix byte of its language (`0x01` for
+//!   English … `0x05` for Spanish, see [`lower_prefix`]; a name of every language under each),
+//!   so a word starting in lower case is walked only through the few names of the article's
+//!   language: "authorities" in an English article never walks into "autrichien".
 //! - `names.bin` holds the groups: `OPMN`, a `u32` format version, then for each folded form a
 //!   count byte and its names: flags (`u8`: form in bits 0–2, case-sensitive bit 3, common-word
 //!   bit 4, language in bits 5–7: 0 for a name of every language, else [`Lang::index_bits`]), text length (`u16` LE) and text, place count (`u16` LE) and place ids (`u32` LE).
@@ -24,29 +26,38 @@ use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 const MAGIC: &[u8; 4] = b"OPMN";
-const VERSION: u32 = 2;
-/// Prefix of the keys of names whose first letter is lower case.
-const LOWER_PREFIX: u8 = 0x01;
+const VERSION: u32 = 3;
+
+/// Prefix of the keys of the names of `lang` whose first letter is lower case (0x01–0x05).
+fn lower_prefix(lang: Lang) -> u8 {
+    lang.index_bits()
+}
 
 /// The loaded (or freshly built) name index.
 pub struct NameIndex {
     fst: Fst<Cow<'static, [u8]>>,
     groups: Cow<'static, [u8]>,
-    /// Bit `b0 * 256 + b1` is set when some key starts with bytes `b0 b1` (ASCII), for words
-    /// starting in upper case or with a non-letter; `lower` likewise for the `0x01` keys.
-    upper: Vec<u64>,
-    lower: Vec<u64>,
+    /// Where walks start for words in upper case or starting with a non-letter.
+    upper: Prefixes,
+    /// Where walks start for words in lower case, by language ([`Lang::ALL`] order): the keys
+    /// under that language's [`lower_prefix`].
+    lower: Vec<Prefixes>,
+    starts: Vec<Start>,
+}
+
+/// The first bytes that keys below one node start with, and where a walk stands after three.
+struct Prefixes {
+    /// The node itself (`None`: no key below it) and the output on the way there.
+    root: Option<Start>,
+    /// Bit `b0 * 256 + b1` is set when some key starts with bytes `b0 b1` (ASCII).
+    pairs: Vec<u64>,
     /// Bit [`trigram`]`(b0, b1, b2)` is set when some key starts with the ASCII letters or
-    /// digits `b0 b1 b2`, for words starting in upper case or with a digit; `lower3` likewise
-    /// for the `0x01` keys.
-    upper3: Vec<u64>,
-    lower3: Vec<u64>,
+    /// digits `b0 b1 b2`.
+    trigrams: Vec<u64>,
     /// The walk's state after the first three letters or digits, by [`trigram`] (an index into
     /// `starts`, `u32::MAX` where no key starts so): the walk from a word start skips the three
     /// levels every name shares with its neighbours.
-    upper_start: Vec<u32>,
-    lower_start: Vec<u32>,
-    starts: Vec<Start>,
+    start_of: Vec<u32>,
 }
 
 /// ASCII letters (either case) and digits numbered 0–35; `None` for any other byte.
@@ -237,10 +248,15 @@ impl NameIndex {
                 }
             }
             keys.push((key.as_bytes().to_vec(), offset));
-            if members.iter().any(|&i| lower_initial(&names[i].text)) {
-                let mut lower = vec![LOWER_PREFIX];
-                lower.extend_from_slice(key.as_bytes());
-                keys.push((lower, offset));
+            for lang in Lang::ALL {
+                let lower_here = members.iter().any(|&i| {
+                    lower_initial(&names[i].text) && names[i].lang.is_none_or(|l| l == lang)
+                });
+                if lower_here {
+                    let mut lower = vec![lower_prefix(lang)];
+                    lower.extend_from_slice(key.as_bytes());
+                    keys.push((lower, offset));
+                }
             }
         }
         keys.sort();
@@ -258,59 +274,24 @@ impl NameIndex {
     }
 
     fn with_prefixes(fst: Fst<Cow<'static, [u8]>>, groups: Cow<'static, [u8]>) -> NameIndex {
-        let mut upper = vec![0u64; 1024];
-        let mut lower = vec![0u64; 1024];
-        let set = |bits: &mut Vec<u64>, node: Node<'_>, fst: &Fst<Cow<'static, [u8]>>| {
-            for t0 in node.transitions() {
-                let n1 = fst.node(t0.addr);
-                let mut any = n1.is_final();
-                for t1 in n1.transitions() {
-                    let k = usize::from(t0.inp) * 256 + usize::from(t1.inp);
-                    bits[k / 64] |= 1 << (k % 64);
-                    any = true;
-                }
-                if any {
-                    // A one-byte key: any second byte may follow (the walk checks the boundary).
-                    if n1.is_final() {
-                        for b1 in 0..=255usize {
-                            let k = usize::from(t0.inp) * 256 + b1;
-                            bits[k / 64] |= 1 << (k % 64);
-                        }
-                    }
-                }
-            }
-        };
-        const TRIGRAMS: usize = 36 * 36 * 36;
-        let mut upper3 = vec![0u64; TRIGRAMS.div_ceil(64)];
-        let mut lower3 = upper3.clone();
-        let mut upper_start = vec![u32::MAX; TRIGRAMS];
-        let mut lower_start = upper_start.clone();
         let mut starts = Vec::new();
         let root = fst.root();
-        set(&mut upper, root, &fst);
-        set_trigrams(&mut upper3, &mut starts, &mut upper_start, root, 0, &fst);
-        if let Some(i) = root.find_input(LOWER_PREFIX) {
-            let t = root.transition(i);
-            let node = fst.node(t.addr);
-            set(&mut lower, node, &fst);
-            set_trigrams(
-                &mut lower3,
-                &mut starts,
-                &mut lower_start,
-                node,
-                t.out.value(),
-                &fst,
-            );
-        }
+        let upper = Prefixes::below(Some((root, 0)), &mut starts, &fst);
+        let lower = Lang::ALL
+            .iter()
+            .map(|&lang| {
+                let node = root.find_input(lower_prefix(lang)).map(|i| {
+                    let t = root.transition(i);
+                    (fst.node(t.addr), t.out.value())
+                });
+                Prefixes::below(node, &mut starts, &fst)
+            })
+            .collect();
         NameIndex {
             fst,
             groups,
             upper,
             lower,
-            upper3,
-            lower3,
-            upper_start,
-            lower_start,
             starts,
         }
     }
@@ -319,26 +300,21 @@ impl NameIndex {
     /// (checked on the first two bytes when both are ASCII, and on the first three when they are
     /// ASCII letters or digits).
     #[inline]
-    pub(crate) fn may_start(&self, text: &[u8], at: usize) -> bool {
+    pub(crate) fn may_start(&self, text: &[u8], at: usize, lang: Lang) -> bool {
         let b0 = text[at];
         let Some(&b1) = text.get(at + 1) else {
             return true;
         };
-        let lower_case = b0.is_ascii_lowercase();
+        let prefixes = self.prefixes(b0.is_ascii_lowercase(), lang);
         // Three ASCII letters or digits fold to themselves in lower case: a key starts with
         // them (and then with the first two: their bit below is set too).
         if let Some(k) = text.get(at + 2).and_then(|&b2| trigram(b0, b1, b2)) {
-            let bits = if lower_case {
-                &self.lower3
-            } else {
-                &self.upper3
-            };
-            return bits[k / 64] & (1 << (k % 64)) != 0;
+            return prefixes.trigrams[k / 64] & (1 << (k % 64)) != 0;
         }
         if b0 >= 0x80 || b1 >= 0x80 {
             return true;
         }
-        let bits = if lower_case { &self.lower } else { &self.upper };
+        let bits = &prefixes.pairs;
         let b1 = if b1.is_ascii_whitespace() {
             b' '
         } else {
@@ -404,10 +380,8 @@ impl NameIndex {
     /// Every name that starts at `start` in `text` and ends on a word boundary, shortest first.
     /// `start` must be a char boundary. Whitespace runs in the text match one space, curly
     /// apostrophes a straight one; letters are compared in lower case.
-    pub(crate) fn matches_at(&self, text: &str, start: usize, out: &mut Vec<RawMatch>) {
+    pub(crate) fn matches_at(&self, text: &str, start: usize, lang: Lang, out: &mut Vec<RawMatch>) {
         let fst = &self.fst;
-        let mut node: Node<'_> = fst.root();
-        let mut output: u64 = 0;
         let rest = &text[start..];
         let bytes = rest.as_bytes();
         let mut pos = 0;
@@ -415,6 +389,13 @@ impl NameIndex {
             Some(c) => c,
             None => return,
         };
+        // A word in lower case walks only the lower-case names of the article's language.
+        let prefixes = self.prefixes(first.is_lowercase(), lang);
+        let Some(root) = prefixes.root else {
+            return;
+        };
+        let mut node: Node<'_> = fst.node(root.addr);
+        let mut output: u64 = root.output;
         // The name the walk has read up to `pos`, if `node` ends one and a word ends there.
         let report = |node: &Node<'_>, output: u64, pos: usize, out: &mut Vec<RawMatch>| {
             let boundary = || {
@@ -434,27 +415,13 @@ impl NameIndex {
         if let Some(k) = bytes.get(..3).and_then(|b| trigram(b[0], b[1], b[2])) {
             // Three letters or digits: no name ends inside them on a word boundary, and the
             // walk through them was done once at load.
-            let table = if first.is_ascii_lowercase() {
-                &self.lower_start
-            } else {
-                &self.upper_start
-            };
-            let Some(s) = self.starts.get(table[k] as usize) else {
+            let Some(s) = self.starts.get(prefixes.start_of[k] as usize) else {
                 return;
             };
             node = fst.node(s.addr);
             output = s.output;
             pos = 3;
             report(&node, output, pos, out);
-        } else if first.is_lowercase() {
-            match node.find_input(LOWER_PREFIX) {
-                Some(i) => {
-                    let t = node.transition(i);
-                    output += t.out.value();
-                    node = fst.node(t.addr);
-                }
-                None => return,
-            }
         }
         let mut in_space = false;
         let mut buf = [0u8; 16];
@@ -478,6 +445,68 @@ impl NameIndex {
             pos += len;
             report(&node, output, pos, out);
         }
+    }
+}
+
+impl NameIndex {
+    /// Where the walks of a word start: the lower-case names of `lang` for a word in lower
+    /// case, else every name.
+    #[inline]
+    fn prefixes(&self, lower_case: bool, lang: Lang) -> &Prefixes {
+        if lower_case {
+            &self.lower[lang as usize]
+        } else {
+            &self.upper
+        }
+    }
+}
+
+impl Prefixes {
+    /// The prefixes of the keys below `node` (with the output on the way to it); empty when
+    /// there is no such node.
+    fn below(
+        node: Option<(Node<'_>, u64)>,
+        starts: &mut Vec<Start>,
+        fst: &Fst<Cow<'static, [u8]>>,
+    ) -> Prefixes {
+        const TRIGRAMS: usize = 36 * 36 * 36;
+        let mut prefixes = Prefixes {
+            root: None,
+            pairs: vec![0u64; 1024],
+            trigrams: vec![0u64; TRIGRAMS.div_ceil(64)],
+            start_of: vec![u32::MAX; TRIGRAMS],
+        };
+        let Some((node, output)) = node else {
+            return prefixes;
+        };
+        prefixes.root = Some(Start {
+            addr: node.addr(),
+            output,
+        });
+        let bits = &mut prefixes.pairs;
+        for t0 in node.transitions() {
+            let n1 = fst.node(t0.addr);
+            for t1 in n1.transitions() {
+                let k = usize::from(t0.inp) * 256 + usize::from(t1.inp);
+                bits[k / 64] |= 1 << (k % 64);
+            }
+            // A one-byte key: any second byte may follow (the walk checks the boundary).
+            if n1.is_final() {
+                for b1 in 0..=255usize {
+                    let k = usize::from(t0.inp) * 256 + b1;
+                    bits[k / 64] |= 1 << (k % 64);
+                }
+            }
+        }
+        set_trigrams(
+            &mut prefixes.trigrams,
+            starts,
+            &mut prefixes.start_of,
+            node,
+            output,
+            fst,
+        );
+        prefixes
     }
 }
 
@@ -580,7 +609,7 @@ mod tests {
         let mut out = Vec::new();
         for word in ["New", "Wales", "Nice", "al-Qahira"] {
             let start = text.find(word).unwrap();
-            index.matches_at(text, start, &mut out);
+            index.matches_at(text, start, Lang::En, &mut out);
         }
         let got: Vec<(&str, Vec<PlaceId>, bool)> = out
             .iter()
@@ -600,7 +629,7 @@ mod tests {
         );
         // No match inside a word, and a round trip through bytes gives the same index.
         out.clear();
-        index.matches_at("Walesby", 0, &mut out);
+        index.matches_at("Walesby", 0, Lang::En, &mut out);
         assert!(out.is_empty());
         let fst: &'static [u8] = Box::leak(index.fst_bytes().to_vec().into_boxed_slice());
         let bin: &'static [u8] = Box::leak(index.group_bytes().to_vec().into_boxed_slice());
@@ -624,7 +653,7 @@ mod tests {
         let index = NameIndex::build(&names, &Default::default());
         let places = |text: &str| -> Vec<Vec<PlaceId>> {
             let mut out = Vec::new();
-            index.matches_at(text, 0, &mut out);
+            index.matches_at(text, 0, Lang::En, &mut out);
             out.iter()
                 .map(|m| index.group(m.group).next().unwrap().places().collect())
                 .collect()
