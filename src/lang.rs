@@ -396,44 +396,68 @@ fn function_word_counts(text: &str) -> [usize; 5] {
         }
         (ascii, other)
     });
+    // What a byte starts: 0 a separator, 1 an ASCII letter or digit, 2 a character outside
+    // ASCII (a letter or not, decoded to tell).
+    const KIND: [u8; 256] = {
+        let mut kind = [0u8; 256];
+        let mut b = 0;
+        while b < 256 {
+            kind[b] = if (b as u8).is_ascii_alphanumeric() {
+                1
+            } else if b >= 0x80 {
+                2
+            } else {
+                0
+            };
+            b += 1;
+        }
+        kind
+    };
     let mut counts = [0usize; 5];
     let mut lower = String::new();
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
-        // The next word: a run of letters and digits.
+        if KIND[usize::from(bytes[i])] == 0 {
+            i += 1;
+            continue;
+        }
+        // The next word: a run of letters and digits, read once (its ASCII letters and digits
+        // folded into the number `packed` makes of them as they are read: `| 0x20` is the
+        // lower case of a letter and leaves a digit as it is).
         let start = i;
+        let mut key = 0u64;
         let mut ascii_only = true;
-        while i < bytes.len() {
-            let b = bytes[i];
-            if b.is_ascii() {
-                if !b.is_ascii_alphanumeric() {
-                    break;
+        while let Some(&b) = bytes.get(i) {
+            match KIND[usize::from(b)] {
+                1 => {
+                    key = (key << 8) | u64::from(b | 0x20);
+                    i += 1;
                 }
-                i += 1;
-            } else {
-                let c = text[i..].chars().next().unwrap_or(' ');
-                if !c.is_alphanumeric() {
-                    break;
+                2 => {
+                    let c = text[i..].chars().next().unwrap_or(' ');
+                    if !c.is_alphanumeric() {
+                        break;
+                    }
+                    ascii_only = false;
+                    i += c.len_utf8();
                 }
-                ascii_only = false;
-                i += c.len_utf8();
+                _ => break,
             }
         }
-        let word = &text[start..i];
-        if word.is_empty() {
-            // A separator: one character on.
+        if i == start {
+            // A separator outside ASCII: one character on.
             i += text[i..].chars().next().map_or(1, char::len_utf8);
             continue;
         }
-        if word.len() > 6 {
+        if i - start > 6 {
             continue;
         }
         let found = if ascii_only {
-            packed(word.as_bytes()).and_then(|key| ascii.get(&key))
+            ascii.get(&key)
         } else {
             lower.clear();
-            lower.extend(word.chars().flat_map(char::to_lowercase));
+            lower.extend(text[start..i].chars().flat_map(char::to_lowercase));
             other.get(lower.as_str())
         };
         if let Some(&lang) = found {

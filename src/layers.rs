@@ -201,7 +201,10 @@ impl<'a> EventFeature<'a> {
         // A date or null (never ""), so that GDAL types the field as a date.
         match e.date {
             Some(d) => {
-                string_field(out, "date", &d.date.to_string());
+                push_key(out, "date");
+                out.push(b'"');
+                out.extend_from_slice(&d.date.iso());
+                out.push(b'"');
                 string_field(out, "date_source", d.source.as_str());
             }
             None => out.extend_from_slice(b",\"date\":null,\"date_source\":null"),
