@@ -53,10 +53,21 @@ fn push_lower(word: &str, ascii: bool, out: &mut String) {
     }
 }
 
-/// True for the ASCII bytes of a word: letters, digits, `-` and `'`.
+/// True for the ASCII bytes of a word: letters, digits, `-` and `'` (one table lookup: every
+/// byte of every sentence that holds a place is read here).
 #[inline(always)]
 fn is_word_byte(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b == b'-' || b == b'\''
+    const WORD: [bool; 256] = {
+        let mut word = [false; 256];
+        let mut b = 0;
+        while b < 128 {
+            let c = b as u8;
+            word[b] = c.is_ascii_alphanumeric() || c == b'-' || c == b'\'';
+            b += 1;
+        }
+        word
+    };
+    WORD[usize::from(b)]
 }
 
 /// The character at byte `i` of `s` (not ASCII): whether it belongs to a word, whether it is

@@ -8,7 +8,7 @@
 //!   curly apostrophes straight, single spaces) to the byte offset of its group in `names.bin`.
 //!   A name whose first letter is lower case ("al-Qahira", "the Abode of Peace", French
 //!   "autrichien") is stored a second time under a prefix byte of its language (`0x01` for
-//!   English … `0x05` for Spanish, see [`lower_prefix`]; a name of every language under each),
+//!   English … `0x05` for Spanish, see `lower_prefix`; a name of every language under each),
 //!   so a word starting in lower case is walked only through the few names of the article's
 //!   language: "authorities" in an English article never walks into "autrichien".
 //! - `names.bin` holds the groups: `OPMN`, a `u32` format version, then for each folded form a
