@@ -535,8 +535,7 @@ fn around_numbers(text: &str) -> Vec<(usize, usize)> {
     let bytes = text.as_bytes();
     let mut out: Vec<(usize, usize)> = Vec::new();
     let mut at = 0;
-    while let Some(offset) = bytes[at..].iter().position(u8::is_ascii_digit) {
-        let first = at + offset;
+    while let Some(first) = next_digit(bytes, at) {
         let end = bytes[first..]
             .iter()
             .position(|b| !b.is_ascii_digit())
@@ -556,6 +555,28 @@ fn around_numbers(text: &str) -> Vec<(usize, usize)> {
         at = end;
     }
     out
+}
+
+/// The first ASCII digit of `bytes` at or after `from`. Eight bytes are tested at a time as one
+/// number (most of an article holds no digit): a digit is the only byte that an exclusive or
+/// with `0` turns into a value below ten, and `(x - 10·0x01…) & !x & 0x80…` tells whether any
+/// byte of `x` is below ten.
+fn next_digit(bytes: &[u8], from: usize) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut at = from;
+    while at + 8 <= bytes.len() {
+        let word = u64::from_le_bytes(bytes[at..at + 8].try_into().expect("eight bytes"));
+        let x = word ^ (ONES * u64::from(b'0'));
+        if x.wrapping_sub(ONES * 10) & !x & HIGH != 0 {
+            break;
+        }
+        at += 8;
+    }
+    bytes[at..]
+        .iter()
+        .position(u8::is_ascii_digit)
+        .map(|offset| at + offset)
 }
 
 type Toks<'a> = [(Tok<'a>, usize, usize)];
@@ -742,6 +763,25 @@ mod tests {
         let mut found = Vec::new();
         dates_in(&tokens(text), &mut found);
         found
+    }
+
+    #[test]
+    fn next_digit_is_the_first_digit_from_where_it_starts() {
+        for len in [0usize, 1, 7, 8, 9, 17] {
+            for at in 0..len {
+                for b in 0..=255u8 {
+                    let mut bytes = vec![b'x'; len];
+                    bytes[at] = b;
+                    for from in 0..=len {
+                        let want = bytes[from..]
+                            .iter()
+                            .position(u8::is_ascii_digit)
+                            .map(|k| from + k);
+                        assert_eq!(next_digit(&bytes, from), want, "{b:#x} at {at} from {from}");
+                    }
+                }
+            }
+        }
     }
 
     #[test]

@@ -60,12 +60,28 @@ struct Prefixes {
     start_of: Vec<u32>,
 }
 
-/// ASCII letters (either case) and digits numbered 0–35; `None` for any other byte.
+/// ASCII letters (either case) and digits numbered 0–35; `None` for any other byte (one table
+/// lookup: every word start of every article asks).
+#[inline(always)]
 fn symbol(b: u8) -> Option<usize> {
-    match b.to_ascii_lowercase() {
-        d @ b'0'..=b'9' => Some(usize::from(d - b'0')),
-        l @ b'a'..=b'z' => Some(usize::from(l - b'a') + 10),
-        _ => None,
+    const NONE: u8 = u8::MAX;
+    const SYMBOLS: [u8; 256] = {
+        let mut symbols = [NONE; 256];
+        let mut b = 0;
+        while b < 256 {
+            let c = (b as u8).to_ascii_lowercase();
+            symbols[b] = match c {
+                b'0'..=b'9' => c - b'0',
+                b'a'..=b'z' => c - b'a' + 10,
+                _ => NONE,
+            };
+            b += 1;
+        }
+        symbols
+    };
+    match SYMBOLS[usize::from(b)] {
+        NONE => None,
+        s => Some(usize::from(s)),
     }
 }
 
