@@ -194,7 +194,7 @@ impl<'a> EventFeature<'a> {
         out.extend_from_slice(b"\",\"description\":");
         out.extend_from_within(sentence);
         out.extend_from_slice(b",\"marker-color\":\"");
-        out.extend_from_slice(style::color(e.action).hex().as_bytes());
+        out.extend_from_slice(&style::color(e.action).hex_bytes(b"0123456789abcdef"));
         out.extend_from_slice(b"\",\"marker-symbol\":\"");
         out.extend_from_slice(style::symbol_name(style::symbol(e.action)).as_bytes());
         out.extend_from_slice(b"\",\"marker-size\":\"medium\"");

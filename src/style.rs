@@ -14,7 +14,24 @@ pub struct Rgb(pub u8, pub u8, pub u8);
 impl Rgb {
     /// The colour as `#rrggbb` (simplestyle, HTML, SVG, QGIS).
     pub(crate) fn hex(self) -> String {
-        format!("#{:02x}{:02x}{:02x}", self.0, self.1, self.2)
+        String::from_utf8(self.hex_bytes(b"0123456789abcdef").to_vec())
+            .expect("# and hex digits are ASCII")
+    }
+
+    /// `#rrggbb` with the given sixteen digits (lower or upper case), written without a
+    /// formatter: every event written carries its colour.
+    pub(crate) fn hex_bytes(self, digits: &[u8; 16]) -> [u8; 7] {
+        let hi = |v: u8| digits[usize::from(v >> 4)];
+        let lo = |v: u8| digits[usize::from(v & 15)];
+        [
+            b'#',
+            hi(self.0),
+            lo(self.0),
+            hi(self.1),
+            lo(self.1),
+            hi(self.2),
+            lo(self.2),
+        ]
     }
 }
 
@@ -88,6 +105,23 @@ pub(crate) fn label(action: Action) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn colours_in_hex_as_format_writes_them() {
+        for c in [
+            Rgb(0, 0, 0),
+            Rgb(0x9a, 0x0f, 0xe0),
+            Rgb(255, 255, 255),
+            Rgb(1, 16, 171),
+        ] {
+            assert_eq!(c.hex(), format!("#{:02x}{:02x}{:02x}", c.0, c.1, c.2));
+            let upper = c.hex_bytes(b"0123456789ABCDEF");
+            assert_eq!(
+                &upper[..],
+                format!("#{:02X}{:02X}{:02X}", c.0, c.1, c.2).as_bytes()
+            );
+        }
+    }
 
     #[test]
     fn every_action_has_its_own_colour_and_symbol() {

@@ -29,7 +29,8 @@ pub(crate) fn num(v: f64) -> String {
 
 /// `#rrggbb`.
 fn hex(c: RGBColor) -> String {
-    format!("#{:02X}{:02X}{:02X}", c.0, c.1, c.2)
+    let bytes = crate::style::Rgb(c.0, c.1, c.2).hex_bytes(b"0123456789ABCDEF");
+    String::from_utf8(bytes.to_vec()).expect("# and hex digits are ASCII")
 }
 
 /// Escapes text for XML (element content and double-quoted attributes).
