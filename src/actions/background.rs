@@ -11,7 +11,7 @@
 //! acts).
 
 use super::cues::{self, Cue};
-use super::lexicon::{class, Classes};
+use super::lexicon::{class, Classes, CueKind};
 use super::link::{governor, qualifies_action};
 use super::tokens::Token;
 use super::Placed;
@@ -683,7 +683,27 @@ fn negated_clause(cx: &Context<'_, '_>, k: usize) -> bool {
 /// A hypothetical: the clause holds a modal or a condition and no cue outside it: "servers in
 /// Canada could be seized", "if he is convicted in France".
 fn hypothetical_clause(cx: &Context<'_, '_>, k: usize) -> bool {
-    negated_or_hypothetical(cx, k, class::MODAL)
+    negated_or_hypothetical(cx, k, class::MODAL) || planned_clause(cx, k)
+}
+
+/// A planned or expected action, stated after its noun: "Further searches are planned in
+/// Belgium", "Des perquisitions sont prévues en Belgique", "Weitere Durchsuchungen in Belgien
+/// sind geplant", "Otros registros están previstos en Francia": a form of "be" (or an
+/// auxiliary), at most one word, then a planned word, and no other form of "be" after it, in a
+/// clause whose cues are all nouns. A verb cue or a second predicate says the action was done
+/// ("the raids, long planned, were carried out"; "searches had been planned and were carried
+/// out"), and "as planned" has no "be".
+fn planned_clause(cx: &Context<'_, '_>, k: usize) -> bool {
+    if !cx.has(class::PLANNED) {
+        return false;
+    }
+    let clause = cx.clause_tokens(k);
+    let be = class::BE | class::AUXILIARY;
+    let after_be = |i: usize| (1..=2).any(|d| i >= d && clause[i - d].is(be));
+    let planned = (0..clause.len()).any(|i| {
+        clause[i].is(class::PLANNED) && after_be(i) && !clause[i + 1..].iter().any(|t| t.is(be))
+    });
+    planned && cx.clause_cues(k).all(|(c, _)| c.kind == CueKind::Noun)
 }
 
 /// True when mention `k`'s clause holds a word of `bits` and every cue of the clause (if any)

@@ -56,7 +56,7 @@ const MIN_HEAD: usize = 4;
 const MIN_MODIFIER: usize = 3;
 
 /// A set of word lists, as bits ([`class`]).
-pub(crate) type Classes = u64;
+pub(crate) type Classes = u128;
 
 /// The word lists as bits (the lexicon's `class` column).
 pub(crate) mod class {
@@ -218,6 +218,9 @@ pub(crate) mod class {
     /// "heeft", "hebben", "konden"): after a fronted place in German or Dutch they open the
     /// main clause ("In der Schweiz hat die Bundesanwaltschaft … durchgeführt").
     pub(crate) const AUXILIARY: Classes = 1 << 63;
+    /// Participles and adjectives that make an action planned, not done, after a form of
+    /// "be": "searches are planned", "sont prévues", "sind geplant", "están previstos".
+    pub(crate) const PLANNED: Classes = 1 << 64;
 
     /// The word lists of nouns: a German or Dutch compound ending in one of their words is in
     /// that list too ("Zollbehörden" is an authority, "kustwachtvliegtuigen" means).
@@ -293,6 +296,7 @@ const CLASSES: &[(&str, Classes)] = &[
     ("person-noun", class::PERSON_NOUN),
     ("place-noun", class::PLACE_NOUN),
     ("place-preposition", class::PLACE_PREPOSITION),
+    ("planned", class::PLANNED),
     ("premises-noun", class::PREMISES_NOUN),
     ("relational", class::RELATIONAL),
     ("reporting-verb", class::REPORTING_VERB),
