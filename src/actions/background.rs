@@ -627,11 +627,20 @@ fn where_the_victims_are(cx: &Context<'_, '_>, k: usize) -> bool {
 }
 
 /// Where a crime was committed or is suspected: "murders committed in Italy", "offences in
-/// France", "suspected of paying bribes in relation to a data centre in the Netherlands" (not
+/// France", "the gang sold the drugs in Germany", "suspected of paying bribes in relation to a data centre in the Netherlands" (not
 /// "the accused in London": people).
 fn where_a_crime_was_committed(cx: &Context<'_, '_>, k: usize) -> bool {
-    if cx.governed_by(k, 3, class::CRIME) {
-        return true;
+    // Nearest first; a place after "by" is the agent of the crime word, who may be the police
+    // ("a trojan horse distributed by the FBI", "vendu par les enquêteurs infiltrés").
+    if cx.has(class::CRIME) {
+        for t in cx.governing_words(k, 4) {
+            if t.lower == "by" {
+                break;
+            }
+            if t.is(class::CRIME) {
+                return true;
+            }
+        }
     }
     if !cx.has(class::SUSPICION) {
         return false;
@@ -653,7 +662,7 @@ fn where_a_crime_was_committed(cx: &Context<'_, '_>, k: usize) -> bool {
 /// A gathering that is not an action: "speaking at a cybercrime conference in Lisbon", "told a
 /// press conference in Brussels".
 fn at_a_gathering(cx: &Context<'_, '_>, k: usize) -> bool {
-    cx.governed_by(k, 4, class::GATHERING)
+    cx.governed_by(k, 5, class::GATHERING)
 }
 
 /// An earlier or different operation: "A similar service, Phantom Secure, was dismantled by
