@@ -1392,7 +1392,16 @@ fn prominence(gazetteer: &Gazetteer, id: PlaceId) -> (u8, u64) {
         PlaceKind::Region => 1,
         _ => 0,
     };
-    (tier, place.population)
+    (tier, widely_known(place))
+}
+
+/// How widely a place is known: the people who live there, weighed by how many names other
+/// languages give it ("Valencia", Spain, 0.8 million people and 29 names, before "Valencia",
+/// Venezuela, 1.6 million and 12; the gazetteer keeps the Latin-script names only).
+fn widely_known(place: &crate::gazetteer::Place) -> u64 {
+    place
+        .population
+        .saturating_mul(u64::from(place.alternates) + 1)
 }
 
 /// The sentence holding a byte offset. Offsets are asked in text order (nearly always), so the

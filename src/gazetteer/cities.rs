@@ -213,5 +213,11 @@ pub(super) fn place(row: &CityRow<'_>, line: usize) -> Result<Place> {
         population: row.population,
         geonameid: Some(row.geonameid),
         admin1: row.admin1.to_string(),
+        alternates: row
+            .alternates
+            .split('|')
+            .filter(|a| !a.is_empty())
+            .count()
+            .min(usize::from(u16::MAX)) as u16,
     })
 }

@@ -113,6 +113,9 @@ pub struct Place {
     /// The GeoNames admin1 code of its region within its country (`TX` for a city in Texas
     /// and for Texas itself; empty for countries and agencies, or where GeoNames has none).
     pub admin1: String,
+    /// How many alternate names GeoNames gives it (cities; 0 for the rest): how widely it is
+    /// known, beside how many live there ([`crate::places`] weighs both).
+    pub alternates: u16,
 }
 
 /// A country or territory.
@@ -592,6 +595,7 @@ impl Tables {
                 population: 0,
                 geonameid: row.geonameid,
                 admin1: String::new(),
+                alternates: 0,
             });
             self.by_code.insert(code.clone(), self.countries.len());
             self.countries.push(Country {
@@ -744,6 +748,7 @@ impl Tables {
                 population: 0,
                 geonameid: None,
                 admin1: String::new(),
+                alternates: 0,
             });
             self.city_by_name.insert(key, (place, point));
             self.names.add(&capital, place, Form::City);
@@ -805,6 +810,7 @@ impl Tables {
                 population: 0,
                 geonameid: None,
                 admin1: String::new(),
+                alternates: 0,
             });
             self.names.add_in(&row.name, place, Form::Agency, *lang);
         }
@@ -1250,6 +1256,7 @@ fn parse_regions(
             population: row.population,
             geonameid: row.geonameid,
             admin1: row.code.split_once('.').map_or("", |(_, a)| a).to_string(),
+            alternates: 0,
         };
         let names = match with_names {
             true => std::iter::once(row.name)
