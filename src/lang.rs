@@ -52,6 +52,12 @@ impl Lang {
         matches!(self, Lang::De | Lang::Nl)
     }
 
+    /// True for languages that put most adjectives after their noun ("une opération
+    /// similaire", "una operación anterior"): French and Spanish.
+    pub(crate) fn puts_adjectives_after(self) -> bool {
+        matches!(self, Lang::Fr | Lang::Es)
+    }
+
     /// True for languages that close a subordinate or coordinated clause with its verb
     /// ("… und allein in Deutschland 28 Personen festgenommen"): German and Dutch.
     pub(crate) fn puts_verbs_last(self) -> bool {

@@ -1267,3 +1267,44 @@ fn gatherings_sales_and_accounts_are_background() {
     let pairs = pairs_of("Le logiciel a été distribué par la police néerlandaise à des criminels.");
     assert!(pairs.iter().any(|(_, c)| c == "NL"), "{pairs:?}");
 }
+
+/// An earlier operation named with the adjective after its noun ("une opération similaire",
+/// "una operación similar"), targets of a gang ("visait des entreprises", "atacaron a
+/// empresas") and a destination written without a preposition ("met bestemming Italië") are
+/// background.
+#[test]
+fn earlier_operations_targets_and_destinations_after_the_noun() {
+    for (text, want) in [
+        (
+            "Une opération similaire avait été menée en Italie en 2019. Cette fois, dix \
+             personnes ont été interpellées en France.",
+            ("arrest", "FR"),
+        ),
+        (
+            "Una operación similar se llevó a cabo en Italia en 2019. Esta vez fueron detenidas \
+             diez personas en España.",
+            ("arrest", "ES"),
+        ),
+        (
+            "Le réseau visait des entreprises en Allemagne. Les suspects ont été interpellés en \
+             Ukraine.",
+            ("arrest", "UA"),
+        ),
+        (
+            "Los piratas atacaron a empresas en Alemania. Los sospechosos fueron detenidos en \
+             Ucrania.",
+            ("arrest", "UA"),
+        ),
+        (
+            "De lading met bestemming Italië werd in de haven van Antwerpen in beslag genomen.",
+            ("seizure", "BE"),
+        ),
+    ] {
+        assert_eq!(pairs_of(text), expect(&[want]), "{text}");
+    }
+    // Near miss: an operation carried out now, with no earlier adjective.
+    assert_eq!(
+        pairs_of("Une opération a été menée en Italie."),
+        expect(&[("participation", "IT")])
+    );
+}

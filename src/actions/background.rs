@@ -11,7 +11,7 @@
 //! acts).
 
 use super::cues::{self, Cue};
-use super::lexicon::{class, Classes, CueKind};
+use super::lexicon::{self, class, Classes, CueKind};
 use super::link::{governor, qualifies_action};
 use super::tokens::Token;
 use super::Placed;
@@ -409,11 +409,17 @@ fn rest_of_a_route(cx: &Context<'_, '_>, k: usize) -> bool {
 }
 
 /// An origin, a route or a destination: "from Syria", "via Spain", "to Dunkirk and Lille",
-/// "out of Martinique", "bound for Rotterdam" (the word that governs the mention's list). Not
+/// "out of Martinique", "bound for Rotterdam", "met bestemming Italië" (the word that governs the mention's list). Not
 /// background: help given and actors ("assistance from the Polish police", "investigators from
 /// Norway"), an authority that receives ("provided to UK authorities"), an exception ("apart
 /// from Canada") and an operation that spreads ("spread to Greece").
 fn origin_or_route(cx: &Context<'_, '_>, k: usize) -> bool {
+    // A destination word right before the place, without a preposition: "met bestemming
+    // Italië", "destination Rotterdam".
+    let first = cx.placed[cx.heads[k]].first;
+    if first > 0 && cx.tokens[first - 1].is(class::DESTINATION) {
+        return true;
+    }
     let Some(g) = governor(cx.text, cx.tokens, cx.placed[k].first) else {
         return false;
     };
@@ -667,19 +673,22 @@ fn at_a_gathering(cx: &Context<'_, '_>, k: usize) -> bool {
 
 /// An earlier or different operation: "A similar service, Phantom Secure, was dismantled by
 /// Canadian and US authorities in 2018", "a previous operation in Spain". The adjective must
-/// qualify an operation, a case or a scheme (at most two words before its noun), anywhere in
-/// the mention's clause.
+/// qualify an operation, a case or a scheme (at most two words before its noun, or right after
+/// it where the language puts adjectives there: "une opération similaire", "una operación
+/// anterior"), anywhere in the mention's clause.
 fn an_earlier_operation(cx: &Context<'_, '_>, k: usize) -> bool {
     if !cx.has(class::EARLIER) {
         return false;
     }
     let clause = cx.clause_tokens(k);
+    let after_noun = lexicon::current_lang().puts_adjectives_after();
     clause.iter().enumerate().any(|(i, t)| {
         t.is(class::EARLIER)
-            && clause[i + 1..]
+            && (clause[i + 1..]
                 .iter()
                 .take(3)
                 .any(|n| n.is(class::OPERATION_NOUN))
+                || (after_noun && i > 0 && clause[i - 1].is(class::OPERATION_NOUN)))
     })
 }
 
