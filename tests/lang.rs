@@ -1308,3 +1308,39 @@ fn earlier_operations_targets_and_destinations_after_the_noun() {
         expect(&[("participation", "IT")])
     );
 }
+
+/// A parallel joins two places into one list ("in Belgium as in the Netherlands", "en
+/// Belgique comme aux Pays-Bas", "sowohl in Belgien als auch in den Niederlanden", "zowel in
+/// België als in Duitsland", "tanto en Francia como en Bélgica"), and a team set up with
+/// countries has them as partners, not as where it is registered.
+#[test]
+fn parallels_join_places_and_a_team_set_up_with_countries_has_partners() {
+    for (text, want) in [
+        (
+            "En Belgique comme aux Pays-Bas, des perquisitions ont eu lieu mardi.",
+            [("raid", "BE"), ("raid", "NL")],
+        ),
+        (
+            "Sowohl in Belgien als auch in den Niederlanden kam es zu Durchsuchungen.",
+            [("raid", "BE"), ("raid", "NL")],
+        ),
+        (
+            "Zowel in België als in Duitsland vonden huiszoekingen plaats.",
+            [("raid", "BE"), ("raid", "DE")],
+        ),
+        (
+            "Tanto en Francia como en Bélgica se realizaron registros el martes por la mañana.",
+            [("raid", "BE"), ("raid", "FR")],
+        ),
+        (
+            "Er werd een gemeenschappelijk onderzoeksteam opgericht met Frankrijk en België. In \
+             beide landen werden huiszoekingen verricht.",
+            [("raid", "BE"), ("raid", "FR")],
+        ),
+    ] {
+        assert_eq!(pairs_of(text), expect(&want), "{text}");
+    }
+    // Near miss: "as" that opens a clause still does.
+    let pairs = pairs_of("Police searched homes in Spain as officers in Italy watched.");
+    assert!(pairs.contains(&("raid".into(), "ES".into())), "{pairs:?}");
+}

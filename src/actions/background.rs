@@ -536,6 +536,12 @@ fn wanted_by(cx: &Context<'_, '_>, k: usize) -> bool {
 /// servers located in the Netherlands", "servers hosted in Germany were seized" happened where
 /// the servers were.
 fn hosted_in(cx: &Context<'_, '_>, k: usize) -> bool {
+    // A partner: "a joint investigation team set up with France and Belgium" ("opgericht met
+    // Frankrijk en België").
+    let first = cx.placed[cx.heads[k]].first;
+    if first > 0 && cx.tokens[first - 1].lower == "with" {
+        return false;
+    }
     let acted_on = || {
         cx.clause_cues(k)
             .any(|(c, negated)| !negated && c.action.is_specific())

@@ -872,7 +872,7 @@ pub(crate) fn governor(text: &str, tokens: &[Token], at: usize) -> Option<usize>
 
 /// For every mention, the index of the first mention of the list it belongs to. Two
 /// neighbours are in one list when only joiners stand between them (",", "and", "or", "as well
-/// as"), possibly with words that belong to a member: authority nouns ("the Dutch Police
+/// as", a parallel "as in"), possibly with words that belong to a member: authority nouns ("the Dutch Police
 /// (Politie) and US …"), other proper names the gazetteer lacks ("Amsterdam, Papendrecht,
 /// Rotterdam"), a place noun ("the Dutch cities of Amsterdam"), or a number in a distributive
 /// list ("five in Spain and three the Netherlands").
@@ -907,6 +907,17 @@ fn same_list(text: &str, tokens: &[Token], from: usize, to: usize) -> bool {
             "," | "and" | "or" | "&" | "well" | "plus" => joiner = true,
             "as" if tokens.get(i + 1).is_some_and(|t| t.lower == "well")
                 || (i > from && tokens[i - 1].lower == "well") => {}
+            // A parallel: "in Belgium as in the Netherlands", "en Belgique comme aux Pays-Bas",
+            // "sowohl in Belgien als auch in den Niederlanden", "zowel in België als in
+            // Duitsland", "tanto en Francia como en Bélgica".
+            "as" if tokens[i + 1..to]
+                .iter()
+                .find(|t| !matches!(t.lower, "auch" | "ook" | "also"))
+                .is_some_and(|t| t.lower == "in") =>
+            {
+                joiner = true
+            }
+            "auch" | "ook" | "also" if i > from && tokens[i - 1].lower == "as" => {}
             "the" | "in" => filler = true,
             "of" if place_noun => {}
             // A unit named after its country, within a list: "…, Cybercrime Coordination

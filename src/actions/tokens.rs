@@ -253,7 +253,7 @@ fn mark_class_phrases(tokens: &mut [Token<'_>], lexicon: &lexicon::Lexicon) {
 }
 
 /// True when a clause-break word at `i` is the conjunction "as" that starts a clause, not part
-/// of "as well as", "such as", "as part of", "as a result", nor a comparison read as "as"
+/// of "as well as", "such as", "as part of", "as a result", a parallel "as in", nor a comparison read as "as"
 /// ("mehr als 150 Objekte", read as "more as": more than).
 fn as_starts_clause(tokens: &[Token], i: usize) -> bool {
     let prev = tokens[i - 1].lower;
@@ -262,6 +262,9 @@ fn as_starts_clause(tokens: &[Token], i: usize) -> bool {
     }
     let next = tokens.get(i + 1).map(|t| t.lower).unwrap_or("");
     let next2 = tokens.get(i + 2).map(|t| t.lower).unwrap_or("");
+    // A parallel ("in Belgium as in the Netherlands", "sowohl in Belgien als auch in …") joins
+    // two places, it opens no clause.
+    let parallel = next == "in" || (matches!(next, "auch" | "ook" | "also") && next2 == "in");
     !(prev == "well"
         || prev == "such"
         || prev == "same"
@@ -269,7 +272,8 @@ fn as_starts_clause(tokens: &[Token], i: usize) -> bool {
         || next == "part"
         || next == "a"
         || (next == "of" || next == "to")
-        || next2 == "as")
+        || next2 == "as"
+        || parallel)
 }
 
 /// Token index where each clause starts (the first is 0).
