@@ -1219,10 +1219,18 @@ fn after_proper_name(
     let part_of_place = k > 0
         && chosen[k - 1].end == trimmed.len()
         && !(trimmed.len() + 1 == c.start && region_before(&chosen[k - 1]));
+    // An authority named by its place: "Police Scotland", "Staatsanwaltschaft Wien",
+    // "Politie Amsterdam" (German capitalises every noun).
+    let authority = || {
+        let lexicon = crate::actions::lexicon::of(lang);
+        lexicon.class_of(&before) & crate::actions::lexicon::class::AUTHORITY != 0
+            || lexicon.compound_head_class(&before) & crate::actions::lexicon::class::AUTHORITY != 0
+    };
     word.starts_with(char::is_uppercase)
         && word.chars().any(char::is_lowercase)
         && !part_of_place
         && !is_place_preposition(lang, &before)
+        && !authority()
         && !matches!(
             before.as_str(),
             "the" | "north" | "south" | "east" | "west" | "central" | "greater" | "downtown"

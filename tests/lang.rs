@@ -1344,3 +1344,39 @@ fn parallels_join_places_and_a_team_set_up_with_countries_has_partners() {
     let pairs = pairs_of("Police searched homes in Spain as officers in Italy watched.");
     assert!(pairs.contains(&("raid".into(), "ES".into())), "{pairs:?}");
 }
+
+/// "Led the investigation" in every language is coordination ("leitete die Ermittlungen",
+/// "leidde het onderzoek", "dirigeait l'enquête", "dirigió la operación"), and an authority
+/// named by its city without a preposition is that city's ("Die Staatsanwaltschaft Wien").
+#[test]
+fn leading_an_investigation_is_coordination_in_every_language() {
+    for (text, want) in [
+        (
+            "Die Staatsanwaltschaft Wien leitete die Ermittlungen, an denen auch Beamte aus \
+             Ungarn beteiligt waren.",
+            vec![("coordination", "AT"), ("participation", "HU")],
+        ),
+        (
+            "La police belge dirigeait l'enquête, à laquelle ont participé des enquêteurs \
+             luxembourgeois.",
+            vec![("coordination", "BE"), ("participation", "LU")],
+        ),
+        (
+            "La Guardia Civil dirigió la operación, en la que participaron agentes de Portugal.",
+            vec![("coordination", "ES"), ("participation", "PT")],
+        ),
+    ] {
+        assert_eq!(pairs_of(text), expect(&want), "{text}");
+    }
+    let pairs = pairs_of(
+        "Het Openbaar Ministerie in Rotterdam leidde het onderzoek, waaraan ook Duitse \
+         rechercheurs deelnamen.",
+    );
+    assert!(
+        pairs.contains(&("coordination".into(), "NL".into())),
+        "{pairs:?}"
+    );
+    // Near miss: "leitete … weiter" (passed on) leads nothing.
+    let pairs = pairs_of("Die Polizei leitete die Verdächtigen nach Frankreich weiter.");
+    assert!(!pairs.iter().any(|(a, _)| a == "coordination"), "{pairs:?}");
+}

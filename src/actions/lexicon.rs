@@ -411,8 +411,8 @@ pub(crate) struct Word {
 /// The English function words a `gloss-WORD` row may stand for: the words the rules compare
 /// tokens with ("and" joins a list, "by" names a passive's agent, "the" opens a name, …).
 pub(crate) const GLOSSES: &[&str] = &[
-    "a", "and", "as", "at", "between", "by", "from", "in", "less", "more", "of", "on", "or", "the",
-    "three", "to", "two", "where", "which", "who", "with",
+    "a", "and", "as", "at", "between", "by", "from", "in", "led", "less", "more", "of", "on", "or",
+    "the", "three", "to", "two", "where", "which", "who", "with",
 ];
 
 /// A problem in the lexicon file, with its line.
