@@ -1380,3 +1380,28 @@ fn leading_an_investigation_is_coordination_in_every_language() {
     let pairs = pairs_of("Die Polizei leitete die Verdächtigen nach Frankreich weiter.");
     assert!(!pairs.iter().any(|(a, _)| a == "coordination"), "{pairs:?}");
 }
+
+/// German: the participle that closes the clause right after the place is its action, not a
+/// help noun before it ("hat in Zusammenarbeit mit den tschechischen Behörden drei Schleuser in
+/// Dresden festgenommen"); an attributive "gesuchte" qualifies its noun, and the place of the
+/// predicate after it is where the action happened ("Der von Italien per Haftbefehl gesuchte
+/// Mann wurde in Zürich festgenommen").
+#[test]
+fn a_closing_participle_and_an_attributive_wanted() {
+    assert_eq!(
+        pairs_of(
+            "Die Bundespolizei hat in Zusammenarbeit mit den tschechischen Behörden drei \
+             Schleuser in Dresden festgenommen."
+        ),
+        expect(&[("arrest", "DE"), ("participation", "CZ")])
+    );
+    assert_eq!(
+        pairs_of("Der von Italien per Haftbefehl gesuchte Mann wurde in Zürich festgenommen."),
+        expect(&[("arrest", "CH")])
+    );
+    // Near miss: the predicative participle still makes Italy the one who wants him.
+    assert_eq!(
+        pairs_of("Der Mann, der von Italien gesucht wurde, wurde in Zürich festgenommen."),
+        expect(&[("arrest", "CH")])
+    );
+}

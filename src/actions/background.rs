@@ -516,7 +516,15 @@ fn wanted_by(cx: &Context<'_, '_>, k: usize) -> bool {
     // festgenommen".
     let mut nearer: Option<&Token> = None;
     for t in cx.governing_words(k, 15) {
-        if t.is(class::WANTED) {
+        // An attributive participle qualifies the noun after it, the subject of another
+        // predicate: "Der von Italien gesuchte Mann wurde in Zürich festgenommen" (Zürich is
+        // where he was arrested).
+        let attributive = || {
+            let i = cx.tokens.iter().position(|x| x.span == t.span);
+            i.and_then(|i| cx.tokens.get(i + 1))
+                .is_some_and(|n| n.capitalised(cx.text) && !n.is(class::BE | class::AUXILIARY))
+        };
+        if t.is(class::WANTED) && !(lexicon::current_lang().puts_verbs_last() && attributive()) {
             return true;
         }
         if t.lower == "," && nearer.is_some_and(|n| n.is(class::BE | class::AUXILIARY)) {

@@ -263,7 +263,7 @@ fn cue_in_place<'c>(list: &ListInClause<'_, '_, 'c>) -> Vec<(&'c Cue, Rule)> {
     let Some(c) = list.cue_left(6) else {
         return Vec::new();
     };
-    if let Some(d) = verb_closing_conjunct(list, c) {
+    if let Some(d) = verb_closing_conjunct(list, c).or_else(|| verb_closing_over_help(list, c)) {
         return vec![(d, Rule::CueInPlace)];
     }
     let mut linked = vec![(c, Rule::CueInPlace)];
@@ -313,6 +313,28 @@ fn verb_closing_conjunct<'c>(list: &ListInClause<'_, '_, 'c>, before: &Cue) -> O
     let d = list.cues_after().next()?;
     let between = plain_between(list.tokens, list.tail.last, d.first);
     (d.kind == CueKind::Verb
+        && !between
+            .iter()
+            .any(|w| matches!(*w, "," | ";" | ":" | "and")))
+    .then_some(d)
+}
+
+/// In German and Dutch, the participle that closes the clause right after the place, not a
+/// participation noun before it: "hat in Zusammenarbeit mit den tschechischen Behörden drei
+/// Schleuser in Dresden festgenommen" (the arrests were in Dresden). At most two words between
+/// the place and the verb, no punctuation.
+fn verb_closing_over_help<'c>(list: &ListInClause<'_, '_, 'c>, before: &Cue) -> Option<&'c Cue> {
+    if !super::lexicon::current_lang().puts_verbs_last()
+        || before.kind != CueKind::Noun
+        || before.action.is_specific()
+    {
+        return None;
+    }
+    let d = list.cues_after().next()?;
+    let between = plain_between(list.tokens, list.tail.last, d.first);
+    (d.kind == CueKind::Verb
+        && d.action.is_specific()
+        && between.len() <= 2
         && !between
             .iter()
             .any(|w| matches!(*w, "," | ";" | ":" | "and")))
