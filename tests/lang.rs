@@ -1218,6 +1218,8 @@ fn a_planned_action_is_not_done_yet() {
         "De politie heeft twee verdachten in Spanje aangehouden. Verdere doorzoekingen in België \
          zijn gepland.",
         "La policía detuvo a dos sospechosos en España. Otros registros en Bélgica están previstos.",
+        "La policía detuvo a dos sospechosos en España. Se han previsto registros en Bélgica la \
+         próxima semana.",
     ] {
         assert_eq!(pairs_of(text), expect(&[("arrest", "ES")]), "{text}");
     }
