@@ -1407,3 +1407,21 @@ fn a_closing_participle_and_an_attributive_wanted() {
         expect(&[("arrest", "CH")])
     );
 }
+
+/// Where a gang's companies are is background unless they are acted on (the hosting filter:
+/// "companies in Cyprus and Malta", "des sociétés à Chypre"); "laundered" is a crime word.
+#[test]
+fn companies_are_where_they_are_based_unless_acted_on() {
+    for text in [
+        "The gang laundered the proceeds through companies in Cyprus and Malta. Police arrested \
+         two men in Spain.",
+        "Le réseau blanchissait l'argent via des sociétés à Chypre. La police a interpellé deux \
+         hommes en Espagne.",
+    ] {
+        assert_eq!(pairs_of(text), expect(&[("arrest", "ES")]), "{text}");
+    }
+    assert_eq!(
+        pairs_of("Police searched companies in Cyprus and Malta."),
+        expect(&[("raid", "CY"), ("raid", "MT")])
+    );
+}

@@ -569,7 +569,16 @@ fn hosted_in(cx: &Context<'_, '_>, k: usize) -> bool {
         (0..cx.placed.len())
             .any(|j| cx.heads[j] != cx.heads[k] && cx.clause_of(cx.placed[j].first) == clause)
     };
-    based || (cx.governed_by(k, 4, class::HOSTING) && (!acted_on() || other_place()))
+    // A company right before the place's preposition: "companies in Cyprus" (not "a company
+    // has subsidiaries in Spain": the subsidiaries are what is there).
+    let company = || {
+        first >= 2
+            && cx.tokens[first - 1].is(class::PLACE_PREPOSITION)
+            && cx.tokens[first - 2].is(class::COMPANY_NOUN)
+    };
+    let hosting =
+        cx.governed_by(k, 4, class::HOSTING) || (cx.has(class::COMPANY_NOUN) && company());
+    based || (hosting && (!acted_on() || other_place()))
 }
 
 /// A reference point: a compass word and "of" before the place, after a distance or open

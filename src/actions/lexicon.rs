@@ -221,6 +221,9 @@ pub(crate) mod class {
     /// Participles and adjectives that make an action planned, not done, after a form of
     /// "be": "searches are planned", "sont prévues", "sind geplant", "están previstos".
     pub(crate) const PLANNED: Classes = 1 << 64;
+    /// Companies, right before "in" and a place: where a company is based, background unless
+    /// acted on ("companies in Cyprus and Malta", "the OVHcloud company in Roubaix").
+    pub(crate) const COMPANY_NOUN: Classes = 1 << 65;
 
     /// The word lists of nouns: a German or Dutch compound ending in one of their words is in
     /// that list too ("Zollbehörden" is an authority, "kustwachtvliegtuigen" means).
@@ -258,6 +261,7 @@ const CLASSES: &[(&str, Classes)] = &[
     ("be", class::BE),
     ("clause-break", class::CLAUSE_BREAK),
     ("communication", class::COMMUNICATION),
+    ("company-noun", class::COMPANY_NOUN),
     ("compass", class::COMPASS),
     ("crime", class::CRIME),
     ("crime-adjective", class::CRIME_ADJECTIVE),
