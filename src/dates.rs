@@ -557,18 +557,15 @@ fn around_numbers(text: &str) -> Vec<(usize, usize)> {
     out
 }
 
-/// The first ASCII digit of `bytes` at or after `from`. Eight bytes are tested at a time as one
-/// number (most of an article holds no digit): a digit is the only byte that an exclusive or
-/// with `0` turns into a value below ten, and `(x - 10·0x01…) & !x & 0x80…` tells whether any
-/// byte of `x` is below ten.
+/// The first ASCII digit of `bytes` at or after `from`. Eight bytes are tested at a time
+/// ([`crate::bytes`]; most of an article holds no digit): a digit is the only byte that an
+/// exclusive or with `0` turns into a value below ten.
 fn next_digit(bytes: &[u8], from: usize) -> Option<usize> {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
+    use crate::bytes::{has_byte_below, splat};
     let mut at = from;
     while at + 8 <= bytes.len() {
         let word = u64::from_le_bytes(bytes[at..at + 8].try_into().expect("eight bytes"));
-        let x = word ^ (ONES * u64::from(b'0'));
-        if x.wrapping_sub(ONES * 10) & !x & HIGH != 0 {
+        if has_byte_below(word ^ splat(b'0'), 10) {
             break;
         }
         at += 8;

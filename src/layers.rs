@@ -273,21 +273,15 @@ fn json_string_content(out: &mut Vec<u8>, s: &str) {
 
 /// True when JSON needs some byte of `bytes` escaped: `"`, `\\` or a control character (what
 /// `serde_json` escapes; everything else, UTF-8 included, is written as it is). Checked eight
-/// bytes at a time as one number (every sentence of every event passes here): a byte equal to
-/// `"` or `\\` leaves a zero byte after an exclusive or, and the classic test for a byte below
-/// `n` (`(x - n·0x01…) & !x & 0x80…`, exact as a yes or no for `n` ≤ 0x80) finds zero bytes and
-/// control characters alike.
+/// bytes at a time ([`crate::bytes`]: every sentence of every event passes here).
 fn needs_escape(bytes: &[u8]) -> bool {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    let below = |x: u64, n: u8| x.wrapping_sub(ONES * u64::from(n)) & !x & HIGH;
+    use crate::bytes::{has_byte_below, splat};
     let mut words = bytes.chunks_exact(8);
     for word in &mut words {
         let x = u64::from_le_bytes(word.try_into().expect("chunks of eight"));
-        if below(x, 0x20)
-            | below(x ^ (ONES * u64::from(b'"')), 1)
-            | below(x ^ (ONES * u64::from(b'\\')), 1)
-            != 0
+        if has_byte_below(x, 0x20)
+            || has_byte_below(x ^ splat(b'"'), 1)
+            || has_byte_below(x ^ splat(b'\\'), 1)
         {
             return true;
         }

@@ -62,6 +62,7 @@ pub mod action;
 pub mod actions;
 pub mod article;
 pub mod batch;
+mod bytes;
 pub mod charts;
 pub mod dates;
 pub mod error;
