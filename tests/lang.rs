@@ -1425,3 +1425,60 @@ fn companies_are_where_they_are_based_unless_acted_on() {
         expect(&[("raid", "CY"), ("raid", "MT")])
     );
 }
+
+/// An action done during another at the place has both ("arrested during raids in", "bij
+/// invallen in"); a coordinating participle after its noun qualifies it ("redadas coordinadas
+/// en": raids); the agents of an action the clause places in another country took part in it
+/// ("las autoridades de Colombia … incautaron … en el puerto de Valencia").
+#[test]
+fn actions_during_others_qualifying_participles_and_agents_from_elsewhere() {
+    for text in [
+        "Police arrested 21 people during raids in the Netherlands and Belgium.",
+        "De politie heeft woensdag 21 mensen aangehouden bij invallen in Nederland en België.",
+    ] {
+        assert_eq!(
+            pairs_of(text),
+            expect(&[
+                ("arrest", "BE"),
+                ("arrest", "NL"),
+                ("raid", "BE"),
+                ("raid", "NL")
+            ]),
+            "{text}"
+        );
+    }
+    // Near miss: an action before a comma does not share the later place.
+    assert_eq!(
+        pairs_of("Police arrested 21 people on Monday, after raids in Belgium."),
+        expect(&[("raid", "BE")])
+    );
+    for text in [
+        "La operación implicó redadas coordinadas en Alemania, Francia y Dinamarca.",
+        "L'opération a donné lieu à des perquisitions coordonnées en Allemagne et au Danemark.",
+    ] {
+        let pairs = pairs_of(text);
+        assert!(pairs.iter().all(|(a, _)| a == "raid"), "{text}: {pairs:?}");
+    }
+    // Near miss: with its agent the participle coordinates.
+    let pairs = pairs_of("Las redadas, coordinadas por Europol, tuvieron lugar en Alemania.");
+    assert!(
+        pairs.contains(&("coordination".into(), "NL".into())),
+        "{pairs:?}"
+    );
+    assert_eq!(
+        pairs_of(
+            "Las autoridades de Colombia, Ecuador y España incautaron 1.200 kilos de cocaína en \
+             los puertos de Valencia y Barcelona."
+        ),
+        expect(&[
+            ("participation", "CO"),
+            ("participation", "EC"),
+            ("seizure", "ES")
+        ])
+    );
+    // Near miss: with no place of its own, the action is the agents'.
+    assert_eq!(
+        pairs_of("Las autoridades de Colombia y Ecuador incautaron 1.200 kilos de cocaína."),
+        expect(&[("seizure", "CO"), ("seizure", "EC")])
+    );
+}

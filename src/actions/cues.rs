@@ -155,6 +155,17 @@ fn word_cue_holds(text: &str, tokens: &[Token], i: usize, kind: CueKind, action:
             || tokens[i - 1].lower.ends_with("ly"))
         && any_near(tokens, i + 1, i + 4, class::OPERATION_NOUN)
         && tokens.get(i + 1).is_none_or(|t| t.lower != "by");
+    // After its noun, in a language that puts adjectives there, a coordinating participle
+    // qualifies the action ("redadas coordinadas en Alemania", "des perquisitions
+    // coordonnées en France": raids), unless its agent follows ("coordinadas por Europol").
+    let qualifies_noun = action == Action::Coordination
+        && kind == CueKind::Verb
+        && lexicon::current_lang().puts_adjectives_after()
+        && i > 0
+        && lexicon::current()
+            .word_cue(tokens[i - 1].lower)
+            .is_some_and(|e| e.kind == CueKind::Noun && e.action.is_specific())
+        && tokens.get(i + 1).is_none_or(|t| t.lower != "by");
     // A capitalised cue word inside a name: "National Office for … Asset Confiscation". (In
     // German every noun is capitalised: "Die Festnahmen" is no name.)
     let german_noun = kind == CueKind::Noun && lexicon::current_lang() == crate::lang::Lang::De;
@@ -166,6 +177,7 @@ fn word_cue_holds(text: &str, tokens: &[Token], i: usize, kind: CueKind, action:
         && !rescue
         && !not_goods
         && !adjective
+        && !qualifies_noun
         && !in_name
         && targets_infrastructure
         && finds_goods

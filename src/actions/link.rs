@@ -285,10 +285,19 @@ fn cue_in_place<'c>(list: &ListInClause<'_, '_, 'c>) -> Vec<(&'c Cue, Rule)> {
             && between.first() == Some(&"and");
         let nouns =
             d.kind == CueKind::Noun && next.kind == CueKind::Noun && between.contains(&"and");
-        let joined = (verbs || nouns)
+        // An action done during another at the place: "arrested during raids in", "13
+        // Festnahmen bei insgesamt 18 Hausdurchsuchungen in", "aangehouden bij invallen in".
+        let gap = list.tokens.get(d.last + 1..next.first).unwrap_or(&[]);
+        let during_word = gap.iter().rev().take(3).find(|t| t.is(class::DURING));
+        let during = next.kind == CueKind::Noun
+            && d.action.is_specific()
+            && next.action.is_specific()
+            && during_word.is_some();
+        let joined = (verbs || nouns || during)
             && between.len() <= 4
-            && !between.iter().any(|w| {
-                matches!(*w, "," | ";" | ":") || class_of(w) & class::PLACE_PREPOSITION != 0
+            && !between.iter().any(|w| matches!(*w, "," | ";" | ":"))
+            && !gap.iter().any(|t| {
+                t.is(class::PLACE_PREPOSITION) && !during_word.is_some_and(|w| std::ptr::eq(w, t))
             });
         if !joined {
             break;

@@ -747,6 +747,16 @@ fn link_lists(
             linked[n].push((shared, Rule::CueInPlace));
         }
     }
+    // Where each cue's action is placed: the countries of the places its place rules link.
+    let country = |p: &Placed<'_>| gazetteer.place(p.mention.place).country.as_str();
+    let mut located: Vec<(Span, &str)> = Vec::new();
+    for ((members, _, _), links) in lists.iter().zip(&linked) {
+        for (cue, rule) in links {
+            if matches!(rule, Rule::CueInPlace | Rule::FrontedPlace) {
+                located.extend(members.iter().map(|p| (cue.span, country(p))));
+            }
+        }
+    }
     for ((members, _, _), links) in lists.iter().zip(linked) {
         let (head, tail) = (members[0], members[members.len() - 1]);
         for (cue, rule) in links {
@@ -761,10 +771,41 @@ fn link_lists(
                 if rule == Rule::ClauseCue && gazetteer.is_international(p.mention.place) {
                     continue;
                 }
+                // The agents of an action the clause places elsewhere took part in it:
+                // "Authorities from Colombia, Ecuador and Spain seized 1,200 kilos in the
+                // port of Valencia" (the seizure is Spain's; the others took part).
+                let placed_elsewhere = rule == Rule::Subject
+                    && names_agent(tokens, members[0])
+                    && located.iter().any(|(span, _)| *span == cue.span)
+                    && !located
+                        .iter()
+                        .any(|(span, c)| *span == cue.span && *c == country(p));
+                if placed_elsewhere {
+                    let took_part = Cue {
+                        action: Action::Participation,
+                        ..*cue
+                    };
+                    events.push(Event::new(sentence, p, &took_part, rule, distance));
+                    continue;
+                }
                 events.push(Event::new(sentence, p, cue, rule, distance));
             }
         }
     }
+}
+
+/// True when a list names who acted, not where: an agency or a demonym ("the FBI", "Dutch
+/// police"), or a place after an authority noun and "of" or "from" ("the authorities of
+/// Colombia", "las autoridades de Colombia", "officers from Spain").
+fn names_agent(tokens: &[tokens::Token<'_>], head: Placed<'_>) -> bool {
+    if matches!(head.mention.form, Form::Agency | Form::Demonym) {
+        return true;
+    }
+    let before = &tokens[head.first.saturating_sub(4)..head.first];
+    before
+        .iter()
+        .rposition(|t| matches!(t.lower, "of" | "from"))
+        .is_some_and(|k| before[..k].iter().any(|t| t.is(lexicon::class::AUTHORITY)))
 }
 
 /// A list of places with what its link rules need.
