@@ -483,7 +483,14 @@ impl<'g, 'a> Finder<'g, 'a> {
             {
                 continue;
             }
-            let place = if entry.form == Form::City {
+            // "Belgisch Limburg", "het Belgische Hasselt", "im niederländischen Venlo": a
+            // demonym right before a town's or region's name says which country's it is.
+            let qualified = matches!(entry.form, Form::City | Form::Name)
+                .then(|| self.demonym_qualifying(c.start, &readings))
+                .flatten();
+            let place = if let Some((place, _)) = qualified {
+                place
+            } else if entry.form == Form::City {
                 match self.city_place(k, &readings) {
                     Some(place) => place,
                     None => continue,
@@ -504,9 +511,14 @@ impl<'g, 'a> Finder<'g, 'a> {
                     place
                 }
             };
-            let Some(start) = self.mention_start(c, entry.form, entry.text) else {
+            let Some(mut start) = self.mention_start(c, entry.form, entry.text) else {
                 continue;
             };
+            if let Some((_, demonym_start)) = qualified {
+                // The demonym is part of this mention, not one of its own.
+                self.mentions.pop();
+                start = demonym_start;
+            }
             let Some(sentence) = self.sentence_of.get(start) else {
                 continue;
             };
@@ -566,6 +578,31 @@ impl<'g, 'a> Finder<'g, 'a> {
                 && self.text[m.span.end..start].chars().all(|c| c == ' ')
                 && gazetteer.place(m.place).country != gazetteer.place(place).country
         })
+    }
+
+    /// The reading of a town's or region's name in the country of a demonym that ends right
+    /// before `start` with one space between ("Belgisch Limburg" is Belgium's Limburg), best
+    /// known first, and where the demonym starts; `None` when there is no such demonym or no
+    /// reading there.
+    fn demonym_qualifying(&self, start: usize, readings: &[PlaceId]) -> Option<(PlaceId, usize)> {
+        let gazetteer = self.gazetteer;
+        let m = self.mentions.last()?;
+        if m.form != Form::Demonym
+            || m.span.end + 1 != start
+            || &self.text[m.span.end..start] != " "
+        {
+            return None;
+        }
+        let country = gazetteer.place(m.place).country.as_str();
+        readings
+            .iter()
+            .copied()
+            .filter(|&r| {
+                let p = gazetteer.place(r);
+                matches!(p.kind, PlaceKind::City | PlaceKind::Region) && p.country == country
+            })
+            .max_by_key(|&r| prominence(gazetteer, r))
+            .map(|r| (r, m.span.start))
     }
 
     /// Notes an agency mention for [`Finder::shortened_agency`] (moved to the end if seen).
@@ -887,8 +924,14 @@ fn city(f: &Finder<'_, '_>, k: usize, readings: &[PlaceId]) -> Option<PlaceId> {
     // person's or a word: like a common word, it needs a place context.
     let short_alternate = name.text.chars().count() <= 3
         && crate::gazetteer::fold(name.text) != crate::gazetteer::fold(&chosen_place.name);
-    if name.common_word || short_alternate || is_language_word(f.lang, name.text) {
+    if name.common_word || short_alternate {
         return context.then_some(place);
+    }
+    // A word of the article's language continues only a list of towns as a town: in "FIOD en
+    // Douane" it is the customs, not Douane in Tunisia.
+    if is_language_word(f.lang, name.text) {
+        let town_context = preposition || country_after.is_some() || list_country.is_some();
+        return town_context.then_some(place);
     }
     // One sense per discourse: a name the article has already placed is that place again,
     // whatever the sentences around it name ("detenidos en Madrid, Palma y Polonia … seis

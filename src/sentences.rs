@@ -207,7 +207,8 @@ fn ends_at_punctuation(text: &str, i: usize) -> Option<usize> {
         return Some(end);
     }
     if !after.starts_with(char::is_whitespace) {
-        return None; // "3.5", "e.g.x", "U.S.-led"
+        // Paragraphs run together in a copied page: "festgenommen wurde.Auch in Österreich".
+        return run_together(text, i, end).then_some(end); // not "3.5", "e.g.x", "U.S.-led"
     }
     let next_word_start = end + (after.len() - after.trim_start().len());
     let next = &text[next_word_start..];
@@ -267,6 +268,39 @@ fn ends_at_punctuation(text: &str, i: usize) -> Option<usize> {
     } else {
         None
     }
+}
+
+/// True when the period at byte `i` ends a sentence whose next one follows with no space (`end`
+/// is the byte after the stop): a word of three letters or more, lower case after its first,
+/// that is no abbreviation before it, and after it a capitalised word followed by a space or punctuation
+/// that does not continue a name ("wurde.Auch in", not "www.Spiegel.de", "e.g.X", "Co.Kg").
+fn run_together(text: &str, i: usize, end: usize) -> bool {
+    if text.as_bytes()[i] != b'.' || end != i + 1 {
+        return false;
+    }
+    let word = word_before(text, i);
+    // (German nouns are capitalised: "… Iraker.Neben Österreich".)
+    let lower_word = word.chars().count() >= 3 && word.chars().skip(1).all(char::is_lowercase);
+    if !lower_word
+        || ABBREVIATIONS
+            .iter()
+            .chain(ABBREVIATIONS_OTHER)
+            .any(|a| a.eq_ignore_ascii_case(word))
+    {
+        return false;
+    }
+    let next = &text[end..];
+    let mut chars = next.chars();
+    let opens = chars.next().is_some_and(char::is_uppercase);
+    let letters = next
+        .char_indices()
+        .skip(1)
+        .find(|&(_, c)| !c.is_lowercase())
+        .map_or(next.len(), |(j, _)| j);
+    let after_word = next[letters..].chars().next();
+    opens
+        && letters >= 2
+        && after_word.is_none_or(|c| c.is_whitespace() || matches!(c, ',' | ';' | ':' | '!' | '?'))
 }
 
 /// If a line break at byte `i` ends a sentence, the byte after it.
@@ -357,6 +391,26 @@ mod tests {
                 "sharing intelligence"
             ]
         );
+    }
+
+    #[test]
+    fn splits_paragraphs_run_together() {
+        assert_eq!(
+            texts("eine Person festgenommen wurde.Auch in Österreich wurde durchsucht."),
+            [
+                "eine Person festgenommen wurde.",
+                "Auch in Österreich wurde durchsucht."
+            ]
+        );
+        // Near misses: a web address, an abbreviation, an initial, a number.
+        for text in [
+            "Siehe www.Spiegel.de für mehr.",
+            "Es kam u.a.Bargeld dazu.",
+            "Die Firma A.Müller zahlte 3.5 Mio.",
+            "Prof.Schmidt und Dr.Meier kamen.",
+        ] {
+            assert_eq!(texts(text), [text]);
+        }
     }
 
     #[test]

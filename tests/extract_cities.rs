@@ -254,3 +254,32 @@ fn the_more_widely_known_of_two_large_namesakes_is_meant() {
         [("Valencia".to_string(), "VE".to_string())]
     );
 }
+
+/// A demonym right before a town's name says which country's town it is, and the two are one
+/// mention ("in het Belgische Hasselt": the place phrase's preposition reaches the town); a
+/// word of the article's language continues only a list of towns as a town ("FIOD en
+/// Douane" is the customs, not Douane in Tunisia).
+#[test]
+fn a_demonym_before_a_town_and_a_language_word_after_agencies() {
+    assert_eq!(
+        pairs("De politie deed een inval in een woning in het Belgische Hasselt."),
+        expect(&[("raid", "BE")])
+    );
+    assert_eq!(
+        cities("De politie deed een inval in een woning in het Belgische Hasselt."),
+        [("Hasselt".to_string(), "BE".to_string())]
+    );
+    let pairs_of_customs = pairs(
+        "Aan de actie deden in Nederland 140 medewerkers van politie, het Openbaar Ministerie, \
+         FIOD en Douane mee.",
+    );
+    assert!(
+        pairs_of_customs.iter().all(|(_, c)| c == "NL"),
+        "{pairs_of_customs:?}"
+    );
+    // Near miss: after a preposition the same word is the town.
+    assert_eq!(
+        cities("De politie heeft twee mannen aangehouden in Douane, Tunesië."),
+        [("Douane".to_string(), "TN".to_string())]
+    );
+}

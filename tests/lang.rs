@@ -1482,3 +1482,18 @@ fn actions_during_others_qualifying_participles_and_agents_from_elsewhere() {
         expect(&[("seizure", "CO"), ("seizure", "EC")])
     );
 }
+
+/// Where adjectives follow their noun, a place noun right before a demonym makes it a place of
+/// that country ("dans des villes belges", "en varias ciudades belgas"); a demonym after a
+/// person's noun stays a nationality.
+#[test]
+fn a_place_noun_before_a_demonym_places_the_action() {
+    for text in [
+        "La police a perquisitionné trois maisons dans des villes belges.",
+        "Los agentes de la policía registraron el martes tres viviendas en varias ciudades belgas.",
+    ] {
+        assert_eq!(pairs_of(text), expect(&[("raid", "BE")]), "{text}");
+    }
+    // Near miss: a nationality.
+    assert!(pairs_of("La police a interpellé trois hommes belges à la gare.").is_empty());
+}

@@ -262,7 +262,8 @@ pub(crate) fn fates(cx: &Context<'_, '_>) -> Vec<Option<Background>> {
 /// list ("la police française"), an agency's name ("the
 /// Dutch National High Tech Crime Unit", "the Italian Carabinieri"), an action noun it
 /// qualifies ("the Spanish arrests"), or a place noun ("the Spanish cities of Valencia and
-/// Malaga"); else it is a person's or group's nationality ("two Dutch men").
+/// Malaga", "dans des villes belges"); else it is a person's or group's nationality ("two
+/// Dutch men").
 fn demonym_without_actor(cx: &Context<'_, '_>, k: usize) -> bool {
     let p = cx.placed[k];
     if p.mention.form != Form::Demonym {
@@ -322,12 +323,17 @@ fn demonym_without_actor(cx: &Context<'_, '_>, k: usize) -> bool {
         return false;
     }
     let before = &cx.tokens[..first];
-    !before
-        .iter()
-        .rev()
-        .take(2)
-        .take_while(|t| t.lower.chars().all(char::is_alphanumeric))
-        .any(|t| t.is(class::AUTHORITY))
+    // Or a place noun right before it there: "dans des villes belges", "en la provincia
+    // ecuatoriana de Guayas".
+    let place_noun_before = lexicon::current_lang().puts_adjectives_after()
+        && before.last().is_some_and(|t| t.is(class::PLACE_NOUN));
+    !place_noun_before
+        && !before
+            .iter()
+            .rev()
+            .take(2)
+            .take_while(|t| t.lower.chars().all(char::is_alphanumeric))
+            .any(|t| t.is(class::AUTHORITY))
 }
 
 /// Inside an institution's name: "King's College London", "University of Lyon", "the
