@@ -1497,3 +1497,53 @@ fn a_place_noun_before_a_demonym_places_the_action() {
     // Near miss: a nationality.
     assert!(pairs_of("La police a interpellé trois hommes belges à la gare.").is_empty());
 }
+
+/// German and Dutch verbs around their places: a split verb brackets its place however far its
+/// first part ("nahm im Zuge der Operation „Trojan Shield“ 81 Personen in Österreich fest"),
+/// "viel … binnen" raids and "ging … ins Netz" arrests; the finite verb comes second after a
+/// fronted place, whatever it is ("In Rumänien gab es 13 Festnahmen bei 18
+/// Hausdurchsuchungen"); a place inside an attributive phrase that "gesuchten" closes is who
+/// wants the man ("die Festnahme eines in Serbien wegen Mordes gesuchten Mannes").
+#[test]
+fn verbs_around_places_in_german_and_dutch() {
+    for (text, want) in [
+        (
+            "Die Polizei nahm im Zuge der Operation „Trojan Shield“ 81 Personen in Österreich \
+             fest.",
+            vec![("arrest", "AT")],
+        ),
+        (
+            "In België viel de politie woensdag binnen in veertien panden in Maaseik en Genk, meldt \
+             het parket.",
+            vec![("raid", "BE")],
+        ),
+        (
+            "Der Kopf der Schlepperbande ging den Ermittlern in Budapest ins Netz.",
+            vec![("arrest", "HU")],
+        ),
+        (
+            "In Rumänien gab es 13 Festnahmen bei insgesamt 18 Hausdurchsuchungen.",
+            vec![("arrest", "RO"), ("raid", "RO")],
+        ),
+        (
+            "Der Minister verwies auf die Festnahme eines in Serbien wegen dreifachen Mordes \
+             gesuchten Mannes.",
+            vec![],
+        ),
+    ] {
+        assert_eq!(pairs_of(text), expect(&want), "{text}");
+    }
+    // Near misses: "valt binnen" before its object is no raid; a place before the article
+    // is where the wanted man was arrested.
+    let pairs = pairs_of(
+        "Volgens het parket valt de zaak binnen de bevoegdheid van de rechtbank in België, zegt \
+         de woordvoerder.",
+    );
+    assert!(!pairs.iter().any(|(a, _)| a == "raid"), "{pairs:?}");
+    assert_eq!(
+        pairs_of(
+            "Die Polizei nahm in Berlin einen mit internationalem Haftbefehl gesuchten Mann fest."
+        ),
+        expect(&[("arrest", "DE")])
+    );
+}

@@ -508,11 +508,19 @@ fn wanted_by(cx: &Context<'_, '_>, k: usize) -> bool {
     if !cx.has(class::WANTED) {
         return false;
     }
-    // German and Dutch put the participle last: "der von Frankreich gesucht wurde".
-    let participle_after = super::lexicon::current_lang().puts_verbs_last()
-        && cx
-            .words_after(k)
-            .take_while(|t| t.lower != ",")
+    // German and Dutch put the participle last: "der von Frankreich gesucht wurde". An article
+    // right before the place's phrase opens an attributive phrase that the participle closes,
+    // however many words between: "die Festnahme eines in Serbien wegen dreifachen Mordes
+    // gesuchten Mannes" (not "nahm in Berlin einen mit Haftbefehl gesuchten Mann fest").
+    let verbs_last = super::lexicon::current_lang().puts_verbs_last();
+    let first = cx.placed[cx.heads[k]].first;
+    let in_attributive_phrase = first >= 2 && matches!(cx.tokens[first - 2].lower, "a" | "the");
+    let reach = if in_attributive_phrase { 7 } else { 3 };
+    let participle_after = verbs_last
+        && cx.tokens[cx.placed[k].last + 1..]
+            .iter()
+            .take(reach)
+            .take_while(|t| !matches!(t.lower, "," | "." | ";"))
             .any(|t| t.is(class::WANTED));
     if participle_after {
         return true;

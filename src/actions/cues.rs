@@ -24,23 +24,26 @@ pub(crate) struct Cue {
     pub first: usize,
     /// Token index of its last word.
     pub last: usize,
+    /// For a split verb, the token index of its closing part ("fest" in "nahm … fest").
+    pub closing: Option<usize>,
 }
 
-/// The phrase cue of the lexicon that starts at token `i`, if any (the longest).
-fn phrase_at<'l>(tokens: &[Token], i: usize) -> Option<&'l CueEntry> {
+/// The phrase cue of the lexicon that starts at token `i`, if any (the longest), with the
+/// token index of its closing part when it is a split verb.
+fn phrase_at<'l>(tokens: &[Token], i: usize) -> Option<(&'l CueEntry, Option<usize>)> {
     lexicon::current()
         .phrase_cues(tokens[i].lower)
         .iter()
-        .find(|entry| match entry.words.iter().position(|w| *w == SPLIT) {
-            Some(gap) => split_verb_at(tokens, i, &entry.words[..gap], &entry.words[gap + 1..]),
-            None => {
-                entry.words.len() <= tokens.len() - i
-                    && entry
-                        .words
-                        .iter()
-                        .zip(&tokens[i..])
-                        .all(|(w, t)| t.lower == *w)
-            }
+        .find_map(|entry| match entry.words.iter().position(|w| *w == SPLIT) {
+            Some(gap) => split_verb_at(tokens, i, &entry.words[..gap], &entry.words[gap + 1..])
+                .map(|closing| (entry, Some(closing))),
+            None => (entry.words.len() <= tokens.len() - i
+                && entry
+                    .words
+                    .iter()
+                    .zip(&tokens[i..])
+                    .all(|(w, t)| t.lower == *w))
+            .then_some((entry, None)),
         })
 }
 
@@ -50,19 +53,20 @@ pub(crate) const SPLIT: &str = "…";
 /// A German or Dutch verb split by its clause ("Polizeibeamte stellten in Deutschland Drogen
 /// sicher", "nam … in beslag"): `head` at `i`, and `tail` closing the clause later in the
 /// sentence (before a stop, a comma, a semicolon or the end, or before a place phrase moved
-/// after it: "hielden twee verdachten aan in Milaan"), at most 40 words on.
-fn split_verb_at(tokens: &[Token], i: usize, head: &[&str], tail: &[&str]) -> bool {
+/// after it: "hielden twee verdachten aan in Milaan"), at most 40 words on; the token index
+/// of the tail's last word.
+fn split_verb_at(tokens: &[Token], i: usize, head: &[&str], tail: &[&str]) -> Option<usize> {
     let matches_at = |words: &[&str], at: usize| {
         words.len() <= tokens.len().saturating_sub(at)
             && words.iter().zip(&tokens[at..]).all(|(w, t)| t.lower == *w)
     };
     if !matches_at(head, i) {
-        return false;
+        return None;
     }
     let from = i + head.len();
     (from..tokens.len().min(from + 40))
         .take_while(|&j| !matches!(tokens[j].lower, "." | ";" | "!" | "?"))
-        .any(|j| {
+        .find(|&j| {
             let end = j + tail.len();
             matches_at(tail, j)
                 && tokens.get(end).is_none_or(|t| {
@@ -70,6 +74,7 @@ fn split_verb_at(tokens: &[Token], i: usize, head: &[&str], tail: &[&str]) -> bo
                         || t.is(class::PLACE_PREPOSITION)
                 })
         })
+        .map(|j| j + tail.len() - 1)
 }
 
 /// True when any of the tokens in `range` (clamped to the sentence) is in `class`.
@@ -282,7 +287,7 @@ pub(crate) fn find(text: &str, tokens: &[Token]) -> Vec<Cue> {
             continue;
         }
         let warrant = warrant(tokens, i);
-        if let Some(entry) = phrase_at(tokens, i) {
+        if let Some((entry, closing)) = phrase_at(tokens, i) {
             let last = i + entry
                 .words
                 .iter()
@@ -301,6 +306,7 @@ pub(crate) fn find(text: &str, tokens: &[Token]) -> Vec<Cue> {
                 span: Span::new(tokens[i].span.start, tokens[last].span.end),
                 first: i,
                 last,
+                closing,
             });
             i = last + 1;
             continue;
@@ -327,6 +333,7 @@ pub(crate) fn find(text: &str, tokens: &[Token]) -> Vec<Cue> {
                     span: tokens[i].span,
                     first: i,
                     last: i,
+                    closing: None,
                 });
             }
         } else if tokens[i].lower == "led"
@@ -341,6 +348,7 @@ pub(crate) fn find(text: &str, tokens: &[Token]) -> Vec<Cue> {
                 span: tokens[i].span,
                 first: i,
                 last: i,
+                closing: None,
             });
         }
         i += 1;

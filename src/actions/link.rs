@@ -18,6 +18,8 @@ use crate::gazetteer::Form;
 
 /// A list of places inside one clause of a sentence, and what its link rules need.
 pub(crate) struct ListInClause<'a, 't, 'c> {
+    /// The article's text.
+    pub text: &'a str,
     /// The sentence's tokens.
     pub tokens: &'a [Token<'t>],
     /// The cues of the list's clause, in text order.
@@ -163,7 +165,16 @@ fn fronted_place<'c>(list: &ListInClause<'_, '_, 'c>) -> Vec<(&'c Cue, Rule)> {
     // The finite verb (or a cue) right after the list.
     let next = tokens.get(list.tail.last + 1);
     let verb_next = next.is_some_and(|t| t.is(class::BE | class::AUXILIARY | class::CUE_START));
-    let verb_second = super::lexicon::current_lang().puts_verbs_last() && verb_next;
+    // There the finite verb comes second whatever it is, and a word in lower case after the
+    // fronted phrase is it: "In Rumänien gab es 13 Festnahmen" (nouns are capitalised in
+    // German).
+    let lower_word_next = next.is_some_and(|t| {
+        t.lower.starts_with(char::is_alphabetic)
+            && !t.capitalised(list.text)
+            && !matches!(t.lower, "and" | "or")
+    });
+    let verb_second =
+        super::lexicon::current_lang().puts_verbs_last() && (verb_next || lower_word_next);
     // After an action's own time phrase the clause may go on with no comma, in any language:
     // "Durante los registros en Rotterdam se hallaron 300 kilos".
     let framed_verb = !framing.is_empty() && (verb_next || next.is_some_and(|t| t.lower == "se"));
@@ -260,7 +271,7 @@ fn cue_in_place<'c>(list: &ListInClause<'_, '_, 'c>) -> Vec<(&'c Cue, Rule)> {
     if class_of(list.gov_word()) & class::PLACE_PREPOSITION == 0 {
         return Vec::new();
     }
-    let Some(c) = list.cue_left(6) else {
+    let Some(c) = list.cue_left(6).or_else(|| bracketing_verb(list)) else {
         return Vec::new();
     };
     if let Some(d) = verb_closing_conjunct(list, c).or_else(|| verb_closing_over_help(list, c)) {
@@ -306,6 +317,17 @@ fn cue_in_place<'c>(list: &ListInClause<'_, '_, 'c>) -> Vec<(&'c Cue, Rule)> {
         next = d;
     }
     linked
+}
+
+/// A split verb whose parts stand on either side of the place, however far its first part:
+/// "Die Polizei nahm im Zuge der Operation „Trojan Shield“ 81 Personen in Österreich fest".
+fn bracketing_verb<'c>(list: &ListInClause<'_, '_, 'c>) -> Option<&'c Cue> {
+    let g = list.governing?;
+    list.cues
+        .iter()
+        .copied()
+        .filter(|c| c.last < g && c.closing.is_some_and(|end| end > list.tail.last))
+        .max_by_key(|c| c.last)
 }
 
 /// In a language that puts verbs last, a place after "and" belongs to the verb closing its

@@ -810,7 +810,7 @@ fn names_agent(tokens: &[tokens::Token<'_>], head: Placed<'_>) -> bool {
 
 /// A list of places with what its link rules need.
 fn list_in_clause<'a, 't, 'c>(
-    text: &str,
+    text: &'a str,
     tokens: &'a [tokens::Token<'t>],
     clause_start: usize,
     members: &'a [Placed<'a>],
@@ -818,6 +818,7 @@ fn list_in_clause<'a, 't, 'c>(
 ) -> ListInClause<'a, 't, 'c> {
     let (head, tail) = (members[0], members[members.len() - 1]);
     ListInClause {
+        text,
         tokens,
         cues: in_clause,
         clause_start,
