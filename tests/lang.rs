@@ -1547,3 +1547,48 @@ fn verbs_around_places_in_german_and_dutch() {
         expect(&[("arrest", "DE")])
     );
 }
+
+/// A place named after "with", or after the authority noun "with" governs, is a partner, not
+/// the subject of the verb after it ("uitgevoerd met opsporingsdiensten uit Oostenrijk … en werd
+/// geleid door Europol", "en colaboración con la Gendarmería francesa, la Guardia Civil …
+/// ha arrestado"); the country in parentheses after a dateline's town is the dateline's
+/// ("LYON (Francia) –").
+#[test]
+fn partners_after_with_and_a_datelines_country() {
+    assert_eq!(
+        pairs_of(
+            "Het onderzoek is in samenwerking uitgevoerd met opsporingsdiensten uit Oostenrijk, \
+             Duitsland en Hongarije en werd geleid door Europol."
+        ),
+        expect(&[
+            ("coordination", "NL"),
+            ("participation", "AT"),
+            ("participation", "DE"),
+            ("participation", "HU")
+        ])
+    );
+    let pairs = pairs_of(
+        "En el marco de la operación y en colaboración con la Gendarmería francesa, la Guardia \
+         Civil de Alicante ha arrestado a cuatro individuos.",
+    );
+    assert!(
+        pairs.contains(&("participation".into(), "FR".into()))
+            && !pairs.contains(&("arrest".into(), "FR".into())),
+        "{pairs:?}"
+    );
+    // Near miss: a subject before the verb acts.
+    assert_eq!(
+        pairs_of(
+            "Opsporingsdiensten uit Oostenrijk en Duitsland hebben vijf verdachten aangehouden, \
+             meldt de politie."
+        ),
+        expect(&[("arrest", "AT"), ("arrest", "DE")])
+    );
+    assert_eq!(
+        pairs_of(
+            "LYON (Francia) – Una operación internacional coordinada por INTERPOL ha dado lugar a \
+             la detención de 85 personas. Una de ellas fue detenida en España."
+        ),
+        expect(&[("arrest", "ES"), ("coordination", "FR")])
+    );
+}

@@ -606,7 +606,8 @@ fn reference_point(cx: &Context<'_, '_>, k: usize) -> bool {
 
 /// A dateline: the place a release was issued from, at the start of a line and followed by a
 /// dash or a date ("WASHINGTON – Homeland Security Investigations …", "The Hague, 09 July
-/// 2012", "AMSTERDAM (AP) —", "(Luxembourg, 3 July 2024) –").
+/// 2012", "AMSTERDAM (AP) —", "(Luxembourg, 3 July 2024) –"), with the country in parentheses
+/// after its town ("LYON (Francia) –").
 fn dateline(cx: &Context<'_, '_>, k: usize) -> bool {
     let p = cx.placed[k];
     // What stands between the line's start and the place: nothing, or an opening parenthesis,
@@ -618,7 +619,13 @@ fn dateline(cx: &Context<'_, '_>, k: usize) -> bool {
         None => ("", before),
     };
     if !(before.is_empty() || before.ends_with('\n')) {
-        return false;
+        // The country after a dateline's town, in parentheses: "LYON (Francia) –".
+        let closes = cx.text[p.mention.span.end..].starts_with(')');
+        return opening == "("
+            && closes
+            && k > 0
+            && cx.placed[k - 1].mention.span.end == before.len()
+            && dateline(cx, k - 1);
     }
     let line_end = cx.text[p.mention.span.end..]
         .find('\n')

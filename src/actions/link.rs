@@ -449,8 +449,9 @@ fn subject<'c>(list: &ListInClause<'_, '_, 'c>) -> Vec<(&'c Cue, Rule)> {
         && between.len() <= 25;
     let plain = (between.len() <= 6 || verb_bracket) && !relational && no_break;
     // A partner named after a help noun ("in samenwerking met de Belgische …") is not the
-    // subject.
-    if !plain || names_help(list) {
+    // subject, nor is one named after "with" ("uitgevoerd met opsporingsdiensten uit
+    // Oostenrijk … en werd geleid door Europol").
+    if !plain || names_help(list) || after_with(list) {
         return Vec::new();
     }
     let mut linked = vec![(c, Rule::Subject)];
@@ -761,6 +762,17 @@ fn names_help(list: &ListInClause<'_, '_, '_>) -> bool {
             .take(2)
             .any(|t| t.is(class::SUPPORT_NOUN | class::REQUEST_NOUN))
     })
+}
+
+/// True when the list is the object of "with", right before it or before the authority noun
+/// it qualifies: "met opsporingsdiensten uit Oostenrijk", "con la Gendarmería francesa".
+fn after_with(list: &ListInClause<'_, '_, '_>) -> bool {
+    list.tokens[..list.head.first]
+        .iter()
+        .rev()
+        .take(4)
+        .find(|t| !matches!(t.lower, "the" | "a" | "an" | "from") && !t.is(class::AUTHORITY))
+        .is_some_and(|t| t.lower == "with")
 }
 
 /// True when cue `c` has a place phrase of its own right after it ("led to arrests in several
