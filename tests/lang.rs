@@ -1592,3 +1592,25 @@ fn partners_after_with_and_a_datelines_country() {
         expect(&[("arrest", "ES"), ("coordination", "FR")])
     );
 }
+
+/// German and Dutch put a light verb after its action noun, which it makes a verb ("in
+/// Duitsland twintig arrestaties zijn verricht en panden zijn doorzocht"); "ook", "auch",
+/// "aussi", "también" may open a fronted place phrase ("Ook in het noorden van Frankrijk zijn
+/// er huiszoekingen geweest").
+#[test]
+fn light_verbs_after_their_noun_and_also_before_a_fronted_place() {
+    assert_eq!(
+        pairs_of(
+            "Het Duitse blad Der Spiegel meldt dat in hetzelfde onderzoek in Duitsland twintig \
+             arrestaties zijn verricht en panden zijn doorzocht."
+        ),
+        expect(&[("arrest", "DE"), ("raid", "DE")])
+    );
+    assert_eq!(
+        pairs_of(
+            "Ook in het noorden van Frankrijk zijn er huiszoekingen geweest in het kader van een \
+             antiterreuroperatie."
+        ),
+        expect(&[("raid", "FR")])
+    );
+}

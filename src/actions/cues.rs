@@ -315,8 +315,13 @@ pub(crate) fn find(text: &str, tokens: &[Token]) -> Vec<Cue> {
             // A noun cue after a light verb acts as a verb: "made arrests", "conducted raids",
             // "carried out searches".
             // So does an executed warrant: "HSI offices executed six search warrants".
+            // German and Dutch put the light verb after its noun: "in Duitsland twintig
+            // arrestaties zijn verricht", "Durchsuchungen wurden durchgeführt".
+            let light_verb_after = lexicon::current_lang().puts_verbs_last()
+                && any_near(tokens, i + 1, i + 4, class::LIGHT_VERB);
             let light_verb = entry.kind == CueKind::Noun
                 && (any_near(tokens, i.saturating_sub(3), i, class::LIGHT_VERB)
+                    || light_verb_after
                     || warrant == Some(true)
                     || shares_light_verb(tokens, &cues, i));
             let kind = if light_verb {
