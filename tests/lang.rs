@@ -1614,3 +1614,29 @@ fn light_verbs_after_their_noun_and_also_before_a_fronted_place() {
         expect(&[("raid", "FR")])
     );
 }
+
+/// A further action in a modal or forthcoming clause is not done yet: "More arrests may follow
+/// in the Netherlands", "Mogelijk volgen er meer aanhoudingen in Nederland", "Weitere
+/// Festnahmen in Deutschland sind nicht ausgeschlossen" (the classes `further` and
+/// `forthcoming`).
+#[test]
+fn further_actions_still_to_come() {
+    for text in [
+        "More arrests may follow in the Netherlands, investigators said on Tuesday.",
+        "Mogelijk volgen er de komende weken nog meer aanhoudingen in Nederland, meldt de politie.",
+        "Weitere Festnahmen in Deutschland sind nicht ausgeschlossen, teilte die Polizei mit.",
+    ] {
+        assert_eq!(pairs_of(text), expect(&[]), "{text}");
+    }
+    // Near misses: more actions that were made, and a further action with no modal.
+    assert_eq!(
+        pairs_of("Police made more arrests in the Netherlands than in Belgium."),
+        expect(&[("arrest", "BE"), ("arrest", "NL")])
+    );
+    assert_eq!(
+        pairs_of(
+            "Weitere Festnahmen erfolgten am Mittwoch in Deutschland, teilte die Polizei mit."
+        ),
+        expect(&[("arrest", "DE")])
+    );
+}

@@ -754,9 +754,11 @@ fn hypothetical_clause(cx: &Context<'_, '_>, k: usize) -> bool {
 /// auxiliary), at most one word, then a planned word, and no other form of "be" after it, in a
 /// clause whose cues are all nouns. A verb cue or a second predicate says the action was done
 /// ("the raids, long planned, were carried out"; "searches had been planned and were carried
-/// out"), and "as planned" has no "be".
+/// out"), and "as planned" has no "be". Likewise a further action in a modal or forthcoming
+/// clause: "More arrests may follow in the Netherlands", "Mogelijk volgen er meer aanhoudingen
+/// in Nederland".
 fn planned_clause(cx: &Context<'_, '_>, k: usize) -> bool {
-    if !cx.has(class::PLANNED) {
+    if !cx.has(class::PLANNED | class::FURTHER) {
         return false;
     }
     let clause = cx.clause_tokens(k);
@@ -765,7 +767,19 @@ fn planned_clause(cx: &Context<'_, '_>, k: usize) -> bool {
     let planned = (0..clause.len()).any(|i| {
         clause[i].is(class::PLANNED) && after_be(i) && !clause[i + 1..].iter().any(|t| t.is(be))
     });
-    planned && cx.clause_cues(k).all(|(c, _)| c.kind == CueKind::Noun)
+    // "More arrests may follow in the Netherlands", "Weitere Festnahmen in Deutschland sind
+    // nicht ausgeschlossen": a further action in a modal or forthcoming clause.
+    let further = || {
+        cx.clause_cues(k).any(|(c, _)| {
+            cx.tokens[c.first.saturating_sub(2)..c.first]
+                .iter()
+                .any(|t| t.is(class::FURTHER))
+        }) && clause
+            .iter()
+            .any(|t| t.is(class::FORTHCOMING | class::MODAL))
+    };
+    (planned || (cx.has(class::FURTHER) && further()))
+        && cx.clause_cues(k).all(|(c, _)| c.kind == CueKind::Noun)
 }
 
 /// True when mention `k`'s clause holds a word of `bits` and every cue of the clause (if any)

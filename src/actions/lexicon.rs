@@ -224,6 +224,13 @@ pub(crate) mod class {
     /// Companies, right before "in" and a place: where a company is based, background unless
     /// acted on ("companies in Cyprus and Malta", "the OVHcloud company in Roubaix").
     pub(crate) const COMPANY_NOUN: Classes = 1 << 65;
+    /// "More", "further": right before an action noun, an action still to come when the
+    /// clause is modal or forthcoming ("more arrests may follow", "weitere Festnahmen sind
+    /// nicht ausgeschlossen").
+    pub(crate) const FURTHER: Classes = 1 << 66;
+    /// Words that put such further actions ahead: "follow", "volgen", "ausgeschlossen",
+    /// "descartan".
+    pub(crate) const FORTHCOMING: Classes = 1 << 67;
 
     /// The word lists of nouns: a German or Dutch compound ending in one of their words is in
     /// that list too ("Zollbehörden" is an authority, "kustwachtvliegtuigen" means).
@@ -301,6 +308,8 @@ const CLASSES: &[(&str, Classes)] = &[
     ("place-noun", class::PLACE_NOUN),
     ("place-preposition", class::PLACE_PREPOSITION),
     ("planned", class::PLANNED),
+    ("further", class::FURTHER),
+    ("forthcoming", class::FORTHCOMING),
     ("premises-noun", class::PREMISES_NOUN),
     ("relational", class::RELATIONAL),
     ("reporting-verb", class::REPORTING_VERB),
