@@ -1640,3 +1640,35 @@ fn further_actions_still_to_come() {
         expect(&[("arrest", "DE")])
     );
 }
+
+/// "Organized by" is coordination in every language ("fue organizada por Estados Unidos, el
+/// Reino Unido y Brasil"); a nationality names a person's origin, for every member of its
+/// list ("que tienen nacionalidad de España y Venezuela").
+#[test]
+fn organized_by_and_nationalities() {
+    for text in [
+        "The operation was organized by the United States, the United Kingdom and Brazil.",
+        "La operación conjunta llamada SpecTor fue organizada por Estados Unidos, el Reino Unido \
+         y Brasil con las autoridades europeas.",
+    ] {
+        assert_eq!(
+            pairs_of(text),
+            expect(&[
+                ("coordination", "BR"),
+                ("coordination", "GB"),
+                ("coordination", "US")
+            ]),
+            "{text}"
+        );
+    }
+    for text in [
+        "Police in Portugal arrested five people who have the nationality of Spain and Venezuela.",
+        "La policía portuguesa detuvo a cinco personas, que tienen nacionalidad de España y \
+         Venezuela.",
+    ] {
+        assert_eq!(pairs_of(text), expect(&[("arrest", "PT")]), "{text}");
+    }
+    // Near miss: "organized crime" organizes nothing.
+    let pairs = pairs_of("Police in Spain arrested members of organized crime groups from Italy.");
+    assert!(!pairs.iter().any(|(a, _)| a == "coordination"), "{pairs:?}");
+}

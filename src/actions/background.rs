@@ -497,9 +497,14 @@ fn listed_after_a_route(cx: &Context<'_, '_>, k: usize) -> bool {
         .is_some_and(|t| t.is(class::ROUTE_NOUN))
 }
 
-/// A person's origin or residence: "born in Syria", "living in Spain", "a resident of Italy".
+/// A person's origin or residence: "born in Syria", "living in Spain", "a resident of Italy",
+/// for every member of the list ("who have the nationality of Spain and Venezuela").
 fn origin_or_residence(cx: &Context<'_, '_>, k: usize) -> bool {
-    cx.has(class::ORIGIN) && cx.words_before(k).take(2).any(|t| t.is(class::ORIGIN))
+    cx.has(class::ORIGIN)
+        && cx
+            .words_before(cx.heads[k])
+            .take(2)
+            .any(|t| t.is(class::ORIGIN))
 }
 
 /// Who wants a suspect, and for what: "wanted by Romania", "wanted in Italy", "wanted for
