@@ -1672,3 +1672,25 @@ fn organized_by_and_nationalities() {
     let pairs = pairs_of("Police in Spain arrested members of organized crime groups from Italy.");
     assert!(!pairs.iter().any(|(a, _)| a == "coordination"), "{pairs:?}");
 }
+
+/// Robberies, burglaries and blown-up cash machines are crimes, so the places where they were
+/// committed are not where the police acted ("nach Überfällen in Deutschland, Frankreich und
+/// der Schweiz"); "hier" points back to the place just named, like "dort".
+#[test]
+fn crime_scenes_and_here() {
+    for text in [
+        "Jetzt wurde die Bande in Straßburg festgenommen - nach Überfällen in Deutschland, \
+         Frankreich und der Schweiz.",
+        "The gang has now been arrested in Strasbourg after robberies in Germany, France and \
+         Switzerland.",
+    ] {
+        assert_eq!(pairs_of(text), expect(&[("arrest", "FR")]), "{text}");
+    }
+    assert_eq!(
+        pairs_of(
+            "In Kooperation mit den Behörden wurden parallel in Spanien sechs Objekte \
+             durchsucht. Hier konnten drei Personen festgenommen werden."
+        ),
+        expect(&[("arrest", "ES"), ("raid", "ES")])
+    );
+}
