@@ -1694,3 +1694,43 @@ fn crime_scenes_and_here() {
         expect(&[("arrest", "ES"), ("raid", "ES")])
     );
 }
+
+/// A count split over places after the action: "two people were arrested in the Netherlands,
+/// one in Luxembourg and one in Serbia", in every language, with the pronouns that are
+/// articles elsewhere ("eine in Luxemburg", "une au Luxembourg", "una en … y otra en …").
+#[test]
+fn one_in_each_place() {
+    let all = expect(&[("arrest", "LU"), ("arrest", "NL"), ("arrest", "RS")]);
+    for text in [
+        "Two people were arrested in the Netherlands, one in Luxembourg and another in Serbia.",
+        "In Nederland zijn twee mensen gearresteerd, één in Luxemburg en één in Servië.",
+        "In den Niederlanden wurden zwei Personen festgenommen, eine in Luxemburg und eine in \
+         Serbien.",
+        "Deux personnes ont été arrêtées aux Pays-Bas, une au Luxembourg et une en Serbie.",
+        "Dos personas fueron detenidas en los Países Bajos, una en Luxemburgo y otra en Serbia.",
+    ] {
+        assert_eq!(pairs_of(text), all, "{text}");
+    }
+    // Near miss: an article before a noun counts nothing ("une enquête en Serbie").
+    let pairs = pairs_of(
+        "Deux personnes ont été arrêtées aux Pays-Bas, une enquête est ouverte en Serbie.",
+    );
+    assert!(
+        !pairs.contains(&("arrest".to_string(), "RS".to_string())),
+        "{pairs:?}"
+    );
+}
+
+/// "Beslag leggen op": the "op" governs what was seized, not a place, so the seizure reaches
+/// the place after its objects ("beslag gelegd op geld, computers en bankrekeningen in
+/// Nederland en Spanje").
+#[test]
+fn dutch_seizure_on_objects() {
+    assert_eq!(
+        pairs_of(
+            "Bij de actie werd beslag gelegd op geld, computers en bankrekeningen in Nederland \
+             en Spanje, meldt de FIOD."
+        ),
+        expect(&[("seizure", "ES"), ("seizure", "NL")])
+    );
+}

@@ -582,11 +582,19 @@ fn hosted_in(cx: &Context<'_, '_>, k: usize) -> bool {
         "-based" | "-registered" | "-headquartered" | "-owned" | "-flagged"
     );
     // Unless the clause names another place, where the action then happened: "a truck
-    // registered in Poland was seized by customs officers in Lille".
+    // registered in Poland was seized by customs officers in Lille". Not the source of the
+    // sentence, which says so rather than acts: "…, meldt de FIOD", "…, said the FBI".
     let clause = cx.clause_of(cx.placed[k].first);
+    let source = |j: usize| {
+        let first = cx.placed[j].first;
+        cx.tokens[first.saturating_sub(3)..first]
+            .iter()
+            .any(|t| t.is(class::REPORTING_VERB))
+    };
     let other_place = || {
-        (0..cx.placed.len())
-            .any(|j| cx.heads[j] != cx.heads[k] && cx.clause_of(cx.placed[j].first) == clause)
+        (0..cx.placed.len()).any(|j| {
+            cx.heads[j] != cx.heads[k] && cx.clause_of(cx.placed[j].first) == clause && !source(j)
+        })
     };
     // A company right before the place's preposition: "companies in Cyprus" (not "a company
     // has subsidiaries in Spain": the subsidiaries are what is there).

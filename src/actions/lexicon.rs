@@ -231,6 +231,11 @@ pub(crate) mod class {
     /// Words that put such further actions ahead: "follow", "volgen", "ausgeschlossen",
     /// "descartan".
     pub(crate) const FORTHCOMING: Classes = 1 << 67;
+    /// A pronoun that counts one of those the clause names, where it stands alone before a
+    /// place phrase: "two men were arrested, one in A and another in B", "eine in Luxemburg
+    /// und eine in Serbien", "una en Luxemburgo y otra en Serbia" (the articles "eine", "une",
+    /// "una" are pronouns only there).
+    pub(crate) const DISTRIBUTIVE: Classes = 1 << 68;
 
     /// The word lists of nouns: a German or Dutch compound ending in one of their words is in
     /// that list too ("Zollbehörden" is an authority, "kustwachtvliegtuigen" means).
@@ -310,6 +315,7 @@ const CLASSES: &[(&str, Classes)] = &[
     ("planned", class::PLANNED),
     ("further", class::FURTHER),
     ("forthcoming", class::FORTHCOMING),
+    ("distributive", class::DISTRIBUTIVE),
     ("premises-noun", class::PREMISES_NOUN),
     ("relational", class::RELATIONAL),
     ("reporting-verb", class::REPORTING_VERB),

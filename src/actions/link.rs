@@ -64,7 +64,12 @@ impl<'c> ListInClause<'_, '_, 'c> {
         // in A and one in B".
         // "12 suspects were arrested in the operation, including 2 in the Netherlands", "52
         // arrests – 28 in Spain".
-        let distributive = matches!(between.as_slice(), [.., ":" | "," | "including" | "–" | "—" | "-", n] if is_count(n))
+        // The token itself, for a pronoun its gloss hides ("eine" is read as "a").
+        let counted = |n: &str| {
+            is_count(n)
+                || self.tokens[g - 1].lower == n && self.tokens[g - 1].is(class::DISTRIBUTIVE)
+        };
+        let distributive = matches!(between.as_slice(), [.., ":" | "," | "including" | "–" | "—" | "-", n] if counted(n))
             && !between
                 .iter()
                 .any(|w| matches!(*w, ";" | ".") || class_of(w) & class::BE != 0);
@@ -1000,7 +1005,8 @@ fn same_list(text: &str, tokens: &[Token], from: usize, to: usize) -> bool {
             _ if tokens[i].is(class::AUTHORITY | class::AGENCY_HEAD) => {}
             // A possessive opens a member's agency: "Japan's National Police Agency".
             "'s" => {}
-            _ if tokens[i].is(class::NUMBER) || w.chars().all(|c| c.is_ascii_digit()) => {}
+            _ if tokens[i].is(class::NUMBER | class::DISTRIBUTIVE)
+                || w.chars().all(|c| c.is_ascii_digit()) => {}
             // A capitalised word: a name the gazetteer lacks, inside the list.
             _ if tokens[i].capitalised(text) => capitalised = true,
             _ => other = true,

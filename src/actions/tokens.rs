@@ -328,10 +328,12 @@ pub(crate) fn plain_between<'t>(tokens: &[Token<'t>], a: usize, b: usize) -> Vec
     out
 }
 
-/// True for a count: digits ("12"; "1,200" is several tokens and not one) or a number word.
+/// True for a count: digits ("12"; "1,200" is several tokens and not one), a number word or a
+/// distributive pronoun ("one in A and another in B").
 pub(crate) fn is_count(word: &str) -> bool {
     (!word.is_empty() && word.chars().all(|c| c.is_ascii_digit()))
-        || (lexicon::class_of(word) & class::NUMBER != 0 && !matches!(word, "several" | "some"))
+        || (lexicon::class_of(word) & (class::NUMBER | class::DISTRIBUTIVE) != 0
+            && !matches!(word, "several" | "some"))
 }
 
 #[cfg(test)]
