@@ -1734,3 +1734,21 @@ fn dutch_seizure_on_objects() {
         expect(&[("seizure", "ES"), ("seizure", "NL")])
     );
 }
+
+/// "The Grand Duchy" alone is Luxembourg in Belgian and Luxembourg usage: "het Groothertogdom",
+/// "das Großherzogtum", "el Gran Ducado" (French "le Grand-Duché" was already a name).
+#[test]
+fn the_grand_duchy_is_luxembourg() {
+    for text in [
+        "In Nederland zijn twee mensen gearresteerd en één in het Groothertogdom, meldt het parket.",
+        "In den Niederlanden wurden zwei Personen festgenommen, eine weitere im Großherzogtum.",
+        "Dos personas fueron detenidas en los Países Bajos y otra en el Gran Ducado, informó la \
+         policía.",
+    ] {
+        assert_eq!(
+            pairs_of(text),
+            expect(&[("arrest", "LU"), ("arrest", "NL")]),
+            "{text}"
+        );
+    }
+}

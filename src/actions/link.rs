@@ -64,12 +64,15 @@ impl<'c> ListInClause<'_, '_, 'c> {
         // in A and one in B".
         // "12 suspects were arrested in the operation, including 2 in the Netherlands", "52
         // arrests – 28 in Spain".
-        // The token itself, for a pronoun its gloss hides ("eine" is read as "a").
-        let counted = |n: &str| {
-            is_count(n)
-                || self.tokens[g - 1].lower == n && self.tokens[g - 1].is(class::DISTRIBUTIVE)
+        // The count may be followed by "more" ("one more in France", "eine weitere im
+        // Großherzogtum"); the token itself is read for a pronoun its gloss hides ("eine" is
+        // read as "a").
+        let counted = |n: &str, at: usize| {
+            is_count(n) || self.tokens[at].lower == n && self.tokens[at].is(class::DISTRIBUTIVE)
         };
-        let distributive = matches!(between.as_slice(), [.., ":" | "," | "including" | "–" | "—" | "-", n] if counted(n))
+        let distributive = (matches!(between.as_slice(), [.., ":" | "," | "including" | "–" | "—" | "-", n] if counted(n, g - 1))
+            || matches!(between.as_slice(), [.., ":" | "," | "including" | "–" | "—" | "-", n, more]
+                if class_of(more) & class::FURTHER != 0 && counted(n, g - 2)))
             && !between
                 .iter()
                 .any(|w| matches!(*w, ";" | ".") || class_of(w) & class::BE != 0);
