@@ -1752,3 +1752,26 @@ fn the_grand_duchy_is_luxembourg() {
         );
     }
 }
+
+/// The first word of a quoted sentence is no given name before a place: '"Ook Nederland is
+/// betrokken bij het onderzoek"' keeps the Netherlands ('"Also Germany took part"').
+#[test]
+fn first_word_of_a_quote_is_no_name() {
+    assert_eq!(
+        pairs_of(
+            "\"Ook Nederland is betrokken bij het onderzoek naar de bende\", zegt de \
+             justitieredacteur van de krant."
+        ),
+        expect(&[("participation", "NL")])
+    );
+    assert_eq!(
+        pairs_of(
+            "\"Also Germany took part in the operation against the gang,\" a prosecutor said."
+        ),
+        expect(&[("participation", "DE")])
+    );
+    // Near miss: inside the sentence a title-case word before a place is a name's first part.
+    let pairs =
+        pairs_of("Officers led by Detective Chad Smith arrested two men in Lyon on Monday.");
+    assert!(!pairs.iter().any(|(_, c)| c == "TD"), "{pairs:?}");
+}

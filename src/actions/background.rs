@@ -859,7 +859,8 @@ fn country_after_its_city(cx: &Context<'_, '_>, k: usize) -> bool {
 }
 
 /// The end of a longer proper name: "Michael Jordan", "Detective Chad" (but "North Macedonia",
-/// "Greater London" keep their compass word, and the first word of a sentence is no name).
+/// "Greater London" keep their compass word, and the first word of a sentence, after any
+/// opening quote, is no name).
 fn end_of_a_longer_name(cx: &Context<'_, '_>, k: usize) -> bool {
     let p = cx.placed[k];
     if !matches!(p.mention.form, Form::Name | Form::City) || p.first == 0 {
@@ -877,7 +878,11 @@ fn end_of_a_longer_name(cx: &Context<'_, '_>, k: usize) -> bool {
     let german_noun = super::lexicon::current_lang() == crate::lang::Lang::De
         && (super::lexicon::current().knows(before.lower)
             || p.first >= 2 && cx.tokens[p.first - 2].lower == "the");
-    titlecase && !german_noun && !before.is(class::COMPASS) && !in_mention && p.first - 1 > 0
+    // The first word of a sentence, after any opening quote: '"Ook Nederland is betrokken'.
+    let sentence_first = cx.tokens[..p.first - 1]
+        .iter()
+        .all(|t| !t.lower.chars().any(char::is_alphanumeric));
+    titlecase && !german_noun && !before.is(class::COMPASS) && !in_mention && !sentence_first
 }
 
 /// "European Counter Terrorism Centre (ECTC)": the acronym restates the name before it.
