@@ -1775,3 +1775,38 @@ fn first_word_of_a_quote_is_no_name() {
         pairs_of("Officers led by Detective Chad Smith arrested two men in Lyon on Monday.");
     assert!(!pairs.iter().any(|(_, c)| c == "TD"), "{pairs:?}");
 }
+
+/// In German and Dutch the verbs closing the clause after the place are its actions even when
+/// a "during" phrase with an action noun opens the clause ("Bij invallen zijn zes servers in
+/// Nederland en Luxemburg ontmanteld en in beslag genomen"): both are placed there.
+#[test]
+fn verbs_closing_after_a_during_phrase() {
+    let all = expect(&[
+        ("raid", "LU"),
+        ("raid", "NL"),
+        ("seizure", "LU"),
+        ("seizure", "NL"),
+        ("takedown", "LU"),
+        ("takedown", "NL"),
+    ]);
+    assert_eq!(
+        pairs_of(
+            "Bij invallen zijn zes servers in Nederland en Luxemburg ontmanteld en in beslag \
+             genomen, meldt de dienst."
+        ),
+        all
+    );
+    assert_eq!(
+        pairs_of(
+            "Bei den Durchsuchungen wurden in Deutschland und Luxemburg sechs Server \
+             beschlagnahmt, teilte die Polizei mit."
+        ),
+        expect(&[("raid", "DE"), ("raid", "LU"), ("seizure", "DE"), ("seizure", "LU")])
+    );
+    // Near miss: a verb far after the place, in another phrase, is not its action.
+    let pairs = pairs_of(
+        "Bei den Durchsuchungen in Deutschland und Luxemburg, die am Montag begannen, wurden \
+         später sechs Server beschlagnahmt.",
+    );
+    assert!(pairs.contains(&("raid".to_string(), "DE".to_string())), "{pairs:?}");
+}

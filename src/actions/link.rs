@@ -285,6 +285,10 @@ fn cue_in_place<'c>(list: &ListInClause<'_, '_, 'c>) -> Vec<(&'c Cue, Rule)> {
     if let Some(d) = verb_closing_conjunct(list, c).or_else(|| verb_closing_over_help(list, c)) {
         return vec![(d, Rule::CueInPlace)];
     }
+    if let Some(mut verbs) = verbs_closing_after_during(list, c) {
+        verbs.push((c, Rule::CueInPlace));
+        return verbs;
+    }
     let mut linked = vec![(c, Rule::CueInPlace)];
     // Cues joined by "and" share the place: "cocaine has been seized and six people arrested
     // in waters off the coast of the United Kingdom".
@@ -378,6 +382,51 @@ fn verb_closing_over_help<'c>(list: &ListInClause<'_, '_, 'c>, before: &Cue) -> 
             .iter()
             .any(|w| matches!(*w, "," | ";" | ":" | "and")))
     .then_some(d)
+}
+
+/// In German and Dutch, the verbs that close the clause after the place when the cue before
+/// it is an action noun of a "during" phrase: "Bij invallen zijn zes servers in Nederland en
+/// Luxemburg ontmanteld en in beslag genomen", "Bei den Durchsuchungen wurden in Deutschland
+/// sechs Server beschlagnahmt" (the servers were seized there, during the raids there). The
+/// first verb follows the place with at most two words and no punctuation between; the next
+/// ones follow it joined by "and".
+fn verbs_closing_after_during<'c>(
+    list: &ListInClause<'_, '_, 'c>,
+    before: &Cue,
+) -> Option<Vec<(&'c Cue, Rule)>> {
+    let tokens = list.tokens;
+    let during = tokens[before.first.saturating_sub(3)..before.first]
+        .iter()
+        .any(|t| t.is(class::DURING));
+    if !super::lexicon::current_lang().puts_verbs_last() || before.kind != CueKind::Noun || !during
+    {
+        return None;
+    }
+    let mut after = list.cues_after();
+    let first = after.next()?;
+    let between = plain_between(tokens, list.tail.last, first.first);
+    let closes = first.kind == CueKind::Verb
+        && first.action.is_specific()
+        && between.len() <= 2
+        && !between
+            .iter()
+            .any(|w| matches!(*w, "," | ";" | ":" | "and"));
+    if !closes {
+        return None;
+    }
+    let mut verbs = vec![(first, Rule::CueInPlace)];
+    let mut last = first;
+    for d in after {
+        let joined = d.kind == CueKind::Verb
+            && d.action.is_specific()
+            && plain_between(tokens, last.last, d.first) == ["and"];
+        if !joined {
+            break;
+        }
+        verbs.push((d, Rule::CueInPlace));
+        last = d;
+    }
+    Some(verbs)
 }
 
 /// The verb cue after a list linked by [`cue_in_place`] that shares its place: joined by
