@@ -1801,12 +1801,39 @@ fn verbs_closing_after_a_during_phrase() {
             "Bei den Durchsuchungen wurden in Deutschland und Luxemburg sechs Server \
              beschlagnahmt, teilte die Polizei mit."
         ),
-        expect(&[("raid", "DE"), ("raid", "LU"), ("seizure", "DE"), ("seizure", "LU")])
+        expect(&[
+            ("raid", "DE"),
+            ("raid", "LU"),
+            ("seizure", "DE"),
+            ("seizure", "LU")
+        ])
     );
     // Near miss: a verb far after the place, in another phrase, is not its action.
     let pairs = pairs_of(
         "Bei den Durchsuchungen in Deutschland und Luxemburg, die am Montag begannen, wurden \
          später sechs Server beschlagnahmt.",
     );
-    assert!(pairs.contains(&("raid".to_string(), "DE".to_string())), "{pairs:?}");
+    assert!(
+        pairs.contains(&("raid".to_string(), "DE".to_string())),
+        "{pairs:?}"
+    );
+}
+
+/// Quantities joined by "and" are the action's objects, and a thousands separator is no
+/// punctuation: "incautaron 1.200 kilos de cocaína y 80 mil euros en los puertos de Valencia y
+/// Barcelona", "stellte 1.200 Kilo Kokain in Valencia sicher".
+#[test]
+fn quantities_before_the_place() {
+    for text in [
+        "Police seized 1,200 kilos of cocaine and 80,000 euros in the ports of Valencia and \
+         Barcelona.",
+        "Las autoridades de Colombia y Ecuador incautaron 1.200 kilos de cocaína y 80 mil \
+         euros en los puertos de Valencia y Barcelona.",
+        "Die Polizei stellte am Montag 1.200 Kilo Kokain in den Häfen von Valencia und \
+         Barcelona sicher.",
+    ] {
+        let pairs = pairs_of(text);
+        assert!(pairs.contains(&("seizure".to_string(), "ES".to_string())), "{text}: {pairs:?}");
+        assert!(!pairs.iter().any(|(a, c)| a == "seizure" && c != "ES"), "{text}: {pairs:?}");
+    }
 }

@@ -5,7 +5,7 @@
 //! checks below are frames a word list cannot say.
 
 use super::lexicon::{self, class, CueEntry, CueKind};
-use super::tokens::{clause_starts, tokenize, Token};
+use super::tokens::{clause_starts, digit_separator, tokenize, Token};
 use crate::action::Action;
 use crate::sentences::Sentence;
 use crate::span::Span;
@@ -65,7 +65,9 @@ fn split_verb_at(tokens: &[Token], i: usize, head: &[&str], tail: &[&str]) -> Op
     }
     let from = i + head.len();
     (from..tokens.len().min(from + 40))
-        .take_while(|&j| !matches!(tokens[j].lower, "." | ";" | "!" | "?"))
+        .take_while(|&j| {
+            !matches!(tokens[j].lower, "." | ";" | "!" | "?") || digit_separator(tokens, j)
+        })
         .find(|&j| {
             let end = j + tail.len();
             matches_at(tail, j)

@@ -86,9 +86,22 @@ impl<'c> ListInClause<'_, '_, 'c> {
                     || matches!(*w, ";" | ":" | "on" | "by" | "has" | "have" | "had")
             })
             && last_comma.is_some_and(|k| between[k + 1..].contains(&"and"));
+        // Quantities as objects, joined by "and": "seized 1,200 kilos of cocaine and 80,000
+        // euros in", "incautaron 1.200 kilos de cocaína y 80 mil euros en".
+        let quantities = between.len() <= 2 * limit
+            && between.first().is_some_and(|w| is_count(w))
+            && between
+                .iter()
+                .enumerate()
+                .all(|(i, w)| *w != "and" || between.get(i + 1).is_some_and(|n| is_count(n)))
+            && !between.iter().any(|w| {
+                class_of(w) & (class::PLACE_PREPOSITION | class::BE) != 0
+                    || matches!(*w, "," | ";" | ":" | "on" | "by" | "has" | "have" | "had")
+            });
         let short =
             between.len() <= limit && !between.iter().any(|w| matches!(*w, "," | ";" | ":"));
-        (distributive || object_list || short || premises_only(&between, 3 * limit)).then_some(c)
+        (distributive || object_list || quantities || short || premises_only(&between, 3 * limit))
+            .then_some(c)
     }
 }
 

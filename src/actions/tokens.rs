@@ -312,12 +312,29 @@ pub(crate) fn token_at(tokens: &[Token], offset: usize) -> Option<usize> {
     (offset < t.span.end.max(t.span.start + 1)).then_some(i)
 }
 
+/// True when token `i` is a "," or "." between digits with no space around it: a thousands
+/// separator ("1,200 kilos", "80.000 Euro"), no punctuation.
+pub(crate) fn digit_separator(tokens: &[Token], i: usize) -> bool {
+    let digits = |t: &Token| !t.lower.is_empty() && t.lower.bytes().all(|b| b.is_ascii_digit());
+    matches!(tokens[i].lower, "," | ".")
+        && i > 0
+        && tokens.get(i + 1).is_some_and(|next| {
+            digits(&tokens[i - 1])
+                && digits(next)
+                && tokens[i - 1].span.end == tokens[i].span.start
+                && next.span.start == tokens[i].span.end
+        })
+}
+
 /// Tokens between `a` (exclusive) and `b` (exclusive), without short parentheticals such as
 /// "(NCA)" or "(Guardia Civil)" and citation marks such as "[4]".
 pub(crate) fn plain_between<'t>(tokens: &[Token<'t>], a: usize, b: usize) -> Vec<&'t str> {
     let mut out = Vec::new();
     let mut depth = 0usize;
-    for t in tokens.get(a + 1..b).unwrap_or(&[]) {
+    for (i, t) in tokens.iter().enumerate().take(b).skip(a + 1) {
+        if digit_separator(tokens, i) {
+            continue;
+        }
         match t.lower {
             "(" | "[" => depth += 1,
             ")" | "]" => depth = depth.saturating_sub(1),
