@@ -1625,6 +1625,9 @@ fn further_actions_still_to_come() {
         "More arrests may follow in the Netherlands, investigators said on Tuesday.",
         "Mogelijk volgen er de komende weken nog meer aanhoudingen in Nederland, meldt de politie.",
         "Weitere Festnahmen in Deutschland sind nicht ausgeschlossen, teilte die Polizei mit.",
+        "Se esperan más detenciones en Portugal en los próximos días, informó la policía.",
+        "Er worden de komende weken meer aanhoudingen in Nederland verwacht, meldt de politie.",
+        "Weitere Festnahmen werden in Deutschland erwartet, teilte die Polizei am Montag mit.",
     ] {
         assert_eq!(pairs_of(text), expect(&[]), "{text}");
     }
@@ -1833,7 +1836,51 @@ fn quantities_before_the_place() {
          Barcelona sicher.",
     ] {
         let pairs = pairs_of(text);
-        assert!(pairs.contains(&("seizure".to_string(), "ES".to_string())), "{text}: {pairs:?}");
-        assert!(!pairs.iter().any(|(a, c)| a == "seizure" && c != "ES"), "{text}: {pairs:?}");
+        assert!(
+            pairs.contains(&("seizure".to_string(), "ES".to_string())),
+            "{text}: {pairs:?}"
+        );
+        assert!(
+            !pairs.iter().any(|(a, c)| a == "seizure" && c != "ES"),
+            "{text}: {pairs:?}"
+        );
     }
+}
+
+/// A fronted place phrase in Spanish and French may take its verb with no comma ("En Madrid
+/// fueron detenidas cinco personas y se incautaron …", "En la provincia ecuatoriana de Guayas
+/// se decomisaron …"); "in a raid in X," frames the clause as "during" does; a place noun's
+/// adjective may follow it before "de".
+#[test]
+fn fronted_places_in_spanish_and_french() {
+    for (text, want) in [
+        (
+            "En Madrid fueron detenidas cinco personas y se incautaron tres kilos de cocaína, \
+             informó la policía.",
+            vec![("arrest", "ES"), ("seizure", "ES")],
+        ),
+        (
+            "En la provincia ecuatoriana de Guayas se decomisaron 228 kilos de cocaína y se \
+             capturaron a tres colombianos.",
+            vec![("arrest", "EC"), ("seizure", "EC")],
+        ),
+        (
+            "À Marseille ont été interpellées cinq personnes et saisis trois kilos de cocaïne, \
+             selon le parquet.",
+            vec![("arrest", "FR"), ("seizure", "FR")],
+        ),
+        (
+            "En un allanamiento en Guayaquil, se decomisaron 228 kilos de cocaína y se \
+             capturaron a tres colombianos.",
+            vec![("arrest", "EC"), ("raid", "EC"), ("seizure", "EC")],
+        ),
+    ] {
+        assert_eq!(pairs_of(text), expect(&want), "{text}");
+    }
+    // Near miss: a place phrase that is not the clause's opening leaves the verb to its own.
+    let pairs = pairs_of(
+        "La policía informó de que en Madrid, según la prensa, se esperan más detenciones en \
+         Portugal.",
+    );
+    assert!(!pairs.iter().any(|(a, _)| a == "arrest"), "{pairs:?}");
 }

@@ -199,9 +199,16 @@ fn fronted_place<'c>(list: &ListInClause<'_, '_, 'c>) -> Vec<(&'c Cue, Rule)> {
     // After an action's own time phrase the clause may go on with no comma, in any language:
     // "Durante los registros en Rotterdam se hallaron 300 kilos".
     let framed_verb = !framing.is_empty() && (verb_next || next.is_some_and(|t| t.lower == "se"));
+    // Spanish and French put the verb right after a fronted place with no comma as readily:
+    // "En Madrid fueron detenidas cinco personas y se incautaron …", "En la provincia de
+    // Guayas se decomisaron …", "À Marseille ont été interpellées …".
+    let romance_verb = matches!(
+        super::lexicon::current_lang(),
+        crate::lang::Lang::Es | crate::lang::Lang::Fr
+    ) && (verb_next || next.is_some_and(|t| t.lower == "se"));
     if !(tokens[g].is(class::PLACE_PREPOSITION)
         && opens_clause
-        && (comma_after || verb_second || framed_verb))
+        && (comma_after || verb_second || framed_verb || romance_verb))
     {
         return Vec::new();
     }
@@ -217,11 +224,26 @@ fn fronted_place<'c>(list: &ListInClause<'_, '_, 'c>) -> Vec<(&'c Cue, Rule)> {
 /// in it is a noun and one names a specific action. What the clause tells after the place
 /// happened during that action, at its place. Empty when the clause opens otherwise.
 fn framing_actions<'c>(list: &ListInClause<'_, '_, 'c>, g: usize) -> Vec<&'c Cue> {
-    let opens_with_during = list
-        .tokens
-        .get(list.clause_start)
-        .is_some_and(|t| t.is(class::DURING));
-    if !opens_with_during {
+    let tokens = list.tokens;
+    let start = list.clause_start;
+    let opens_with_during = tokens.get(start).is_some_and(|t| t.is(class::DURING));
+    // "In a raid in Guayaquil, …", "En un allanamiento en Guayaquil, …": a place preposition
+    // before an action noun, at most two words (an article, an adjective) between, frames the
+    // clause as "during" does.
+    let opens_with_action_noun = tokens
+        .get(start)
+        .is_some_and(|t| t.is(class::PLACE_PREPOSITION))
+        && list.cues.iter().any(|c| {
+            c.kind == CueKind::Noun
+                && c.action.is_specific()
+                && c.first > start
+                && c.first <= start + 3
+                && c.last < g
+                && !tokens[start + 1..c.first].iter().any(|t| {
+                    t.is(class::PLACE_PREPOSITION) || !t.lower.starts_with(char::is_alphabetic)
+                })
+        });
+    if !opens_with_during && !opens_with_action_noun {
         return Vec::new();
     }
     let mut inside: Vec<&Cue> = list
@@ -982,7 +1004,18 @@ pub(crate) fn governor(text: &str, tokens: &[Token], at: usize) -> Option<usize>
     }
     let before = prev(j);
     if tokens[j].lower == "of" {
-        if let Some(n) = before.filter(|&n| tokens[n].is(class::PLACE_NOUN)) {
+        // The adjective may also follow the noun: "en la provincia ecuatoriana de Guayas".
+        let noun = before.and_then(|b| {
+            if tokens[b].is(class::PLACE_NOUN) {
+                Some(b)
+            } else {
+                prev(b).filter(|&n| {
+                    tokens[n].is(class::PLACE_NOUN)
+                        && tokens[b].lower.starts_with(char::is_alphabetic)
+                })
+            }
+        });
+        if let Some(n) = noun {
             // One adjective may stand before the noun: "the Dutch cities of".
             let g = prev(n)?;
             let word = tokens[g].lower;
