@@ -1884,3 +1884,39 @@ fn fronted_places_in_spanish_and_french() {
     );
     assert!(!pairs.iter().any(|(a, _)| a == "arrest"), "{pairs:?}");
 }
+
+/// In German and Dutch the participle closing a place's clause says what the place is: where
+/// goods were bought or sold ("das Kokain wurde in den Niederlanden und Belgien bezogen und an
+/// Abnehmer in Deutschland verkauft") is background as "bought in", "sold in" are before it;
+/// an adjective inside a list member keeps the list ("in Vorarlberg, der benachbarten Schweiz
+/// und in der Steiermark").
+#[test]
+fn closing_participles_and_adjectives_in_lists() {
+    assert_eq!(
+        pairs_of(
+            "Die Polizei in Österreich nahm zwölf Personen fest. Das Kokain wurde in den \
+             Niederlanden und Belgien bezogen und an Abnehmer in Deutschland und der Schweiz \
+             verkauft."
+        ),
+        expect(&[("arrest", "AT")])
+    );
+    assert_eq!(
+        pairs_of(
+            "De politie heeft in België drie verdachten aangehouden. De drugs werden volgens \
+             de politie in Nederland gekocht."
+        ),
+        expect(&[("arrest", "BE")])
+    );
+    assert_eq!(
+        pairs_of(
+            "Am Dienstag wurden insgesamt 13 Hausdurchsuchungen in Vorarlberg, der benachbarten \
+             Schweiz und in der Steiermark vollzogen."
+        ),
+        expect(&[("raid", "AT"), ("raid", "CH")])
+    );
+    // Near miss: the closing participle is the action itself.
+    assert_eq!(
+        pairs_of("Die Polizei hat in den Niederlanden und Belgien zwölf Personen festgenommen."),
+        expect(&[("arrest", "BE"), ("arrest", "NL")])
+    );
+}

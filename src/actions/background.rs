@@ -151,6 +151,20 @@ impl Context<'_, '_> {
         self.tokens[self.placed[k].last + 1..].iter().take(3)
     }
 
+    /// In a language that puts verbs last, the word right after mention `k`'s list when it
+    /// is not part of a cue: the participle that closes the list's clause ("das Kokain wurde
+    /// in den Niederlanden und Belgien bezogen", "an Abnehmer in Deutschland verkauft").
+    fn closing_word(&self, k: usize) -> Option<&Token<'_>> {
+        if !lexicon::current_lang().puts_verbs_last() {
+            return None;
+        }
+        let tail = (k..self.placed.len())
+            .take_while(|&j| self.heads[j] == self.heads[k])
+            .last()?;
+        let i = self.placed[tail].last + 1;
+        self.tokens.get(i).filter(|_| !self.in_cue(i))
+    }
+
     /// The clause that token `i` is in.
     fn clause_of(&self, i: usize) -> usize {
         self.starts.partition_point(|&s| s <= i) - 1
@@ -603,8 +617,9 @@ fn hosted_in(cx: &Context<'_, '_>, k: usize) -> bool {
             && cx.tokens[first - 1].is(class::PLACE_PREPOSITION)
             && cx.tokens[first - 2].is(class::COMPANY_NOUN)
     };
-    let hosting =
-        cx.governed_by(k, 4, class::HOSTING) || (cx.has(class::COMPANY_NOUN) && company());
+    let hosting = cx.governed_by(k, 4, class::HOSTING)
+        || cx.closing_word(k).is_some_and(|t| t.is(class::HOSTING))
+        || (cx.has(class::COMPANY_NOUN) && company());
     based || (hosting && (!acted_on() || other_place()))
 }
 
@@ -696,6 +711,9 @@ fn where_a_crime_was_committed(cx: &Context<'_, '_>, k: usize) -> bool {
     // Nearest first; a place after "by" is the agent of the crime word, who may be the police
     // ("a trojan horse distributed by the FBI", "vendu par les enquêteurs infiltrés").
     if cx.has(class::CRIME) {
+        if cx.closing_word(k).is_some_and(|t| t.is(class::CRIME)) {
+            return true;
+        }
         for t in cx.governing_words(k, 4) {
             if t.lower == "by" {
                 break;

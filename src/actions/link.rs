@@ -1087,6 +1087,14 @@ fn same_list(text: &str, tokens: &[Token], from: usize, to: usize) -> bool {
             }
             "auch" | "ook" | "also" if i > from && tokens[i - 1].lower == "as" => {}
             "the" | "in" => filler = true,
+            // An adjective between a member's article and its name: "in Vorarlberg, der
+            // benachbarten Schweiz und in der Steiermark", "and the neighbouring Netherlands".
+            _ if i + 1 == to
+                && i > from
+                && tokens[i - 1].lower == "the"
+                && w.starts_with(char::is_alphabetic)
+                && !tokens[i].capitalised(text)
+                && !tokens[i].is(class::CUE_START | class::BE | class::AUXILIARY) => {}
             "of" if place_noun => {}
             // A unit named after its country, within a list: "…, Cybercrime Coordination
             // Unit of Switzerland, …", "the UAE Ministry of the Interior and the UK's NCA" (the
