@@ -1920,3 +1920,24 @@ fn closing_participles_and_adjectives_in_lists() {
         expect(&[("arrest", "BE"), ("arrest", "NL")])
     );
 }
+
+/// In a German or Dutch subordinate clause the verbs joined by "und"/"en" close it after the
+/// place, and each happened there: "dass in vier deutschen Bundesländern … neun Häuser
+/// durchsucht und eine Person festgenommen wurde".
+#[test]
+fn joined_verbs_closing_a_subordinate_clause() {
+    assert_eq!(
+        pairs_of(
+            "Die Behörden teilten mit, dass in vier deutschen Bundesländern mithilfe von 122 \
+             Beamten insgesamt neun Häuser durchsucht und eine Person festgenommen wurde."
+        ),
+        expect(&[("arrest", "DE"), ("raid", "DE")])
+    );
+    assert_eq!(
+        pairs_of(
+            "De politie meldt dat in drie Belgische gemeenten met hulp van honderd agenten \
+             twaalf woningen doorzocht en vijf verdachten aangehouden zijn."
+        ),
+        expect(&[("arrest", "BE"), ("raid", "BE")])
+    );
+}

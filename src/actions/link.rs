@@ -772,7 +772,12 @@ pub(crate) fn clause_cue<'c>(
     let one_action = free_cues.iter().all(|c| c.action == first.action);
     // "seized 14 businesses and arrested 12 gang members … in Honduras": a place closing
     // verbs joined by "and" is where each of them happened.
-    let joined = !one_action && joined_verbs_before(tokens, &free_cues, list.head.first);
+    // In German and Dutch the verbs may close the clause after the place: "dass in vier
+    // deutschen Bundesländern … neun Häuser durchsucht und eine Person festgenommen wurde".
+    let joined = !one_action
+        && (joined_verbs_before(tokens, &free_cues, list.head.first)
+            || (super::lexicon::current_lang().puts_verbs_last()
+                && joined_verbs_after(tokens, &free_cues, list.tail.last)));
     if !one_action && !joined {
         return Vec::new();
     }
@@ -884,6 +889,20 @@ fn joined_verbs_before(tokens: &[Token], cues: &[&Cue], head: usize) -> bool {
             let between = &tokens[pair[0].last + 1..pair[1].first];
             between.iter().any(|t| t.lower == "and")
                 && !between.iter().any(|t| matches!(t.lower, ";" | ":" | "."))
+        })
+}
+
+/// True when `cues` are verbs after token `tail`, each joined to the next by "and" with no
+/// clause break between them: "… neun Häuser durchsucht und eine Person festgenommen".
+fn joined_verbs_after(tokens: &[Token], cues: &[&Cue], tail: usize) -> bool {
+    cues.iter()
+        .all(|c| c.kind == CueKind::Verb && c.first > tail)
+        && cues.windows(2).all(|pair| {
+            let between = &tokens[pair[0].last + 1..pair[1].first];
+            between.iter().any(|t| t.lower == "and")
+                && !between
+                    .iter()
+                    .any(|t| matches!(t.lower, ";" | ":" | "." | ","))
         })
 }
 
