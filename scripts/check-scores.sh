@@ -72,7 +72,7 @@ check synthetic tests/eval/synthetic 0.95 0.95 0.93
 # P >= 0.93 per language; the floors below are what opmap reaches today (README: "Other
 # languages"), and countries recall must stay at or above the naive baseline's on every part.
 check de-dev tests/eval/lang/de/dev 0.88 0.95 0.93
-check de-heldout tests/eval/lang/de/heldout 0.84 0.95 0.90
+check de-heldout tests/eval/lang/de/heldout 0.85 0.95 0.90
 check fr-dev tests/eval/lang/fr/dev 0.92 0.95 0.95
 check fr-heldout tests/eval/lang/fr/heldout 0.85 0.95 0.95
 check nl-dev tests/eval/lang/nl/dev 0.94 0.95 0.95
