@@ -533,6 +533,11 @@ impl<'g, 'a> Finder<'g, 'a> {
                 if self.demonym_right_before(start, place) {
                     continue;
                 }
+                // "die Bundespolizei Fedpol": a generic agency name right before another
+                // country's agency names that one (an apposition); the name stands for it.
+                if self.agency_right_before(start, place) {
+                    self.mentions.pop();
+                }
                 self.note_agency(&text[start..c.end], place);
             }
             if entry.form == Form::City {
@@ -576,6 +581,18 @@ impl<'g, 'a> Finder<'g, 'a> {
             m.form == Form::Demonym
                 && m.span.end <= start
                 && self.text[m.span.end..start].chars().all(|c| c == ' ')
+                && gazetteer.place(m.place).country != gazetteer.place(place).country
+        })
+    }
+
+    /// True when the mention found last is an agency of a country other than `place`'s that
+    /// ends right before `start`, with one space between ("die Bundespolizei Fedpol").
+    fn agency_right_before(&self, start: usize, place: PlaceId) -> bool {
+        let gazetteer = self.gazetteer;
+        self.mentions.last().is_some_and(|m| {
+            m.form == Form::Agency
+                && m.span.end + 1 == start
+                && &self.text[m.span.end..start] == " "
                 && gazetteer.place(m.place).country != gazetteer.place(place).country
         })
     }

@@ -1941,3 +1941,43 @@ fn joined_verbs_closing_a_subordinate_clause() {
         expect(&[("arrest", "BE"), ("raid", "BE")])
     );
 }
+
+/// A generic agency name right before another country's agency is an apposition naming that
+/// one ("die Bundespolizei Fedpol" is Switzerland's, not Germany's); a tip is help given ("dank
+/// eines Hinweises der italienischen Behörden"); German and Dutch verbs of transport that close
+/// the clause make the place a destination ("an Italien ausgeliefert").
+#[test]
+fn appositions_tips_and_extraditions() {
+    let pairs = pairs_of(
+        "Die Bundespolizei Fedpol hat am Donnerstag die Festnahme eines gesuchten Mannes in \
+         der Schweiz bestätigt.",
+    );
+    assert!(!pairs.iter().any(|(_, c)| c == "DE"), "{pairs:?}");
+    assert_eq!(
+        pairs_of(
+            "Die Schweizer Behörden haben einen 45-jährigen Straftäter festgenommen und an \
+             Italien ausgeliefert."
+        ),
+        expect(&[("arrest", "CH")])
+    );
+    assert_eq!(
+        pairs_of(
+            "De politie meldt dat de verdachte man vorige week in Zwitserland is aangehouden en \
+             inmiddels aan Italië is uitgeleverd."
+        ),
+        expect(&[("arrest", "CH")])
+    );
+    let pairs = pairs_of(
+        "Der Mann wäre dank eines Hinweises der italienischen Behörden in der Schweiz gefasst \
+         worden, teilte die Polizei mit.",
+    );
+    assert!(
+        !pairs.contains(&("arrest".to_string(), "IT".to_string())),
+        "{pairs:?}"
+    );
+    // Near miss: a place "in" before the closing verb is where it happened.
+    assert_eq!(
+        pairs_of("Die Drogen wurden in Deutschland sichergestellt und verschifft."),
+        expect(&[("seizure", "DE")])
+    );
+}

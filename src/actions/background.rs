@@ -151,8 +151,8 @@ impl Context<'_, '_> {
         self.tokens[self.placed[k].last + 1..].iter().take(3)
     }
 
-    /// In a language that puts verbs last, the word right after mention `k`'s list when it
-    /// is not part of a cue: the participle that closes the list's clause ("das Kokain wurde
+    /// In a language that puts verbs last, the word right after mention `k`'s list (past an
+    /// auxiliary) when it is not part of a cue: the participle that closes the list's clause ("das Kokain wurde
     /// in den Niederlanden und Belgien bezogen", "an Abnehmer in Deutschland verkauft").
     fn closing_word(&self, k: usize) -> Option<&Token<'_>> {
         if !lexicon::current_lang().puts_verbs_last() {
@@ -161,7 +161,16 @@ impl Context<'_, '_> {
         let tail = (k..self.placed.len())
             .take_while(|&j| self.heads[j] == self.heads[k])
             .last()?;
-        let i = self.placed[tail].last + 1;
+        // Past an auxiliary: "aan Italië is uitgeleverd".
+        let mut i = self.placed[tail].last + 1;
+        while self
+            .tokens
+            .get(i)
+            .is_some_and(|t| t.is(class::BE | class::AUXILIARY))
+            && i <= self.placed[tail].last + 2
+        {
+            i += 1;
+        }
         self.tokens.get(i).filter(|_| !self.in_cue(i))
     }
 
@@ -444,6 +453,12 @@ fn origin_or_route(cx: &Context<'_, '_>, k: usize) -> bool {
         return false;
     };
     let word = &cx.tokens[g];
+    // German and Dutch close the clause with the verb of transport: "an Italien
+    // ausgeliefert", "aan Italië uitgeleverd" (not "in": where it happened).
+    let transported = cx.closing_word(k).is_some_and(|t| t.is(class::DESTINATION));
+    if transported && word.lower != "in" && cx.placed[k].mention.form != Form::Agency {
+        return true;
+    }
     if !word.is(class::BACKGROUND_PREPOSITION) && !matches!(word.lower, "of" | "for") {
         return false;
     }
