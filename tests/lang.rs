@@ -1981,3 +1981,27 @@ fn appositions_tips_and_extraditions() {
         expect(&[("seizure", "DE")])
     );
 }
+
+/// A German unit ("Einheit") is an authority, in compounds too: "der serbischen
+/// Bekämpfungseinheit gegen organisierte Kriminalität" took part; it is no nationality.
+#[test]
+fn german_units_are_authorities() {
+    let pairs = pairs_of(
+        "In enger Zusammenarbeit mit der serbischen Bekämpfungseinheit gegen organisierte \
+         Kriminalität wurde ein Mann in Málaga festgenommen.",
+    );
+    assert!(
+        pairs.contains(&("participation".to_string(), "RS".to_string())),
+        "{pairs:?}"
+    );
+    assert!(
+        pairs.contains(&("arrest".to_string(), "ES".to_string())),
+        "{pairs:?}"
+    );
+    // Near miss: a Serbian suspect is a nationality.
+    let pairs = pairs_of(
+        "Die Polizei hat einen serbischen Verdächtigen in Fuengirola festgenommen, teilte \
+         das Bundeskriminalamt mit.",
+    );
+    assert!(!pairs.iter().any(|(_, c)| c == "RS"), "{pairs:?}");
+}
