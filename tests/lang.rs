@@ -2005,3 +2005,19 @@ fn german_units_are_authorities() {
     );
     assert!(!pairs.iter().any(|(_, c)| c == "RS"), "{pairs:?}");
 }
+
+/// A country restating the city before it belongs to the city's phrase, and in German and
+/// Dutch so does the comma that closes it: the verb after it is the city's ("in Málaga,
+/// Spanien, festgenommen").
+#[test]
+fn a_restated_country_closes_the_city_phrase() {
+    for text in [
+        "In enger Zusammenarbeit mit den Behörden wurde ein Mann in Málaga, Spanien, \
+         festgenommen.",
+        "De politie heeft in samenwerking met de autoriteiten twee mannen in Málaga, Spanje, \
+         aangehouden.",
+        "In Málaga, Spain, police arrested two men on Monday, the ministry said.",
+    ] {
+        assert_eq!(pairs_of(text), expect(&[("arrest", "ES")]), "{text}");
+    }
+}

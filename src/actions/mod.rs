@@ -637,8 +637,25 @@ fn drop_background<'a>(
         earlier: &[],
         present: parsed.tokens.iter().fold(0, |bits, t| bits | t.class),
     });
-    let mut kept = Vec::with_capacity(placed.len());
+    let mut kept: Vec<Placed<'a>> = Vec::with_capacity(placed.len());
+    let tokens = parsed.tokens;
+    let country = |p: &Placed<'_>| gazetteer.place(p.mention.place).country.as_str();
     for (p, fate) in placed.into_iter().zip(fates) {
+        // "in Málaga, Spanien, festgenommen": a country restating the city before it is part
+        // of the city's phrase, and in German and Dutch so is the comma that closes it, so
+        // that the verb after it is the city's.
+        if let (Some(Background::Restatement), Some(city)) = (fate, kept.last_mut()) {
+            let restates = city.last + 2 == p.first
+                && tokens[city.last + 1].lower == ","
+                && country(city) == country(&p);
+            if restates {
+                city.last = p.last;
+                let closing = tokens.get(p.last + 1).is_some_and(|t| t.lower == ",");
+                if closing && lexicon::current_lang().puts_verbs_last() {
+                    city.last = p.last + 1;
+                }
+            }
+        }
         match fate {
             None => kept.push(p),
             Some(_) if p.anaphor => {}
