@@ -80,24 +80,22 @@ impl<'c> ListInClause<'_, '_, 'c> {
         // Barcelona" (commas, then "and" before the last item). Only noun phrases: no place
         // phrase, date or verb of another clause in it.
         let last_comma = between.iter().rposition(|w| *w == ",");
-        let object_list = between.len() <= 2 * limit
-            && !between.iter().any(|w| {
-                class_of(w) & (class::PLACE_PREPOSITION | class::BE) != 0
-                    || matches!(*w, ";" | ":" | "on" | "by" | "has" | "have" | "had")
-            })
-            && last_comma.is_some_and(|k| between[k + 1..].contains(&"and"));
+        let of_another_phrase = |w: &&str| {
+            class_of(w) & (class::PLACE_PREPOSITION | class::BE) != 0
+                || matches!(*w, ";" | ":" | "on" | "by" | "has" | "have" | "had")
+        };
+        let noun_phrases = between.len() <= 2 * limit && !between.iter().any(of_another_phrase);
+        let object_list =
+            noun_phrases && last_comma.is_some_and(|k| between[k + 1..].contains(&"and"));
         // Quantities as objects, joined by "and": "seized 1,200 kilos of cocaine and 80,000
         // euros in", "incautaron 1.200 kilos de cocaína y 80 mil euros en".
-        let quantities = between.len() <= 2 * limit
+        let quantities = noun_phrases
+            && last_comma.is_none()
             && between.first().is_some_and(|w| is_count(w))
             && between
                 .iter()
                 .enumerate()
-                .all(|(i, w)| *w != "and" || between.get(i + 1).is_some_and(|n| is_count(n)))
-            && !between.iter().any(|w| {
-                class_of(w) & (class::PLACE_PREPOSITION | class::BE) != 0
-                    || matches!(*w, "," | ";" | ":" | "on" | "by" | "has" | "have" | "had")
-            });
+                .all(|(i, w)| *w != "and" || between.get(i + 1).is_some_and(|n| is_count(n)));
         let short =
             between.len() <= limit && !between.iter().any(|w| matches!(*w, "," | ";" | ":"));
         (distributive || object_list || quantities || short || premises_only(&between, 3 * limit))
@@ -883,26 +881,22 @@ fn has_own_place(tokens: &[Token], c: &Cue) -> bool {
 /// True when `cues` are verbs before token `head`, each joined to the next by "and" with no
 /// clause break (";", ":") between them: "seized … and arrested … in Honduras".
 fn joined_verbs_before(tokens: &[Token], cues: &[&Cue], head: usize) -> bool {
-    cues.iter()
-        .all(|c| c.kind == CueKind::Verb && c.last < head)
-        && cues.windows(2).all(|pair| {
-            let between = &tokens[pair[0].last + 1..pair[1].first];
-            between.iter().any(|t| t.lower == "and")
-                && !between.iter().any(|t| matches!(t.lower, ";" | ":" | "."))
-        })
+    cues.iter().all(|c| c.last < head) && verbs_joined_by_and(tokens, cues, &[";", ":", "."])
 }
 
 /// True when `cues` are verbs after token `tail`, each joined to the next by "and" with no
 /// clause break between them: "… neun Häuser durchsucht und eine Person festgenommen".
 fn joined_verbs_after(tokens: &[Token], cues: &[&Cue], tail: usize) -> bool {
-    cues.iter()
-        .all(|c| c.kind == CueKind::Verb && c.first > tail)
+    cues.iter().all(|c| c.first > tail) && verbs_joined_by_and(tokens, cues, &[";", ":", ".", ","])
+}
+
+/// True when `cues` are verbs, each joined to the next by "and" with none of `breaks` between.
+fn verbs_joined_by_and(tokens: &[Token], cues: &[&Cue], breaks: &[&str]) -> bool {
+    cues.iter().all(|c| c.kind == CueKind::Verb)
         && cues.windows(2).all(|pair| {
             let between = &tokens[pair[0].last + 1..pair[1].first];
             between.iter().any(|t| t.lower == "and")
-                && !between
-                    .iter()
-                    .any(|t| matches!(t.lower, ";" | ":" | "." | ","))
+                && !between.iter().any(|t| breaks.contains(&t.lower))
         })
 }
 
