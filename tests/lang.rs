@@ -2021,3 +2021,32 @@ fn a_restated_country_closes_the_city_phrase() {
         assert_eq!(pairs_of(text), expect(&[("arrest", "ES")]), "{text}");
     }
 }
+
+/// An action carried over from the sentence before to countries named only as taking part is
+/// the group's result: their taking part stays on the map beside it. A country with its own
+/// action gets no participation event.
+#[test]
+fn a_result_carried_to_participants_keeps_their_participation() {
+    let text = "La operación conjunta contó con la participación de agentes de veinte países, \
+                incluyendo naciones como Albania, Moldavia y Serbia. Los resultados operativos \
+                incluyen la incautación de 310 armas de fuego y una tonelada de drogas.";
+    let pairs = pairs_of(text);
+    for country in ["AL", "MD", "RS"] {
+        assert!(
+            pairs.contains(&("participation".to_string(), country.to_string())),
+            "{country}: {pairs:?}"
+        );
+    }
+    // Near miss: countries with an action of their own get none.
+    let text = "Police searched homes in Albania and Serbia on Tuesday. These searches led to \
+                the seizure of 310 firearms and a tonne of drugs.";
+    let pairs = pairs_of(text);
+    assert!(
+        !pairs.iter().any(|(a, _)| a == "participation"),
+        "{pairs:?}"
+    );
+    assert!(
+        pairs.contains(&("seizure".to_string(), "RS".to_string())),
+        "{pairs:?}"
+    );
+}

@@ -301,7 +301,10 @@ pub fn left_out_summary(dropped: &[Dropped]) -> Option<String> {
 /// A country with a specific action gets no separate `participation` event from a bare mention:
 /// such events move to [`Linked::folded`]. (A cue that states participation, "Spain took part",
 /// keeps its event; so does a bare mention that a later rule made specific, such as an
-/// international body's mention read as coordination: it is itself the specific action.)
+/// international body's mention read as coordination: it is itself the specific action.) An
+/// action carried over from the sentence before does not count: carried to countries named only
+/// as taking part ("… agents from Albania and Serbia. The results include the seizure of 310
+/// firearms"), it is the group's result, and their taking part is what the article states.
 fn fold_participation(gazetteer: &Gazetteer, linked: &mut Linked) {
     let country = |e: &Event| gazetteer.place(e.place).country.as_str();
     // An international body's action (Europol's coordination, seated in the Netherlands) is
@@ -310,6 +313,7 @@ fn fold_participation(gazetteer: &Gazetteer, linked: &mut Linked) {
         .events
         .iter()
         .filter(|e| e.action != Action::Participation && !gazetteer.is_international(e.place))
+        .filter(|e| e.rule != Rule::CarryOver)
         .map(country)
         .collect();
     if specific.is_empty() {
