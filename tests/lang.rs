@@ -2050,3 +2050,30 @@ fn a_result_carried_to_participants_keeps_their_participation() {
         "{pairs:?}"
     );
 }
+
+/// A list after "between" names partners, as one after "with" does, not where something was
+/// set up: "een taskforce opgericht tussen Nederland, Slowakije en België".
+#[test]
+fn a_list_after_between_names_partners() {
+    let pairs = pairs_of(
+        "Daarna is bij Europol een taskforce opgericht tussen Nederland, Slowakije, België en \
+         Spanje om de handel in vuurwapens te bestrijden.",
+    );
+    for country in ["NL", "SK", "BE", "ES"] {
+        assert!(
+            pairs.contains(&("participation".to_string(), country.to_string())),
+            "{country}: {pairs:?}"
+        );
+    }
+    // Near misses: where a company was set up, and where a gang worked, are background.
+    let pairs = pairs_of(
+        "Het bedrijf dat de wapens verkocht, werd in 2015 opgericht in Cyprus, meldt de politie \
+         in een verklaring.",
+    );
+    assert!(!pairs.iter().any(|(_, c)| c == "CY"), "{pairs:?}");
+    let pairs = pairs_of(
+        "Agents targeted a smuggling organization operating between Mexico, Colombia and Europe \
+         that laundered millions of dollars, officials said.",
+    );
+    assert!(!pairs.iter().any(|(_, c)| c == "MX"), "{pairs:?}");
+}

@@ -593,9 +593,23 @@ fn wanted_by(cx: &Context<'_, '_>, k: usize) -> bool {
 /// the servers were.
 fn hosted_in(cx: &Context<'_, '_>, k: usize) -> bool {
     // A partner: "a joint investigation team set up with France and Belgium" ("opgericht met
-    // Frankrijk en België").
+    // Frankrijk en België"); after "between", when a team or joint action stands just before:
+    // "een taskforce opgericht tussen Nederland, Slowakije en België" (not "a gang operating
+    // between Mexico and Colombia", where it worked).
     let first = cx.placed[cx.heads[k]].first;
-    if first > 0 && cx.tokens[first - 1].lower == "with" {
+    let before = first.checked_sub(1).map(|i| cx.tokens[i].lower);
+    if before == Some("with") {
+        return false;
+    }
+    let team_before = || {
+        cx.clause_cues(k).any(|(c, _)| {
+            c.action == crate::action::Action::Participation
+                && c.kind == CueKind::Noun
+                && c.last < first
+                && first - c.last <= 4
+        })
+    };
+    if before == Some("between") && team_before() {
         return false;
     }
     let acted_on = || {

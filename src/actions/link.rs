@@ -1039,7 +1039,19 @@ pub(crate) fn governor(text: &str, tokens: &[Token], at: usize) -> Option<usize>
         }
     }
     if matches!(tokens[j].lower, "from" | "of") {
-        if let Some(n) = before.filter(|&n| tokens[n].is(class::AUTHORITY)) {
+        // The authority's adjective may follow it: "por la Justicia Federal de Buenos Aires".
+        let authority = before.and_then(|b| {
+            if tokens[b].is(class::AUTHORITY) {
+                Some(b)
+            } else {
+                prev(b).filter(|&n| {
+                    tokens[n].is(class::AUTHORITY)
+                        && tokens[b].lower.starts_with(char::is_alphabetic)
+                        && !tokens[b].is(class::CUE_START | class::BE | class::AUXILIARY)
+                })
+            }
+        });
+        if let Some(n) = authority {
             let mut g = prev(n)?;
             // "law enforcement from", "judicial authorities from".
             while tokens[g].is(class::AUTHORITY) || tokens[g].lower == "judicial" {
