@@ -2077,3 +2077,23 @@ fn a_list_after_between_names_partners() {
     );
     assert!(!pairs.iter().any(|(_, c)| c == "MX"), "{pairs:?}");
 }
+
+/// An authority's adjective may stand between it and the "of" naming its place: "coordinada
+/// por la Justicia Federal de Buenos Aires" is coordination in Argentina.
+#[test]
+fn an_authoritys_adjective_may_follow_it() {
+    let pairs = pairs_of(
+        "La investigación fue coordinada por la Justicia Federal de Buenos Aires, informó el \
+         ministerio el martes pasado en un comunicado.",
+    );
+    assert_eq!(pairs, expect(&[("coordination", "AR")]));
+    // Near miss: a place the agent is not of stays a mention.
+    let pairs = pairs_of(
+        "La investigación fue coordinada por la Justicia Federal, que viajó a Buenos Aires, \
+         informó el ministerio el martes pasado en un comunicado.",
+    );
+    assert!(
+        !pairs.contains(&("coordination".into(), "AR".into())),
+        "{pairs:?}"
+    );
+}
