@@ -2097,3 +2097,33 @@ fn an_authoritys_adjective_may_follow_it() {
         "{pairs:?}"
     );
 }
+
+/// A hearsay modal with a perfect infinitive reports a past action, not a hypothetical one:
+/// "In Duitsland zouden honderd huizen zijn doorzocht", "In Spanien sollen drei Männer
+/// festgenommen worden sein".
+#[test]
+fn a_reported_past_action_is_no_hypothetical() {
+    for (text, want) in [
+        (
+            "In onder meer Zweden en Nederland zouden huiszoekingen zijn gedaan in het kader van \
+             een internationale actie, meldt de krant.",
+            vec![("raid", "NL"), ("raid", "SE")],
+        ),
+        (
+            "In Spanien sollen drei Männer festgenommen worden sein, berichtet die Zeitung am \
+             Dienstag unter Berufung auf die Polizei.",
+            vec![("arrest", "ES")],
+        ),
+    ] {
+        assert_eq!(pairs_of(text), expect(&want), "{text}");
+    }
+    // Near misses: what would happen, or is to happen, is still hypothetical.
+    for text in [
+        "De verdachte zou in Duitsland worden aangehouden als hij de grens oversteekt, zegt de \
+         politie in een verklaring.",
+        "In Spanien sollen nächste Woche Wohnungen durchsucht werden, berichtet die Zeitung am \
+         Dienstag unter Berufung auf die Polizei.",
+    ] {
+        assert!(pairs_of(text).is_empty(), "{text}");
+    }
+}

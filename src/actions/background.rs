@@ -805,7 +805,12 @@ fn negated_clause(cx: &Context<'_, '_>, k: usize) -> bool {
 /// A hypothetical: the clause holds a modal or a condition and no cue outside it: "servers in
 /// Canada could be seized", "if he is convicted in France".
 fn hypothetical_clause(cx: &Context<'_, '_>, k: usize) -> bool {
-    negated_or_hypothetical(cx, k, class::MODAL) || planned_clause(cx, k)
+    (negated_or_hypothetical(cx, k, class::MODAL) && !reported_past(cx, k)) || planned_clause(cx, k)
+}
+
+/// A past action reported as others' word is no hypothetical (see [`cues::reports_past`]).
+fn reported_past(cx: &Context<'_, '_>, k: usize) -> bool {
+    cx.has(class::HEARSAY) && cues::reports_past(cx.clause_tokens(k))
 }
 
 /// A planned or expected action, stated after its noun: "Further searches are planned in

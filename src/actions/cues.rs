@@ -377,9 +377,32 @@ pub(crate) fn find(text: &str, tokens: &[Token]) -> Vec<Cue> {
 /// True when a negation or a modal stands between the clause start and the cue.
 pub(crate) fn negated(tokens: &[Token], starts: &[usize], clause: usize, cue: usize) -> bool {
     let start = starts[clause];
-    tokens[start..cue]
-        .iter()
-        .any(|t| t.is(class::NEGATION | class::MODAL))
+    let end = starts.get(clause + 1).copied().unwrap_or(tokens.len());
+    let mut reported = None;
+    tokens[start..cue].iter().any(|t| {
+        t.is(class::NEGATION)
+            || (t.is(class::MODAL)
+                && !(t.is(class::HEARSAY)
+                    && *reported.get_or_insert_with(|| reports_past(&tokens[start..end]))))
+    })
+}
+
+/// True when a clause with a `hearsay` modal reports a past action as others' word: a perfect
+/// infinitive next to an action word ("In Duitsland zouden honderd huizen zijn doorzocht",
+/// "zouden huiszoekingen zijn gedaan", "sollen drei Männer festgenommen worden sein"). Not
+/// "zou worden aangehouden" (would be arrested), nor "zouden zijn huis doorzoeken" ("zijn" is
+/// "his" there).
+pub(crate) fn reports_past(clause: &[Token]) -> bool {
+    let Some(modal) = clause.iter().position(|t| t.is(class::HEARSAY)) else {
+        return false;
+    };
+    let action = |i: usize| clause.get(i).is_some_and(|t| t.is(class::CUE_START));
+    (modal + 1..clause.len()).any(|i| {
+        clause[i].is(class::PERFECT_INFINITIVE)
+            && (action(i - 1)
+                || action(i + 1)
+                || (i >= 2 && clause[i - 1].lower == "worden" && action(i - 2)))
+    })
 }
 
 /// True when the words before token `i` introduce a result: "resulting in (the) arrest".

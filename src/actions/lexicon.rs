@@ -236,6 +236,14 @@ pub(crate) mod class {
     /// und eine in Serbien", "una en Luxemburgo y otra en Serbia" (the articles "eine", "une",
     /// "una" are pronouns only there).
     pub(crate) const DISTRIBUTIVE: Classes = 1 << 68;
+    /// A modal that, with a perfect infinitive, reports what others say happened: "In
+    /// Duitsland zouden honderd huizen zijn doorzocht", "In Spanien sollen drei Männer
+    /// festgenommen worden sein" (reportedly searched, arrested: a past fact, not a
+    /// hypothetical). English "would have" is counterfactual and has none.
+    pub(crate) const HEARSAY: Classes = 1 << 69;
+    /// The infinitive of a perfect auxiliary, which makes the perfect infinitive after a
+    /// `hearsay` modal: "zijn", "hebben", "sein", "haben".
+    pub(crate) const PERFECT_INFINITIVE: Classes = 1 << 70;
 
     /// The word lists of nouns: a German or Dutch compound ending in one of their words is in
     /// that list too ("Zollbehörden" is an authority, "kustwachtvliegtuigen" means).
@@ -316,6 +324,8 @@ const CLASSES: &[(&str, Classes)] = &[
     ("further", class::FURTHER),
     ("forthcoming", class::FORTHCOMING),
     ("distributive", class::DISTRIBUTIVE),
+    ("hearsay", class::HEARSAY),
+    ("perfect-infinitive", class::PERFECT_INFINITIVE),
     ("premises-noun", class::PREMISES_NOUN),
     ("relational", class::RELATIONAL),
     ("reporting-verb", class::REPORTING_VERB),
