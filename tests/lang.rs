@@ -2127,3 +2127,38 @@ fn a_reported_past_action_is_no_hypothetical() {
         assert!(pairs_of(text).is_empty(), "{text}");
     }
 }
+
+/// A sentence that opens with its place frames the sentence after it in the same paragraph:
+/// that sentence's actions, with no place of their own, happened there.
+#[test]
+fn a_fronted_place_frames_the_next_sentence() {
+    for text in [
+        "In Nederland zijn dertien verdachten geïdentificeerd, maar er is nog niemand \
+         aangehouden. Bij vijf van hen is huiszoeking gedaan, waarbij gegevensdragers in beslag \
+         zijn genomen.",
+        "In the Netherlands, police identified thirteen suspects on Tuesday. Five homes were \
+         searched and computers were seized.",
+    ] {
+        let pairs = pairs_of(text);
+        for action in ["raid", "seizure"] {
+            assert!(
+                pairs.contains(&(action.to_string(), "NL".to_string())),
+                "{action}: {text}: {pairs:?}"
+            );
+        }
+    }
+    // Near misses: a place inside the sentence frames nothing after it, and a new paragraph
+    // leaves the frame.
+    for text in [
+        "Police identified thirteen suspects in the Netherlands on Tuesday. Five homes were \
+         searched and computers were seized.",
+        "In the Netherlands, police identified thirteen suspects on Tuesday.\n\nFive homes were \
+         searched and computers were seized.",
+    ] {
+        let pairs = pairs_of(text);
+        assert!(
+            !pairs.iter().any(|(a, _)| a == "raid" || a == "seizure"),
+            "{text}: {pairs:?}"
+        );
+    }
+}

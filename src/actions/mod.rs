@@ -246,8 +246,19 @@ pub fn link(
             &[]
         };
         if here.is_empty() && taking_part.is_empty() {
-            if refer::may_carry_over(sentence.span.of(text)) {
-                carry_over(gazetteer, text, sentence, &mut lower, &mut linked.events);
+            let frame = sentence
+                .index
+                .checked_sub(1)
+                .and_then(|p| framing_place(text, &sentences[p], sentence, &linked.events));
+            if frame.is_some() || refer::may_carry_over(sentence.span.of(text)) {
+                carry_over(
+                    gazetteer,
+                    text,
+                    sentence,
+                    frame,
+                    &mut lower,
+                    &mut linked.events,
+                );
             }
             continue;
         }
@@ -330,6 +341,44 @@ fn fold_participation(gazetteer: &Gazetteer, linked: &mut Linked) {
     linked.folded = folded;
 }
 
+/// The event of the place that opens `previous` as its frame ("In Nederland zijn …", "In the
+/// Netherlands, police …": only place prepositions and articles before it), when `sentence`
+/// follows it in the same paragraph (no line break between them).
+fn framing_place(
+    text: &str,
+    previous: &Sentence,
+    sentence: &Sentence,
+    events: &[Event],
+) -> Option<Event> {
+    if text
+        .get(previous.span.end..sentence.span.start)?
+        .contains('\n')
+    {
+        return None;
+    }
+    let first = events
+        .iter()
+        .rev()
+        .take_while(|e| e.sentence == previous.index)
+        // Its own places (a carried event keeps the mention of the sentence it came from).
+        .filter(|e| e.mention.start >= previous.span.start && e.rule != Rule::CarryOver)
+        .min_by_key(|e| e.mention.start)?;
+    let lexicon = lexicon::current();
+    let lead: Vec<String> = text
+        .get(previous.span.start..first.mention.start)?
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    let word = |w: &String| lexicon.gloss(w).unwrap_or(w.as_str()).to_string();
+    let opens = lead
+        .first()
+        .is_some_and(|w| lexicon.class_of(w) & lexicon::class::PLACE_PREPOSITION != 0)
+        && lead.len() <= 2
+        && lead.iter().skip(1).all(|w| word(w) == "the");
+    opens.then_some(*first)
+}
+
 /// A sentence with no place of its own that opens by pointing back to the action before it
 /// ("This seizure and further investigations led to the arrest of two people") states its
 /// specific actions at the places of the sentence before. One that opens with a word standing
@@ -338,10 +387,16 @@ fn fold_participation(gazetteer: &Gazetteer, linked: &mut Linked) {
 /// (the last searches, up to three sentences back). One that opens with a locative pro-form
 /// ("Daar kon de bestuurder worden aangehouden") states them at the last place it named. An
 /// international body (Europol) is not carried: it coordinates, the arrests are national.
+///
+/// A sentence right after one that opens with its place ("In Nederland zijn dertien verdachten
+/// geïdentificeerd. Bij vijf van hen is huiszoeking gedaan …"), in the same paragraph, states
+/// its actions in that frame: at that place (`frame`, the event of the place that opens the
+/// sentence before).
 fn carry_over(
     gazetteer: &Gazetteer,
     text: &str,
     sentence: &Sentence,
+    frame: Option<Event>,
     lower: &mut String,
     events: &mut Vec<Event>,
 ) {
@@ -351,7 +406,8 @@ fn carry_over(
     let tokens = tokenize(text, sentence.span, lower);
     let locative = refer::opens_with_locative(&tokens);
     let told = refer::opens_with_action_pro_form(&tokens);
-    if !locative && told.is_none() && !refer::opens_with_demonstrative(&tokens) {
+    let demonstrative = refer::opens_with_demonstrative(&tokens);
+    if !locative && told.is_none() && !demonstrative && frame.is_none() {
         return;
     }
     let starts = clause_starts(&tokens);
@@ -370,6 +426,8 @@ fn carry_over(
             .filter(national)
     };
     let before: Vec<Event> = match told {
+        // Framed by the place that opens the sentence before.
+        None if !locative && !demonstrative => frame.into_iter().collect(),
         // The places of the actions told in the sentence before.
         Some(refer::Told::Before) => of_previous()
             .filter(|e| e.action.is_specific())
