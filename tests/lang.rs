@@ -2162,3 +2162,18 @@ fn a_fronted_place_frames_the_next_sentence() {
         );
     }
 }
+
+/// Belgian Dutch arrest verbs: "gevat", "geklist", "ingerekend".
+#[test]
+fn belgian_dutch_arrest_verbs() {
+    let pairs = pairs_of(
+        "Van de twintig arrestaties werden er dertien gevat in België, zeven in Nederland, meldt \
+         het parket in een persbericht.",
+    );
+    assert_eq!(pairs, expect(&[("arrest", "BE"), ("arrest", "NL")]));
+    let pairs = pairs_of(
+        "De politie heeft dinsdag in Antwerpen drie verdachten geklist en in Gent werden twee \
+         mannen ingerekend.",
+    );
+    assert_eq!(pairs, expect(&[("arrest", "BE")]));
+}
