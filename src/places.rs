@@ -183,6 +183,16 @@ fn as_english(lang: Lang, word: &str) -> &str {
         .unwrap_or(word)
 }
 
+/// True when `word` (lower case), before "of", makes the next name a place: "the city of
+/// Split", "the island of Ibiza", "la isla de Ibiza", "la ciudad de Barcelona" (the words below
+/// and the language's `place-noun` list).
+fn is_place_noun(lang: Lang, word: &str) -> bool {
+    PLACE_NOUNS.contains(&word)
+        || crate::actions::lexicon::of(lang).class_of(word)
+            & crate::actions::lexicon::class::PLACE_NOUN
+            != 0
+}
+
 /// Nouns that, before "of", make the next name a place: "the city of Split".
 const PLACE_NOUNS: &[&str] = &[
     "capital", "cities", "city", "port", "province", "region", "suburb", "town", "towns", "village",
@@ -885,8 +895,13 @@ fn city(f: &Finder<'_, '_>, k: usize, readings: &[PlaceId]) -> Option<PlaceId> {
     let capitalised = !initial && !shouting;
 
     let (before, before2) = words_before(text, c.start);
-    let preposition = is_place_preposition(f.lang, &before)
-        || (as_english(f.lang, &before) == "of" && PLACE_NOUNS.contains(&before2.as_str()));
+    let of = as_english(f.lang, &before) == "of";
+    let preposition =
+        is_place_preposition(f.lang, &before) || (of && is_place_noun(f.lang, &before2));
+    // A settlement's noun before "of" ("the city of", "la ciudad de"), not a region's or a
+    // feature's ("la Costa del Sol" is no Seoul, whose short name is "Sol").
+    let settlement =
+        is_place_preposition(f.lang, &before) || (of && PLACE_NOUNS.contains(&before2.as_str()));
     // A list it continues: the mention just before, joined by "," / "and" / "or".
     let continues = mentions.last().is_some_and(|m| {
         let gap = text.get(m.span.end..c.start).unwrap_or("");
@@ -942,7 +957,7 @@ fn city(f: &Finder<'_, '_>, k: usize, readings: &[PlaceId]) -> Option<PlaceId> {
     let short_alternate = name.text.chars().count() <= 3
         && crate::gazetteer::fold(name.text) != crate::gazetteer::fold(&chosen_place.name);
     if name.common_word || short_alternate {
-        return context.then_some(place);
+        return (settlement || continues || country_after.is_some()).then_some(place);
     }
     // A word of the article's language continues only a list of towns as a town: in "FIOD en
     // Douane" it is the customs, not Douane in Tunisia.

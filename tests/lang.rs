@@ -2177,3 +2177,29 @@ fn belgian_dutch_arrest_verbs() {
     );
     assert_eq!(pairs, expect(&[("arrest", "BE")]));
 }
+
+/// A place noun of the language before "of" makes the next name a place: "la isla de Ibiza",
+/// "the island of Ibiza"; so a distributive count reaches through it ("uno en la isla de
+/// Ibiza y otro en la ciudad de Barcelona").
+#[test]
+fn a_place_noun_before_of_makes_a_place_in_each_language() {
+    for (text, want) in [
+        (
+            "La policía realizó dos registros domiciliarios, uno en la isla de Ibiza y otro en \
+             la ciudad de Oporto, según informó el ministerio.",
+            vec![("raid", "ES"), ("raid", "PT")],
+        ),
+        (
+            "Police searched two homes on the island of Ibiza on Tuesday, the ministry said.",
+            vec![("raid", "ES")],
+        ),
+    ] {
+        assert_eq!(pairs_of(text), expect(&want), "{text}");
+    }
+    // Near miss: a region's noun gives a short alternate name no place ("Sol" is Seoul's).
+    let pairs = pairs_of(
+        "El equipo asumió la investigación en España y centró sus esfuerzos en localizar la \
+         infraestructura que la organización pudiese tener en la Costa del Sol.",
+    );
+    assert!(!pairs.iter().any(|(_, c)| c == "KR"), "{pairs:?}");
+}
