@@ -2203,3 +2203,21 @@ fn a_place_noun_before_of_makes_a_place_in_each_language() {
     );
     assert!(!pairs.iter().any(|(_, c)| c == "KR"), "{pairs:?}");
 }
+
+/// An agency named as part of another ("el Servicio de Vigilancia Aduanera de la Agencia
+/// Tributaria") is one member of the list it stands in: the cue governing the list reaches the
+/// members after it.
+#[test]
+fn an_agency_part_of_another_is_one_list_member() {
+    let pairs = pairs_of(
+        "En una operación internacional coordinada por la Policía Nacional, el Servicio de \
+         Vigilancia Aduanera de la Agencia Tributaria, la DEA y la Policía Federal de Brasil, se \
+         ha logrado interceptar un pesquero.",
+    );
+    for country in ["ES", "US", "BR"] {
+        assert!(
+            pairs.contains(&("coordination".to_string(), country.to_string())),
+            "{country}: {pairs:?}"
+        );
+    }
+}

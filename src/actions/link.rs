@@ -1076,11 +1076,24 @@ pub(crate) fn list_heads(text: &str, tokens: &[Token], placed: &[Placed<'_>]) ->
         if b.first <= a.last {
             continue;
         }
-        if same_list(text, tokens, a.last + 1, b.first) {
+        if same_list(text, tokens, a.last + 1, b.first) || part_of(tokens, a, b) {
             heads[k] = heads[k - 1];
         }
     }
     heads
+}
+
+/// True when agency `a` is named as part of `b` right after it, an agency or a country: "el
+/// Servicio de Vigilancia Aduanera de la Agencia Tributaria" (one member of a list, not a new
+/// list).
+fn part_of(tokens: &[Token], a: Placed<'_>, b: Placed<'_>) -> bool {
+    let between: Vec<&str> = tokens[a.last + 1..b.first]
+        .iter()
+        .map(|t| t.lower)
+        .collect();
+    a.mention.form == Form::Agency
+        && matches!(b.mention.form, Form::Agency | Form::Name)
+        && matches!(between.as_slice(), ["of"] | ["of", "the"])
 }
 
 /// True when the tokens `from..to` between two place mentions join them into one list.
