@@ -894,14 +894,7 @@ fn city(f: &Finder<'_, '_>, k: usize, readings: &[PlaceId]) -> Option<PlaceId> {
     let shouting = letters > 1 && !found.chars().any(char::is_lowercase);
     let capitalised = !initial && !shouting;
 
-    let (before, before2) = words_before(text, c.start);
-    let of = as_english(f.lang, &before) == "of";
-    let preposition =
-        is_place_preposition(f.lang, &before) || (of && is_place_noun(f.lang, &before2));
-    // A settlement's noun before "of" ("the city of", "la ciudad de"), not a region's or a
-    // feature's ("la Costa del Sol" is no Seoul, whose short name is "Sol").
-    let settlement =
-        is_place_preposition(f.lang, &before) || (of && PLACE_NOUNS.contains(&before2.as_str()));
+    let (preposition, settlement) = preposition_before(f.lang, text, c.start);
     // A list it continues: the mention just before, joined by "," / "and" / "or".
     let continues = mentions.last().is_some_and(|m| {
         let gap = text.get(m.span.end..c.start).unwrap_or("");
@@ -982,6 +975,20 @@ fn city(f: &Finder<'_, '_>, k: usize, readings: &[PlaceId]) -> Option<PlaceId> {
     let own_country = named.contains(chosen_place.country.as_str());
     let ok = context || well_known || (capitalised && own_country);
     ok.then_some(place)
+}
+
+/// Whether a place preposition stands right before `at`, or a place noun and "of" ("the island
+/// of", "la isla de"); and whether it is a preposition or a settlement's noun and "of" ("the city
+/// of", "la ciudad de"), not a region's or a feature's ("la Costa del Sol" is no Seoul, whose
+/// short name is "Sol").
+fn preposition_before(lang: Lang, text: &str, at: usize) -> (bool, bool) {
+    let (before, before2) = words_before(text, at);
+    let of = as_english(lang, &before) == "of";
+    let preposition = is_place_preposition(lang, &before);
+    (
+        preposition || (of && is_place_noun(lang, &before2)),
+        preposition || (of && PLACE_NOUNS.contains(&before2.as_str())),
+    )
 }
 
 /// How far (metres) from the label point of a country the sentences around name a town with a
