@@ -2176,6 +2176,17 @@ fn belgian_dutch_arrest_verbs() {
          mannen ingerekend.",
     );
     assert_eq!(pairs, expect(&[("arrest", "BE")]));
+    // "Oppakken" in its infinitive and split forms.
+    let pairs = pairs_of(
+        "Bij die huiszoekingen kon de politie 12 personen oppakken in België en twee in \
+         Nederland, meldt het parket.",
+    );
+    assert!(pairs.contains(&("arrest".into(), "NL".into())), "{pairs:?}");
+    let pairs = pairs_of(
+        "De politie pakte dinsdag in Antwerpen drie verdachten op, meldt het parket in een \
+         persbericht.",
+    );
+    assert_eq!(pairs, expect(&[("arrest", "BE")]));
 }
 
 /// A place noun of the language before "of" makes the next name a place: "la isla de Ibiza",
