@@ -2232,3 +2232,24 @@ fn an_agency_part_of_another_is_one_list_member() {
         );
     }
 }
+
+/// A participle after "the" names people or things and states no action of its clause, and
+/// goods "of" a place come from it where "of" is also "from": "Los arrestados traían la droga
+/// de Marruecos" names no arrest, and no place of action, in Morocco.
+#[test]
+fn those_arrested_and_goods_of_a_place_are_no_action_there() {
+    let pairs = pairs_of(
+        "Los arrestados traían la droga de Marruecos, la almacenaban en un garaje y la \
+         vendían en Francia, según la Guardia Civil.",
+    );
+    assert!(!pairs.iter().any(|(_, c)| c == "MA"), "{pairs:?}");
+    // Near misses: the people arrested at a place were arrested there, and English "of"
+    // after goods is no origin.
+    let pairs = pairs_of(
+        "Los detenidos en Madrid serán puestos a disposición judicial, según informó la \
+         Guardia Civil el martes.",
+    );
+    assert!(pairs.contains(&("arrest".into(), "ES".into())), "{pairs:?}");
+    let pairs = pairs_of("Police seized two tonnes of drugs of Peru, officials said on Tuesday.");
+    assert!(pairs.iter().any(|(_, c)| c == "PE"), "{pairs:?}");
+}

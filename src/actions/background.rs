@@ -470,7 +470,12 @@ fn origin_or_route(cx: &Context<'_, '_>, k: usize) -> bool {
         .collect();
     let out_of = word.lower == "of" && before.first().is_some_and(|t| t.lower == "out");
     let destination = word.lower == "for" && before.iter().any(|t| t.is(class::DESTINATION));
-    if out_of || destination {
+    // Goods "of" a place come from it where "of" is also "from": "traían la droga de
+    // Marruecos", "de la cocaïne de Colombie".
+    let goods_of = word.lower == "of"
+        && cx.tokens[g].span.of(cx.text) != "of"
+        && before.first().is_some_and(|t| t.is(class::GOODS));
+    if out_of || destination || goods_of {
         return true;
     }
     if !word.is(class::BACKGROUND_PREPOSITION) {

@@ -756,11 +756,16 @@ pub(crate) fn clause_cue<'c>(
             .find(|t| !matches!(t.lower, "the" | "of"))
             .is_some_and(|t| t.is(class::SEQUEL))
     };
+    // A participle after "the" names people or things, it states no action of the clause:
+    // "Los arrestados traían la droga de Marruecos" (those arrested brought it from Morocco).
+    let named =
+        |c: &Cue| c.kind == CueKind::Verb && c.first > 0 && tokens[c.first - 1].lower == "the";
     let free = |c: &&&Cue| {
         c.action.is_specific()
             && !own_place(c)
             && !infinitive(c)
             && !sequel(c)
+            && !named(c)
             && !placed_cues.iter().any(|p| std::ptr::eq(*p, **c))
     };
     let free_cues: Vec<&Cue> = list.cues.iter().filter(free).copied().collect();
