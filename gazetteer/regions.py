@@ -278,6 +278,8 @@ with open(os.path.join(OUT, "cities.tsv"), encoding="utf-8") as fh:
             header = fields
             continue
         c = dict(zip(header, fields))
+        if int(c["population"]) < 15000 and c["capital"] != "1":
+            continue  # a town (generate.py): no region is named after one
         for n in [c["name"], *c["alternates"].split("|")]:
             if n:
                 own_cities.setdefault(fold(n), set()).add(c["country"])

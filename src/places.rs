@@ -14,7 +14,7 @@
 //! common words).
 
 use crate::gazetteer::index::{EntryId, NameRef, RawMatch};
-use crate::gazetteer::{Form, Gazetteer, PlaceId, PlaceKind, CITY_WELL_KNOWN};
+use crate::gazetteer::{Form, Gazetteer, PlaceId, PlaceKind, CITY_WELL_KNOWN, TOWN_POPULATION};
 use crate::lang::Lang;
 use crate::sentences::Sentence;
 use crate::span::Span;
@@ -201,6 +201,29 @@ const PLACE_NOUNS: &[&str] = &[
 /// Continents and world regions: GeoNames gives some of these names to small cities as alternate
 /// names ("Asia" in the Philippines, "Africa" for Mahdia), but in a text they name the region.
 const REGIONS: &[&str] = &[
+    // In German, French, Dutch and Spanish (GeoNames has towns of these names too:
+    // "América", Argentina).
+    "afrika",
+    "afrique",
+    "amerika",
+    "amérique",
+    "amériques",
+    "américa",
+    "américas",
+    "asie",
+    "asien",
+    "azië",
+    "balcanes",
+    "balkan",
+    "caraïbes",
+    "caribe",
+    "europa",
+    "karibik",
+    "oceanía",
+    "océanie",
+    "ozeanien",
+    "áfrica",
+    // In English.
     "africa",
     "america",
     "americas",
@@ -480,6 +503,12 @@ impl<'g, 'a> Finder<'g, 'a> {
             let entry = &c.name(gazetteer);
             readings.clear();
             readings.extend(entry.places());
+            if readings.iter().any(|&r| is_town(gazetteer, r)) {
+                readings.retain(|&r| !is_town(gazetteer, r) || self.town_read(r));
+                if readings.is_empty() {
+                    continue;
+                }
+            }
             // "South America", "Central Asia": a region whose last word is a place's name.
             if part_of_a_region(text, c.start, c.end) {
                 continue;
@@ -677,6 +706,18 @@ impl<'g, 'a> Finder<'g, 'a> {
             return None;
         }
         city(self, k, readings)
+    }
+
+    /// True when town `r` may be read in this article: in Dutch, French and Spanish, whose
+    /// nouns are in lower case (a capitalised word mid-sentence is a name, where German
+    /// capitalises every noun: "im Wald" is no town), when it is in a country whose press
+    /// writes in the article's language or one the article names ("Ook in het Duitse Wielen";
+    /// "aangehouden in Limbricht en Echt").
+    fn town_read(&self, r: PlaceId) -> bool {
+        let country = self.gazetteer.place(r).country.as_str();
+        matches!(self.lang, Lang::Nl | Lang::Fr | Lang::Es)
+            && (self.lang.home_countries().contains(&country)
+                || self.named_countries.contains(country))
     }
 
     /// Where the mention of `c` starts: with a leading "the" kept ("the Netherlands", "the
@@ -945,6 +986,10 @@ fn city(f: &Finder<'_, '_>, k: usize, readings: &[PlaceId]) -> Option<PlaceId> {
                 .any(|&r| gazetteer.place(r).country == p.country)
         });
     let context = preposition || continues || country_after.is_some();
+    // A town needs a place context: "aangehouden in Echt", not "Echt" alone.
+    if !context && readings.iter().all(|&r| is_town(gazetteer, r)) {
+        return None;
+    }
     // A short alternate name ("Ben" for Bern, "Sam" for Damascus in GeoNames) is more often a
     // person's or a word: like a common word, it needs a place context.
     let short_alternate = name.text.chars().count() <= 3
@@ -1353,6 +1398,12 @@ fn is_month(word: &str) -> bool {
 }
 
 /// True when the place is its country's capital (as `cities.tsv` marks it).
+/// True when `place` is a town (see [`TOWN_POPULATION`]).
+fn is_town(gazetteer: &Gazetteer, place: PlaceId) -> bool {
+    let p = gazetteer.place(place);
+    p.kind == PlaceKind::City && p.population < TOWN_POPULATION && !is_capital(gazetteer, place)
+}
+
 fn is_capital(gazetteer: &Gazetteer, place: PlaceId) -> bool {
     gazetteer.capital_of(&gazetteer.place(place).country) == Some(place)
 }

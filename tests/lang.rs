@@ -2253,3 +2253,53 @@ fn those_arrested_and_goods_of_a_place_are_no_action_there() {
     let pairs = pairs_of("Police seized two tonnes of drugs of Peru, officials said on Tuesday.");
     assert!(pairs.iter().any(|(_, c)| c == "PE"), "{pairs:?}");
 }
+
+/// Towns of 1,000 people or more are read in Dutch, French and Spanish articles, after a place
+/// preposition, in a country of the language's press or one the article names.
+#[test]
+fn towns_are_read_in_dutch_french_and_spanish() {
+    for (text, want) in [
+        (
+            "De twee Nederlanders werden dinsdag opgepakt in Limbricht en Echt, meldt het parket \
+             in Tongeren.",
+            vec![("arrest", "NL")],
+        ),
+        (
+            "La policía realizó registros en La Quiaca y detuvo a tres personas, informó el \
+             ministerio el martes.",
+            vec![("raid", "AR")],
+        ),
+    ] {
+        let pairs = pairs_of(text);
+        for (action, country) in want {
+            assert!(
+                pairs.contains(&(action.to_string(), country.to_string())),
+                "{action} {country}: {text}: {pairs:?}"
+            );
+        }
+    }
+    // Near misses: not in English, not in German (every noun is capitalised), not without a
+    // preposition, and a continent's name in another language is no town ("América Latina").
+    for (text, country) in [
+        (
+            "Police arrested two Dutch men in Limbricht on Tuesday, prosecutors said.",
+            "NL",
+        ),
+        (
+            "Die Polizei fand die Männer am Dienstag im Wald bei einem Treffen, teilte die \
+             Staatsanwaltschaft mit.",
+            "AT",
+        ),
+        (
+            "Una operación coordinada por INTERPOL en América Latina, el Caribe y Europa dio \
+             lugar a 85 detenciones.",
+            "AR",
+        ),
+    ] {
+        let pairs = pairs_of(text);
+        assert!(
+            !pairs.iter().any(|(_, c)| c == country),
+            "{text}: {pairs:?}"
+        );
+    }
+}

@@ -65,6 +65,11 @@ pub(crate) const COMMON_WORDS: &str = include_str!("../../gazetteer/common-words
 /// smaller one needs a place context (see `places`). Default: 500,000 people.
 pub(crate) const CITY_WELL_KNOWN: u64 = 500_000;
 
+/// Below this many people a place of `cities.tsv` that is no capital is a town: one of the
+/// GeoNames places of 1,000 people or more that `cities.tsv` adds, for the countries whose
+/// press writes in German, French, Dutch or Spanish, to its cities of 15,000 or more.
+pub(crate) const TOWN_POPULATION: u64 = 15_000;
+
 /// The id of a place: see [`Gazetteer::place`].
 pub(crate) type PlaceId = usize;
 
