@@ -2303,3 +2303,26 @@ fn towns_are_read_in_dutch_french_and_spanish() {
         );
     }
 }
+
+/// Judges are authorities, and a count may stand before the authority an agent's "from" or "of"
+/// follows: "geleid door twee onderzoeksrechters uit Doornik" is coordination in Belgium.
+#[test]
+fn judges_from_a_place_lead_there() {
+    for text in [
+        "Het onderzoek wordt geleid door twee onderzoeksrechters uit Doornik, meldt het federaal \
+         parket in een persbericht.",
+        "The investigation was led by two prosecutors from Tournai, the federal prosecutor said in \
+         a statement on Tuesday.",
+    ] {
+        assert_eq!(pairs_of(text), expect(&[("coordination", "BE")]), "{text}");
+    }
+    // Near miss: a count of suspects from a place is their origin.
+    let pairs = pairs_of(
+        "The investigation was led by Europol and targeted two suspects from Tournai, the federal \
+         prosecutor said.",
+    );
+    assert!(
+        !pairs.contains(&("coordination".into(), "BE".into())),
+        "{pairs:?}"
+    );
+}

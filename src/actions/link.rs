@@ -1058,8 +1058,11 @@ pub(crate) fn governor(text: &str, tokens: &[Token], at: usize) -> Option<usize>
         });
         if let Some(n) = authority {
             let mut g = prev(n)?;
-            // "law enforcement from", "judicial authorities from".
-            while tokens[g].is(class::AUTHORITY) || tokens[g].lower == "judicial" {
+            // "law enforcement from", "judicial authorities from", "two judges from".
+            while tokens[g].is(class::AUTHORITY)
+                || tokens[g].lower == "judicial"
+                || is_count(tokens[g].lower)
+            {
                 g = prev(g)?;
             }
             return Some(g);
