@@ -2326,3 +2326,24 @@ fn judges_from_a_place_lead_there() {
         "{pairs:?}"
     );
 }
+
+/// An action told before and explained by what led to it is not at the places of that
+/// explanation: "De aanhoudingen zijn het gevolg van een gezamenlijke aanpak van de Nederlandse
+/// en Duitse autoriteiten" (they took part).
+#[test]
+fn an_explained_action_is_not_at_its_explanations_places() {
+    let pairs = pairs_of(
+        "De aanhoudingen zijn het gevolg van een gezamenlijke aanpak van de Nederlandse en \
+         Duitse autoriteiten, meldt de politie.",
+    );
+    assert_eq!(
+        pairs,
+        expect(&[("participation", "DE"), ("participation", "NL")])
+    );
+    // Near miss: arrests stated at their place stay arrests.
+    let pairs = pairs_of(
+        "De aanhoudingen in Duitsland zijn het gevolg van een gezamenlijke aanpak, meldt de \
+         politie.",
+    );
+    assert!(pairs.contains(&("arrest".into(), "DE".into())), "{pairs:?}");
+}

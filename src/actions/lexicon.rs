@@ -244,6 +244,11 @@ pub(crate) mod class {
     /// The infinitive of a perfect auxiliary, which makes the perfect infinitive after a
     /// `hearsay` modal: "zijn", "hebben", "sein", "haben".
     pub(crate) const PERFECT_INFINITIVE: Classes = 1 << 70;
+    /// A noun that explains an action told before by what led to it: "The arrests are the
+    /// result of a joint approach by the Dutch and German authorities" ("het gevolg van", "das
+    /// Ergebnis", "el resultado de", "le résultat de"): the places after it took part in what
+    /// led to the action, they are not where it happened.
+    pub(crate) const RESULT_NOUN: Classes = 1 << 71;
 
     /// The word lists of nouns: a German or Dutch compound ending in one of their words is in
     /// that list too ("Zollbehörden" is an authority, "kustwachtvliegtuigen" means).
@@ -325,6 +330,7 @@ const CLASSES: &[(&str, Classes)] = &[
     ("forthcoming", class::FORTHCOMING),
     ("distributive", class::DISTRIBUTIVE),
     ("hearsay", class::HEARSAY),
+    ("result-noun", class::RESULT_NOUN),
     ("perfect-infinitive", class::PERFECT_INFINITIVE),
     ("premises-noun", class::PREMISES_NOUN),
     ("relational", class::RELATIONAL),

@@ -760,12 +760,24 @@ pub(crate) fn clause_cue<'c>(
     // "Los arrestados traían la droga de Marruecos" (those arrested brought it from Morocco).
     let named =
         |c: &Cue| c.kind == CueKind::Verb && c.first > 0 && tokens[c.first - 1].lower == "the";
+    // "De aanhoudingen zijn het gevolg van een gezamenlijke aanpak van de Nederlandse en
+    // Duitse autoriteiten": an action told before, explained by what led to it.
+    let explained = |c: &Cue| {
+        c.kind == CueKind::Noun
+            && c.first > 0
+            && tokens[c.first - 1].lower == "the"
+            && tokens[c.last + 1..]
+                .iter()
+                .take(4)
+                .any(|t| t.is(class::RESULT_NOUN))
+    };
     let free = |c: &&&Cue| {
         c.action.is_specific()
             && !own_place(c)
             && !infinitive(c)
             && !sequel(c)
             && !named(c)
+            && !explained(c)
             && !placed_cues.iter().any(|p| std::ptr::eq(*p, **c))
     };
     let free_cues: Vec<&Cue> = list.cues.iter().filter(free).copied().collect();
