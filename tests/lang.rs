@@ -2347,3 +2347,28 @@ fn an_explained_action_is_not_at_its_explanations_places() {
     );
     assert!(pairs.contains(&("arrest".into(), "DE".into())), "{pairs:?}");
 }
+
+/// "Of them" may follow a distributive count, and the count opens the places' phrase: the
+/// suspicion words before it qualify the action's object, not the places ("detuvo a 13
+/// presuntos integrantes de la organización, cuatro de ellos en Bulgaria y nueve en España").
+#[test]
+fn a_count_of_them_distributes_over_places() {
+    for text in [
+        "La policía detuvo a 13 presuntos integrantes de la organización, cuatro de ellos en \
+         Bulgaria y nueve en España, según la Guardia Civil.",
+        "Er werden dertien verdachten aangehouden, vier van hen in Bulgarije en negen in Spanje, \
+         meldt de politie.",
+    ] {
+        let pairs = pairs_of(text);
+        assert!(
+            pairs.contains(&("arrest".into(), "BG".into())),
+            "{text}: {pairs:?}"
+        );
+    }
+    // Near miss: where the suspects allegedly committed their crimes is a crime scene.
+    let pairs = pairs_of(
+        "La policía detuvo en Madrid a 13 presuntos integrantes de la organización que \
+         presuntamente robaron en Bulgaria, según la Guardia Civil.",
+    );
+    assert!(!pairs.iter().any(|(_, c)| c == "BG"), "{pairs:?}");
+}

@@ -744,11 +744,24 @@ fn where_the_victims_are(cx: &Context<'_, '_>, k: usize) -> bool {
 fn where_a_crime_was_committed(cx: &Context<'_, '_>, k: usize) -> bool {
     // Nearest first; a place after "by" is the agent of the crime word, who may be the police
     // ("a trojan horse distributed by the FBI", "vendu par les enquêteurs infiltrés").
+    // A count after a comma distributes the action over places and opens their phrase: the
+    // words before it are the action's object ("detuvo a 13 presuntos integrantes de la
+    // organización, cuatro de ellos en Bulgaria").
+    let window = |n: usize| {
+        let mut words: Vec<&Token<'_>> = cx.governing_words(k, n).collect();
+        if let Some(i) = words
+            .windows(2)
+            .position(|w| super::tokens::is_count(w[0].lower) && w[1].lower == ",")
+        {
+            words.truncate(i + 1);
+        }
+        words.into_iter()
+    };
     if cx.has(class::CRIME) {
         if cx.closing_word(k).is_some_and(|t| t.is(class::CRIME)) {
             return true;
         }
-        for t in cx.governing_words(k, 4) {
+        for t in window(4) {
             if t.lower == "by" {
                 break;
             }
@@ -762,7 +775,7 @@ fn where_a_crime_was_committed(cx: &Context<'_, '_>, k: usize) -> bool {
     }
     // Nearest first. After an article a suspicion word names people, not a suspicion:
     // "arrestaron a los acusados en la Ciudad de Guatemala" (the defendants, arrested there).
-    let mut words = cx.governing_words(k, 15).peekable();
+    let mut words = window(15).peekable();
     while let Some(t) = words.next() {
         let after_article = words
             .peek()

@@ -70,9 +70,15 @@ impl<'c> ListInClause<'_, '_, 'c> {
         let counted = |n: &str, at: usize| {
             is_count(n) || self.tokens[at].lower == n && self.tokens[at].is(class::DISTRIBUTIVE)
         };
+        // "of them" may follow the count: "cuatro de ellos en Bulgaria", "vier van hen in".
+        let of_them = |of: &str, them: &str| {
+            of == "of" && matches!(them, "them" | "ellos" | "ellas" | "hen" | "ihnen" | "eux")
+        };
         let distributive = (matches!(between.as_slice(), [.., ":" | "," | "including" | "–" | "—" | "-", n] if counted(n, g - 1))
             || matches!(between.as_slice(), [.., ":" | "," | "including" | "–" | "—" | "-", n, more]
-                if class_of(more) & class::FURTHER != 0 && counted(n, g - 2)))
+                if class_of(more) & class::FURTHER != 0 && counted(n, g - 2))
+            || matches!(between.as_slice(), [.., ":" | "," | "including" | "–" | "—" | "-", n, of, them]
+                if of_them(of, them) && counted(n, g - 3)))
             && !between
                 .iter()
                 .any(|w| matches!(*w, ";" | ".") || class_of(w) & class::BE != 0);
