@@ -10,7 +10,7 @@
 //! arrest of …").
 
 use super::cues::{follows_result, Cue};
-use super::lexicon::{class, class_of, CueKind};
+use super::lexicon::{class, class_of, Classes, CueKind};
 use super::tokens::{is_count, plain_between, Token};
 use super::{Placed, Rule};
 use crate::action::Action;
@@ -1039,19 +1039,24 @@ pub(crate) fn governor(text: &str, tokens: &[Token], at: usize) -> Option<usize>
         j = prev(n)?;
     }
     let before = prev(j);
-    if tokens[j].lower == "of" {
-        // The adjective may also follow the noun: "en la provincia ecuatoriana de Guayas".
-        let noun = before.and_then(|b| {
-            if tokens[b].is(class::PLACE_NOUN) {
+    // The noun of `class` right before `j`, or before one adjective that follows it (not a word
+    // of `not_adjective`): "en la provincia ecuatoriana de Guayas", "por la Justicia Federal de
+    // Buenos Aires".
+    let noun_before = |class: Classes, not_adjective: Classes| {
+        before.and_then(|b| {
+            if tokens[b].is(class) {
                 Some(b)
             } else {
                 prev(b).filter(|&n| {
-                    tokens[n].is(class::PLACE_NOUN)
+                    tokens[n].is(class)
                         && tokens[b].lower.starts_with(char::is_alphabetic)
+                        && !tokens[b].is(not_adjective)
                 })
             }
-        });
-        if let Some(n) = noun {
+        })
+    };
+    if tokens[j].lower == "of" {
+        if let Some(n) = noun_before(class::PLACE_NOUN, 0) {
             // One adjective may stand before the noun: "the Dutch cities of".
             let g = prev(n)?;
             let word = tokens[g].lower;
@@ -1062,18 +1067,10 @@ pub(crate) fn governor(text: &str, tokens: &[Token], at: usize) -> Option<usize>
         }
     }
     if matches!(tokens[j].lower, "from" | "of") {
-        // The authority's adjective may follow it: "por la Justicia Federal de Buenos Aires".
-        let authority = before.and_then(|b| {
-            if tokens[b].is(class::AUTHORITY) {
-                Some(b)
-            } else {
-                prev(b).filter(|&n| {
-                    tokens[n].is(class::AUTHORITY)
-                        && tokens[b].lower.starts_with(char::is_alphabetic)
-                        && !tokens[b].is(class::CUE_START | class::BE | class::AUXILIARY)
-                })
-            }
-        });
+        let authority = noun_before(
+            class::AUTHORITY,
+            class::CUE_START | class::BE | class::AUXILIARY,
+        );
         if let Some(n) = authority {
             let mut g = prev(n)?;
             // "law enforcement from", "judicial authorities from", "two judges from".
@@ -1113,13 +1110,13 @@ pub(crate) fn list_heads(text: &str, tokens: &[Token], placed: &[Placed<'_>]) ->
 /// Servicio de Vigilancia Aduanera de la Agencia Tributaria" (one member of a list, not a new
 /// list).
 fn part_of(tokens: &[Token], a: Placed<'_>, b: Placed<'_>) -> bool {
-    let between: Vec<&str> = tokens[a.last + 1..b.first]
-        .iter()
-        .map(|t| t.lower)
-        .collect();
     a.mention.form == Form::Agency
         && matches!(b.mention.form, Form::Agency | Form::Name)
-        && matches!(between.as_slice(), ["of"] | ["of", "the"])
+        && match &tokens[a.last + 1..b.first] {
+            [of] => of.lower == "of",
+            [of, the] => of.lower == "of" && the.lower == "the",
+            _ => false,
+        }
 }
 
 /// True when the tokens `from..to` between two place mentions join them into one list.
