@@ -255,6 +255,16 @@ impl Language {
             Some((lang, share)) => detected(lang, share),
             None => Language::assumed_english(),
         };
+        // whatlang's guess when it is not sure, taken where the line's function words lean
+        // its way: more of that language's than of English ("Volgens de Spaanse politie werden
+        // in Marbella vier woningen doorzocht": whatlang says Dutch at 0.41, "werden" agrees).
+        let leaning = |info: &whatlang::Info, lang: Lang| {
+            if lang != Lang::En && counts[lang as usize] > counts[Lang::En as usize] {
+                detected(lang, info.confidence())
+            } else {
+                unsure()
+            }
+        };
         let Some(info) = whatlang::detect(sample) else {
             return unsure();
         };
@@ -267,7 +277,7 @@ impl Language {
             return if sure(&info, lang) {
                 detected(lang, info.confidence())
             } else {
-                unsure()
+                leaning(&info, lang)
             };
         }
         if info.is_reliable() {
@@ -285,6 +295,7 @@ impl Language {
             .and_then(|info| Some((Lang::of_whatlang(info.lang())?, info)))
         {
             Some((lang, info)) if sure(&info, lang) => detected(lang, info.confidence()),
+            Some((lang, info)) => leaning(&info, lang),
             _ => unsure(),
         }
     }
@@ -344,8 +355,9 @@ const FUNCTION_WORDS: [(Lang, &[&str]); 5] = [
     (
         Lang::De,
         &[
-            "auf", "aus", "bei", "das", "dem", "den", "der", "des", "die", "ein", "eine", "im",
-            "ist", "mit", "nach", "sich", "und", "von", "wurde", "wurden", "zu",
+            "auch", "auf", "aus", "bei", "das", "dem", "den", "der", "des", "die", "ein", "eine",
+            "für", "hat", "im", "ist", "mit", "nach", "nicht", "sich", "und", "von", "wird",
+            "wurde", "wurden", "zu", "über",
         ],
     ),
     (
@@ -358,15 +370,16 @@ const FUNCTION_WORDS: [(Lang, &[&str]); 5] = [
     (
         Lang::Nl,
         &[
-            "bij", "dat", "deze", "door", "een", "het", "met", "naar", "ook", "op", "uit", "van",
-            "voor", "werd", "werden", "wordt", "zijn",
+            "aan", "bij", "dat", "deze", "door", "een", "heeft", "het", "hij", "met", "naar",
+            "niet", "ook", "op", "uit", "van", "volgens", "voor", "werd", "werden", "wordt",
+            "zijn",
         ],
     ),
     (
         Lang::Es,
         &[
-            "al", "con", "del", "el", "fue", "fueron", "ha", "han", "las", "los", "para", "por",
-            "se", "una", "y",
+            "al", "como", "con", "del", "el", "fue", "fueron", "ha", "han", "las", "los", "para",
+            "por", "se", "según", "su", "sus", "una", "y",
         ],
     ),
 ];
@@ -382,7 +395,8 @@ pub(crate) fn is_stop_word(lang: Lang, word: &str) -> bool {
         .contains(word)
 }
 
-/// How many function words of each language ([`FUNCTION_WORDS`]' order) `text` uses.
+/// How many function words of each language ([`FUNCTION_WORDS`]' order, that of [`Lang`])
+/// `text` uses.
 fn function_word_counts(text: &str) -> [usize; 5] {
     // Function words of at most eight ASCII letters are looked up as one lower-case number (a
     // detection runs over every article of a batch: no hashing of strings, no lower-case copy);
@@ -581,6 +595,15 @@ mod tests {
                 Lang::Es,
             ),
             ("Servers were seized in Canada.", Lang::En),
+            // whatlang unsure (0.41, 0.20) and one function word leaning its way.
+            (
+                "Volgens de Spaanse politie werden in Marbella vier woningen doorzocht.",
+                Lang::Nl,
+            ),
+            (
+                "Según la Policía Nacional, la droga procedía de Colombia y tenía como destino Italia.",
+                Lang::Es,
+            ),
         ] {
             assert_eq!(Language::detect(text).lang, Some(lang), "{text}");
         }

@@ -2372,3 +2372,93 @@ fn a_count_of_them_distributes_over_places() {
     );
     assert!(!pairs.iter().any(|(_, c)| c == "BG"), "{pairs:?}");
 }
+
+/// The state that asks for a suspect's extradition is where he is wanted, in every language
+/// ("Belgium had requested his extradition"); where he was caught stays, however near the
+/// request ("fue detenida en México en virtud de una solicitud de extradición de …").
+#[test]
+fn an_extradition_request_is_wanted_by() {
+    for text in [
+        "Belgium had requested his extradition; he was arrested in France last week by the \
+         national police.",
+        "The man, whose extradition Italy is seeking, was detained in Spain on Monday by \
+         officers of the Guardia Civil.",
+        "Italia había solicitado su extradición; el hombre fue detenido el lunes en España por \
+         la Policía Nacional.",
+        "Italien hatte seine Auslieferung beantragt; der Mann wurde am Montag in Spanien von \
+         der Polizei festgenommen.",
+        "L'Italie avait demandé son extradition ; l'homme a été arrêté lundi en Espagne par la \
+         police nationale.",
+    ] {
+        let pairs = pairs_of(text);
+        assert!(
+            !pairs.iter().any(|(_, c)| c == "IT" || c == "BE"),
+            "{text}: {pairs:?}"
+        );
+        assert!(
+            pairs.iter().any(|(a, _)| a == "arrest"),
+            "{text}: {pairs:?}"
+        );
+    }
+    let pairs = pairs_of(
+        "En marzo, la mujer fue detenida en México en virtud de una solicitud de extradición de \
+         Estados Unidos, informó la Fiscalía.",
+    );
+    assert!(pairs.contains(&("arrest".into(), "MX".into())), "{pairs:?}");
+    // Near miss: a request that asks for no extradition leaves its requester a participant.
+    let pairs = pairs_of(
+        "The suspect was arrested in Spain at the request of Italy on Tuesday, the police said \
+         in a statement.",
+    );
+    assert!(pairs.iter().any(|(_, c)| c == "IT"), "{pairs:?}");
+}
+
+/// German and Dutch put the verb of residence after the place: "die in Österreich lebenden
+/// Verdächtigen", "een Marokkaan die in België woont" say where the suspects live.
+#[test]
+fn residence_after_its_place() {
+    for text in [
+        "Die in Österreich lebenden Verdächtigen wurden am Dienstag in Bayern von der Polizei \
+         festgenommen.",
+        "De verdachte, een man die in Oostenrijk woont, werd dinsdag door de politie in \
+         Amsterdam aangehouden.",
+    ] {
+        let pairs = pairs_of(text);
+        assert!(!pairs.iter().any(|(_, c)| c == "AT"), "{text}: {pairs:?}");
+        assert!(
+            pairs.iter().any(|(a, _)| a == "arrest"),
+            "{text}: {pairs:?}"
+        );
+    }
+    // Near miss: a relative clause of residence after the action's own place.
+    let pairs = pairs_of(
+        "De politie heeft in België en Nederland negen verdachten aangehouden die in Antwerpen \
+         woonden.",
+    );
+    assert!(pairs.contains(&("arrest".into(), "NL".into())), "{pairs:?}");
+}
+
+/// A reflexive clitic may stand between "y" and a verb that shares the subject ("registraron
+/// tres naves en Algeciras y se incautaron de 2.000 kilos"); "none of" negates in English.
+#[test]
+fn clitic_before_a_shared_verb_and_none_negates() {
+    let pairs = pairs_of(
+        "Agentes de la Guardia Civil registraron tres naves en Algeciras y se incautaron de \
+         2.000 kilos de hachís procedentes de Marruecos.",
+    );
+    assert_eq!(pairs, expect(&[("raid", "ES"), ("seizure", "ES")]));
+    let pairs = pairs_of(
+        "None of the servers in Iceland were seized during the operation, the police said on \
+         Tuesday.",
+    );
+    assert!(pairs.is_empty(), "{pairs:?}");
+    // Near miss: "no" before the noun of another clause leaves the seizure.
+    let pairs = pairs_of(
+        "Servers in Iceland were seized during the operation, and no arrests were made, the \
+         police said on Tuesday.",
+    );
+    assert!(
+        pairs.contains(&("seizure".into(), "IS".into())),
+        "{pairs:?}"
+    );
+}

@@ -137,6 +137,14 @@ impl Context<'_, '_> {
         self.present & bits != 0
     }
 
+    /// The last member of the list mention `k` heads or is in.
+    fn list_end(&self, k: usize) -> usize {
+        (k..self.placed.len())
+            .take_while(|&j| self.heads[j] == self.heads[k])
+            .last()
+            .unwrap_or(k)
+    }
+
     /// The up to three words before mention `k`, nearest first, "the" left out.
     fn words_before(&self, k: usize) -> impl Iterator<Item = &Token<'_>> + '_ {
         self.tokens[..self.placed[k].first]
@@ -158,9 +166,7 @@ impl Context<'_, '_> {
         if !lexicon::current_lang().puts_verbs_last() {
             return None;
         }
-        let tail = (k..self.placed.len())
-            .take_while(|&j| self.heads[j] == self.heads[k])
-            .last()?;
+        let tail = self.list_end(k);
         // Past an auxiliary: "aan Italië is uitgeleverd".
         let mut i = self.placed[tail].last + 1;
         while self
@@ -252,6 +258,7 @@ pub(crate) const FILTERS: &[(Background, Filter)] = &[
     (Background::Nationality, origin_or_residence),
     (Background::Nationality, nationality_noun_after),
     (Background::WantedBy, wanted_by),
+    (Background::WantedBy, requests_extradition),
     (Background::Hosting, hosted_in),
     (Background::Target, where_the_victims_are),
     (Background::CrimeScene, where_a_crime_was_committed),
@@ -292,11 +299,7 @@ fn demonym_without_actor(cx: &Context<'_, '_>, k: usize) -> bool {
     if p.mention.form != Form::Demonym {
         return false;
     }
-    // The last member of the list the demonym heads or is in.
-    let tail = (k..cx.placed.len())
-        .take_while(|&j| cx.heads[j] == cx.heads[k])
-        .last()
-        .unwrap_or(k);
+    let tail = cx.list_end(k);
     let actor_after = |k: usize| {
         let after = &cx.tokens[cx.placed[k].last + 1..];
         let agency = after
@@ -533,12 +536,25 @@ fn listed_after_a_route(cx: &Context<'_, '_>, k: usize) -> bool {
 
 /// A person's origin or residence: "born in Syria", "living in Spain", "a resident of Italy",
 /// for every member of the list ("who have the nationality of Spain and Venezuela").
+///
+/// German and Dutch put the verb or participle after the place: "die in Österreich lebenden
+/// Verdächtigen", "een Marokkaan die in België woont" (the list's last place, then at most
+/// one word before it: "die in Spanien und Portugal wohnhaften Männer").
 fn origin_or_residence(cx: &Context<'_, '_>, k: usize) -> bool {
-    cx.has(class::ORIGIN)
-        && cx
-            .words_before(cx.heads[k])
-            .take(2)
-            .any(|t| t.is(class::ORIGIN))
+    if !cx.has(class::ORIGIN) {
+        return false;
+    }
+    let before = cx
+        .words_before(cx.heads[k])
+        .take(2)
+        .any(|t| t.is(class::ORIGIN));
+    before
+        || (lexicon::current_lang().puts_verbs_last()
+            && cx.tokens[cx.placed[cx.list_end(k)].last + 1..]
+                .iter()
+                .take(2)
+                .take_while(|t| !t.is(class::CLAUSE_BREAK) && t.lower != ",")
+                .any(|t| t.is(class::ORIGIN)))
 }
 
 /// Who wants a suspect, and for what: "wanted by Romania", "wanted in Italy", "wanted for
@@ -586,6 +602,43 @@ fn wanted_by(cx: &Context<'_, '_>, k: usize) -> bool {
         nearer = Some(t);
     }
     false
+}
+
+/// The state that asks for a suspect's extradition wants him; it is not where he was caught:
+/// "Belgium had requested his extradition", "whose extradition Italy is seeking", "una
+/// solicitud de extradición de Estados Unidos", "Italien hatte seine Auslieferung beantragt".
+/// An extradition and a word of asking (a verb or a noun) both stand near the list, in its
+/// clause and not past a cue, and the list is not after a place preposition: "arrested in
+/// Spain at the request of Italy" asks for no extradition, in "arrested in Spain; Italy
+/// requested his extradition" Spain is in another clause, and in "detained in Mexico on a
+/// US extradition request" Mexico is where he was caught.
+fn requests_extradition(cx: &Context<'_, '_>, k: usize) -> bool {
+    if !cx.has(class::EXTRADITION) || !cx.has(class::REQUEST_VERB | class::REQUEST_NOUN) {
+        return false;
+    }
+    // A place after a place preposition is where something happened: "fue detenida en México
+    // en virtud de una solicitud de extradición de Estados Unidos" (Mexico stays).
+    if cx
+        .governing_words(k, 1)
+        .any(|t| t.is(class::PLACE_PREPOSITION))
+    {
+        return false;
+    }
+    let end = cx.placed[cx.list_end(k)].last;
+    let clause_end = cx
+        .starts
+        .get(cx.clause_of(end) + 1)
+        .copied()
+        .unwrap_or(cx.tokens.len());
+    let after = (end + 1..clause_end)
+        .take_while(|&i| !cx.in_cue(i) && !matches!(cx.tokens[i].lower, "," | ";" | ":" | "."))
+        .take(7)
+        .map(|i| &cx.tokens[i]);
+    let near: Vec<&Token<'_>> = cx.governing_words(k, 5).chain(after).collect();
+    near.iter().any(|t| t.is(class::EXTRADITION))
+        && near
+            .iter()
+            .any(|t| t.is(class::REQUEST_VERB | class::REQUEST_NOUN))
 }
 
 /// Where a service, company or asset is hosted, used, registered, based or bought:

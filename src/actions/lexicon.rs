@@ -249,6 +249,12 @@ pub(crate) mod class {
     /// Ergebnis", "el resultado de", "le résultat de"): the places after it took part in what
     /// led to the action, they are not where it happened.
     pub(crate) const RESULT_NOUN: Classes = 1 << 71;
+    /// An extradition ("extradition", "extradición", "Auslieferung", "uitlevering"): the state
+    /// that asks for one wants the suspect, it did not act where he was caught.
+    pub(crate) const EXTRADITION: Classes = 1 << 72;
+    /// A verb of asking ("requested", "solicitó", "demandé", "beantragt", "gevraagd"): with an
+    /// `extradition`, its subject is where a suspect is wanted.
+    pub(crate) const REQUEST_VERB: Classes = 1 << 73;
 
     /// The word lists of nouns: a German or Dutch compound ending in one of their words is in
     /// that list too ("Zollbehörden" is an authority, "kustwachtvliegtuigen" means).
@@ -331,6 +337,8 @@ const CLASSES: &[(&str, Classes)] = &[
     ("distributive", class::DISTRIBUTIVE),
     ("hearsay", class::HEARSAY),
     ("result-noun", class::RESULT_NOUN),
+    ("extradition", class::EXTRADITION),
+    ("request-verb", class::REQUEST_VERB),
     ("perfect-infinitive", class::PERFECT_INFINITIVE),
     ("premises-noun", class::PREMISES_NOUN),
     ("relational", class::RELATIONAL),

@@ -565,12 +565,19 @@ fn subject<'c>(list: &ListInClause<'_, '_, 'c>) -> Vec<(&'c Cue, Rule)> {
                 .all(|w| *w != "," && class_of(w) & class::PLACE_PREPOSITION == 0)
         })
     };
+    // A reflexive clitic may stand between: "registraron tres naves y se incautaron de …".
+    let before_verb = |d: &Cue| {
+        let i = d.first.checked_sub(1)?;
+        match tokens[i].lower {
+            "se" => i.checked_sub(1),
+            _ => Some(i),
+        }
+    };
     let mut last = c.last;
     for d in list.cues_after().filter(|d| d.first > c.last) {
         let between = plain_between(tokens, last, d.first);
         let joined = d.kind == CueKind::Verb
-            && d.first > 0
-            && (matches!(tokens[d.first - 1].lower, "and" | ",")
+            && (before_verb(d).is_some_and(|i| matches!(tokens[i].lower, "and" | ","))
                 || (verbs_last && opens_with_and(&between)))
             && between.iter().all(|w| {
                 class_of(w) & class::AUTHORITY == 0
