@@ -2462,3 +2462,45 @@ fn clitic_before_a_shared_verb_and_none_negates() {
         "{pairs:?}"
     );
 }
+
+/// What a reporting verb says starts after it: a verb cue before it ("which led the
+/// investigation") does not make the further arrests it reports done.
+#[test]
+fn further_actions_reported_after_a_verb_cue() {
+    for text in [
+        "The FBI, which led the investigation, said further arrests were expected in Brazil.",
+        "Die Polizei, die die Ermittlungen geführt hat, teilte mit, dass weitere Festnahmen in \
+         Polen erwartet werden.",
+    ] {
+        let pairs = pairs_of(text);
+        assert!(
+            !pairs.iter().any(|(_, c)| c == "BR" || c == "PL"),
+            "{text}: {pairs:?}"
+        );
+    }
+    // Near miss: arrests reported as made.
+    let pairs = pairs_of(
+        "The FBI, which led the investigation, said five arrests were made in Brazil on Tuesday.",
+    );
+    assert!(pairs.contains(&("arrest".into(), "BR".into())), "{pairs:?}");
+}
+
+/// The source of a statement that tells of no action is background (affiliation): "Según la
+/// Policía Nacional, la droga procedía de Colombia"; a source in a sentence that tells of an
+/// action stays ("Volgens de Spaanse politie werden in Marbella vier woningen doorzocht").
+#[test]
+fn the_source_of_a_statement_without_action() {
+    for text in [
+        "Según la Policía Nacional, la droga procedía de Colombia y tenía como destino Italia.",
+        "According to Europol, the network had laundered millions of euros through shell \
+         companies over several years.",
+    ] {
+        let pairs = pairs_of(text);
+        assert!(
+            !pairs.iter().any(|(_, c)| c == "ES" || c == "NL"),
+            "{text}: {pairs:?}"
+        );
+    }
+    let pairs = pairs_of("Volgens de Spaanse politie werden in Marbella vier woningen doorzocht.");
+    assert_eq!(pairs, expect(&[("raid", "ES")]));
+}

@@ -251,6 +251,7 @@ pub(crate) const FILTERS: &[(Background, Filter)] = &[
     (Background::Nationality, demonym_without_actor),
     (Background::Affiliation, inside_institution_name),
     (Background::Affiliation, researchers_employer),
+    (Background::Affiliation, source_of_a_statement),
     (Background::Affiliation, organisation_of_its_members),
     (Background::Route, rest_of_a_route),
     (Background::Route, origin_or_route),
@@ -424,6 +425,20 @@ fn researchers_employer(cx: &Context<'_, '_>, k: usize) -> bool {
         prev = Some(t);
     }
     false
+}
+
+/// The source of a statement that tells of no action: "Según la Policía Nacional, la droga
+/// procedía de Colombia", "According to Europol, the network laundered millions". Where the
+/// sentence tells of an action or a part in one ("According to the Spanish police, 20 people
+/// were arrested", "Volgens Europol, dat de operatie ondersteunde, …"), the source may be its
+/// actor and stays.
+fn source_of_a_statement(cx: &Context<'_, '_>, k: usize) -> bool {
+    cx.has(class::ATTRIBUTION)
+        && cx.governed_by(k, 3, class::ATTRIBUTION)
+        && !cx
+            .cues
+            .iter()
+            .any(|c| !cues::negated(cx.tokens, cx.starts, cx.clause_of(c.first), c.first))
 }
 
 /// The rest of a route's list: "shipped from Spain to France and Italy" drops Italy with France.
@@ -914,8 +929,16 @@ fn planned_clause(cx: &Context<'_, '_>, k: usize) -> bool {
             .iter()
             .any(|t| t.is(class::FORTHCOMING | class::MODAL))
     };
+    // What a reporting verb says starts after it: "The FBI, which led the investigation, said
+    // further arrests were expected in Brazil" (the cue "led" is not in what was said).
+    let said_from = (cx.starts[cx.clause_of(cx.placed[k].first)]..cx.placed[k].first)
+        .rev()
+        .find(|&i| cx.tokens[i].is(class::REPORTING_VERB))
+        .unwrap_or(0);
     (planned || (cx.has(class::FURTHER) && further()))
-        && cx.clause_cues(k).all(|(c, _)| c.kind == CueKind::Noun)
+        && cx
+            .clause_cues(k)
+            .all(|(c, _)| c.kind == CueKind::Noun || c.first < said_from)
 }
 
 /// True when mention `k`'s clause holds a word of `bits` and every cue of the clause (if any)

@@ -255,6 +255,9 @@ pub(crate) mod class {
     /// A verb of asking ("requested", "solicitó", "demandé", "beantragt", "gevraagd"): with an
     /// `extradition`, its subject is where a suspect is wanted.
     pub(crate) const REQUEST_VERB: Classes = 1 << 73;
+    /// A word that names the source of a statement: "according to", "según", "selon",
+    /// "laut", "volgens", "nach Angaben".
+    pub(crate) const ATTRIBUTION: Classes = 1 << 74;
 
     /// The word lists of nouns: a German or Dutch compound ending in one of their words is in
     /// that list too ("Zollbehörden" is an authority, "kustwachtvliegtuigen" means).
@@ -339,6 +342,7 @@ const CLASSES: &[(&str, Classes)] = &[
     ("result-noun", class::RESULT_NOUN),
     ("extradition", class::EXTRADITION),
     ("request-verb", class::REQUEST_VERB),
+    ("attribution", class::ATTRIBUTION),
     ("perfect-infinitive", class::PERFECT_INFINITIVE),
     ("premises-noun", class::PREMISES_NOUN),
     ("relational", class::RELATIONAL),
