@@ -2504,3 +2504,41 @@ fn the_source_of_a_statement_without_action() {
     let pairs = pairs_of("Volgens de Spaanse politie werden in Marbella vier woningen doorzocht.");
     assert_eq!(pairs, expect(&[("raid", "ES")]));
 }
+
+/// Where a vehicle is registered is not where it was searched or seized, whatever was done to
+/// it ("dans un camion immatriculé en Pologne", "en un camión con matrícula de Polonia", "in
+/// einem in Polen zugelassenen Lastwagen"); a place after a comma starts another phrase.
+#[test]
+fn a_vehicles_registration_is_background() {
+    for text in [
+        "Les douaniers ont saisi 2 tonnes de tabac dans un camion immatriculé en Pologne.",
+        "Los agentes intervinieron 2 toneladas de tabaco en un camión con matrícula de Polonia.",
+        "Der Zoll stellte 2 Tonnen Tabak in einem in Polen zugelassenen Lastwagen sicher, \
+         teilte das Hauptzollamt mit.",
+    ] {
+        let pairs = pairs_of(text);
+        assert!(!pairs.iter().any(|(_, c)| c == "PL"), "{text}: {pairs:?}");
+    }
+    let pairs = pairs_of(
+        "Les douaniers ont saisi 2 tonnes de tabac dans un camion immatriculé en Pologne, à Lille.",
+    );
+    assert_eq!(pairs, expect(&[("seizure", "FR")]));
+}
+
+/// A demonym right after an authority noun names that authority's country, even where a
+/// list joins it to a place before ("arrestaron a tres sospechosos en Nápoles y la
+/// Gendarmería francesa a dos más en Niza").
+#[test]
+fn a_demonym_after_its_authority_inside_a_list() {
+    let pairs = pairs_of(
+        "Los Carabinieri arrestaron a tres sospechosos en Nápoles y la Gendarmería francesa a \
+         dos más en Niza.",
+    );
+    assert_eq!(pairs, expect(&[("arrest", "FR"), ("arrest", "IT")]));
+    // Near miss: a demonym after a person noun is a nationality.
+    let pairs = pairs_of(
+        "Los Carabinieri arrestaron a tres sospechosos en Nápoles y a un ciudadano francés \
+         buscado por estafa.",
+    );
+    assert!(!pairs.iter().any(|(_, c)| c == "FR"), "{pairs:?}");
+}

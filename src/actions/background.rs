@@ -354,13 +354,21 @@ fn demonym_without_actor(cx: &Context<'_, '_>, k: usize) -> bool {
     // ecuatoriana de Guayas".
     let place_noun_before = lexicon::current_lang().puts_adjectives_after()
         && before.last().is_some_and(|t| t.is(class::PLACE_NOUN));
-    !place_noun_before
-        && !before
+    let authority_before = |before: &[Token<'_>]| {
+        before
             .iter()
             .rev()
             .take(2)
             .take_while(|t| t.lower.chars().all(char::is_alphanumeric))
             .any(|t| t.is(class::AUTHORITY))
+    };
+    // Also right before the demonym itself, where a list joins it to a place before its
+    // authority: "arrestaron a tres sospechosos en Nápoles y la Gendarmería francesa a dos
+    // más en Niza".
+    let own_authority = lexicon::current_lang().puts_adjectives_after()
+        && p.first > 0
+        && cx.tokens[p.first - 1].is(class::AUTHORITY);
+    !place_noun_before && !authority_before(before) && !own_authority
 }
 
 /// Inside an institution's name: "King's College London", "University of Lyon", "the
@@ -719,6 +727,22 @@ fn hosted_in(cx: &Context<'_, '_>, k: usize) -> bool {
             && cx.tokens[first - 1].is(class::PLACE_PREPOSITION)
             && cx.tokens[first - 2].is(class::COMPANY_NOUN)
     };
+    // A vehicle's registration, whatever was done to the vehicle: "2 tonnes de tabac dans un
+    // camion immatriculé en Pologne", "un camión con matrícula de Polonia", "in einem in
+    // Polen zugelassenen Lastwagen".
+    // A member after a comma starts another phrase: "immatriculé en Pologne, à Lille".
+    let after_comma = k > cx.heads[k]
+        && cx.tokens[cx.placed[k - 1].last + 1..cx.placed[k].first]
+            .iter()
+            .any(|t| t.lower == ",");
+    if !after_comma
+        && (cx.governed_by(k, 4, class::REGISTRATION)
+            || cx
+                .closing_word(k)
+                .is_some_and(|t| t.is(class::REGISTRATION)))
+    {
+        return true;
+    }
     let hosting = cx.governed_by(k, 4, class::HOSTING)
         || cx.closing_word(k).is_some_and(|t| t.is(class::HOSTING))
         || (cx.has(class::COMPANY_NOUN) && company());

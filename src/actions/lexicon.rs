@@ -258,6 +258,9 @@ pub(crate) mod class {
     /// A word that names the source of a statement: "according to", "según", "selon",
     /// "laut", "volgens", "nach Angaben".
     pub(crate) const ATTRIBUTION: Classes = 1 << 74;
+    /// A vehicle's registration ("immatriculé", "matrícula", "Kennzeichen", "kenteken",
+    /// "plates"): where a truck is registered is not where it was searched or seized.
+    pub(crate) const REGISTRATION: Classes = 1 << 75;
 
     /// The word lists of nouns: a German or Dutch compound ending in one of their words is in
     /// that list too ("Zollbehörden" is an authority, "kustwachtvliegtuigen" means).
@@ -343,6 +346,7 @@ const CLASSES: &[(&str, Classes)] = &[
     ("extradition", class::EXTRADITION),
     ("request-verb", class::REQUEST_VERB),
     ("attribution", class::ATTRIBUTION),
+    ("registration", class::REGISTRATION),
     ("perfect-infinitive", class::PERFECT_INFINITIVE),
     ("premises-noun", class::PREMISES_NOUN),
     ("relational", class::RELATIONAL),
