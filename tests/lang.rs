@@ -2542,3 +2542,39 @@ fn a_demonym_after_its_authority_inside_a_list() {
     );
     assert!(!pairs.iter().any(|(_, c)| c == "FR"), "{pairs:?}");
 }
+
+/// A destination followed by a "where" clause that tells of an action is where it happened,
+/// in every language ("fled to Spain, where they were arrested").
+#[test]
+fn a_destination_where_an_action_happened() {
+    for (text, country) in [
+        (
+            "The two men travelled to Ghana, where they were arrested by local police on Friday.",
+            "GH",
+        ),
+        (
+            "Los sospechosos huyeron a Portugal, donde fueron detenidos el martes por la policía.",
+            "PT",
+        ),
+        (
+            "Die Verdächtigen flohen nach Spanien, wo sie am Dienstag festgenommen wurden.",
+            "ES",
+        ),
+        (
+            "De verdachten vluchtten naar Spanje, waar ze dinsdag werden aangehouden.",
+            "ES",
+        ),
+    ] {
+        let pairs = pairs_of(text);
+        assert!(
+            pairs.contains(&("arrest".into(), country.into())),
+            "{text}: {pairs:?}"
+        );
+    }
+    // Near miss: a destination whose "where" clause tells of no action stays a route.
+    let pairs = pairs_of(
+        "The cocaine was shipped to Italy, where the gang sold it to dealers, and seized in \
+         Rotterdam by Dutch customs.",
+    );
+    assert!(!pairs.iter().any(|(_, c)| c == "IT"), "{pairs:?}");
+}

@@ -145,6 +145,28 @@ impl Context<'_, '_> {
             .unwrap_or(k)
     }
 
+    /// True when a "where" clause right after mention `k`'s list tells of a specific action,
+    /// within a few words and no comma: "fled to Spain, where they were arrested", "flohen
+    /// nach Spanien, wo sie festgenommen wurden" (the destination is where it happened).
+    fn acted_on_where(&self, k: usize) -> bool {
+        let end = self.placed[self.list_end(k)].last;
+        let mut relative = end + 1;
+        if self.tokens.get(relative).is_some_and(|t| t.lower == ",") {
+            relative += 1;
+        }
+        if self.tokens.get(relative).is_none_or(|t| t.lower != "where") {
+            return false;
+        }
+        self.cues.iter().any(|c| {
+            c.first > relative
+                && c.first - relative <= 8
+                && c.action.is_specific()
+                && !self.tokens[relative + 1..c.first]
+                    .iter()
+                    .any(|t| matches!(t.lower, "," | ";" | ":" | "."))
+        })
+    }
+
     /// The up to three words before mention `k`, nearest first, "the" left out.
     fn words_before(&self, k: usize) -> impl Iterator<Item = &Token<'_>> + '_ {
         self.tokens[..self.placed[k].first]
@@ -533,7 +555,13 @@ fn origin_or_route(cx: &Context<'_, '_>, k: usize) -> bool {
     // An agency is an actor, not a stop on a route: "referred to Eurojust", "through the EU
     // Internet Referral Unit".
     let agency = cx.placed[k].mention.form == Form::Agency;
-    !(help_given || exception || extension || authority_after || authority_of || agency)
+    !(help_given
+        || exception
+        || extension
+        || authority_after
+        || authority_of
+        || agency
+        || cx.acted_on_where(k))
 }
 
 /// Places listed after a route noun: "via the Balkan route (former Yugoslav Republic of
