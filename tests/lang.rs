@@ -2578,3 +2578,35 @@ fn a_destination_where_an_action_happened() {
     );
     assert!(!pairs.iter().any(|(_, c)| c == "IT"), "{pairs:?}");
 }
+
+/// An action done "there" happened at the last place the sentence named before it, even a
+/// destination or a place after a crime word ("fled to Spain after the robbery and were
+/// arrested there", "… und wurden dort am Dienstag festgenommen"); not a negated one.
+#[test]
+fn an_action_done_there() {
+    for (text, country) in [
+        (
+            "The suspects fled to Spain after the robbery and were arrested there on Tuesday.",
+            "ES",
+        ),
+        (
+            "Die Verdächtigen flohen nach der Tat nach Spanien und wurden dort am Dienstag \
+             festgenommen.",
+            "ES",
+        ),
+        (
+            "Los sospechosos huyeron a Portugal tras el robo y fueron detenidos allí el martes.",
+            "PT",
+        ),
+    ] {
+        let pairs = pairs_of(text);
+        assert!(
+            pairs.contains(&("arrest".into(), country.into())),
+            "{text}: {pairs:?}"
+        );
+    }
+    // Near miss: no arrests were made there.
+    let pairs =
+        pairs_of("The cocaine was shipped from Colombia to Spain, but no arrests were made there.");
+    assert!(pairs.is_empty(), "{pairs:?}");
+}

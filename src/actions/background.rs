@@ -167,6 +167,22 @@ impl Context<'_, '_> {
         })
     }
 
+    /// True when a later action of the sentence is said to have happened "there" and mention
+    /// `k`'s list is the last place named before it ([`cues::done_there`]): "fled to Spain
+    /// after the robbery and were arrested there".
+    fn acted_on_there(&self, k: usize) -> bool {
+        let end = self.placed[self.list_end(k)].last;
+        cues::done_there(self.tokens, self.starts, self.cues)
+            .iter()
+            .any(|c| {
+                c.first > end
+                    && !self
+                        .placed
+                        .iter()
+                        .any(|p| p.first > end && p.first < c.first)
+            })
+    }
+
     /// The up to three words before mention `k`, nearest first, "the" left out.
     fn words_before(&self, k: usize) -> impl Iterator<Item = &Token<'_>> + '_ {
         self.tokens[..self.placed[k].first]
@@ -561,7 +577,8 @@ fn origin_or_route(cx: &Context<'_, '_>, k: usize) -> bool {
         || authority_after
         || authority_of
         || agency
-        || cx.acted_on_where(k))
+        || cx.acted_on_where(k)
+        || cx.acted_on_there(k))
 }
 
 /// Places listed after a route noun: "via the Balkan route (former Yugoslav Republic of
@@ -862,6 +879,11 @@ fn where_the_victims_are(cx: &Context<'_, '_>, k: usize) -> bool {
 /// France", "the gang sold the drugs in Germany", "suspected of paying bribes in relation to a data centre in the Netherlands" (not
 /// "the accused in London": people).
 fn where_a_crime_was_committed(cx: &Context<'_, '_>, k: usize) -> bool {
+    // Where a later action of the sentence happened is no mere crime scene: "robbed banks in
+    // Italy, where he was arrested", "fled after the robbery to Spain and were arrested there".
+    if cx.acted_on_where(k) || cx.acted_on_there(k) {
+        return false;
+    }
     // Nearest first; a place after "by" is the agent of the crime word, who may be the police
     // ("a trojan horse distributed by the FBI", "vendu par les enquêteurs infiltrés").
     // A count after a comma distributes the action over places and opens their phrase: the

@@ -458,6 +458,41 @@ pub(crate) fn heading_cues(text: &str, sentences: &[Sentence]) -> FxHashMap<usiz
     out
 }
 
+/// The specific actions said to have happened "there", at the last place named before them in
+/// the sentence: "The suspects fled to Spain after the robbery and were arrested there",
+/// "… und wurden dort festgenommen", "fueron detenidos allí" (the pro-form within two words of
+/// the cue, before or after it; not English's existential "there were", not "hier"; not a
+/// negated action).
+pub(crate) fn done_there<'c>(tokens: &[Token], starts: &[usize], cues: &'c [Cue]) -> Vec<&'c Cue> {
+    let there = |i: usize| {
+        tokens.get(i).is_some_and(|t| {
+            t.is(class::LOCATIVE_PRO_FORM)
+                && !matches!(t.lower, "hier" | "here")
+                && !tokens.get(i + 1).is_some_and(|n| n.is(class::BE))
+        })
+    };
+    // German and Dutch put the participle last, after the time: "dort am Dienstag festgenommen".
+    let before = if lexicon::current_lang().puts_verbs_last() {
+        4
+    } else {
+        2
+    };
+    cues.iter()
+        .filter(|c| {
+            c.action.is_specific()
+                && (c.first.saturating_sub(before)..c.first)
+                    .chain(c.last + 1..=c.last + 2)
+                    .any(there)
+                && !negated(
+                    tokens,
+                    starts,
+                    starts.partition_point(|&s| s <= c.first) - 1,
+                    c.first,
+                )
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -949,6 +949,21 @@ fn purpose<'c>(list: &ListInClause<'_, '_, 'c>, linked: &mut Vec<(&'c Cue, Rule)
     }
 }
 
+/// The actions done "there" ([`super::cues::done_there`]), each with the list it happened
+/// at: the last one named before it (`tails`: where each list of the sentence ends): "fled
+/// to Spain after the robbery and were arrested there".
+pub(crate) fn done_there<'c>(
+    tokens: &[Token],
+    starts: &[usize],
+    cues: &'c [Cue],
+    tails: &[usize],
+) -> Vec<(usize, &'c Cue)> {
+    super::cues::done_there(tokens, starts, cues)
+        .into_iter()
+        .filter_map(|cue| Some((tails.iter().rposition(|&t| t < cue.first)?, cue)))
+        .collect()
+}
+
 /// "in Belgium, where authorities also shut down its channels": what the relative clause
 /// tells happened at the place too.
 fn where_clause<'c>(list: &ListInClause<'_, '_, 'c>, linked: &mut Vec<(&'c Cue, Rule)>) {

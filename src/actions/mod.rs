@@ -826,6 +826,13 @@ fn link_lists(
             linked[n].push((shared, Rule::CueInPlace));
         }
     }
+    // An action done "there" happened at the last place named before it.
+    let tails: Vec<usize> = lists.iter().map(|(m, _, _)| m[m.len() - 1].last).collect();
+    for (n, cue) in link::done_there(tokens, starts, cues, &tails) {
+        if !linked[n].iter().any(|(c, _)| c.span == cue.span) {
+            linked[n].push((cue, Rule::CueInPlace));
+        }
+    }
     // Where each cue's action is placed: the countries of the places its place rules link.
     let country = |p: &Placed<'_>| gazetteer.place(p.mention.place).country.as_str();
     let mut located: Vec<(Span, &str)> = Vec::new();
