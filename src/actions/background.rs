@@ -881,9 +881,11 @@ fn where_the_victims_are(cx: &Context<'_, '_>, k: usize) -> bool {
 fn where_a_crime_was_committed(cx: &Context<'_, '_>, k: usize) -> bool {
     // Where a later action of the sentence happened is no mere crime scene: "robbed banks in
     // Italy, where he was arrested", "fled after the robbery to Spain and were arrested there".
-    if cx.acted_on_where(k) || cx.acted_on_there(k) {
-        return false;
-    }
+    crime_words_govern(cx, k) && !cx.acted_on_where(k) && !cx.acted_on_there(k)
+}
+
+/// A crime or suspicion word governs mention `k` (see [`where_a_crime_was_committed`]).
+fn crime_words_govern(cx: &Context<'_, '_>, k: usize) -> bool {
     // Nearest first; a place after "by" is the agent of the crime word, who may be the police
     // ("a trojan horse distributed by the FBI", "vendu par les enquêteurs infiltrés").
     // A count after a comma distributes the action over places and opens their phrase: the
