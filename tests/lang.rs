@@ -2610,3 +2610,35 @@ fn an_action_done_there() {
         pairs_of("The cocaine was shipped from Colombia to Spain, but no arrests were made there.");
     assert!(pairs.is_empty(), "{pairs:?}");
 }
+
+/// Examples after a noun of places stand where the noun stands: "en países como A y B" is
+/// governed by "en", so the action of the clause reaches them ("countries such as", "pays
+/// comme", "landen als").
+#[test]
+fn places_given_as_examples_of_a_noun() {
+    for text in [
+        "Tras la alerta, se procedió a la detención de otras 13 personas en países como \
+         Honduras, Costa Rica y Bulgaria.",
+        "Après l'alerte, 13 autres personnes ont été interpellées dans des pays comme le \
+         Honduras, le Costa Rica et la Bulgarie.",
+        "Daarna werden nog dertien verdachten aangehouden in landen als Honduras, Costa Rica en \
+         Bulgarije.",
+    ] {
+        let pairs = pairs_of(text);
+        for country in ["HN", "CR", "BG"] {
+            assert!(
+                pairs.contains(&("arrest".into(), country.into())),
+                "{text}: {pairs:?}"
+            );
+        }
+    }
+    // Near miss: countries where the drug was sold stay where crimes were done.
+    let pairs = pairs_of(
+        "La droga se vendía en países como Italia y Francia. La Policía Nacional detuvo a diez \
+         personas en Madrid.",
+    );
+    assert!(
+        !pairs.iter().any(|(_, c)| c == "IT" || c == "FR"),
+        "{pairs:?}"
+    );
+}

@@ -1060,6 +1060,12 @@ pub(crate) fn governor(text: &str, tokens: &[Token], at: usize) -> Option<usize>
         }
         j = prev(n)?;
     }
+    // "in countries such as A and B", "en países como A", "dans des pays comme A", "in landen
+    // zoals A", "in Ländern wie A": the examples stand where the plural noun of places stands,
+    // so the word that governs that noun governs them.
+    if let Some(noun) = examples_of(tokens, j) {
+        return governor_of_noun(tokens, noun, prev);
+    }
     let before = prev(j);
     // The noun of `class` right before `j`, or before one adjective that follows it (not a word
     // of `not_adjective`): "en la provincia ecuatoriana de Guayas", "por la Justicia Federal de
@@ -1202,4 +1208,39 @@ fn same_list(text: &str, tokens: &[Token], from: usize, to: usize) -> bool {
         }
     }
     !other && (joiner || place_noun || (!capitalised && !filler))
+}
+
+/// The plural noun of places whose examples follow token `j`: "countries" in "countries such
+/// as", "países como", "pays comme", "pays tels que", "landen zoals", "Ländern wie", "cities
+/// like".
+fn examples_of(tokens: &[Token], j: usize) -> Option<usize> {
+    let word = |i: usize| tokens[i].lower;
+    let noun = match word(j) {
+        "as" if j >= 2 && word(j - 1) == "such" => j - 2,
+        "que" if j >= 2 && matches!(word(j - 1), "tels" | "telles") => j - 2,
+        "as" | "like" | "zoals" | "wie" => j.checked_sub(1)?,
+        _ => return None,
+    };
+    tokens[noun]
+        .is(class::ANAPHOR_NOUN | class::PLACE_NOUN)
+        .then_some(noun)
+}
+
+/// The word that governs a noun of places: the place preposition before it, over one word
+/// between ("in several countries", "en varios países", "dans des pays"); else the word
+/// right before it.
+fn governor_of_noun(
+    tokens: &[Token],
+    noun: usize,
+    prev: impl Fn(usize) -> Option<usize>,
+) -> Option<usize> {
+    let g = prev(noun)?;
+    if tokens[g].is(class::PLACE_PREPOSITION) {
+        return Some(g);
+    }
+    Some(
+        prev(g)
+            .filter(|&p| tokens[p].is(class::PLACE_PREPOSITION))
+            .unwrap_or(g),
+    )
 }

@@ -254,10 +254,13 @@ fn mark_class_phrases(tokens: &mut [Token<'_>], lexicon: &lexicon::Lexicon) {
 
 /// True when a clause-break word at `i` is the conjunction "as" that starts a clause, not part
 /// of "as well as", "such as", "as part of", "as a result", a parallel "as in", nor a comparison read as "as"
-/// ("mehr als 150 Objekte", read as "more as": more than).
+/// ("mehr als 150 Objekte", read as "more as": more than), nor examples after a noun of places
+/// ("en países como Honduras", "dans des pays comme le Honduras", "in landen als").
 fn as_starts_clause(tokens: &[Token], i: usize) -> bool {
     let prev = tokens[i - 1].lower;
-    if matches!(prev, "more" | "less" | "fewer" | "rather") {
+    if matches!(prev, "more" | "less" | "fewer" | "rather")
+        || tokens[i - 1].is(class::ANAPHOR_NOUN | class::PLACE_NOUN)
+    {
         return false;
     }
     let next = tokens.get(i + 1).map(|t| t.lower).unwrap_or("");
