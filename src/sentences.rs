@@ -7,8 +7,10 @@
 //! whitespace and a word that can start a sentence, except after an abbreviation ("Dr.",
 //! "Jan.", "No.", "St.") or an initial ("J. Smith"); country initials ("U.S.", "U.K.") end a
 //! sentence only when a typical sentence opener follows. A blank line always ends one; a single
-//! line break ends one after terminal punctuation or a colon, before a bullet, or after a line
-//! in capitals (a headline). Other line breaks are wraps inside a sentence ("the United\nStates").
+//! line break ends one after terminal punctuation or a colon, before a bullet, after a line
+//! in capitals or a headline in sentence case (a line with no stop that opens a sentence, before
+//! a much longer line), and between short "label: value" rows ("Litauen: 7 Festnahmen"). Other
+//! line breaks are wraps inside a sentence ("the United\nStates").
 
 use crate::span::Span;
 
@@ -321,6 +323,11 @@ fn ends_at_newline(text: &str, i: usize) -> Option<usize> {
     if next_line.starts_with(BULLETS) || line.starts_with(BULLETS) {
         return Some(i + 1);
     }
+    if headline_in_sentence_case(text, line_start, line, next_line)
+        || (label_and_value(line) && label_and_value(next_line))
+    {
+        return Some(i + 1);
+    }
     // A headline in capitals: at least four letters, all upper case.
     let mut letters = 0;
     for c in line.chars().filter(|c| c.is_alphabetic()) {
@@ -330,6 +337,44 @@ fn ends_at_newline(text: &str, i: usize) -> Option<usize> {
         letters += 1;
     }
     (letters >= 4).then_some(i + 1)
+}
+
+/// True when `line` (starting at byte `line_start`) is a headline written like a sentence,
+/// with no stop at its end: it opens a sentence (it is the text's first line, or the line
+/// before it is blank or ends a sentence), starts with a capital or a digit, and the next line
+/// starts with one too and is much longer ("Sechs Verdächtige in der Schweiz festgenommen\n
+/// Schweizer Behörden haben …"). A wrapped line is about as long as the next one.
+fn headline_in_sentence_case(text: &str, line_start: usize, line: &str, next_line: &str) -> bool {
+    let starts_high = |s: &str| {
+        s.chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+    };
+    let previous = text[..line_start.saturating_sub(1)]
+        .rsplit('\n')
+        .next()
+        .unwrap_or("")
+        .trim();
+    let opens_sentence = line_start == 0
+        || previous.is_empty()
+        || previous.ends_with(['.', '!', '?', ':', '"', '”', '’', ')']);
+    let (short, long) = (line.chars().count(), next_line.chars().count());
+    opens_sentence
+        && starts_high(line)
+        && starts_high(next_line)
+        && !line.ends_with([',', ';', '-', '–'])
+        && short <= 100
+        && 2 * long >= 3 * short
+        && long >= 60
+}
+
+/// True when `line` is a short "label: value" row ("Litauen: 7 Festnahmen", "Spain: 12
+/// arrests"): a few words, a colon, then a value.
+fn label_and_value(line: &str) -> bool {
+    line.chars().count() <= 60
+        && line
+            .split_once(": ")
+            .is_some_and(|(label, value)| !label.is_empty() && !value.trim().is_empty())
 }
 
 #[cfg(test)]
@@ -377,6 +422,28 @@ mod tests {
                 "Next paragraph."
             ]
         );
+    }
+
+    #[test]
+    fn splits_headlines_in_sentence_case_and_rows() {
+        let text = "Sechs Verdächtige in der Schweiz festgenommen\nSchweizer Behörden haben \
+                    sechs mutmassliche Mitglieder einer Bande festgenommen.\n\nÜbersicht:\n\n\
+                    Litauen: 7 Festnahmen\nLettland: 5 Festnahmen\n";
+        assert_eq!(
+            texts(text),
+            vec![
+                "Sechs Verdächtige in der Schweiz festgenommen",
+                "Schweizer Behörden haben sechs mutmassliche Mitglieder einer Bande festgenommen.",
+                "Übersicht:",
+                "Litauen: 7 Festnahmen",
+                "Lettland: 5 Festnahmen"
+            ]
+        );
+        // Near miss: a wrapped line is about as long as the next one, even when the next
+        // starts with a capital.
+        let wrapped = "Police searched premises in Rotterdam and seized servers in the\n\
+                       Netherlands and Germany on Tuesday, said Europol in a statement.\n";
+        assert_eq!(texts(wrapped).len(), 1);
     }
 
     #[test]

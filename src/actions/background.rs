@@ -837,11 +837,14 @@ fn dateline(cx: &Context<'_, '_>, k: usize) -> bool {
     let dash = rest
         .iter()
         .any(|t| matches!(t.lower, "–" | "—" | "-" | "--"));
+    // Not a row that counts an action at the place ("Litauen: 7 Festnahmen", "Spain: 12
+    // arrests").
     let date_only = rest.len() < 8
         && cx.tokens[p.last + 1..].len() == rest.len()
         && rest
             .iter()
-            .any(|t| t.lower.chars().all(|c| c.is_ascii_digit()));
+            .any(|t| t.lower.chars().all(|c| c.is_ascii_digit()))
+        && !rest.iter().any(|t| t.is(class::CUE_START));
     // "(Luxembourg, 3 July 2024) –": a place and a date in parentheses that close before the
     // sentence goes on.
     let bracketed_date = opening == "("
