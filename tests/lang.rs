@@ -2642,3 +2642,22 @@ fn places_given_as_examples_of_a_noun() {
         "{pairs:?}"
     );
 }
+
+/// Short "label: value" rows are sentences of their own, and a place with a counted action
+/// after its colon is where that action happened, not a dateline.
+#[test]
+fn rows_that_count_actions_per_country() {
+    let pairs = pairs_of(
+        "Übersicht der Verhaftungen:\n\nLitauen: 7 Festnahmen\nLettland: 5 Festnahmen\n\
+         Vereinigte Staaten: 1 Festnahme\n",
+    );
+    for country in ["LT", "LV", "US"] {
+        assert!(
+            pairs.contains(&("arrest".into(), country.into())),
+            "{pairs:?}"
+        );
+    }
+    // Near miss: a dateline with a date stays a dateline.
+    let pairs = pairs_of("MADRID: 7 March 2024\n\nPolice arrested ten people in France.");
+    assert_eq!(pairs, [("arrest".to_string(), "FR".to_string())]);
+}
