@@ -2661,3 +2661,28 @@ fn rows_that_count_actions_per_country() {
     let pairs = pairs_of("MADRID: 7 March 2024\n\nPolice arrested ten people in France.");
     assert_eq!(pairs, [("arrest".to_string(), "FR".to_string())]);
 }
+
+/// German tells a direction by its case: a country after "in die" or "ins" (accusative) is
+/// where something went ("eine Schleusung von Ungarn über Österreich in die Schweiz"), after
+/// "in der" (dative) where it happened.
+#[test]
+fn german_accusative_in_is_a_direction() {
+    let pairs = pairs_of(
+        "Die Schlepper organisierten eine Schleusung von Ungarn über Österreich in die Schweiz \
+         und wurden von der Polizei in Wien festgenommen.",
+    );
+    assert!(!pairs.iter().any(|(_, c)| c == "CH"), "{pairs:?}");
+    // Near misses: the dative, and an arrest whose verb closes the phrase ("arrested on
+    // entering Switzerland").
+    for text in [
+        "In der Schweiz wurden sechs mutmassliche Mitglieder der Bande festgenommen.",
+        "Die zwei Männer konnten schliesslich kurz nach ihrer Einreise in die Schweiz verhaftet \
+         werden.",
+    ] {
+        let pairs = pairs_of(text);
+        assert!(
+            pairs.contains(&("arrest".into(), "CH".into())),
+            "{text}: {pairs:?}"
+        );
+    }
+}

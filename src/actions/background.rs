@@ -487,6 +487,30 @@ fn source_of_a_statement(cx: &Context<'_, '_>, k: usize) -> bool {
             .any(|c| !cues::negated(cx.tokens, cx.starts, cx.clause_of(c.first), c.first))
 }
 
+/// German tells a direction from a place by its case: "in die Schweiz", "ins Ausland", "in die
+/// Niederlande" (accusative: into) against "in der Schweiz", "in den Niederlanden" (dative:
+/// in). A country after "in die" or "ins" is where something went, not where it happened;
+/// unless the action's verb closes the phrase right after it: "kurz nach ihrer Einreise in die
+/// Schweiz verhaftet" (arrested on entering it).
+fn into_a_country(cx: &Context<'_, '_>, g: usize, k: usize) -> bool {
+    if lexicon::current_lang() != crate::lang::Lang::De || cx.placed[k].mention.form == Form::Agency
+    {
+        return false;
+    }
+    let end = cx.placed[cx.list_end(k)].last;
+    if cx
+        .cues
+        .iter()
+        .any(|c| c.first > end && c.first <= end + 2 && c.action.is_specific())
+    {
+        return false;
+    }
+    let raw = |i: usize| cx.tokens.get(i).map_or("", |t| t.span.of(cx.text));
+    let preposition = raw(g);
+    (preposition.eq_ignore_ascii_case("in") && raw(g + 1) == "die")
+        || preposition.eq_ignore_ascii_case("ins")
+}
+
 /// The rest of a route's list: "shipped from Spain to France and Italy" drops Italy with France.
 fn rest_of_a_route(cx: &Context<'_, '_>, k: usize) -> bool {
     k > 0
@@ -522,6 +546,9 @@ fn origin_or_route(cx: &Context<'_, '_>, k: usize) -> bool {
     let transported = cx.closing_word(k).is_some_and(|t| t.is(class::DESTINATION));
     if transported && word.lower != "in" && cx.placed[k].mention.form != Form::Agency {
         return true;
+    }
+    if into_a_country(cx, g, k) {
+        return !(cx.acted_on_where(k) || cx.acted_on_there(k));
     }
     if !word.is(class::BACKGROUND_PREPOSITION) && !matches!(word.lower, "of" | "for") {
         return false;
