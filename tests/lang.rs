@@ -2686,3 +2686,15 @@ fn german_accusative_in_is_a_direction() {
         );
     }
 }
+
+/// Dutch "doen" is a light verb: "deed invallen" is a raid by its subject, as "voerde
+/// invallen uit" is.
+#[test]
+fn dutch_doen_is_a_light_verb() {
+    let pairs =
+        pairs_of("De Poolse politie deed invallen op een dozijn adressen in het hele land.");
+    assert!(pairs.contains(&("raid".into(), "PL".into())), "{pairs:?}");
+    // Near miss: "doet onderzoek" is no action of the lexicon's.
+    let pairs = pairs_of("De Spaanse politie doet onderzoek naar de bende uit Marokko.");
+    assert!(!pairs.iter().any(|(a, _)| a == "raid"), "{pairs:?}");
+}
