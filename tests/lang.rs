@@ -2698,3 +2698,31 @@ fn dutch_doen_is_a_light_verb() {
     let pairs = pairs_of("De Spaanse politie doet onderzoek naar de bende uit Marokko.");
     assert!(!pairs.iter().any(|(a, _)| a == "raid"), "{pairs:?}");
 }
+
+/// A French or Spanish relative pronoun after a preposition opens a clause of its own: "à
+/// laquelle ont collaboré …", "en la que participaron …" take part in the operation, they
+/// did not make the arrest told before them.
+#[test]
+fn a_relative_clause_after_a_preposition_has_its_own_cues() {
+    for text in [
+        "Leur arrestation a été réalisée dans le cadre d'une opération coordonnée par Europol, \
+         à laquelle ont collaboré la police allemande et les Carabiniers italiens.",
+        "La detención se enmarca en una operación coordinada por Europol, en la que \
+         participaron la policía alemana y los Carabinieri italianos.",
+    ] {
+        let pairs = pairs_of(text);
+        assert!(
+            !pairs.iter().any(|(a, _)| a == "arrest"),
+            "{text}: {pairs:?}"
+        );
+        assert!(
+            pairs.contains(&("participation".into(), "DE".into())),
+            "{text}: {pairs:?}"
+        );
+    }
+    // Near miss: an arrest told inside the relative clause stays an arrest.
+    let pairs = pairs_of(
+        "La operación, en la cual fueron detenidas diez personas en Francia, duró dos años.",
+    );
+    assert!(pairs.contains(&("arrest".into(), "FR".into())), "{pairs:?}");
+}
