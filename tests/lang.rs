@@ -2726,3 +2726,51 @@ fn a_relative_clause_after_a_preposition_has_its_own_cues() {
     );
     assert!(pairs.contains(&("arrest".into(), "FR".into())), "{pairs:?}");
 }
+
+/// "Dat gebeurde in …", "This happened in …": a sentence that opens with a pronoun for an
+/// event and a verb of happening tells where the specific actions of the sentence before
+/// happened.
+#[test]
+fn an_event_pronoun_and_a_verb_of_happening() {
+    for (text, action) in [
+        (
+            "Elf verdachten zijn opgepakt. Dat gebeurde vorige week woensdag in Spanje en \
+             Denemarken.",
+            "arrest",
+        ),
+        (
+            "Eleven people were arrested and twenty homes searched. This happened on Tuesday \
+             in Spain and Denmark.",
+            "raid",
+        ),
+        (
+            "Elf Verdächtige wurden festgenommen. Dies geschah am Dienstag in Spanien und \
+             Dänemark.",
+            "arrest",
+        ),
+        (
+            "Onze suspects ont été interpellés. Cela s'est passé mardi en Espagne et au Danemark.",
+            "arrest",
+        ),
+        (
+            "Once sospechosos fueron detenidos. Esto ocurrió el martes en España y Dinamarca.",
+            "arrest",
+        ),
+    ] {
+        let pairs = pairs_of(text);
+        for country in ["ES", "DK"] {
+            assert!(
+                pairs.contains(&(action.into(), country.into())),
+                "{text}: {pairs:?}"
+            );
+        }
+    }
+    // Near misses: a determiner, not a pronoun ("This action took place in …" names where the
+    // operation was, not each action), and a negated action.
+    let pairs = pairs_of(
+        "Police carried out more than 200 searches. This action took place in Spain and Denmark.",
+    );
+    assert!(!pairs.iter().any(|(a, _)| a == "raid"), "{pairs:?}");
+    let pairs = pairs_of("No arrests were made. This happened in Spain and Denmark.");
+    assert!(!pairs.iter().any(|(a, _)| a == "arrest"), "{pairs:?}");
+}

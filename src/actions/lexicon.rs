@@ -261,6 +261,13 @@ pub(crate) mod class {
     /// A vehicle's registration ("immatriculé", "matrícula", "Kennzeichen", "kenteken",
     /// "plates"): where a truck is registered is not where it was searched or seized.
     pub(crate) const REGISTRATION: Classes = 1 << 75;
+    /// A verb that says an event happened ("happened", "took place", "gebeurde", "fand statt",
+    /// "s'est déroulée", "ocurrió"): after an `event-pronoun` it stands for the action told
+    /// in the sentence before ("Elf mensen zijn opgepakt. Dat gebeurde in Spanje …").
+    pub(crate) const HAPPEN_VERB: Classes = 1 << 76;
+    /// A pronoun that stands for an event told before ("this", "that", "dat", "das", "cela",
+    /// "esto").
+    pub(crate) const EVENT_PRONOUN: Classes = 1 << 77;
 
     /// The word lists of nouns: a German or Dutch compound ending in one of their words is in
     /// that list too ("Zollbehörden" is an authority, "kustwachtvliegtuigen" means).
@@ -347,6 +354,8 @@ const CLASSES: &[(&str, Classes)] = &[
     ("request-verb", class::REQUEST_VERB),
     ("attribution", class::ATTRIBUTION),
     ("registration", class::REGISTRATION),
+    ("happen-verb", class::HAPPEN_VERB),
+    ("event-pronoun", class::EVENT_PRONOUN),
     ("perfect-infinitive", class::PERFECT_INFINITIVE),
     ("premises-noun", class::PREMISES_NOUN),
     ("relational", class::RELATIONAL),

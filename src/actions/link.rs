@@ -142,6 +142,24 @@ pub(crate) const RULES: &[(Rule, LinkRule)] = &[
 /// The cues a list links to, best first, each with its rule: the first rule of [`RULES`]
 /// that links it, then the additions (purpose, "where", result).
 pub(crate) fn link_list<'c>(list: &ListInClause<'_, '_, 'c>) -> Vec<(&'c Cue, Rule)> {
+    let mut linked = link_by_rules(list);
+    // Cues on one word stand for several actions told before ("Eleven people were arrested
+    // and homes searched. This happened in Spain"): the place takes each of them.
+    let mut k = 0;
+    while k < linked.len() {
+        let (c, rule) = linked[k];
+        for d in list.cues.iter().copied() {
+            if d.first == c.first && !linked.iter().any(|(e, _)| std::ptr::eq(*e, d)) {
+                linked.push((d, rule));
+            }
+        }
+        k += 1;
+    }
+    linked
+}
+
+/// The cues a list links to by the rules of [`RULES`] and the additions.
+fn link_by_rules<'c>(list: &ListInClause<'_, '_, 'c>) -> Vec<(&'c Cue, Rule)> {
     if requester(list.tokens, list.head.first) {
         return Vec::new();
     }

@@ -52,7 +52,7 @@ use crate::places::Mention;
 use crate::sentences::Sentence;
 use crate::span::Span;
 use cues::Cue;
-use lexicon::CueKind;
+use lexicon::{class, CueKind};
 use link::ListInClause;
 use tokens::{clause_starts, token_at, tokenize};
 
@@ -266,6 +266,7 @@ pub fn link(
         let here = Here {
             mentions: &here,
             taking_part,
+            previous: sentence.index.checked_sub(1).map(|p| &sentences[p]),
         };
         link_sentence(
             gazetteer,
@@ -485,6 +486,8 @@ fn carry_over(
 struct Here<'a> {
     mentions: &'a [&'a Mention],
     taking_part: &'a [PlaceId],
+    /// The sentence before, for a verb that stands for its action ([`happened_before`]).
+    previous: Option<&'a Sentence>,
 }
 
 /// The countries (as their country places) of the events so far, in the order the article
@@ -587,11 +590,16 @@ fn link_sentence(
     linked: &mut Linked,
 ) {
     let tokens = tokenize(text, sentence.span, lower);
+    let starts = clause_starts(&tokens);
+    let mut cues = cues::find(text, &tokens);
+    if let Some(previous) = here.previous {
+        cues.extend(happened_before(text, previous, &tokens, &cues));
+    }
     let parsed = Parsed {
         text,
         sentence,
-        starts: clause_starts(&tokens),
-        cues: cues::find(text, &tokens),
+        starts,
+        cues,
         tokens: &tokens,
     };
     let anaphors = anaphor_mentions(&parsed, here);
@@ -623,6 +631,63 @@ fn link_sentence(
     if !anaphors.is_empty() {
         give_to_countries(events, before, &anaphors, here.taking_part);
     }
+}
+
+/// "Elf mensen zijn opgepakt. Dat gebeurde in Spanje, Denemarken …", "Eleven people were
+/// arrested. This happened in Spain …": a sentence that opens with an `event-pronoun` and a
+/// `happen-verb` and tells no specific action of its own tells where the specific actions of
+/// the sentence before happened. The verb stands for each of them (cues at the verb).
+fn happened_before(
+    text: &str,
+    previous: &Sentence,
+    tokens: &[tokens::Token<'_>],
+    cues: &[Cue],
+) -> Vec<Cue> {
+    let opens = tokens.first().is_some_and(|t| t.is(class::EVENT_PRONOUN));
+    let Some(verb) = tokens
+        .iter()
+        .take(5)
+        .position(|t| t.is(class::HAPPEN_VERB))
+        .filter(|_| opens)
+    else {
+        return Vec::new();
+    };
+    // The pronoun is the verb's subject, not a determiner: only an auxiliary or a clitic
+    // between them ("Cela s'est passé", "Esto se produjo"; not "This action took place").
+    let clitic = |t: &tokens::Token<'_>| {
+        t.is(class::BE | class::AUXILIARY)
+            || t.lower.chars().count() <= 2
+            || t.lower.ends_with('\'')
+    };
+    if !tokens[1..verb].iter().all(clitic) {
+        return Vec::new();
+    }
+    if cues.iter().any(|c| c.action.is_specific()) {
+        return Vec::new();
+    }
+    let mut buffer = String::new();
+    let before = tokenize(text, previous.span, &mut buffer);
+    let before_starts = clause_starts(&before);
+    let clause_of = |i: usize| before_starts.partition_point(|&s| s <= i) - 1;
+    let mut told: Vec<Action> = Vec::new();
+    for c in cues::find(text, &before) {
+        if c.action.is_specific()
+            && !told.contains(&c.action)
+            && !cues::negated(&before, &before_starts, clause_of(c.first), c.first)
+        {
+            told.push(c.action);
+        }
+    }
+    told.into_iter()
+        .map(|action| Cue {
+            action,
+            kind: CueKind::Verb,
+            span: tokens[verb].span,
+            first: verb,
+            last: verb,
+            closing: None,
+        })
+        .collect()
 }
 
 /// The phrases of a sentence that point back ("all the countries involved"), each as a
