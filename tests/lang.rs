@@ -2774,3 +2774,36 @@ fn an_event_pronoun_and_a_verb_of_happening() {
     let pairs = pairs_of("No arrests were made. This happened in Spain and Denmark.");
     assert!(!pairs.iter().any(|(a, _)| a == "arrest"), "{pairs:?}");
 }
+
+/// A second fronted place after a comma opens a clause of its own: the first place does not
+/// take the second one's action ("In Nederland zijn drie servers overgenomen, in België zijn
+/// twee mensen gearresteerd").
+#[test]
+fn a_second_fronted_place_opens_its_own_clause() {
+    for (text, first, second) in [
+        (
+            "En Francia se incautaron tres coches, en España fueron detenidas dos personas.",
+            "FR",
+            "ES",
+        ),
+        (
+            "In Nederland werden drie woningen doorzocht, in België zijn twee mensen \
+             gearresteerd.",
+            "NL",
+            "BE",
+        ),
+    ] {
+        let pairs = pairs_of(text);
+        assert!(
+            pairs.contains(&("arrest".into(), second.into())),
+            "{text}: {pairs:?}"
+        );
+        assert!(
+            !pairs.contains(&("arrest".into(), first.into())),
+            "{text}: {pairs:?}"
+        );
+    }
+    // Near miss: without a second place the fronted place takes every action after it.
+    let pairs = pairs_of("En Francia se incautaron tres coches y fueron detenidas dos personas.");
+    assert!(pairs.contains(&("arrest".into(), "FR".into())), "{pairs:?}");
+}

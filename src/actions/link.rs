@@ -234,9 +234,27 @@ fn fronted_place<'c>(list: &ListInClause<'_, '_, 'c>) -> Vec<(&'c Cue, Rule)> {
     {
         return Vec::new();
     }
+    // A second fronted place after a comma opens a clause of its own: "In Nederland zijn drie
+    // servers overgenomen, in België zijn twee mensen gearresteerd", "En Francia se incautaron
+    // tres coches, en España fueron detenidas dos personas".
+    let next_fronted = (list.tail.last + 1..tokens.len().saturating_sub(2))
+        .find(|&i| {
+            tokens[i].lower == ","
+                && tokens[i + 1].is(class::PLACE_PREPOSITION)
+                && tokens[i + 2..]
+                    .iter()
+                    .take(2)
+                    .find(|t| t.lower != "the")
+                    .is_some_and(|t| t.capitalised(list.text))
+        })
+        .unwrap_or(usize::MAX);
     let framed = framing.into_iter().map(|c| (c, Rule::CueInPlace));
     framed
-        .chain(list.cues_after().map(|c| (c, Rule::FrontedPlace)))
+        .chain(
+            list.cues_after()
+                .filter(|c| c.first < next_fronted)
+                .map(|c| (c, Rule::FrontedPlace)),
+        )
         .collect()
 }
 
