@@ -579,6 +579,12 @@ impl<'g, 'a> Finder<'g, 'a> {
                 }
                 self.note_agency(&text[start..c.end], place);
             }
+            if entry.form != Form::Agency && self.agency_qualified_after(start, place, entry.form) {
+                // Its shorter name later is that country's agency too.
+                if let Some(agency) = self.mentions.pop() {
+                    self.note_agency(&text[agency.span.start..c.end], place);
+                }
+            }
             if entry.form == Form::City {
                 self.placed_cities.insert(place);
             }
@@ -620,6 +626,30 @@ impl<'g, 'a> Finder<'g, 'a> {
             m.form == Form::Demonym
                 && m.span.end <= start
                 && self.text[m.span.end..start].chars().all(|c| c == ' ')
+                && gazetteer.place(m.place).country != gazetteer.place(place).country
+        })
+    }
+
+    /// True when the mention found last is an agency of another country than `place`'s,
+    /// qualified by the place found at `start` right after it: by a demonym in a language that
+    /// puts adjectives after their noun ("la Gendarmería Nacional francesa" is France's, not
+    /// Argentina's), or by "of" and a place ("la Police judiciaire fédérale de Flandre
+    /// orientale" is Belgium's, not Switzerland's). The place stands for the agency.
+    fn agency_qualified_after(&self, start: usize, place: PlaceId, form: Form) -> bool {
+        let gazetteer = self.gazetteer;
+        self.mentions.last().is_some_and(|m| {
+            let between = self.text.get(m.span.end..start).unwrap_or("x");
+            let qualifier = if form == Form::Demonym {
+                self.lang.puts_adjectives_after() && between.chars().all(|c| c == ' ')
+            } else {
+                matches!(
+                    between,
+                    " de " | " del " | " du " | " of " | " van " | " von "
+                )
+            };
+            m.form == Form::Agency
+                && m.span.end <= start
+                && qualifier
                 && gazetteer.place(m.place).country != gazetteer.place(place).country
         })
     }

@@ -2807,3 +2807,19 @@ fn a_second_fronted_place_opens_its_own_clause() {
     let pairs = pairs_of("En Francia se incautaron tres coches y fueron detenidas dos personas.");
     assert!(pairs.contains(&("arrest".into(), "FR".into())), "{pairs:?}");
 }
+
+/// An agency qualified by another country's demonym after it (in a language that puts
+/// adjectives after their noun) is that country's, and so is its shorter name later: "la
+/// Gendarmería Nacional francesa" is France's, not Argentina's.
+#[test]
+fn an_agency_qualified_by_a_demonym_after_it() {
+    let pairs = pairs_of(
+        "La Gendarmería Nacional francesa detuvo a tres personas en Niza. La Gendarmería \
+         Nacional inició la investigación en enero.",
+    );
+    assert!(pairs.contains(&("arrest".into(), "FR".into())), "{pairs:?}");
+    assert!(!pairs.iter().any(|(_, c)| c == "AR"), "{pairs:?}");
+    // Near miss: unqualified, it is Argentina's.
+    let pairs = pairs_of("La Gendarmería Nacional detuvo a tres personas en Salta.");
+    assert!(pairs.contains(&("arrest".into(), "AR".into())), "{pairs:?}");
+}
