@@ -2820,6 +2820,9 @@ fn an_agency_qualified_by_a_demonym_after_it() {
     assert!(pairs.contains(&("arrest".into(), "FR".into())), "{pairs:?}");
     assert!(!pairs.iter().any(|(_, c)| c == "AR"), "{pairs:?}");
     // Near miss: unqualified, it is Argentina's.
-    let pairs = pairs_of("La Gendarmería Nacional detuvo a tres personas en Salta.");
+    let pairs = pairs_of(
+        "La Gendarmería Nacional detuvo a tres personas en la provincia de Salta, según \
+         informaron las autoridades.",
+    );
     assert!(pairs.contains(&("arrest".into(), "AR".into())), "{pairs:?}");
 }
