@@ -2826,3 +2826,23 @@ fn an_agency_qualified_by_a_demonym_after_it() {
     );
     assert!(pairs.contains(&("arrest".into(), "AR".into())), "{pairs:?}");
 }
+
+/// The agent of "organised by" may be a unit of an agency, after an article: "georganiseerd
+/// door een dienst van de Landelijke Eenheid" is coordinated by the Dutch police.
+#[test]
+fn an_agent_named_as_a_unit_of_an_agency() {
+    let pairs = pairs_of(
+        "Er deden dertien landen mee aan de acties tegen mobiel banditisme, die was \
+         georganiseerd door een dienst van de Landelijke Eenheid.",
+    );
+    assert!(
+        pairs.contains(&("coordination".into(), "NL".into())),
+        "{pairs:?}"
+    );
+    // Near miss: a unit named without "door" organised nothing.
+    let pairs = pairs_of(
+        "Een dienst van de Landelijke Eenheid deelde informatie met de politie in België en \
+         Duitsland over de verdachten.",
+    );
+    assert!(!pairs.iter().any(|(a, _)| a == "coordination"), "{pairs:?}");
+}

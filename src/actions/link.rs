@@ -1137,9 +1137,10 @@ pub(crate) fn governor(text: &str, tokens: &[Token], at: usize) -> Option<usize>
         );
         if let Some(n) = authority {
             let mut g = prev(n)?;
-            // "law enforcement from", "judicial authorities from", "two judges from".
+            // "law enforcement from", "judicial authorities from", "two judges from", "door
+            // een dienst van" (an article: "a").
             while tokens[g].is(class::AUTHORITY)
-                || tokens[g].lower == "judicial"
+                || matches!(tokens[g].lower, "judicial" | "a" | "an")
                 || is_count(tokens[g].lower)
             {
                 g = prev(g)?;
