@@ -2846,3 +2846,17 @@ fn an_agent_named_as_a_unit_of_an_agency() {
     );
     assert!(!pairs.iter().any(|(a, _)| a == "coordination"), "{pairs:?}");
 }
+
+/// A country in parentheses right after its city only qualifies it and shares its fate: "El
+/// cargamento procedía de Santa Marta (Colombia)" is an origin, Colombia with it.
+#[test]
+fn a_country_in_parentheses_after_its_city() {
+    let pairs = pairs_of(
+        "El cargamento de cocaína procedía de Santa Marta (Colombia) y fue intervenido por la \
+         Guardia Civil en el puerto de Algeciras.",
+    );
+    assert!(!pairs.iter().any(|(_, c)| c == "CO"), "{pairs:?}");
+    // Near miss: the city acted in keeps its action, the country adds nothing of its own.
+    let pairs = pairs_of("Police arrested two men in Santa Marta (Colombia) on Tuesday morning.");
+    assert_eq!(pairs, [("arrest".to_string(), "CO".to_string())]);
+}

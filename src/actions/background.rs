@@ -1087,7 +1087,7 @@ fn nationality_noun_after(cx: &Context<'_, '_>, k: usize) -> bool {
         )
 }
 
-/// "Paris, France", "Lille in France", "Austin, Texas": a country or region after a city of its
+/// "Paris, France", "Lille in France", "Santa Marta (Colombia)", "Austin, Texas": a country or region after a city of its
 /// own only qualifies the city (and shares its fate); after a city of another country it names a region there
 /// ("Atlanta, Georgia"). "in Paris, Spain and Italy" is a list, not a region.
 fn country_after_its_city(cx: &Context<'_, '_>, k: usize) -> bool {
@@ -1107,7 +1107,10 @@ fn country_after_its_city(cx: &Context<'_, '_>, k: usize) -> bool {
         .get(k + 1)
         .is_some_and(|next| next.first <= p.last + 3);
     let same_country = prev_place.country == place.country;
-    (gap == "," && (same_country || !list_goes_on)) || (gap == "in" && same_country)
+    // "Santa Marta (Colombia)": the country in parentheses right after its city.
+    let bracketed =
+        gap == "(" && cx.text[p.mention.span.end..].trim_start().starts_with(')') && same_country;
+    (gap == "," && (same_country || !list_goes_on)) || (gap == "in" && same_country) || bracketed
 }
 
 /// The end of a longer proper name: "Michael Jordan", "Detective Chad" (but "North Macedonia",
