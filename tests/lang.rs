@@ -2860,3 +2860,31 @@ fn a_country_in_parentheses_after_its_city() {
     let pairs = pairs_of("Police arrested two men in Santa Marta (Colombia) on Tuesday morning.");
     assert_eq!(pairs, [("arrest".to_string(), "CO".to_string())]);
 }
+
+/// The country on the other side of a border only says where the border runs: a reference
+/// point ("near the border with Brazil", "cerca de la frontera de Paraguay con Brasil y
+/// Argentina", "an der Grenze zu Polen").
+#[test]
+fn the_other_side_of_a_border() {
+    for (text, other) in [
+        (
+            "La organización tenía su centro en Ciudad del Este, cerca de la frontera de \
+             Paraguay con Brasil y Argentina, según la policía.",
+            "BR",
+        ),
+        (
+            "Die Bundespolizei nahm den gesuchten Mann am Dienstag an der Grenze zu Polen fest.",
+            "PL",
+        ),
+        (
+            "Officers arrested the suspect on Tuesday near the border with Brazil.",
+            "BR",
+        ),
+    ] {
+        let pairs = pairs_of(text);
+        assert!(!pairs.iter().any(|(_, c)| c == other), "{text}: {pairs:?}");
+    }
+    // Near miss: a country after "with" and no border is a partner.
+    let pairs = pairs_of("The Spanish police worked with Brazil and Argentina to arrest the gang.");
+    assert!(pairs.iter().any(|(_, c)| c == "BR"), "{pairs:?}");
+}

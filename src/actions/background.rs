@@ -303,6 +303,7 @@ pub(crate) const FILTERS: &[(Background, Filter)] = &[
     (Background::CrimeScene, where_a_crime_was_committed),
     (Background::Dateline, dateline),
     (Background::ReferencePoint, reference_point),
+    (Background::ReferencePoint, other_side_of_a_border),
     (Background::Gathering, at_a_gathering),
     (Background::EarlierOperation, an_earlier_operation),
     (Background::Negation, negated_clause),
@@ -828,6 +829,29 @@ fn reference_point(cx: &Context<'_, '_>, k: usize) -> bool {
     let mut before = cx.tokens[..cx.placed[k].first].iter().rev();
     matches!((before.next(), before.next(), before.next()), (Some(of), Some(compass), Some(unit))
         if of.lower == "of" && compass.is(class::COMPASS) && unit.is(class::DISTANCE_UNIT))
+}
+
+/// The country on the other side of a border, named only to say where the border runs: "cerca
+/// de la frontera de Paraguay con Brasil y Argentina", "near the border with Brazil", "an der
+/// Grenze zu Polen", "la frontière avec l'Espagne", "de grens met België". (A list after
+/// "between" keeps its places: which side an action was on is not said.)
+fn other_side_of_a_border(cx: &Context<'_, '_>, k: usize) -> bool {
+    if !cx.has(class::BORDER_NOUN) {
+        return false;
+    }
+    let head = cx.placed[cx.heads[k]].first;
+    let Some(g) = governor(cx.text, cx.tokens, head) else {
+        return false;
+    };
+    let with = cx.tokens[g].lower == "with"
+        || (lexicon::current_lang() == crate::lang::Lang::De
+            && cx.tokens[g].span.of(cx.text) == "zu");
+    with && cx.tokens[..g]
+        .iter()
+        .rev()
+        .take(4)
+        .take_while(|t| t.lower != "," && !t.is(class::CUE_START))
+        .any(|t| t.is(class::BORDER_NOUN))
 }
 
 /// A dateline: the place a release was issued from, at the start of a line and followed by a

@@ -268,6 +268,9 @@ pub(crate) mod class {
     /// A pronoun that stands for an event told before ("this", "that", "dat", "das", "cela",
     /// "esto").
     pub(crate) const EVENT_PRONOUN: Classes = 1 << 77;
+    /// A border ("border", "frontera", "frontière", "grens", "Grenze"): the country on its
+    /// other side ("near the border with Brazil", "an der Grenze zu Polen") only tells where.
+    pub(crate) const BORDER_NOUN: Classes = 1 << 78;
 
     /// The word lists of nouns: a German or Dutch compound ending in one of their words is in
     /// that list too ("Zollbehörden" is an authority, "kustwachtvliegtuigen" means).
@@ -356,6 +359,7 @@ const CLASSES: &[(&str, Classes)] = &[
     ("registration", class::REGISTRATION),
     ("happen-verb", class::HAPPEN_VERB),
     ("event-pronoun", class::EVENT_PRONOUN),
+    ("border-noun", class::BORDER_NOUN),
     ("perfect-infinitive", class::PERFECT_INFINITIVE),
     ("premises-noun", class::PREMISES_NOUN),
     ("relational", class::RELATIONAL),
