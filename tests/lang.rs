@@ -2888,3 +2888,27 @@ fn the_other_side_of_a_border() {
     let pairs = pairs_of("The Spanish police worked with Brazil and Argentina to arrest the gang.");
     assert!(pairs.iter().any(|(_, c)| c == "BR"), "{pairs:?}");
 }
+
+/// Who issued a warrant wants the suspect: background `wanted-by`, not where he was caught.
+#[test]
+fn the_issuer_of_a_warrant() {
+    for text in [
+        "Gegen den Mann lag ein internationaler Haftbefehl der türkischen Justiz vor, er wurde \
+         in Bremen festgenommen.",
+        "L'homme faisait l'objet d'un mandat d'arrêt des autorités turques et a été interpellé \
+         à Brême.",
+        "El hombre tenía una orden de detención de las autoridades turcas y fue detenido en \
+         Bremen.",
+    ] {
+        let pairs = pairs_of(text);
+        assert!(!pairs.iter().any(|(_, c)| c == "TR"), "{text}: {pairs:?}");
+        assert!(
+            pairs.contains(&("arrest".into(), "DE".into())),
+            "{text}: {pairs:?}"
+        );
+    }
+    // Near miss: warrants executed by an authority are its raid.
+    let pairs =
+        pairs_of("Search warrants were executed by the Dutch police in Rotterdam on Monday.");
+    assert!(pairs.contains(&("raid".into(), "NL".into())), "{pairs:?}");
+}

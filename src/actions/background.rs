@@ -298,6 +298,7 @@ pub(crate) const FILTERS: &[(Background, Filter)] = &[
     (Background::Nationality, nationality_noun_after),
     (Background::WantedBy, wanted_by),
     (Background::WantedBy, requests_extradition),
+    (Background::WantedBy, issuer_of_a_warrant),
     (Background::Hosting, hosted_in),
     (Background::Target, where_the_victims_are),
     (Background::CrimeScene, where_a_crime_was_committed),
@@ -696,6 +697,37 @@ fn wanted_by(cx: &Context<'_, '_>, k: usize) -> bool {
             return false;
         }
         nearer = Some(t);
+    }
+    false
+}
+
+/// Who issued a warrant wants the suspect; it is not where he was caught: "ein internationaler
+/// Haftbefehl der türkischen Justiz", "un mandat d'arrêt des autorités turques", "una orden de
+/// detención de las autoridades turcas", "a warrant issued by the Spanish police". Not a
+/// warrant executed in the sentence ("search warrants were executed by the Dutch police"), nor
+/// a place after a place preposition ("warrants issued in Spain").
+fn issuer_of_a_warrant(cx: &Context<'_, '_>, k: usize) -> bool {
+    if !cx.has(class::WARRANT_NOUN) || cx.has(class::WARRANT_EXECUTOR) {
+        return false;
+    }
+    if cx
+        .governing_words(k, 1)
+        .any(|t| t.is(class::PLACE_PREPOSITION))
+    {
+        return false;
+    }
+    let first = cx.placed[cx.heads[k]].first;
+    let start = cx.starts[cx.clause_of(first)];
+    for i in (start..first).rev().take(7) {
+        let t = &cx.tokens[i];
+        if matches!(t.lower, "," | ";" | ":") || t.is(class::BE | class::AUXILIARY) {
+            return false;
+        }
+        if t.is(class::WARRANT_NOUN) {
+            return cx.tokens[i + 1..first]
+                .iter()
+                .any(|w| matches!(w.lower, "of" | "by" | "the"));
+        }
     }
     false
 }
