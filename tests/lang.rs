@@ -2912,3 +2912,20 @@ fn the_issuer_of_a_warrant() {
         pairs_of("Search warrants were executed by the Dutch police in Rotterdam on Monday.");
     assert!(pairs.contains(&("raid".into(), "NL".into())), "{pairs:?}");
 }
+
+/// A demonym before a noun of a landscape names a place in that country, not a nationality:
+/// "an der französischen Riviera", "in the Italian Alps" (as "in the French capital").
+#[test]
+fn a_demonym_before_a_landscape() {
+    for (text, country) in [
+        ("An der französischen Riviera wurden Luxusgüter im Wert von fünf Millionen Euro sichergestellt.", "FR"),
+        ("Police seized a chalet in the Italian Alps and froze bank accounts on Tuesday.", "IT"),
+    ] {
+        let pairs = pairs_of(text);
+        assert!(pairs.contains(&("seizure".into(), country.into())), "{text}: {pairs:?}");
+    }
+    // Near miss: a demonym before a person is a nationality.
+    let pairs =
+        pairs_of("Police seized a chalet in Zermatt owned by an Italian businessman on Tuesday.");
+    assert!(!pairs.iter().any(|(_, c)| c == "IT"), "{pairs:?}");
+}
