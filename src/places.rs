@@ -943,7 +943,7 @@ fn city(f: &Finder<'_, '_>, k: usize, readings: &[PlaceId]) -> Option<PlaceId> {
     }
     // A month name is a date ("in March 2014", "March 9"), not the town of that name
     // (Cambridgeshire's March), unless its country follows it ("March, UK").
-    if is_month(found) && country_after(gazetteer, text, chosen, k).is_none() {
+    if is_month(found) && country_after((gazetteer, f.lang), text, chosen, k).is_none() {
         return None;
     }
     if noun_of_next_place(gazetteer, text, chosen, k, readings) {
@@ -984,7 +984,7 @@ fn city(f: &Finder<'_, '_>, k: usize, readings: &[PlaceId]) -> Option<PlaceId> {
         .map(|m| gazetteer.place(m.place).country.as_str());
     let off_list = list_country
         .is_some_and(|code| !readings.iter().any(|&r| gazetteer.place(r).country == code));
-    let country_after = country_after(gazetteer, text, chosen, k);
+    let country_after = country_after((gazetteer, f.lang), text, chosen, k);
     // "Parkland, Florida": a region right after it; regions the article named before.
     let regions = Regions {
         after: region_right_after(gazetteer, text, chosen, k),
@@ -1184,7 +1184,7 @@ fn region_right_after<'g>(
 
 /// "Split, Croatia": the country right after a city name and a comma, if one is.
 fn country_after<'g>(
-    gazetteer: &'g Gazetteer,
+    (gazetteer, lang): (&'g Gazetteer, Lang),
     text: &str,
     chosen: &[Chosen],
     k: usize,
@@ -1194,7 +1194,21 @@ fn country_after<'g>(
         let gap = &text[c.end..next.start];
         let next_name = next.name(gazetteer);
         let is_country = next_name.form == Form::Name || next_name.form == Form::Code;
-        (gap.trim() == "," && is_country)
+        // "Saintes, en Belgique", "Lille in France", "Saintes (Belgique)": a comma, or an
+        // opening parenthesis, or "in" (and an article), then the country.
+        let words: Vec<String> = gap
+            .split(|ch: char| ch.is_whitespace() || ch == ',')
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect();
+        let in_country = !words.is_empty()
+            && words.len() <= 2
+            && words.iter().any(|w| as_english(lang, w) == "in")
+            && words
+                .iter()
+                .all(|w| matches!(as_english(lang, w), "in" | "the"));
+        let qualifies = matches!(gap.trim(), "," | "(") || in_country;
+        (qualifies && is_country)
             .then(|| next_name.places().next())
             .flatten()
             .map(|p| gazetteer.place(p).country.as_str())

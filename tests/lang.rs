@@ -2929,3 +2929,32 @@ fn a_demonym_before_a_landscape() {
         pairs_of("Police seized a chalet in Zermatt owned by an Italian businessman on Tuesday.");
     assert!(!pairs.iter().any(|(_, c)| c == "IT"), "{pairs:?}");
 }
+
+/// A town's country may follow it after "in" or in parentheses as well as after a comma: the
+/// town is read in that country ("à Saintes, en Belgique" is the Belgian Saintes, not the
+/// larger French one).
+#[test]
+fn a_towns_country_after_in_or_in_parentheses() {
+    for text in [
+        "La douane a démantelé une fabrique illégale de cigarettes à Saintes, en Belgique, \
+         selon le parquet.",
+        "La douane a démantelé une fabrique illégale de cigarettes à Saintes (Belgique) mardi \
+         dernier.",
+    ] {
+        let pairs = pairs_of(text);
+        assert!(!pairs.iter().any(|(_, c)| c == "FR"), "{text}: {pairs:?}");
+        assert!(
+            pairs.contains(&("takedown".into(), "BE".into())),
+            "{text}: {pairs:?}"
+        );
+    }
+    // Near miss: with no country after it, the larger Saintes (France) is read.
+    let pairs = pairs_of(
+        "La douane a démantelé une fabrique illégale de cigarettes à Saintes mardi dernier, \
+         selon le parquet.",
+    );
+    assert!(
+        pairs.contains(&("takedown".into(), "FR".into())),
+        "{pairs:?}"
+    );
+}
