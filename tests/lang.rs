@@ -2958,3 +2958,34 @@ fn a_towns_country_after_in_or_in_parentheses() {
         "{pairs:?}"
     );
 }
+
+/// Gapping: a seizure or search said once for several conjuncts, each a counted object and
+/// its place ("la saisie d'1,6 tonne de cocaïne au Cap Vert, de 10 tonnes d'amphétamines au
+/// Burkina Faso").
+#[test]
+fn a_cue_said_once_for_counted_objects_and_their_places() {
+    for text in [
+        "L'opération a permis la saisie d'1,6 tonne de cocaïne au Cap Vert, de 10 tonnes \
+         d'amphétamines au Burkina Faso et de nombreux médicaments.",
+        "La operación permitió la incautación de 1,6 toneladas de cocaína en Cabo Verde, de 10 \
+         toneladas de anfetaminas en Burkina Faso y de armas.",
+        "The operation led to the seizure of 1.6 tonnes of cocaine in Cape Verde, 10 tonnes of \
+         amphetamines in Burkina Faso and many counterfeit medicines.",
+    ] {
+        let pairs = pairs_of(text);
+        for country in ["CV", "BF"] {
+            assert!(
+                pairs.contains(&("seizure".into(), country.into())),
+                "{text}: {pairs:?}"
+            );
+        }
+    }
+    // Near miss: counted people who do something else are no object of the seizure.
+    let pairs = pairs_of(
+        "Police seized 2 tonnes of cocaine in Spain, 300 members of the gang live in France.",
+    );
+    assert!(
+        !pairs.contains(&("seizure".into(), "FR".into())),
+        "{pairs:?}"
+    );
+}

@@ -633,6 +633,33 @@ fn link_sentence(
     }
 }
 
+/// Gapping: "the seizure of 1.6 tonnes in Cape Verde, 10 tonnes in Burkina Faso" (a counted
+/// object and its place for each conjunct, the cue said once): a list no rule linked takes the
+/// specific cue placed at the list before it in its clause ([`link::gapped_conjunct`]).
+fn link_gapped<'c>(
+    text: &str,
+    tokens: &[tokens::Token<'_>],
+    lists: &[(&[Placed<'_>], Vec<&'c Cue>, usize)],
+    linked: &mut [Vec<(&'c Cue, Rule)>],
+) {
+    for n in 1..lists.len() {
+        let (previous, (members, _, clause)) = (&lists[n - 1], &lists[n]);
+        if !linked[n].is_empty() || previous.2 != *clause {
+            continue;
+        }
+        let shared = linked[n - 1]
+            .iter()
+            .find(|(c, rule)| *rule == Rule::CueInPlace && c.action.is_specific())
+            .map(|(c, _)| *c);
+        let prev_tail = previous.0[previous.0.len() - 1].last;
+        if let Some(cue) =
+            shared.filter(|_| link::gapped_conjunct(text, tokens, prev_tail, members[0].first))
+        {
+            linked[n].push((cue, Rule::CueInPlace));
+        }
+    }
+}
+
 /// "Elf mensen zijn opgepakt. Dat gebeurde in Spanje, Denemarken …", "Eleven people were
 /// arrested. This happened in Spain …": a sentence that opens with an `event-pronoun` and a
 /// `happen-verb` and tells no specific action of its own tells where the specific actions of
@@ -891,6 +918,7 @@ fn link_lists(
             linked[n].push((shared, Rule::CueInPlace));
         }
     }
+    link_gapped(text, tokens, &lists, &mut linked);
     // An action done "there" happened at the last place named before it.
     let tails: Vec<usize> = lists.iter().map(|(m, _, _)| m[m.len() - 1].last).collect();
     for (n, cue) in link::done_there(tokens, starts, cues, &tails) {
