@@ -2989,3 +2989,24 @@ fn a_cue_said_once_for_counted_objects_and_their_places() {
         "{pairs:?}"
     );
 }
+
+/// German and Dutch put a takedown's participle last, further from its object: "Die Server
+/// … wurden von deutschen Behörden geschlossen" is a takedown (the object stands up to ten
+/// words before the verb).
+#[test]
+fn a_closing_participle_far_from_its_object() {
+    let pairs = pairs_of(
+        "Die Server der Plattform waren Anfang März von deutschen und niederländischen Behörden \
+         geschlossen worden.",
+    );
+    for country in ["DE", "NL"] {
+        assert!(
+            pairs.contains(&("takedown".into(), country.into())),
+            "{pairs:?}"
+        );
+    }
+    // Near miss: a border closed is no takedown.
+    let pairs =
+        pairs_of("Die Grenze zu Polen wurde von den deutschen Behörden am Dienstag geschlossen.");
+    assert!(!pairs.iter().any(|(a, _)| a == "takedown"), "{pairs:?}");
+}

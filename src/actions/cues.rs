@@ -107,9 +107,20 @@ fn word_cue_holds(text: &str, tokens: &[Token], i: usize, kind: CueKind, action:
     // "an operation involving X": the participle relates X to the operation.
     let relational = matches!(word, "involving" | "participating");
     // "targeted", "closed", "blocked" are takedowns only of infrastructure, not of people,
-    // borders or cases.
+    // borders or cases. German and Dutch put the participle last, further from its object:
+    // "Die Server wurden Anfang März von deutschen Behörden geschlossen".
+    let reach_back = if lexicon::current_lang().puts_verbs_last() {
+        10
+    } else {
+        4
+    };
     let targets_infrastructure = !tokens[i].is(class::INFRASTRUCTURE_VERB)
-        || any_near(tokens, i.saturating_sub(4), i + 5, class::INFRASTRUCTURE);
+        || any_near(
+            tokens,
+            i.saturating_sub(reach_back),
+            i + 5,
+            class::INFRASTRUCTURE,
+        );
     // Finding is a seizure only of goods: "110 kilo cocaïne … gevonden", "drugs were found"
     // (not "investigators found that …", "the suspect was found"). English lists "found" only:
     // "discovered" finds evidence as often as goods.
