@@ -1196,18 +1196,21 @@ fn country_after<'g>(
         let is_country = next_name.form == Form::Name || next_name.form == Form::Code;
         // "Saintes, en Belgique", "Lille in France", "Saintes (Belgique)": a comma, or an
         // opening parenthesis, or "in" (and an article), then the country.
-        let words: Vec<String> = gap
-            .split(|ch: char| ch.is_whitespace() || ch == ',')
-            .filter(|w| !w.is_empty())
-            .map(str::to_lowercase)
-            .collect();
-        let in_country = !words.is_empty()
-            && words.len() <= 2
-            && words.iter().any(|w| as_english(lang, w) == "in")
-            && words
-                .iter()
-                .all(|w| matches!(as_english(lang, w), "in" | "the"));
-        let qualifies = matches!(gap.trim(), "," | "(") || in_country;
+        // (Read only for a short gap before a country: no words to lower-case otherwise.)
+        let in_country = || {
+            let words: Vec<String> = gap
+                .split(|ch: char| ch.is_whitespace() || ch == ',')
+                .filter(|w| !w.is_empty())
+                .map(str::to_lowercase)
+                .collect();
+            (1..=2).contains(&words.len())
+                && words.iter().any(|w| as_english(lang, w) == "in")
+                && words
+                    .iter()
+                    .all(|w| matches!(as_english(lang, w), "in" | "the"))
+        };
+        let qualifies =
+            matches!(gap.trim(), "," | "(") || (is_country && gap.len() <= 12 && in_country());
         (qualifies && is_country)
             .then(|| next_name.places().next())
             .flatten()
