@@ -3010,3 +3010,23 @@ fn a_closing_participle_far_from_its_object() {
         pairs_of("Die Grenze zu Polen wurde von den deutschen Behörden am Dienstag geschlossen.");
     assert!(!pairs.iter().any(|(a, _)| a == "takedown"), "{pairs:?}");
 }
+
+/// Dutch "gezocht" is a search of premises ("wordt op negentien locaties in … gezocht"), and
+/// "wanted" otherwise ("De man, die in Duitsland gezocht werd, …").
+#[test]
+fn dutch_gezocht_searches_premises() {
+    let pairs = pairs_of(
+        "Sinds dinsdagochtend zes uur wordt op negentien locaties in Nederland, België, \
+         Duitsland en Frankrijk gezocht.",
+    );
+    for country in ["NL", "BE", "DE", "FR"] {
+        assert!(
+            pairs.contains(&("raid".into(), country.into())),
+            "{pairs:?}"
+        );
+    }
+    // Near miss: a man wanted in Germany.
+    let pairs =
+        pairs_of("De man, die in Duitsland gezocht werd, is dinsdag in Utrecht aangehouden.");
+    assert!(!pairs.iter().any(|(_, c)| c == "DE"), "{pairs:?}");
+}

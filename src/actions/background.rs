@@ -668,12 +668,15 @@ fn wanted_by(cx: &Context<'_, '_>, k: usize) -> bool {
     let first = cx.placed[cx.heads[k]].first;
     let in_attributive_phrase = first >= 2 && matches!(cx.tokens[first - 2].lower, "a" | "the");
     let reach = if in_attributive_phrase { 7 } else { 3 };
+    // (A participle read as a search is not "wanted": "op negentien locaties … gezocht".)
+    let after = cx.placed[k].last + 1;
     let participle_after = verbs_last
-        && cx.tokens[cx.placed[k].last + 1..]
+        && cx.tokens[after..]
             .iter()
+            .enumerate()
             .take(reach)
-            .take_while(|t| !matches!(t.lower, "," | "." | ";"))
-            .any(|t| t.is(class::WANTED));
+            .take_while(|(_, t)| !matches!(t.lower, "," | "." | ";"))
+            .any(|(j, t)| t.is(class::WANTED) && !cx.in_cue(after + j));
     if participle_after {
         return true;
     }

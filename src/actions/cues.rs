@@ -151,6 +151,10 @@ fn word_cue_holds(text: &str, tokens: &[Token], i: usize, kind: CueKind, action:
         && word.starts_with("registr")
         && !word.starts_with("registrad")
         && !any_near(tokens, i.saturating_sub(4), i + 7, class::PREMISES_NOUN);
+    // A verb that also means "wanted" ("gezocht") searches only premises: "wordt op negentien
+    // locaties in Nederland gezocht" (a search), not "een in Nederland gezochte man".
+    let wanted = tokens[i].is(class::WANTED)
+        && !any_near(tokens, i.saturating_sub(12), i + 4, class::PREMISES_NOUN);
     // "aimed to dismantle the botnet": intended, not done.
     let intended = i >= 2 && tokens[i - 1].lower == "to" && tokens[i - 2].is(class::INTENTION);
     // Recovering children is a rescue, not a seizure: "authorities recovered 16 children".
@@ -191,6 +195,7 @@ fn word_cue_holds(text: &str, tokens: &[Token], i: usize, kind: CueKind, action:
     (!participle || after_be || after_actor || relational)
         && !of_people
         && !records
+        && !wanted
         && !intended
         && !rescue
         && !not_goods
