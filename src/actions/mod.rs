@@ -686,7 +686,10 @@ fn happened_before(
             || t.lower.chars().count() <= 2
             || t.lower.ends_with('\'')
     };
-    if !tokens[1..verb].iter().all(clitic) {
+    if !tokens
+        .get(1..verb)
+        .is_some_and(|between| between.iter().all(clitic))
+    {
         return Vec::new();
     }
     if cues.iter().any(|c| c.action.is_specific()) {
