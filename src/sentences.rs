@@ -305,6 +305,9 @@ fn run_together(text: &str, i: usize, end: usize) -> bool {
         && after_word.is_none_or(|c| c.is_whitespace() || matches!(c, ',' | ';' | ':' | '!' | '?'))
 }
 
+/// What ends a line that ends a sentence: a stop, a colon, a closing quote or bracket.
+const LINE_END_MARKS: [char; 8] = ['.', '!', '?', ':', '"', '”', '’', ')'];
+
 /// If a line break at byte `i` ends a sentence, the byte after it.
 fn ends_at_newline(text: &str, i: usize) -> Option<usize> {
     let bytes = text.as_bytes();
@@ -317,7 +320,7 @@ fn ends_at_newline(text: &str, i: usize) -> Option<usize> {
         return Some(i + 1); // blank line: paragraph break
     }
     // Not after ";": a wrapped list goes on ("…; the Swedish Police;\nand the UK's …").
-    if line.ends_with(['.', '!', '?', ':', '"', '”', '’', ')']) {
+    if line.ends_with(LINE_END_MARKS) {
         return Some(i + 1);
     }
     if next_line.starts_with(BULLETS) || line.starts_with(BULLETS) {
@@ -350,22 +353,23 @@ fn headline_in_sentence_case(text: &str, line_start: usize, line: &str, next_lin
             .next()
             .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
     };
-    let previous = text[..line_start.saturating_sub(1)]
-        .rsplit('\n')
-        .next()
-        .unwrap_or("")
-        .trim();
-    let opens_sentence = line_start == 0
-        || previous.is_empty()
-        || previous.ends_with(['.', '!', '?', ':', '"', '”', '’', ')']);
     let (short, long) = (line.chars().count(), next_line.chars().count());
-    opens_sentence
-        && starts_high(line)
+    // The line before is read last, and only for a line that could be a headline.
+    let opens_sentence = || {
+        let previous = text[..line_start.saturating_sub(1)]
+            .rsplit('\n')
+            .next()
+            .unwrap_or("")
+            .trim();
+        line_start == 0 || previous.is_empty() || previous.ends_with(LINE_END_MARKS)
+    };
+    starts_high(line)
         && starts_high(next_line)
         && !line.ends_with([',', ';', '-', '–'])
         && short <= 100
         && 2 * long >= 3 * short
         && long >= 60
+        && opens_sentence()
 }
 
 /// True when `line` is a short "label: value" row ("Litauen: 7 Festnahmen", "Spain: 12
