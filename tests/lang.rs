@@ -3030,3 +3030,33 @@ fn dutch_gezocht_searches_premises() {
         pairs_of("De man, die in Duitsland gezocht werd, is dinsdag in Utrecht aangehouden.");
     assert!(!pairs.iter().any(|(_, c)| c == "DE"), "{pairs:?}");
 }
+
+/// Examples after a noun of places and its adjective ("vers d'autres pays européens tels que
+/// A, B, ou encore C", "to other European countries such as A, B, and C") are governed by the
+/// preposition before the noun's phrase: a route here. An adverb after a list's joiner ("ou
+/// encore", "or even") and a serial comma leave the list whole.
+#[test]
+fn examples_after_a_noun_and_its_adjective_keep_its_preposition() {
+    let pairs = pairs_of(
+        "Une enquête a mis en lumière une organisation soupçonnée de faire transiter la drogue \
+         par la Belgique vers d’autres pays européens tels que le Royaume-Uni, l’Allemagne, la \
+         France, ou encore les Pays-Bas.",
+    );
+    assert!(pairs.is_empty(), "{pairs:?}");
+    let pairs = pairs_of(
+        "The drugs were smuggled to other European countries such as Germany, Italy, and France, \
+         the investigators said on Tuesday.",
+    );
+    assert!(pairs.is_empty(), "{pairs:?}");
+    // Near miss: the same examples after "in" are where the raids happened.
+    let pairs = pairs_of(
+        "Raids were carried out in several other European countries such as Germany, Italy, and \
+         France on Tuesday morning.",
+    );
+    for country in ["DE", "IT", "FR"] {
+        assert!(
+            pairs.contains(&("raid".into(), country.into())),
+            "{pairs:?}"
+        );
+    }
+}

@@ -1086,8 +1086,19 @@ pub(crate) fn governor(text: &str, tokens: &[Token], at: usize) -> Option<usize>
     let prev = |i: usize| (0..i).rev().find(|&j| tokens[j].lower != "the");
     let capitalised = |i: usize| tokens[i].capitalised(text);
     let mut j = prev(at)?;
+    if adverb_after_joiner(tokens, j) {
+        j -= 1;
+    }
     while matches!(tokens[j].lower, "," | "and" | "or") {
-        let Some(name) = prev(j).filter(|&n| capitalised(n)) else {
+        // A serial comma before the joiner: "A, B, and C", "A, B, ou encore C".
+        let before = prev(j).and_then(|n| {
+            if tokens[n].lower == "," {
+                prev(n)
+            } else {
+                Some(n)
+            }
+        });
+        let Some(name) = before.filter(|&n| capitalised(n)) else {
             break;
         };
         let mut n = name;
@@ -1212,6 +1223,7 @@ fn same_list(text: &str, tokens: &[Token], from: usize, to: usize) -> bool {
                 joiner = true
             }
             "auch" | "ook" | "also" if i > from && tokens[i - 1].lower == "as" => {}
+            _ if i > from && adverb_after_joiner(tokens, i) => {}
             "the" | "in" => filler = true,
             // An adjective between a member's article and its name: "in Vorarlberg, der
             // benachbarten Schweiz und in der Steiermark", "and the neighbouring Netherlands".
@@ -1247,9 +1259,31 @@ fn same_list(text: &str, tokens: &[Token], from: usize, to: usize) -> bool {
     !other && (joiner || place_noun || (!capitalised && !filler))
 }
 
+/// True when token `i` is an adverb right after a list's joiner, which leaves the list whole:
+/// "or also", "ou encore", "et aussi", "y también", "o incluso", "und auch", "en ook", "or
+/// even".
+fn adverb_after_joiner(tokens: &[Token], i: usize) -> bool {
+    matches!(
+        tokens[i].lower,
+        "also"
+            | "even"
+            | "encore"
+            | "aussi"
+            | "même"
+            | "también"
+            | "incluso"
+            | "auch"
+            | "sogar"
+            | "ook"
+            | "zelfs"
+    ) && i > 0
+        && matches!(tokens[i - 1].lower, "," | "and" | "or")
+}
+
 /// The plural noun of places whose examples follow token `j`: "countries" in "countries such
 /// as", "países como", "pays comme", "pays tels que", "landen zoals", "Ländern wie", "cities
-/// like".
+/// like"; also over one adjective after the noun ("pays européens tels que", "países
+/// europeos como").
 fn examples_of(tokens: &[Token], j: usize) -> Option<usize> {
     let word = |i: usize| tokens[i].lower;
     let noun = match word(j) {
@@ -1258,28 +1292,39 @@ fn examples_of(tokens: &[Token], j: usize) -> Option<usize> {
         "as" | "like" | "zoals" | "wie" => j.checked_sub(1)?,
         _ => return None,
     };
-    tokens[noun]
-        .is(class::ANAPHOR_NOUN | class::PLACE_NOUN)
-        .then_some(noun)
+    let of_places = |i: usize| tokens[i].is(class::ANAPHOR_NOUN | class::PLACE_NOUN);
+    if of_places(noun) {
+        return Some(noun);
+    }
+    let adjective = tokens[noun].lower.chars().all(char::is_alphabetic) && tokens[noun].class == 0;
+    (adjective && noun > 0 && of_places(noun - 1)).then(|| noun - 1)
 }
 
-/// The word that governs a noun of places: the place preposition before it, over one word
-/// between ("in several countries", "en varios países", "dans des pays"); else the word
-/// right before it.
+/// The word that governs a noun of places: the place or background preposition before it,
+/// over up to three words of its phrase ("in several countries", "en varios países", "dans
+/// des pays", "vers d'autres pays", "to other European countries"); else the word right
+/// before it.
 fn governor_of_noun(
     tokens: &[Token],
     noun: usize,
     prev: impl Fn(usize) -> Option<usize>,
 ) -> Option<usize> {
     let g = prev(noun)?;
-    if tokens[g].is(class::PLACE_PREPOSITION) {
-        return Some(g);
+    let mut at = g;
+    for _ in 0..3 {
+        let t = &tokens[at];
+        if t.is(class::PLACE_PREPOSITION | class::BACKGROUND_PREPOSITION) {
+            return Some(at);
+        }
+        if t.is(class::CUE_START) || !t.lower.starts_with(char::is_alphabetic) {
+            break;
+        }
+        match prev(at) {
+            Some(p) => at = p,
+            None => break,
+        }
     }
-    Some(
-        prev(g)
-            .filter(|&p| tokens[p].is(class::PLACE_PREPOSITION))
-            .unwrap_or(g),
-    )
+    Some(g)
 }
 
 /// True when the words between one list's last member (`prev_tail`) and the next list's
