@@ -374,6 +374,12 @@ fn month_of(word: &str) -> Option<u8> {
         .map(|i| i as u8 + 1)
 }
 
+/// True when `word` (any case) is a month's name in `lang` (German, French, Dutch or
+/// Spanish): "Mai", "mars", "juni", "Mayo".
+pub(crate) fn is_month_name(lang: Lang, word: &str) -> bool {
+    month_in(lang, &word.to_lowercase()).is_some()
+}
+
 /// The month `lower` names in `lang` (German, French, Dutch or Spanish; with the short forms
 /// news writes: "Jan", "Feb", "sept", "déc").
 fn month_in(lang: Lang, lower: &str) -> Option<u8> {

@@ -932,18 +932,7 @@ fn city(f: &Finder<'_, '_>, k: usize, readings: &[PlaceId]) -> Option<PlaceId> {
     let c = &chosen[k];
     let name = c.name(gazetteer);
     let found = &text[c.start..c.end];
-    let folded = crate::gazetteer::fold(found);
-    if REGIONS.contains(&folded.as_str()) {
-        return None;
-    }
-    // A compass word or a name of one or two letters is no city on its own: "North London"
-    // ("North" is an alternate name of North Salt Lake), "Te Tari Taiwhenua" ("Te", Dezhou).
-    if REGION_PREFIXES.contains(&folded.as_str()) || found.chars().count() <= 2 {
-        return None;
-    }
-    // A month name is a date ("in March 2014", "March 9"), not the town of that name
-    // (Cambridgeshire's March), unless its country follows it ("March, UK").
-    if is_month(found) && country_after((gazetteer, f.lang), text, chosen, k).is_none() {
+    if not_a_town_here(f, k, found) {
         return None;
     }
     if noun_of_next_place(gazetteer, text, chosen, k, readings) {
@@ -1423,6 +1412,23 @@ fn is_weekday(word: &str) -> bool {
         "sunday",
     ];
     DAYS.contains(&word.to_lowercase().as_str())
+}
+
+/// True when the words `found` of chosen name `k` name no town here, whatever the gazetteer
+/// says: a region word, a compass word or a name of one or two letters ("North London":
+/// "North" is an alternate name of North Salt Lake; "Te Tari Taiwhenua": "Te", Dezhou), or a
+/// month, which is a date ("in March 2014"; Cambridgeshire's March; "im Mai" is no Mai in
+/// Kenya) unless its country follows it ("March, UK").
+fn not_a_town_here(f: &Finder<'_, '_>, k: usize, found: &str) -> bool {
+    let folded = crate::gazetteer::fold(found);
+    if REGIONS.contains(&folded.as_str())
+        || REGION_PREFIXES.contains(&folded.as_str())
+        || found.chars().count() <= 2
+    {
+        return true;
+    }
+    (is_month(found) || crate::dates::is_month_name(f.lang, found))
+        && country_after((f.gazetteer, f.lang), f.text, f.chosen, k).is_none()
 }
 
 /// True for an English month name (any case).

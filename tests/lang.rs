@@ -3060,3 +3060,41 @@ fn examples_after_a_noun_and_its_adjective_keep_its_preposition() {
         );
     }
 }
+
+/// The coordinator named after a coordinating noun ("unter Leitung der spanischen Behörden",
+/// "bajo la dirección de la policía española", "onder leiding van de Spaanse politie") led
+/// the operation; it is not the subject of the clause's verb.
+#[test]
+fn the_coordinator_after_a_leading_noun_in_each_language() {
+    for text in [
+        "60 Verdächtige wurden unter Leitung der spanischen Behörden in ganz Europa festgenommen.",
+        "Bajo la dirección de la policía española fueron detenidos 60 sospechosos en toda Europa.",
+        "Onder leiding van de Spaanse politie werden in heel Europa 60 verdachten aangehouden.",
+    ] {
+        let pairs = pairs_of(text);
+        assert!(
+            pairs.contains(&("coordination".into(), "ES".into())),
+            "{text}: {pairs:?}"
+        );
+        assert!(
+            !pairs.contains(&("arrest".into(), "ES".into())),
+            "{text}: {pairs:?}"
+        );
+    }
+    // Near miss: the agency is the subject and the lead is another's.
+    let pairs = pairs_of(
+        "Die spanische Polizei hat unter Leitung von Europol in Madrid 60 Verdächtige \
+         festgenommen.",
+    );
+    assert!(pairs.contains(&("arrest".into(), "ES".into())), "{pairs:?}");
+}
+
+/// A month of the article's language is a date, not a town ("im Mai" is not Mai in Kenya).
+#[test]
+fn a_month_is_not_a_town() {
+    let pairs = pairs_of(
+        "Innerhalb weniger Tage im Mai wurden in zehn Ländern Asiens Waren beschlagnahmt, teilte \
+         die Polizei mit.",
+    );
+    assert!(!pairs.iter().any(|(_, c)| c == "KE"), "{pairs:?}");
+}

@@ -542,10 +542,18 @@ fn subject<'c>(list: &ListInClause<'_, '_, 'c>) -> Vec<(&'c Cue, Rule)> {
     // A noun that is a second subject joined by "and" ("the FBI and international partners
     // have dismantled") is passed over for the verb after it.
     let mut after = list.cues_after();
+    // German and Dutch put the participle last, after any noun of the middle field: "Die
+    // spanische Polizei hat unter Leitung von Europol 60 Verdächtige festgenommen".
+    // (A demonym's authority noun stands between: "Die spanische Polizei hat".)
+    let auxiliary_next = super::lexicon::current_lang().puts_verbs_last()
+        && tokens[tail.last + 1..]
+            .iter()
+            .find(|t| !t.is(class::AUTHORITY))
+            .is_some_and(|t| t.is(class::AUXILIARY));
     let right = after.next().and_then(|c| {
         let conjoined_noun =
             c.kind == CueKind::Noun && plain_between(tokens, tail.last, c.first).contains(&"and");
-        if conjoined_noun {
+        if conjoined_noun || (c.kind == CueKind::Noun && auxiliary_next) {
             after.find(|d| d.kind == CueKind::Verb)
         } else {
             Some(c)
@@ -573,17 +581,15 @@ fn subject<'c>(list: &ListInClause<'_, '_, 'c>) -> Vec<(&'c Cue, Rule)> {
     // the clause's end, however long the words between: "De FIOD heeft in samenwerking met …
     // vijf woningen doorzocht", "Die Polizei hat am Dienstag … zwei Männer festgenommen".
     // (Active only: in "Die zwei Polen konnten … verhaftet werden" the subject was arrested.)
-    let verb_bracket = super::lexicon::current_lang().puts_verbs_last()
-        && tokens
-            .get(tail.last + 1)
-            .is_some_and(|t| t.is(class::AUXILIARY))
+    let verb_bracket = auxiliary_next
         && !tokens.get(c.last + 1).is_some_and(|t| t.is(class::BE))
         && between.len() <= 25;
     let plain = (between.len() <= 6 || verb_bracket) && !relational && no_break;
     // A partner named after a help noun ("in samenwerking met de Belgische …") is not the
     // subject, nor is one named after "with" ("uitgevoerd met opsporingsdiensten uit
-    // Oostenrijk … en werd geleid door Europol").
-    if !plain || names_help(list) || after_with(list) {
+    // Oostenrijk … en werd geleid door Europol"), nor the coordinator named after a
+    // coordinating noun ("bajo la dirección de la policía española fueron detenidos").
+    if !plain || names_help(list) || after_with(list) || lead_noun(list).is_some() {
         return Vec::new();
     }
     let mut linked = vec![(c, Rule::Subject)];
@@ -702,18 +708,13 @@ fn object<'c>(list: &ListInClause<'_, '_, 'c>) -> Vec<(&'c Cue, Rule)> {
                 .is_some_and(|t| t.is(class::MEMBER_PREPOSITION))
             && !list.cues.iter().any(|o| o.first > c.last && o.first < head)
     };
+    if let Some(c) = lead_noun(list) {
+        return vec![(c, Rule::Nominal)];
+    }
     list.cues
         .iter()
         .find(|c| {
-            let participants = c.action == Action::Participation
-                && (c.last == g || right_after(c) || among_members(c));
-            // A coordinating noun names its coordinator after "of" or "by" only ("coordination
-            // between Spain and Italy" is cooperation).
-            let coordinator = c.action == Action::Coordination
-                && c.kind == CueKind::Noun
-                && matches!(word, "of" | "by")
-                && right_after(c);
-            participants || coordinator
+            c.action == Action::Participation && (c.last == g || right_after(c) || among_members(c))
         })
         .map(|c| {
             let rule = if c.kind == CueKind::Noun {
@@ -724,6 +725,30 @@ fn object<'c>(list: &ListInClause<'_, '_, 'c>) -> Vec<(&'c Cue, Rule)> {
             vec![(*c, rule)]
         })
         .unwrap_or_default()
+}
+
+/// The coordinating noun whose coordinator the list names: "with the coordination of Europol",
+/// "under the leadership of the Guardia Civil", "bajo la dirección de la policía española",
+/// "unter Leitung der spanischen Behörden" (a German genitive), "onder leiding van de Spaanse
+/// politie" (the phrase ends with its "of"). Only after "of" or "by": "coordination between
+/// Spain and Italy" is cooperation.
+fn lead_noun<'c>(list: &ListInClause<'_, '_, 'c>) -> Option<&'c Cue> {
+    let tokens = list.tokens;
+    let mut g = list.governing?;
+    // A demonym after its authority noun: the noun's phrase is governed ("de la policía
+    // española").
+    if tokens[g].is(class::AUTHORITY) && g + 1 == list.head.first {
+        g = governor(list.text, tokens, g)?;
+    }
+    let word = tokens[g].lower;
+    list.cues.iter().copied().find(|c| {
+        c.action == Action::Coordination
+            && c.kind == CueKind::Noun
+            && ((matches!(word, "of" | "by")
+                && c.last < g
+                && plain_between(tokens, c.last, g).is_empty())
+                || c.last == g)
+    })
 }
 
 /// True when a place list at tokens `first..=last` qualifies action noun `c` right after or
