@@ -288,6 +288,9 @@ struct Chosen {
     /// The name's group in the index, and its position there.
     group: u64,
     entry: u8,
+    /// An adjective of the place before an authority noun ("Luzerner Kantonspolizei", see
+    /// [`place_adjectives`]): that noun is its place context.
+    adjective: bool,
 }
 
 impl Chosen {
@@ -363,6 +366,7 @@ fn longest_name_at(
                     end: m.end,
                     group: m.group,
                     entry: entry as u8,
+                    adjective: false,
                 })
         })
     })
@@ -438,6 +442,7 @@ fn walk_names(gazetteer: &Gazetteer, text: &str, lang: Lang) -> Vec<Chosen> {
         i += len;
     }
     hyphenated_names((gazetteer, lang), text, &mut raw, &mut chosen);
+    place_adjectives((gazetteer, lang), text, &mut chosen);
     chosen
 }
 
@@ -704,7 +709,7 @@ impl<'g, 'a> Finder<'g, 'a> {
     fn city_place(&mut self, k: usize, readings: &[PlaceId]) -> Option<PlaceId> {
         let (gazetteer, text, c) = (self.gazetteer, self.text, &self.chosen[k]);
         let found = &text[c.start..c.end];
-        if after_proper_name((gazetteer, self.lang), text, self.chosen, k) {
+        if !c.adjective && after_proper_name((gazetteer, self.lang), text, self.chosen, k) {
             return None;
         }
         // Small: no large city and no region among the readings (a region named after a
@@ -725,7 +730,7 @@ impl<'g, 'a> Finder<'g, 'a> {
                 .chars()
                 .any(char::is_alphanumeric)
         });
-        if small && !initial && followed_by_surname(text, self.chosen, k) {
+        if small && !initial && !c.adjective && followed_by_surname(text, self.chosen, k) {
             self.people.insert(crate::gazetteer::fold(found));
             return None;
         }
@@ -901,11 +906,118 @@ fn hyphenated_names(
                         end,
                         group: m.group,
                         entry: entry as u8,
+                        adjective: false,
                     });
                     added = true;
                     break 'longest;
                 }
             }
+        }
+    }
+    if added {
+        chosen.sort_by_key(|c| c.start);
+    }
+}
+
+/// The adjective of a town or region before an authority noun, in German and Dutch, where it
+/// is the name and a suffix: "die Luzerner Kantonspolizei", "die St. Galler
+/// Staatsanwaltschaft", "die Münchner Polizei", "die Basler Staatsanwaltschaft", "de
+/// Zeelandse politie", "het Antwerpse parket". The town is the name the suffix leaves (German
+/// "-er", with "-en", "-el" and "-ich" restored: "St. Galler" → St. Gallen, "Münchner" →
+/// München, "Basler" → Basel, "Zürcher" → Zürich; Dutch "-se", with "-en" restored:
+/// "Antwerpse" → Antwerpen), and it must be one the gazetteer has in a country whose press
+/// writes the language ([`Lang::home_countries`]). Without the authority noun the word is
+/// left alone ("Berliner Zeitung", "Hamburger").
+fn place_adjectives((gazetteer, lang): (&Gazetteer, Lang), text: &str, chosen: &mut Vec<Chosen>) {
+    let suffix = match lang {
+        Lang::De => "er",
+        Lang::Nl => "se",
+        _ => return,
+    };
+    let lexicon = crate::actions::lexicon::of(lang);
+    let authority = |word: &str| {
+        let lower = word.to_lowercase();
+        (lexicon.class_of(&lower) | lexicon.compound_head_class(&lower))
+            & crate::actions::lexicon::class::AUTHORITY
+            != 0
+    };
+    let home = lang.home_countries();
+    let mut added = false;
+    // Each word of letters (with its byte offset) and the word after it, across one space.
+    let words: Vec<(usize, &str)> = text
+        .split(|c: char| !c.is_alphabetic())
+        .scan(0, |at, w| {
+            let start = *at;
+            *at += w.len()
+                + text[*at + w.len()..]
+                    .chars()
+                    .next()
+                    .map_or(0, char::len_utf8);
+            Some((start, w))
+        })
+        .filter(|(_, w)| !w.is_empty())
+        .collect();
+    for pair in words.windows(2) {
+        let [(start, word), (next_start, next)] = pair else {
+            continue;
+        };
+        let (start, word, next) = (*start, *word, *next);
+        let end = start + word.len();
+        if text[end..*next_start] != *" " {
+            continue;
+        }
+        if word.len() < suffix.len() + 3
+            || !word.ends_with(suffix)
+            || !word.starts_with(char::is_uppercase)
+            || !authority(next)
+            || chosen.iter().any(|c| c.start < end && start < c.end)
+        {
+            continue;
+        }
+        // "St. Galler": the saint's prefix belongs to the name.
+        let start = ["St. ", "Sankt "]
+            .iter()
+            .find(|p| text[..start].ends_with(**p))
+            .map_or(start, |p| start - p.len());
+        let stem = &text[start..end - suffix.len()];
+        let candidates = match lang {
+            Lang::De => [
+                Some(stem.to_string()),
+                Some(format!("{stem}en")),
+                stem.strip_suffix('n').map(|s| format!("{s}en")),
+                stem.strip_suffix('l').map(|s| format!("{s}el")),
+                stem.strip_suffix("ch").map(|s| format!("{s}ich")),
+            ],
+            _ => [
+                Some(stem.to_string()),
+                Some(format!("{stem}en")),
+                None,
+                None,
+                None,
+            ],
+        };
+        let found = candidates.into_iter().flatten().find_map(|name| {
+            let group = gazetteer.names.get(&crate::gazetteer::fold(&name))?;
+            let entry = gazetteer.names.group(group).position(|n| {
+                in_language(n.lang, lang)
+                    && matches!(n.form, Form::City | Form::Name)
+                    && n.places().any(|p| {
+                        let place = gazetteer.place(p);
+                        matches!(place.kind, PlaceKind::City | PlaceKind::Region)
+                            && home.contains(&place.country.as_str())
+                    })
+            })?;
+            Some((group, entry))
+        });
+        if let Some((group, entry)) = found {
+            chosen.push(Chosen {
+                start,
+                end,
+                group,
+                entry: entry as u8,
+                adjective: true,
+            });
+            added = true;
         }
     }
     if added {
@@ -1004,7 +1116,7 @@ fn city(f: &Finder<'_, '_>, k: usize, readings: &[PlaceId]) -> Option<PlaceId> {
                 .iter()
                 .any(|&r| gazetteer.place(r).country == p.country)
         });
-    let context = preposition || continues || country_after.is_some();
+    let context = preposition || continues || country_after.is_some() || c.adjective;
     // A town needs a place context: "aangehouden in Echt", not "Echt" alone.
     if !context && readings.iter().all(|&r| is_town(gazetteer, r)) {
         return None;

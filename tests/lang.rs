@@ -3098,3 +3098,38 @@ fn a_month_is_not_a_town() {
     );
     assert!(!pairs.iter().any(|(_, c)| c == "KE"), "{pairs:?}");
 }
+
+/// A town's adjective before an authority noun names the town's agency, in German ("-er":
+/// "die Luzerner Kantonspolizei", "der St. Galler Staatsanwaltschaft", "die Münchner Polizei")
+/// and in Dutch ("-se": "de Rotterdamse politie").
+#[test]
+fn a_towns_adjective_before_an_authority_noun() {
+    for (text, country) in [
+        (
+            "Die Luzerner Kantonspolizei hat am Dienstagmorgen zwei Männer festgenommen und \
+             mehrere Wohnungen durchsucht.",
+            "CH",
+        ),
+        (
+            "Die Münchner Polizei hat am Dienstagmorgen zwei Männer festgenommen und mehrere \
+             Wohnungen durchsucht.",
+            "DE",
+        ),
+        (
+            "De Rotterdamse politie heeft dinsdagochtend twee verdachten aangehouden en \
+             meerdere woningen doorzocht.",
+            "NL",
+        ),
+    ] {
+        let pairs = pairs_of(text);
+        assert!(
+            pairs.contains(&("arrest".into(), country.into())),
+            "{text}: {pairs:?}"
+        );
+    }
+    // Near miss: without an authority noun the word is no place ("Berliner Zeitung").
+    let pairs = pairs_of(
+        "Die Berliner Zeitung berichtete am Dienstag über die Festnahmen, ohne Details zu nennen.",
+    );
+    assert!(!pairs.iter().any(|(_, c)| c == "DE"), "{pairs:?}");
+}
