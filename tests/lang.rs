@@ -3133,3 +3133,46 @@ fn a_towns_adjective_before_an_authority_noun() {
     );
     assert!(!pairs.iter().any(|(_, c)| c == "DE"), "{pairs:?}");
 }
+
+/// A count and a partitive pronoun ("Elf daarvan waren in …", "Eleven of them were in …"), or
+/// "the other" and a noun of the sentence before ("De andere servers waren in …"), tell where
+/// some of the actions of the sentence before happened.
+#[test]
+fn a_part_of_the_actions_before_in_each_language() {
+    for text in [
+        "Wereldwijd zijn zestien huiszoekingen gedaan. Elf daarvan waren in Oekraïne en drie in \
+         Portugal.",
+        "Weltweit wurden sechzehn Wohnungen durchsucht. Elf davon waren in der Ukraine und drei \
+         in Portugal.",
+        "Sixteen homes were searched worldwide. Eleven of them were in Ukraine and three in \
+         Portugal.",
+    ] {
+        let pairs = pairs_of(text);
+        for country in ["UA", "PT"] {
+            assert!(
+                pairs.contains(&("raid".into(), country.into())),
+                "{text}: {pairs:?}"
+            );
+        }
+    }
+    let pairs = pairs_of(
+        "Wereldwijd zijn meer dan honderd servers offline gehaald, waaronder 33 in Nederland. De \
+         andere servers waren in Duitsland en Canada.",
+    );
+    for country in ["NL", "DE", "CA"] {
+        assert!(
+            pairs.contains(&("takedown".into(), country.into())),
+            "{pairs:?}"
+        );
+    }
+    // Near misses: where they came from is no place of action; "the other suspects" names
+    // no object of the sentence before.
+    let pairs = pairs_of(
+        "Sixteen suspects were arrested on Tuesday. Eleven of them were from Ukraine and three \
+         from Portugal.",
+    );
+    assert!(pairs.is_empty(), "{pairs:?}");
+    let pairs =
+        pairs_of("Sixteen homes were searched worldwide. The other suspects were in Ukraine.");
+    assert!(!pairs.iter().any(|(a, _)| a == "raid"), "{pairs:?}");
+}

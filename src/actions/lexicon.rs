@@ -271,6 +271,13 @@ pub(crate) mod class {
     /// A border ("border", "frontera", "frontière", "grens", "Grenze"): the country on its
     /// other side ("near the border with Brazil", "an der Grenze zu Polen") only tells where.
     pub(crate) const BORDER_NOUN: Classes = 1 << 78;
+    /// A pronoun after a count that takes part of a set told before ("daarvan", "davon",
+    /// "them" in "eleven of them", "elles" in "onze d'entre elles", "ellos"): "Elf daarvan
+    /// waren in Oekraïne" tells where some of the actions before happened.
+    pub(crate) const PARTITIVE: Classes = 1 << 79;
+    /// "Other" or "remaining" before a noun told before ("De andere servers waren in
+    /// Duitsland", "The remaining servers were in Germany").
+    pub(crate) const REMAINDER: Classes = 1 << 80;
 
     /// The word lists of nouns: a German or Dutch compound ending in one of their words is in
     /// that list too ("Zollbehörden" is an authority, "kustwachtvliegtuigen" means).
@@ -360,6 +367,8 @@ const CLASSES: &[(&str, Classes)] = &[
     ("happen-verb", class::HAPPEN_VERB),
     ("event-pronoun", class::EVENT_PRONOUN),
     ("border-noun", class::BORDER_NOUN),
+    ("partitive", class::PARTITIVE),
+    ("remainder", class::REMAINDER),
     ("perfect-infinitive", class::PERFECT_INFINITIVE),
     ("premises-noun", class::PREMISES_NOUN),
     ("relational", class::RELATIONAL),

@@ -663,39 +663,28 @@ fn link_gapped<'c>(
 /// "Elf mensen zijn opgepakt. Dat gebeurde in Spanje, Denemarken …", "Eleven people were
 /// arrested. This happened in Spain …": a sentence that opens with an `event-pronoun` and a
 /// `happen-verb` and tells no specific action of its own tells where the specific actions of
-/// the sentence before happened. The verb stands for each of them (cues at the verb).
+/// the sentence before happened. So does one that opens with a count and a `partitive`
+/// pronoun ("Wereldwijd zijn zestien huiszoekingen gedaan. Elf daarvan waren in Oekraïne",
+/// "Eleven of them were in Ukraine", "Elf davon waren in der Ukraine"), or with "the other"
+/// (`remainder`) and a noun of the sentence before ("… servers offline gehaald. De andere
+/// servers waren in Duitsland"), then a form of "be" or a verb of happening. The verb stands
+/// for each of them (cues at the verb).
 fn happened_before(
     text: &str,
     previous: &Sentence,
     tokens: &[tokens::Token<'_>],
     cues: &[Cue],
 ) -> Vec<Cue> {
-    let opens = tokens.first().is_some_and(|t| t.is(class::EVENT_PRONOUN));
-    let Some(verb) = tokens
-        .iter()
-        .take(5)
-        .position(|t| t.is(class::HAPPEN_VERB))
-        .filter(|_| opens)
+    let mut buffer = String::new();
+    let Some(verb) = happen_verb_after_pronoun(tokens)
+        .or_else(|| be_after_partitive(tokens))
+        .or_else(|| be_after_remainder(tokens, previous, text, &mut buffer))
     else {
         return Vec::new();
     };
-    // The pronoun is the verb's subject, not a determiner: only an auxiliary or a clitic
-    // between them ("Cela s'est passé", "Esto se produjo"; not "This action took place").
-    let clitic = |t: &tokens::Token<'_>| {
-        t.is(class::BE | class::AUXILIARY)
-            || t.lower.chars().count() <= 2
-            || t.lower.ends_with('\'')
-    };
-    if !tokens
-        .get(1..verb)
-        .is_some_and(|between| between.iter().all(clitic))
-    {
-        return Vec::new();
-    }
     if cues.iter().any(|c| c.action.is_specific()) {
         return Vec::new();
     }
-    let mut buffer = String::new();
     let before = tokenize(text, previous.span, &mut buffer);
     let before_starts = clause_starts(&before);
     let clause_of = |i: usize| before_starts.partition_point(|&s| s <= i) - 1;
@@ -718,6 +707,63 @@ fn happened_before(
             closing: None,
         })
         .collect()
+}
+
+/// The `happen-verb` of a sentence that opens with an `event-pronoun` as its subject: only an
+/// auxiliary or a clitic between them ("Cela s'est passé", "Esto se produjo"; not "This action
+/// took place").
+fn happen_verb_after_pronoun(tokens: &[tokens::Token<'_>]) -> Option<usize> {
+    if !tokens.first()?.is(class::EVENT_PRONOUN) {
+        return None;
+    }
+    let verb = tokens
+        .iter()
+        .take(5)
+        .position(|t| t.is(class::HAPPEN_VERB))?;
+    let clitic = |t: &tokens::Token<'_>| {
+        t.is(class::BE | class::AUXILIARY)
+            || t.lower.chars().count() <= 2
+            || t.lower.ends_with('\'')
+    };
+    tokens[1..verb].iter().all(clitic).then_some(verb)
+}
+
+/// The form of "be" (or verb of happening) right after an opening count and its `partitive`
+/// pronoun: "Elf daarvan waren", "Eleven of them were", "Onze d'entre elles ont eu lieu".
+fn be_after_partitive(tokens: &[tokens::Token<'_>]) -> Option<usize> {
+    let count = tokens.first()?;
+    if !(count.is(class::NUMBER) || count.lower.chars().all(|c| c.is_ascii_digit())) {
+        return None;
+    }
+    let partitive = (1..4.min(tokens.len())).find(|&i| tokens[i].is(class::PARTITIVE))?;
+    (partitive + 1..(partitive + 4).min(tokens.len()))
+        .find(|&i| tokens[i].is(class::BE | class::HAPPEN_VERB))
+        .filter(|&i| {
+            tokens[partitive + 1..i]
+                .iter()
+                .all(|t| t.is(class::BE | class::AUXILIARY) || t.lower.ends_with('\''))
+        })
+}
+
+/// The form of "be" after an opening "the other" (`remainder`) and a noun that the sentence
+/// before has too: "… servers offline gehaald. De andere servers waren in Duitsland".
+fn be_after_remainder(
+    tokens: &[tokens::Token<'_>],
+    previous: &Sentence,
+    text: &str,
+    buffer: &mut String,
+) -> Option<usize> {
+    let other = (0..2.min(tokens.len())).find(|&i| tokens[i].is(class::REMAINDER))?;
+    if !tokens[..other].iter().all(|t| t.lower == "the") {
+        return None;
+    }
+    let noun = tokens.get(other + 1)?;
+    tokens.get(other + 2).filter(|t| t.is(class::BE))?;
+    let before = tokenize(text, previous.span, buffer);
+    before
+        .iter()
+        .any(|t| t.lower == noun.lower)
+        .then_some(other + 2)
 }
 
 /// The phrases of a sentence that point back ("all the countries involved"), each as a
