@@ -3176,3 +3176,36 @@ fn a_part_of_the_actions_before_in_each_language() {
         pairs_of("Sixteen homes were searched worldwide. The other suspects were in Ukraine.");
     assert!(!pairs.iter().any(|(a, _)| a == "raid"), "{pairs:?}");
 }
+
+/// A relative clause on an apposition of places tells what happened at the list's places:
+/// "Alemania, Bélgica, Chipre y Rumanía, países en los que se han realizado numerosos
+/// registros", "…, countries where raids were carried out", "…, Länder, in denen …
+/// Durchsuchungen stattfanden".
+#[test]
+fn a_relative_clause_on_an_apposition_of_places_in_each_language() {
+    for text in [
+        "La Fiscalía Europea ha coordinado la operación en colaboración simultánea con Alemania, \
+         Bélgica y Rumanía, países en los que se han realizado numerosos registros en empresas \
+         y domicilios.",
+        "Europol coordinated the operation with Germany, Belgium and Romania, countries where \
+         raids were carried out on Tuesday.",
+        "Europol koordinierte die Operation mit Deutschland, Belgien und Rumänien, Länder, in \
+         denen am Dienstag Durchsuchungen stattfanden.",
+        "Europol a coordonné l'opération avec l'Allemagne, la Belgique et la Roumanie, pays dans \
+         lesquels des perquisitions ont été menées mardi.",
+    ] {
+        let pairs = pairs_of(text);
+        for country in ["DE", "BE", "RO"] {
+            assert!(
+                pairs.contains(&("raid".into(), country.into())),
+                "{text}: {pairs:?}"
+            );
+        }
+    }
+    // Near miss: where the goods were sold is no action.
+    let pairs = pairs_of(
+        "The gang moved cocaine to Germany, France and Spain, countries where it was sold on the \
+         street.",
+    );
+    assert!(pairs.is_empty(), "{pairs:?}");
+}

@@ -969,6 +969,14 @@ fn has_own_place(tokens: &[Token], c: &Cue) -> bool {
         .is_some_and(|t| t.is(class::PLACE_PREPOSITION | class::OWN_PLACE))
 }
 
+/// True when the preposition after cue `c` opens its premises, not a place: "registros en
+/// empresas y domicilios".
+fn premises_after(tokens: &[Token], c: &Cue) -> bool {
+    tokens
+        .get(c.last + 2..)
+        .and_then(|rest| rest.iter().find(|t| t.lower != "the"))
+        .is_some_and(|t| t.is(class::PREMISES_NOUN | class::COMPANY_NOUN))
+}
 /// True when `cues` are verbs before token `head`, each joined to the next by "and" with no
 /// clause break (";", ":") between them: "seized … and arrested … in Honduras".
 fn joined_verbs_before(tokens: &[Token], cues: &[&Cue], head: usize) -> bool {
@@ -1025,6 +1033,75 @@ pub(crate) fn done_there<'c>(
         .collect()
 }
 
+/// The actions a relative clause on an apposition tells of the places of a list, each with
+/// that list (`tails`: where each list of the sentence ends): "Alemania, Bélgica, … y Rumanía,
+/// países en los que se han realizado numerosos registros", "Germany, France and Spain,
+/// countries where raids were carried out", "…, pays dans lesquels des perquisitions ont été
+/// menées", "…, Länder, in denen Durchsuchungen stattfanden". The apposition is a noun of
+/// places right after the list (after a comma); the clause opens with "where" or with a place
+/// preposition and a relative pronoun, and its first action comes within a few words (see
+/// [`where_predicate`]).
+pub(crate) fn done_in_apposition<'c>(
+    tokens: &[Token],
+    cues: &'c [Cue],
+    tails: &[usize],
+) -> Vec<(usize, &'c Cue)> {
+    const RELATIVE_PRONOUNS: &[&str] = &[
+        "which",
+        "que",
+        "cual",
+        "cuales",
+        "lesquels",
+        "lesquelles",
+        "lequel",
+        "laquelle",
+        "denen",
+        "welchen",
+        "welcher",
+        "welchem",
+    ];
+    let word = |i: usize| tokens.get(i).map_or("", |t| t.lower);
+    let all: Vec<&Cue> = cues.iter().collect();
+    let mut out = Vec::new();
+    for (n, &tail) in tails.iter().enumerate() {
+        let mut i = tail + 1;
+        if word(i) != "," {
+            continue;
+        }
+        i += 1;
+        if !tokens
+            .get(i)
+            .is_some_and(|t| t.is(class::PLACE_NOUN | class::ANAPHOR_NOUN))
+        {
+            continue;
+        }
+        i += 1;
+        if word(i) == "," {
+            i += 1;
+        }
+        let relative = if matches!(word(i), "where" | "waarin") {
+            i
+        } else if tokens
+            .get(i)
+            .is_some_and(|t| t.is(class::PLACE_PREPOSITION))
+        {
+            let pronoun = if word(i + 1) == "the" { i + 2 } else { i + 1 };
+            if !RELATIVE_PRONOUNS.contains(&word(pronoun)) {
+                continue;
+            }
+            pronoun
+        } else {
+            continue;
+        };
+        out.extend(
+            where_predicate(tokens, &all, relative)
+                .into_iter()
+                .map(|c| (n, c)),
+        );
+    }
+    out
+}
+
 /// "in Belgium, where authorities also shut down its channels": what the relative clause
 /// tells happened at the place too.
 fn where_clause<'c>(list: &ListInClause<'_, '_, 'c>, linked: &mut Vec<(&'c Cue, Rule)>) {
@@ -1071,7 +1148,7 @@ fn where_predicate<'c>(tokens: &[Token], cues: &[&'c Cue], relative: usize) -> V
         if !joined
             || breaks(from + 1, c.first)
             || !c.action.is_specific()
-            || has_own_place(tokens, c)
+            || (has_own_place(tokens, c) && !premises_after(tokens, c))
         {
             break;
         }

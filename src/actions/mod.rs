@@ -633,6 +633,28 @@ fn link_sentence(
     }
 }
 
+/// Actions told of a list's places outside its clause: one done "there" happened at the last
+/// place named before it ([`link::done_there`]); one in a relative clause on an apposition of
+/// places at the list before the apposition ([`link::done_in_apposition`]).
+fn link_told_elsewhere<'c>(
+    tokens: &[tokens::Token<'_>],
+    starts: &[usize],
+    cues: &'c [Cue],
+    lists: &[(&[Placed<'_>], Vec<&'c Cue>, usize)],
+    linked: &mut [Vec<(&'c Cue, Rule)>],
+) {
+    let tails: Vec<usize> = lists.iter().map(|(m, _, _)| m[m.len() - 1].last).collect();
+    let told_of_places = link::done_in_apposition(tokens, cues, &tails);
+    for (n, cue) in link::done_there(tokens, starts, cues, &tails)
+        .into_iter()
+        .chain(told_of_places)
+    {
+        if !linked[n].iter().any(|(c, _)| c.span == cue.span) {
+            linked[n].push((cue, Rule::CueInPlace));
+        }
+    }
+}
+
 /// Gapping: "the seizure of 1.6 tonnes in Cape Verde, 10 tonnes in Burkina Faso" (a counted
 /// object and its place for each conjunct, the cue said once): a list no rule linked takes the
 /// specific cue placed at the list before it in its clause ([`link::gapped_conjunct`]).
@@ -968,13 +990,7 @@ fn link_lists(
         }
     }
     link_gapped(text, tokens, &lists, &mut linked);
-    // An action done "there" happened at the last place named before it.
-    let tails: Vec<usize> = lists.iter().map(|(m, _, _)| m[m.len() - 1].last).collect();
-    for (n, cue) in link::done_there(tokens, starts, cues, &tails) {
-        if !linked[n].iter().any(|(c, _)| c.span == cue.span) {
-            linked[n].push((cue, Rule::CueInPlace));
-        }
-    }
+    link_told_elsewhere(tokens, starts, cues, &lists, &mut linked);
     // Where each cue's action is placed: the countries of the places its place rules link.
     let country = |p: &Placed<'_>| gazetteer.place(p.mention.place).country.as_str();
     let mut located: Vec<(Span, &str)> = Vec::new();
