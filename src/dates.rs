@@ -436,6 +436,7 @@ fn month_names(lang: Lang) -> &'static [(&'static str, u8)] {
             ("février", 2),
             ("fevrier", 2),
             ("févr", 2),
+            ("fév", 2),
             ("mars", 3),
             ("avril", 4),
             ("avr", 4),

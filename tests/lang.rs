@@ -3209,3 +3209,29 @@ fn a_relative_clause_on_an_apposition_of_places_in_each_language() {
     );
     assert!(pairs.is_empty(), "{pairs:?}");
 }
+
+/// Companies created in a place are background, also with words between the noun and its
+/// preposition and with the places in parentheses after a region ("des sociétés fictives
+/// créées en Europe (Hongrie, Italie …)"); a dateline may be a town, a comma, a date and a dash
+/// ("Abidjan, 13 fév 2025 (AIP) –").
+#[test]
+fn companies_created_somewhere_and_a_dated_dateline() {
+    let pairs = pairs_of(
+        "Le réseau criminel opérait via des sociétés fictives créées en Europe (Hongrie, Italie, \
+         Portugal et Gibraltar) pour piéger des investisseurs.",
+    );
+    assert!(pairs.is_empty(), "{pairs:?}");
+    let pairs = pairs_of(
+        "Abidjan, 13 fév 2025 (AIP) – Un vaste réseau criminel international a été démantelé \
+         lors d’une opération coordonnée entre la France, Israël et l’Espagne.",
+    );
+    assert!(!pairs.iter().any(|(_, c)| c == "CI"), "{pairs:?}");
+    // Near misses: companies searched there; a counted action after the town.
+    let pairs = pairs_of(
+        "La police a perquisitionné des sociétés fictives en Hongrie et en Italie mardi matin.",
+    );
+    assert!(pairs.contains(&("raid".into(), "HU".into())), "{pairs:?}");
+    let pairs =
+        pairs_of("Madrid, 12 arrests – the police said on Tuesday that the gang was dismantled.");
+    assert!(pairs.iter().any(|(_, c)| c == "ES"), "{pairs:?}");
+}

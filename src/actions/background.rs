@@ -828,12 +828,29 @@ fn hosted_in(cx: &Context<'_, '_>, k: usize) -> bool {
             cx.heads[j] != cx.heads[k] && cx.clause_of(cx.placed[j].first) == clause && !source(j)
         })
     };
-    // A company right before the place's preposition: "companies in Cyprus" (not "a company
-    // has subsidiaries in Spain": the subsidiaries are what is there).
+    // A company right before the place's preposition, or before up to two words that qualify
+    // it: "companies in Cyprus", "des sociétés fictives créées en Hongrie" (not "a company has
+    // subsidiaries in Spain": the subsidiaries are what is there). The places may stand in
+    // parentheses after a larger region's name: "créées en Europe (Hongrie, Italie, …)".
     let company = || {
-        first >= 2
-            && cx.tokens[first - 1].is(class::PLACE_PREPOSITION)
-            && cx.tokens[first - 2].is(class::COMPANY_NOUN)
+        let mut at = first;
+        if at >= 2 && cx.tokens[at - 1].lower == "(" && cx.tokens[at - 2].capitalised(cx.text) {
+            at -= 2;
+        }
+        if at < 2 || !cx.tokens[at - 1].is(class::PLACE_PREPOSITION) {
+            return false;
+        }
+        cx.tokens[..at - 1]
+            .iter()
+            .rev()
+            .take(3)
+            .position(|t| t.is(class::COMPANY_NOUN))
+            .is_some_and(|d| {
+                cx.tokens[at - 1 - d..at - 1].iter().all(|t| {
+                    t.lower.starts_with(char::is_alphabetic)
+                        && !t.is(class::CUE_START | class::BE | class::AUXILIARY)
+                })
+            })
     };
     // A vehicle's registration, whatever was done to the vehicle: "2 tonnes de tabac dans un
     // camion immatriculé en Pologne", "un camión con matrícula de Polonia", "in einem in
@@ -939,9 +956,21 @@ fn dateline(cx: &Context<'_, '_>, k: usize) -> bool {
             .take_while(|t| t.lower != ")")
             .any(|t| t.lower.chars().all(|c| c.is_ascii_digit()))
         && rest.iter().any(|t| t.lower == ")");
+    // "Abidjan, 13 fév 2025 (AIP) – Un vaste réseau …": a comma, a date and a dash, with no
+    // action word before the dash.
+    let before_dash: Vec<&&Token> = rest
+        .iter()
+        .take_while(|t| !matches!(t.lower, "–" | "—" | "-" | "--"))
+        .collect();
+    let dated_dash = dash
+        && rest.first().is_some_and(|t| t.lower == ",")
+        && before_dash
+            .iter()
+            .any(|t| t.lower.chars().all(|c| c.is_ascii_digit()))
+        && !before_dash.iter().any(|t| t.is(class::CUE_START));
     // A dateline is a place in capitals or a place then a date, not a sentence's subject.
     let capitals = !p.mention.span.of(cx.text).chars().any(char::is_lowercase);
-    date_only || bracketed_date || (dash && capitals)
+    date_only || bracketed_date || dated_dash || (dash && capitals)
 }
 
 /// Where the victims or targets are: "victims in 40 countries", "attacked more than 2,500
