@@ -3235,3 +3235,23 @@ fn companies_created_somewhere_and_a_dated_dateline() {
         pairs_of("Madrid, 12 arrests – the police said on Tuesday that the gang was dismantled.");
     assert!(pairs.iter().any(|(_, c)| c == "ES"), "{pairs:?}");
 }
+
+/// A negation does not reach past a colon: what the colon opens is said for itself ("Die
+/// Staatsanwälte lassen nicht locker: Am 27.07.2021 erfolgten … Durchsuchungen und
+/// Festnahmen in Bulgarien").
+#[test]
+fn a_negation_stops_at_a_colon() {
+    let pairs = pairs_of(
+        "Die Spezialstaatsanwälte lassen nicht locker: Am 27.07.2021 erfolgten in einem weiteren \
+         großen Ermittlungskomplex Durchsuchungen und Festnahmen in Bulgarien.",
+    );
+    for action in ["raid", "arrest"] {
+        assert!(pairs.contains(&(action.into(), "BG".into())), "{pairs:?}");
+    }
+    // Near miss: the negated action before the colon, with its place.
+    let pairs = pairs_of("There were no arrests in Spain: the police only searched a few homes.");
+    assert!(
+        !pairs.contains(&("arrest".into(), "ES".into())),
+        "{pairs:?}"
+    );
+}

@@ -1146,6 +1146,12 @@ fn negated_or_hypothetical(cx: &Context<'_, '_>, k: usize, bits: Classes) -> boo
     let Some(at) = clause.iter().position(|t| t.is(bits)) else {
         return false;
     };
+    // What a colon opens is said for itself: "Die Staatsanwälte lassen nicht locker: Am
+    // 27.07. erfolgten Durchsuchungen in Bulgarien".
+    let first = cx.placed[k].first;
+    if first > start + at && cx.tokens[start + at..first].iter().any(|t| t.lower == ":") {
+        return false;
+    }
     cx.clause_cues(k).all(|(c, _)| c.first > start + at)
 }
 

@@ -394,6 +394,11 @@ pub(crate) fn find(text: &str, tokens: &[Token]) -> Vec<Cue> {
 pub(crate) fn negated(tokens: &[Token], starts: &[usize], clause: usize, cue: usize) -> bool {
     let start = starts[clause];
     let end = starts.get(clause + 1).copied().unwrap_or(tokens.len());
+    // What a colon opens is said for itself ("Es gab keine Festnahmen: in Spanien wurden …").
+    let start = tokens[start..cue]
+        .iter()
+        .rposition(|t| t.lower == ":")
+        .map_or(start, |i| start + i + 1);
     let mut reported = None;
     tokens[start..cue].iter().any(|t| {
         t.is(class::NEGATION)
