@@ -3255,3 +3255,25 @@ fn a_negation_stops_at_a_colon() {
         "{pairs:?}"
     );
 }
+
+/// A border named by its two countries' adjectives only says where ("nahe der
+/// deutsch-französischen Grenze", "near the Franco-German border", "près de la frontière
+/// franco-belge"): background `reference-point`.
+#[test]
+fn a_border_named_by_two_adjectives_is_a_reference_point() {
+    for text in [
+        "Bei einer grossangelegten Razzia nahe der deutsch-französischen Grenze hat die Polizei \
+         am Dienstagmorgen 39 mutmassliche Drogendealer festgenommen.",
+        "Les perquisitions ont eu lieu près de la frontière franco-belge mardi matin, selon la \
+         police.",
+    ] {
+        let pairs = pairs_of(text);
+        assert!(pairs.is_empty(), "{text}: {pairs:?}");
+    }
+    // Near miss: a joint unit named by the two adjectives acted.
+    let pairs = pairs_of(
+        "Die deutsch-französische Polizeieinheit hat am Dienstagmorgen 39 mutmassliche \
+         Drogendealer festgenommen.",
+    );
+    assert!(pairs.contains(&("arrest".into(), "FR".into())), "{pairs:?}");
+}

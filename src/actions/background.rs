@@ -891,6 +891,17 @@ fn other_side_of_a_border(cx: &Context<'_, '_>, k: usize) -> bool {
     if !cx.has(class::BORDER_NOUN) {
         return false;
     }
+    // A border named by its two countries' adjectives, before or after it: "nahe der
+    // deutsch-französischen Grenze", "the Franco-German border", "la frontière
+    // franco-belge", "de Belgisch-Nederlandse grens".
+    let p = cx.placed[k];
+    let compound = p.first == p.last && cx.tokens[p.first].lower.contains('-');
+    let next_to_border = [p.last + 1, p.first.wrapping_sub(1)]
+        .iter()
+        .any(|&i| cx.tokens.get(i).is_some_and(|t| t.is(class::BORDER_NOUN)));
+    if p.mention.form == Form::Demonym && compound && next_to_border {
+        return true;
+    }
     let head = cx.placed[cx.heads[k]].first;
     let Some(g) = governor(cx.text, cx.tokens, head) else {
         return false;
