@@ -347,6 +347,52 @@ fn longest_at(
     chosen.push(found);
 }
 
+/// A country's name that is also a large city's in a country whose press writes the article's
+/// language, and that the article names, is that city: "Granada" is Grenada's name in Spanish,
+/// but in an article that names Spain it is the Andalusian city ("Armenia" stays the country
+/// where Colombia, the country of its city, goes unnamed).
+fn prefer_home_cities((gazetteer, lang): (&Gazetteer, Lang), text: &str, chosen: &mut [Chosen]) {
+    let home = lang.home_countries();
+    if home.is_empty() {
+        return;
+    }
+    let names = &gazetteer.names;
+    let country_of = |c: &Chosen| {
+        let name = c.name(gazetteer);
+        let place = gazetteer.place(name.places().next()?);
+        (place.kind == PlaceKind::Country && name.form != Form::City).then_some(place)
+    };
+    let named: HashSet<&str> = chosen
+        .iter()
+        .filter_map(|c| country_of(c).map(|p| p.country.as_str()))
+        .collect();
+    for c in chosen.iter_mut() {
+        let Some(country) = country_of(c) else {
+            continue;
+        };
+        let found = &text[c.start..c.end];
+        let city = names.group(c.group).position(|name| {
+            name.form == Form::City
+                && in_language(name.lang, lang)
+                && case_agrees(name.text, found, name.case_sensitive)
+                && name.places().any(|p| {
+                    let city = gazetteer.place(p);
+                    city.population >= HOME_CITY_OVER_COUNTRY
+                        && city.country != country.country
+                        && home.contains(&city.country.as_str())
+                        && named.contains(city.country.as_str())
+                })
+        });
+        if let Some(entry) = city {
+            c.entry = entry as u8;
+        }
+    }
+}
+
+/// How many people a city of a country whose press writes the article's language needs to be
+/// read for a country's name it shares ("Granada", see [`prefer_home_cities`]).
+const HOME_CITY_OVER_COUNTRY: u64 = 100_000;
+
 /// The longest name at `i` of the article's language whose capitals agree with the text.
 fn longest_name_at(
     (gazetteer, lang): (&Gazetteer, Lang),
@@ -381,7 +427,8 @@ fn in_language(name: Option<Lang>, article: Lang) -> bool {
 /// Finds the place mentions in an article's sentences, with the names of its language
 /// (`lang`) and those of every language.
 pub fn find(gazetteer: &Gazetteer, text: &str, sentences: &[Sentence], lang: Lang) -> Vec<Mention> {
-    let chosen = walk_names(gazetteer, text, lang);
+    let mut chosen = walk_names(gazetteer, text, lang);
+    prefer_home_cities((gazetteer, lang), text, &mut chosen);
     let mut finder = Finder::new(gazetteer, text, sentences, &chosen);
     finder.lang = lang;
     finder.mentions()

@@ -3277,3 +3277,22 @@ fn a_border_named_by_two_adjectives_is_a_reference_point() {
     );
     assert!(pairs.contains(&("arrest".into(), "FR".into())), "{pairs:?}");
 }
+
+/// A country's name that is also a large city's in a country whose press writes the article's
+/// language, named by the article, is that city: "Granada" is Grenada in Spanish, but not in
+/// an article that names Spain. Near miss: "Armenia" (also a Colombian city) stays the country
+/// where Colombia goes unnamed.
+#[test]
+fn a_home_city_that_shares_a_country_name() {
+    let pairs = pairs_of(
+        "En España, agentes de la Guardia Civil han registrado el domicilio del traficante en \
+         Granada, donde han incautado dos kilos de hachís.",
+    );
+    assert!(!pairs.iter().any(|(_, c)| c == "GD"), "{pairs:?}");
+    assert!(pairs.contains(&("raid".into(), "ES".into())), "{pairs:?}");
+    let pairs = pairs_of(
+        "La policía hizo tres detenciones en Ucrania y otra en Armenia, informó la agencia \
+         europea.",
+    );
+    assert!(pairs.contains(&("arrest".into(), "AM".into())), "{pairs:?}");
+}
