@@ -3296,3 +3296,36 @@ fn a_home_city_that_shares_a_country_name() {
     );
     assert!(pairs.contains(&("arrest".into(), "AM".into())), "{pairs:?}");
 }
+
+/// A list followed by a passive participle with its agent, set off by commas, is the subject
+/// of the verb after it, not what was coordinated ("La Policía Nacional, la Guardia Civil y
+/// la Agencia Tributaria, coordinados por Interpol, intervinieron …"); "the countries of A, B
+/// and C" is governed like "A, B and C" ("procedentes de los países de Holanda, Portugal y
+/// Reino Unido": origin).
+#[test]
+fn a_passive_apposition_and_the_countries_of() {
+    let pairs = pairs_of(
+        "La Policía Nacional, la Guardia Civil y la Agencia Tributaria, coordinados por \
+         Interpol, intervinieron en Madrid casi medio millón de anabolizantes.",
+    );
+    assert!(
+        pairs.contains(&("seizure".into(), "ES".into())),
+        "{pairs:?}"
+    );
+    assert!(
+        !pairs.contains(&("coordination".into(), "ES".into())),
+        "{pairs:?}"
+    );
+    assert!(
+        pairs.contains(&("coordination".into(), "FR".into())),
+        "{pairs:?}"
+    );
+    let pairs = pairs_of(
+        "Los agentes intervinieron durante la operación más de 420.000 productos procedentes de \
+         los países de Holanda, Portugal y Reino Unido.",
+    );
+    assert!(pairs.is_empty(), "{pairs:?}");
+    // Near miss: the countries of a list after "in" are where the raids were.
+    let pairs = pairs_of("Raids were carried out in the countries of Spain, Portugal and Italy.");
+    assert!(pairs.contains(&("raid".into(), "PT".into())), "{pairs:?}");
+}

@@ -539,6 +539,9 @@ pub(crate) fn shared_by_next_verb<'c>(
 fn subject<'c>(list: &ListInClause<'_, '_, 'c>) -> Vec<(&'c Cue, Rule)> {
     let tokens = list.tokens;
     let tail = list.tail;
+    if let Some(verb) = verb_after_passive_apposition(list) {
+        return vec![(verb, Rule::Subject)];
+    }
     // A noun that is a second subject joined by "and" ("the FBI and international partners
     // have dismantled") is passed over for the verb after it.
     let mut after = list.cues_after();
@@ -655,6 +658,29 @@ pub(crate) fn relative_clause<'c>(list: &ListInClause<'_, '_, 'c>) -> Option<&'c
     list.cues_after()
         .next()
         .filter(|c| c.kind == CueKind::Verb && c.first == i + 1 && tokens[c.last].lower != "by")
+}
+
+/// The verb after a passive participle set off by commas right after the list, whose subject
+/// the list is: "La Policía Nacional, la Guardia Civil y la Agencia Tributaria, coordinados por
+/// Interpol, intervenieron en España …", "Dutch police, supported by Europol, arrested …".
+fn verb_after_passive_apposition<'c>(list: &ListInClause<'_, '_, 'c>) -> Option<&'c Cue> {
+    let tokens = list.tokens;
+    // (Past a demonym's authority noun: "Dutch police, supported by …".)
+    let comma = (list.tail.last + 1..tokens.len()).find(|&i| !tokens[i].is(class::AUTHORITY))?;
+    if tokens[comma].lower != "," {
+        return None;
+    }
+    let mut after = list.cues_after();
+    let participle = after.next()?;
+    let by = |i: usize| tokens.get(i).is_some_and(|t| t.lower == "by");
+    if participle.first != comma + 1 || !(by(participle.last) || by(participle.last + 1)) {
+        return None;
+    }
+    let closing = (participle.last + 1..tokens.len().min(participle.last + 8))
+        .find(|&i| tokens[i].lower == ",")?;
+    after
+        .find(|c| c.first > closing)
+        .filter(|c| c.kind == CueKind::Verb && c.first <= closing + 2)
 }
 
 /// "involving the Dutch police", "a joint investigation team between authorities from A"
@@ -791,7 +817,14 @@ fn same_clause<'c>(list: &ListInClause<'_, '_, 'c>) -> Vec<(&'c Cue, Rule)> {
     list.cues
         .iter()
         .find(|c| {
+            // A passive participle after the list with its agent ("…, coordinados por
+            // Interpol") says what was done to it.
+            let passive_after = c.first > tail.last
+                && [c.last, c.last + 1]
+                    .iter()
+                    .any(|&i| list.tokens.get(i).is_some_and(|t| t.lower == "by"));
             c.kind == CueKind::Verb
+                && !passive_after
                 && ((c.first > tail.last && c.first - tail.last <= 2)
                     || (c.last < head.first && head.first - c.last <= 2))
         })
@@ -1233,11 +1266,13 @@ pub(crate) fn governor(text: &str, tokens: &[Token], at: usize) -> Option<usize>
         })
     };
     if tokens[j].lower == "of" {
-        if let Some(n) = noun_before(class::PLACE_NOUN, 0) {
+        // "the cities of", "the countries of" ("procedentes de los países de Holanda").
+        if let Some(n) = noun_before(class::PLACE_NOUN | class::ANAPHOR_NOUN, 0) {
             // One adjective may stand before the noun: "the Dutch cities of".
             let g = prev(n)?;
             let word = tokens[g].lower;
-            if tokens[g].is(class::PLACE_PREPOSITION) || word == "and" || word == "," {
+            let preposition = class::PLACE_PREPOSITION | class::BACKGROUND_PREPOSITION;
+            if tokens[g].is(preposition) || word == "and" || word == "," {
                 return Some(g);
             }
             return prev(g);
