@@ -3329,3 +3329,32 @@ fn a_passive_apposition_and_the_countries_of() {
     let pairs = pairs_of("Raids were carried out in the countries of Spain, Portugal and Italy.");
     assert!(pairs.contains(&("raid".into(), "PT".into())), "{pairs:?}");
 }
+
+/// A phrase of what a sentence is about and a count ("Het gaat om zeven mensen in Frankrijk,
+/// twee in Nederland …", "Es handelt sich um …", "Se trata de …") breaks down the actions of
+/// the sentence before by place.
+#[test]
+fn a_breakdown_after_it_concerns_in_each_language() {
+    for text in [
+        "Sinds 28 september werden in totaal twaalf verdachten opgepakt. Het gaat om zeven \
+         mensen in Frankrijk, twee in Nederland en drie in het Verenigd Koninkrijk.",
+        "Seit Montag wurden zwölf Verdächtige festgenommen. Es handelt sich um sieben Männer in \
+         Frankreich und zwei in den Niederlanden.",
+        "Desde el lunes fueron detenidos doce sospechosos. Se trata de siete personas en Francia \
+         y dos en los Países Bajos.",
+    ] {
+        let pairs = pairs_of(text);
+        for country in ["FR", "NL"] {
+            assert!(
+                pairs.contains(&("arrest".into(), country.into())),
+                "{text}: {pairs:?}"
+            );
+        }
+    }
+    // Near miss: what the network is, not a count, names no place of the arrests.
+    let pairs = pairs_of(
+        "Sinds 28 september werden in totaal twaalf verdachten opgepakt. Het gaat om een netwerk \
+         dat actief is in Frankrijk en Spanje.",
+    );
+    assert!(!pairs.iter().any(|(a, _)| a == "arrest"), "{pairs:?}");
+}

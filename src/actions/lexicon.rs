@@ -278,6 +278,10 @@ pub(crate) mod class {
     /// "Other" or "remaining" before a noun told before ("De andere servers waren in
     /// Duitsland", "The remaining servers were in Germany").
     pub(crate) const REMAINDER: Classes = 1 << 80;
+    /// A phrase that says what a sentence is about ("Het gaat om", "Es handelt sich um", "Il
+    /// s'agit de", "Se trata de"): before a count, it breaks down the action told before
+    /// ("… twaalf verdachten opgepakt. Het gaat om zeven mensen in Frankrijk, twee in …").
+    pub(crate) const CONCERN: Classes = 1 << 81;
 
     /// The word lists of nouns: a German or Dutch compound ending in one of their words is in
     /// that list too ("Zollbehörden" is an authority, "kustwachtvliegtuigen" means).
@@ -369,6 +373,7 @@ const CLASSES: &[(&str, Classes)] = &[
     ("border-noun", class::BORDER_NOUN),
     ("partitive", class::PARTITIVE),
     ("remainder", class::REMAINDER),
+    ("concern", class::CONCERN),
     ("perfect-infinitive", class::PERFECT_INFINITIVE),
     ("premises-noun", class::PREMISES_NOUN),
     ("relational", class::RELATIONAL),

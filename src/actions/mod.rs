@@ -700,6 +700,7 @@ fn happened_before(
     let mut buffer = String::new();
     let Some(verb) = happen_verb_after_pronoun(tokens)
         .or_else(|| be_after_partitive(tokens))
+        .or_else(|| concern_before_a_count(tokens))
         .or_else(|| be_after_remainder(tokens, previous, text, &mut buffer))
     else {
         return Vec::new();
@@ -765,6 +766,21 @@ fn be_after_partitive(tokens: &[tokens::Token<'_>]) -> Option<usize> {
                 .iter()
                 .all(|t| t.is(class::BE | class::AUXILIARY) || t.lower.ends_with('\''))
         })
+}
+
+/// The `concern` phrase near a sentence's start that a count follows: "Het gaat om zeven
+/// mensen in Frankrijk, twee in Nederland …", "Es handelt sich um drei Männer in …", "Il s'agit
+/// de sept personnes en France", "Se trata de siete personas en Francia" (not an article: "Het
+/// gaat om een netwerk").
+fn concern_before_a_count(tokens: &[tokens::Token<'_>]) -> Option<usize> {
+    let at = tokens.iter().take(5).position(|t| t.is(class::CONCERN))?;
+    let count = tokens.get(at + 1)?;
+    let article = matches!(
+        count.lower,
+        "a" | "an" | "een" | "ein" | "eine" | "einen" | "un" | "une" | "una" | "uno"
+    );
+    ((count.is(class::NUMBER) || count.lower.chars().all(|c| c.is_ascii_digit())) && !article)
+        .then_some(at)
 }
 
 /// The form of "be" after an opening "the other" (`remainder`) and a noun that the sentence
