@@ -3358,3 +3358,32 @@ fn a_breakdown_after_it_concerns_in_each_language() {
     );
     assert!(!pairs.iter().any(|(a, _)| a == "arrest"), "{pairs:?}");
 }
+
+/// In an inverted German or Dutch main clause the auxiliary stands before the subject, and the
+/// participle at the end is its verb however long the middle field, past a coordinating
+/// noun's phrase; a unit's name the gazetteer lacks may stand between that noun and its
+/// place ("onder leiding van de Landeszentralstelle Cybercrime van Koblenz").
+#[test]
+fn an_inverted_clause_with_a_long_middle_field() {
+    let pairs = pairs_of(
+        "Afgelopen weekend heeft de recherche van Oldenburg onder leiding van de \
+         Landeszentralstelle Cybercrime van Koblenz de Australische verdachte bij de \
+         Duits-Deense grens gearresteerd.",
+    );
+    for action in ["arrest", "coordination"] {
+        assert!(pairs.contains(&(action.into(), "DE".into())), "{pairs:?}");
+    }
+    // Near miss: the leading unit is not the subject of an arrest in Amsterdam.
+    let pairs = pairs_of(
+        "Afgelopen weekend werd de Australische verdachte in Amsterdam onder leiding van de \
+         Landeszentralstelle Cybercrime van Koblenz in Duitsland gearresteerd.",
+    );
+    assert!(
+        pairs.contains(&("coordination".into(), "DE".into())),
+        "{pairs:?}"
+    );
+    assert!(
+        !pairs.contains(&("arrest".into(), "DE".into())),
+        "{pairs:?}"
+    );
+}

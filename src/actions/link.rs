@@ -548,15 +548,36 @@ fn subject<'c>(list: &ListInClause<'_, '_, 'c>) -> Vec<(&'c Cue, Rule)> {
     // German and Dutch put the participle last, after any noun of the middle field: "Die
     // spanische Polizei hat unter Leitung von Europol 60 Verdächtige festgenommen".
     // (A demonym's authority noun stands between: "Die spanische Polizei hat".)
-    let auxiliary_next = super::lexicon::current_lang().puts_verbs_last()
-        && tokens[tail.last + 1..]
+    // The auxiliary may also stand right before the subject's phrase, after a fronted time
+    // ("Afgelopen weekend heeft de recherche van Oldenburg … gearresteerd").
+    let verbs_last = super::lexicon::current_lang().puts_verbs_last();
+    let auxiliary_before = verbs_last
+        && tokens[..list.head.first]
             .iter()
-            .find(|t| !t.is(class::AUTHORITY))
+            .rev()
+            .find(|t| !t.is(class::AUTHORITY) && !matches!(t.lower, "the" | "of"))
             .is_some_and(|t| t.is(class::AUXILIARY));
+    let auxiliary_next = verbs_last
+        && (auxiliary_before
+            || tokens[tail.last + 1..]
+                .iter()
+                .find(|t| !t.is(class::AUTHORITY))
+                .is_some_and(|t| t.is(class::AUXILIARY)));
+    // A coordinating noun with its complement ("onder leiding van …") is a phrase of the
+    // middle field, passed over for the verb.
+    let lead_phrase = |c: &Cue| {
+        c.kind == CueKind::Noun
+            && c.action == Action::Coordination
+            && [c.last, c.last + 1].iter().any(|&i| {
+                tokens
+                    .get(i)
+                    .is_some_and(|t| matches!(t.lower, "of" | "by"))
+            })
+    };
     let right = after.next().and_then(|c| {
         let conjoined_noun =
             c.kind == CueKind::Noun && plain_between(tokens, tail.last, c.first).contains(&"and");
-        if conjoined_noun || (c.kind == CueKind::Noun && auxiliary_next) {
+        if conjoined_noun || (c.kind == CueKind::Noun && auxiliary_next) || lead_phrase(c) {
             after.find(|d| d.kind == CueKind::Verb)
         } else {
             Some(c)
@@ -767,13 +788,17 @@ fn lead_noun<'c>(list: &ListInClause<'_, '_, 'c>) -> Option<&'c Cue> {
         g = governor(list.text, tokens, g)?;
     }
     let word = tokens[g].lower;
+    // Between the noun and the list's "of", only the name of a unit the gazetteer lacks:
+    // "onder leiding van de Landeszentralstelle Cybercrime van Koblenz".
+    let unit_name = |c: &Cue| {
+        tokens[c.last + 1..g]
+            .iter()
+            .all(|t| t.lower == "the" || t.capitalised(list.text))
+    };
     list.cues.iter().copied().find(|c| {
         c.action == Action::Coordination
             && c.kind == CueKind::Noun
-            && ((matches!(word, "of" | "by")
-                && c.last < g
-                && plain_between(tokens, c.last, g).is_empty())
-                || c.last == g)
+            && ((matches!(word, "of" | "by") && c.last < g && unit_name(c)) || c.last == g)
     })
 }
 
