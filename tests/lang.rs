@@ -3387,3 +3387,31 @@ fn an_inverted_clause_with_a_long_middle_field() {
         "{pairs:?}"
     );
 }
+
+/// A place after a body of water's noun and "of" names the water ("De Straat van Gibraltar",
+/// "the Strait of Gibraltar", "el Golfo de México"): background `reference-point`.
+#[test]
+fn the_name_of_a_water_in_each_language() {
+    for (text, country) in [
+        (
+            "Cocaine was seized in the Strait of Gibraltar by the Spanish customs on Tuesday.",
+            "GI",
+        ),
+        (
+            "La Armada incautó tres toneladas de cocaína en el Golfo de México el martes pasado.",
+            "MX",
+        ),
+    ] {
+        let pairs = pairs_of(text);
+        assert!(
+            !pairs.iter().any(|(_, c)| c == country),
+            "{text}: {pairs:?}"
+        );
+    }
+    // Near miss: police in Gibraltar act there.
+    let pairs = pairs_of("Police in Gibraltar seized two tonnes of cocaine on Tuesday morning.");
+    assert!(
+        pairs.contains(&("seizure".into(), "GI".into())),
+        "{pairs:?}"
+    );
+}

@@ -305,6 +305,7 @@ pub(crate) const FILTERS: &[(Background, Filter)] = &[
     (Background::Dateline, dateline),
     (Background::ReferencePoint, reference_point),
     (Background::ReferencePoint, other_side_of_a_border),
+    (Background::ReferencePoint, name_of_a_water),
     (Background::Gathering, at_a_gathering),
     (Background::EarlierOperation, an_earlier_operation),
     (Background::Negation, negated_clause),
@@ -915,6 +916,14 @@ fn other_side_of_a_border(cx: &Context<'_, '_>, k: usize) -> bool {
         .take(4)
         .take_while(|t| t.lower != "," && !t.is(class::CUE_START))
         .any(|t| t.is(class::BORDER_NOUN))
+}
+
+/// The name of a body of water: "De Straat van Gibraltar is een populaire route", "the Strait
+/// of Gibraltar", "le golfe de Guinée", "el Golfo de México" (a `water-noun`, "of" and the
+/// place, nothing between).
+fn name_of_a_water(cx: &Context<'_, '_>, k: usize) -> bool {
+    let first = cx.placed[k].first;
+    first >= 2 && cx.tokens[first - 1].lower == "of" && cx.tokens[first - 2].is(class::WATER_NOUN)
 }
 
 /// A dateline: the place a release was issued from, at the start of a line and followed by a

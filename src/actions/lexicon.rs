@@ -282,6 +282,9 @@ pub(crate) mod class {
     /// s'agit de", "Se trata de"): before a count, it breaks down the action told before
     /// ("… twaalf verdachten opgepakt. Het gaat om zeven mensen in Frankrijk, twee in …").
     pub(crate) const CONCERN: Classes = 1 << 81;
+    /// A body of water named after a place ("Strait of Gibraltar", "Straat van Gibraltar",
+    /// "Golfe de Guinée", "Golfo de México"): the place after its "of" names the water.
+    pub(crate) const WATER_NOUN: Classes = 1 << 82;
 
     /// The word lists of nouns: a German or Dutch compound ending in one of their words is in
     /// that list too ("Zollbehörden" is an authority, "kustwachtvliegtuigen" means).
@@ -374,6 +377,7 @@ const CLASSES: &[(&str, Classes)] = &[
     ("partitive", class::PARTITIVE),
     ("remainder", class::REMAINDER),
     ("concern", class::CONCERN),
+    ("water-noun", class::WATER_NOUN),
     ("perfect-infinitive", class::PERFECT_INFINITIVE),
     ("premises-noun", class::PREMISES_NOUN),
     ("relational", class::RELATIONAL),
