@@ -377,7 +377,8 @@ fn month_of(word: &str) -> Option<u8> {
 /// True when `word` (any case) is a month's name in `lang` (German, French, Dutch or
 /// Spanish): "Mai", "mars", "juni", "Mayo".
 pub(crate) fn is_month_name(lang: Lang, word: &str) -> bool {
-    month_in(lang, &word.to_lowercase()).is_some()
+    // (English has none here: no lower-casing on its hot path.)
+    lang != Lang::En && month_in(lang, &word.to_lowercase()).is_some()
 }
 
 /// The month `lower` names in `lang` (German, French, Dutch or Spanish; with the short forms

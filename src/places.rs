@@ -991,7 +991,7 @@ fn place_adjectives((gazetteer, lang): (&Gazetteer, Lang), text: &str, chosen: &
     let home = lang.home_countries();
     let mut added = false;
     // Each word of letters (with its byte offset) and the word after it, across one space.
-    let words: Vec<(usize, &str)> = text
+    let mut words = text
         .split(|c: char| !c.is_alphabetic())
         .scan(0, |at, w| {
             let start = *at;
@@ -1003,14 +1003,13 @@ fn place_adjectives((gazetteer, lang): (&Gazetteer, Lang), text: &str, chosen: &
             Some((start, w))
         })
         .filter(|(_, w)| !w.is_empty())
-        .collect();
-    for pair in words.windows(2) {
-        let [(start, word), (next_start, next)] = pair else {
-            continue;
+        .peekable();
+    while let Some((start, word)) = words.next() {
+        let Some(&(next_start, next)) = words.peek() else {
+            break;
         };
-        let (start, word, next) = (*start, *word, *next);
         let end = start + word.len();
-        if text[end..*next_start] != *" " {
+        if text[end..next_start] != *" " {
             continue;
         }
         if word.len() < suffix.len() + 3

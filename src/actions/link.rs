@@ -1119,7 +1119,6 @@ pub(crate) fn done_in_apposition<'c>(
         "welchem",
     ];
     let word = |i: usize| tokens.get(i).map_or("", |t| t.lower);
-    let all: Vec<&Cue> = cues.iter().collect();
     let mut out = Vec::new();
     for (n, &tail) in tails.iter().enumerate() {
         let mut i = tail + 1;
@@ -1151,6 +1150,8 @@ pub(crate) fn done_in_apposition<'c>(
         } else {
             continue;
         };
+        // (Rare: the cues as references only once an apposition's clause is found.)
+        let all: Vec<&Cue> = cues.iter().collect();
         out.extend(
             where_predicate(tokens, &all, relative)
                 .into_iter()

@@ -697,18 +697,25 @@ fn happened_before(
     tokens: &[tokens::Token<'_>],
     cues: &[Cue],
 ) -> Vec<Cue> {
-    let mut buffer = String::new();
-    let Some(verb) = happen_verb_after_pronoun(tokens)
+    let opening = happen_verb_after_pronoun(tokens)
         .or_else(|| be_after_partitive(tokens))
-        .or_else(|| concern_before_a_count(tokens))
-        .or_else(|| be_after_remainder(tokens, previous, text, &mut buffer))
-    else {
-        return Vec::new();
+        .or_else(|| concern_before_a_count(tokens));
+    let remainder = if opening.is_none() {
+        be_after_remainder(tokens)
+    } else {
+        None
     };
-    if cues.iter().any(|c| c.action.is_specific()) {
+    if (opening.is_none() && remainder.is_none()) || cues.iter().any(|c| c.action.is_specific()) {
         return Vec::new();
     }
+    // The sentence before, tokenized once: for the noun "the other" takes up, and its cues.
+    let mut buffer = String::new();
     let before = tokenize(text, previous.span, &mut buffer);
+    let verb = match (opening, remainder) {
+        (Some(verb), _) => verb,
+        (None, Some((be, noun))) if before.iter().any(|t| t.lower == noun) => be,
+        _ => return Vec::new(),
+    };
     let before_starts = clause_starts(&before);
     let clause_of = |i: usize| before_starts.partition_point(|&s| s <= i) - 1;
     let mut told: Vec<Action> = Vec::new();
@@ -783,25 +790,17 @@ fn concern_before_a_count(tokens: &[tokens::Token<'_>]) -> Option<usize> {
         .then_some(at)
 }
 
-/// The form of "be" after an opening "the other" (`remainder`) and a noun that the sentence
-/// before has too: "… servers offline gehaald. De andere servers waren in Duitsland".
-fn be_after_remainder(
-    tokens: &[tokens::Token<'_>],
-    previous: &Sentence,
-    text: &str,
-    buffer: &mut String,
-) -> Option<usize> {
+/// The form of "be" after an opening "the other" (`remainder`) and a noun, with that noun
+/// ("De andere servers waren in Duitsland"); the sentence before must have the noun too (see
+/// [`happened_before`]).
+fn be_after_remainder<'t>(tokens: &[tokens::Token<'t>]) -> Option<(usize, &'t str)> {
     let other = (0..2.min(tokens.len())).find(|&i| tokens[i].is(class::REMAINDER))?;
     if !tokens[..other].iter().all(|t| t.lower == "the") {
         return None;
     }
     let noun = tokens.get(other + 1)?;
     tokens.get(other + 2).filter(|t| t.is(class::BE))?;
-    let before = tokenize(text, previous.span, buffer);
-    before
-        .iter()
-        .any(|t| t.lower == noun.lower)
-        .then_some(other + 2)
+    Some((other + 2, noun.lower))
 }
 
 /// The phrases of a sentence that point back ("all the countries involved"), each as a
